@@ -1,0 +1,1 @@
+"""CNN Explorer: the UI-free core (ops, kernels, imaging, i18n, reference loops)."""

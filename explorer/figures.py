@@ -1,0 +1,74 @@
+"""Plotly figures the pages show; pure functions returning ``go.Figure``."""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+DIVERGING = "RdBu_r"
+
+
+def format_number(value: float) -> str:
+    """Short, exact-looking numbers for grids: ``3``, ``-0.25``, ``0.1111``."""
+    if float(value).is_integer() and abs(value) < 1e6:
+        return str(int(value))
+    return f"{value:.4g}"
+
+
+def matrix_figure(values: np.ndarray, *, title: str = "", highlight: tuple[int, int] | None = None,
+                  height: int | None = None) -> go.Figure:
+    """A small matrix drawn as a heatmap centred on zero, every entry written in its cell."""
+    values = np.asarray(values, dtype=np.float64)
+    rows, cols = values.shape
+    scale = float(np.abs(values).max()) or 1.0
+    text = [[format_number(v) for v in row] for row in values]
+    font = 16 if max(rows, cols) <= 5 else 12 if max(rows, cols) <= 9 else 9
+    fig = go.Figure(go.Heatmap(
+        z=values, text=text, texttemplate="%{text}", textfont={"size": font},
+        colorscale=DIVERGING, zmin=-scale, zmax=scale, showscale=False,
+        hovertemplate="row %{y}, col %{x}: %{z:.6g}<extra></extra>", xgap=1, ygap=1,
+    ))
+    if highlight is not None:
+        r, c = highlight
+        fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
+                      line={"color": "#f5b700", "width": 3})
+    side = height or min(360, 60 + 34 * rows)
+    fig.update_layout(
+        title={"text": title, "font": {"size": 14}}, height=side,
+        margin={"l": 4, "r": 4, "t": 30 if title else 4, "b": 4},
+        xaxis={"visible": False, "constrain": "domain"},
+        yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    return fig
+
+
+def histogram_figure(values: np.ndarray, *, title: str = "", bins: int = 80,
+                     max_samples: int = 250_000) -> go.Figure:
+    """Histogram of output values, binned here so the figure stays small."""
+    flat = np.asarray(values, dtype=np.float32).ravel()
+    if flat.size > max_samples:
+        flat = flat[:: flat.size // max_samples + 1]
+    counts, edges = np.histogram(flat, bins=bins)
+    centres = (edges[:-1] + edges[1:]) / 2
+    colours = np.where(centres < 0, "#3b6fb6", "#d6604d")
+    fig = go.Figure(go.Bar(x=centres, y=counts, width=np.diff(edges), marker_color=colours,
+                           hovertemplate="%{x:.4g}: %{y}<extra></extra>"))
+    fig.add_vline(x=0, line_dash="dot", line_color="#888")
+    fig.update_layout(title={"text": title, "font": {"size": 14}}, height=220, bargap=0,
+                      margin={"l": 4, "r": 4, "t": 30 if title else 4, "b": 4},
+                      yaxis={"showticklabels": False})
+    return fig
+
+
+def sum_of_products(window: np.ndarray, kernel: np.ndarray, *, max_terms: int = 12) -> str:
+    """``a×b + c×d + … = s`` for one output value; long sums keep their first terms."""
+    terms = [f"{format_number(a)}×{_bracket(format_number(b))}" for a, b in zip(window.ravel(), kernel.ravel())]
+    total = float((np.asarray(window, np.float64) * np.asarray(kernel, np.float64)).sum())
+    shown = " + ".join(terms[:max_terms])
+    if len(terms) > max_terms:
+        shown += f" + … ({len(terms)})"
+    return f"{shown} = {format_number(total)}"
+
+
+def _bracket(text: str) -> str:
+    return f"({text})" if text.startswith("-") else text

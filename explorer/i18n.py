@@ -1,0 +1,433 @@
+"""Every user-visible string, in English (``en``) and Simplified Chinese (``zh``).
+
+``t(key, lang, **params)`` formats a string. Core modules raise
+:class:`LocalizedError` with a key and parameters, so the same error reads in
+English in a traceback and in the user's language on a page.
+"""
+from __future__ import annotations
+
+LANGUAGES = {"en": "English", "zh": "简体中文"}
+
+
+class LocalizedError(ValueError):
+    """A ``ValueError`` whose message is a translatable string key plus parameters."""
+
+    def __init__(self, key: str, **params):
+        self.key = key
+        self.params = params
+        super().__init__(t(key, "en", **params))
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return t(self.key, lang, **self.params)
+
+
+def t(key: str, lang: str = "en", **params) -> str:
+    """The string ``key`` in ``lang`` with ``params`` filled in.
+
+    A parameter that is itself a :class:`LocalizedError` is translated too.
+
+    Example:
+        >>> t("err.normalize_zero", "en")[:20]
+        'The kernel sums to 0'
+    """
+    entry = STRINGS[key]
+    text = entry.get(lang, entry["en"])
+    if not params:
+        return text
+    filled = {k: (v.text(lang) if isinstance(v, LocalizedError) else v) for k, v in params.items()}
+    return text.format(**filled)
+
+
+STRINGS: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------ core errors
+    "err.param_type": {
+        "en": "{name} must be a whole number or a pair of whole numbers (at least {minimum}); got {value}.",
+        "zh": "{name} 必须是一个整数或一对整数（至少为 {minimum}）；收到的是 {value}。",
+    },
+    "err.param_min": {
+        "en": "{name} must be at least {minimum}; got {value}.",
+        "zh": "{name} 至少为 {minimum}；收到的是 {value}。",
+    },
+    "err.padding_word": {
+        "en": "Padding must be a number, a pair of numbers, 'same' or 'valid'; got {value}.",
+        "zh": "填充必须是一个数、一对数、'same' 或 'valid'；收到的是 {value}。",
+    },
+    "err.same_stride": {
+        "en": "'same' padding keeps the size only with stride 1 (as in PyTorch); the stride is {stride}. Use a number for the padding, or stride 1.",
+        "zh": "'same' 填充只在步幅为 1 时保持尺寸（与 PyTorch 一致）；当前步幅为 {stride}。请把填充设为一个数，或把步幅设为 1。",
+    },
+    "err.device": {
+        "en": "Unknown device {value}; allowed: {allowed}.",
+        "zh": "未知设备 {value}；可选：{allowed}。",
+    },
+    "warn.gpu_oom": {
+        "en": "The GPU ran out of memory, so this result was computed on the CPU instead.",
+        "zh": "GPU 显存不足，此结果改在 CPU 上计算。",
+    },
+    "err.image_shape": {
+        "en": "An image must be (H, W) or (H, W, C) with every side at least 1; got shape {shape}.",
+        "zh": "图像的形状必须是 (H, W) 或 (H, W, C)，且每一边至少为 1；收到的形状是 {shape}。",
+    },
+    "err.padding_mode": {
+        "en": "Unknown padding mode {value}; allowed: {allowed}.",
+        "zh": "未知的填充方式 {value}；可选：{allowed}。",
+    },
+    "err.reflect_wide": {
+        "en": "Reflect padding of {pad} is too wide for a {w}×{h} image: it must be smaller than each side. Use less padding, or the replicate or zeros mode.",
+        "zh": "对 {w}×{h} 的图像，反射填充 {pad} 太宽：它必须小于图像的每条边。请减小填充，或改用复制或补零方式。",
+    },
+    "err.circular_wide": {
+        "en": "Circular padding of {pad} is too wide for a {w}×{h} image: it can be at most each side. Use less padding.",
+        "zh": "对 {w}×{h} 的图像，循环填充 {pad} 太宽：它最多等于图像的每条边。请减小填充。",
+    },
+    "err.output_padding": {
+        "en": "Output padding {value} must be smaller than the stride ({stride}) or the dilation ({dilation}), as in PyTorch.",
+        "zh": "输出填充 {value} 必须小于步幅（{stride}）或膨胀率（{dilation}），与 PyTorch 一致。",
+    },
+    "err.transposed_empty": {
+        "en": "With padding {padding} the transposed convolution would have no output ({h}×{w}). Use less padding.",
+        "zh": "填充为 {padding} 时，转置卷积没有输出（{h}×{w}）。请减小填充。",
+    },
+    "err.pool_mode": {
+        "en": "Unknown pooling mode {value}; allowed: {allowed}.",
+        "zh": "未知的池化方式 {value}；可选：{allowed}。",
+    },
+    "err.pool_padding": {
+        "en": "Pooling padding {padding} is too large for a {kh}×{kw} window: it may be at most half the window (as in PyTorch).",
+        "zh": "对 {kh}×{kw} 的窗口，池化填充 {padding} 太大：最多只能是窗口的一半（与 PyTorch 一致）。",
+    },
+    "err.kernel_too_big": {
+        "en": "The kernel covers {kh}×{kw} pixels (dilation included) but the padded image is only {h}×{w}. Use a smaller kernel or dilation, or more padding.",
+        "zh": "卷积核（含膨胀）覆盖 {kh}×{kw} 个像素，但填充后的图像只有 {h}×{w}。请使用更小的卷积核或膨胀率，或增加填充。",
+    },
+    "err.combine_count": {
+        "en": "Exactly one kernel is needed when the outputs are not combined; got {count}.",
+        "zh": "不组合输出时只需要一个卷积核；收到了 {count} 个。",
+    },
+    "err.combine_mode": {
+        "en": "Unknown way to combine kernels {value}; allowed: {allowed}.",
+        "zh": "未知的卷积核组合方式 {value}；可选：{allowed}。",
+    },
+    # ------------------------------------------------------------ kernels
+    "err.preset_param": {
+        "en": "The preset {preset} has no parameter {name}; its parameters: {allowed}.",
+        "zh": "预设 {preset} 没有参数 {name}；它的参数有：{allowed}。",
+    },
+    "err.preset_range": {
+        "en": "{name} must be between {minimum} and {maximum}; got {value}.",
+        "zh": "{name} 必须在 {minimum} 到 {maximum} 之间；收到的是 {value}。",
+    },
+    "err.preset_integer": {
+        "en": "{name} must be a whole number; got {value}.",
+        "zh": "{name} 必须是整数；收到的是 {value}。",
+    },
+    "err.preset_odd": {
+        "en": "{name} must be odd so the kernel has a centre; got {value}.",
+        "zh": "{name} 必须是奇数，这样卷积核才有中心；收到的是 {value}。",
+    },
+    "err.preset_combined": {
+        "en": "The preset {preset} combines two kernels; use PRESETS[{preset!r}].kernels() to get both.",
+        "zh": "预设 {preset} 组合了两个卷积核；请用 PRESETS[{preset!r}].kernels() 取得两者。",
+    },
+    "err.preset_name": {
+        "en": "Unknown preset {value}; allowed: {allowed}.",
+        "zh": "未知的预设 {value}；可选：{allowed}。",
+    },
+    "err.kernel_numbers": {
+        "en": "A kernel must be a grid of numbers.",
+        "zh": "卷积核必须是由数字组成的网格。",
+    },
+    "err.kernel_shape": {
+        "en": "A kernel must be a 2-D grid with at least one row and one column; got shape {shape}.",
+        "zh": "卷积核必须是至少一行一列的二维网格；收到的形状是 {shape}。",
+    },
+    "err.kernel_finite": {
+        "en": "The kernel holds NaN or infinite values; every entry must be a finite number.",
+        "zh": "卷积核中有 NaN 或无穷大；每个元素都必须是有限的数。",
+    },
+    "err.kernel_side": {
+        "en": "A kernel typed by hand can be at most {side}×{side}.",
+        "zh": "手动输入的卷积核最大为 {side}×{side}。",
+    },
+    "err.cell_empty": {
+        "en": "the cell is empty",
+        "zh": "该单元格为空",
+    },
+    "err.cell_number": {
+        "en": "“{value}” is not a number (write e.g. 2, -0.5 or 1/9)",
+        "zh": "“{value}”不是数字（可以写 2、-0.5 或 1/9 这样的值）",
+    },
+    "err.cell_finite": {
+        "en": "“{value}” is not a finite number",
+        "zh": "“{value}”不是有限的数",
+    },
+    "err.cell_at": {
+        "en": "Row {row}, column {col}: {why}.",
+        "zh": "第 {row} 行第 {col} 列：{why}。",
+    },
+    "err.normalize_zero": {
+        "en": "The kernel sums to 0 (an edge detector), so it cannot be normalized to sum 1; it is used as it is.",
+        "zh": "卷积核的和为 0（边缘检测核），无法归一化为和为 1；按原样使用。",
+    },
+    # ------------------------------------------------------------ images
+    "err.image_empty": {
+        "en": "The file is empty.",
+        "zh": "文件是空的。",
+    },
+    "err.image_bytes": {
+        "en": "The file is {mb} MB; the limit is {limit} MB.",
+        "zh": "文件大小为 {mb} MB；上限是 {limit} MB。",
+    },
+    "err.image_bomb": {
+        "en": "The image claims to be {w}×{h} pixels, more than the {limit} megapixels this app accepts; it was not opened.",
+        "zh": "该图像声称有 {w}×{h} 像素，超过了本应用接受的 {limit} 百万像素，因此没有打开。",
+    },
+    "err.image_unknown": {
+        "en": "This file is not an image the app can read. Supported: {formats}.",
+        "zh": "无法读取此文件的图像。支持的格式：{formats}。",
+    },
+    "err.image_broken": {
+        "en": "The image file is damaged or cut short and cannot be decoded.",
+        "zh": "图像文件已损坏或不完整，无法解码。",
+    },
+    "err.display_mode": {
+        "en": "Unknown display mode {value}; allowed: {allowed}.",
+        "zh": "未知的显示方式 {value}；可选：{allowed}。",
+    },
+}
+
+_PRESET_TEXT = {
+    # name: (English name, English one-liner, Chinese name, Chinese one-liner)
+    "identity": ("Identity", "Copies every pixel unchanged: the 1 in the centre picks the pixel itself.",
+                 "恒等", "原样复制每个像素：中心的 1 只取像素自身。"),
+    "box_blur": ("Box blur", "Replaces each pixel by the plain average of its neighbours: smooths noise and detail.",
+                 "均值模糊", "用邻域的简单平均值替换每个像素：平滑噪声和细节。"),
+    "gaussian_blur": ("Gaussian blur", "A weighted average that favours near pixels: smooth blur without boxy artefacts.",
+                      "高斯模糊", "更看重近处像素的加权平均：平滑且没有方块感的模糊。"),
+    "motion_blur": ("Motion blur", "Averages along a line at the chosen angle, like a camera moving during the shot.",
+                    "运动模糊", "沿所选角度的直线求平均，就像拍照时相机在移动。"),
+    "sharpen": ("Sharpen", "Adds the difference from the neighbours back to each pixel: edges and texture pop out.",
+                "锐化", "把像素与邻域的差加回到像素上：边缘和纹理更突出。"),
+    "unsharp_mask": ("Unsharp mask", "Image + amount × (image − Gaussian blur): the photographer's sharpening.",
+                     "USM 锐化", "图像 + 强度 × (图像 − 高斯模糊)：摄影师常用的锐化方法。"),
+    "sobel_x": ("Sobel x", "Horizontal gradient: responds to vertical edges, positive where it gets brighter to the right.",
+                "Sobel x", "水平方向梯度：对竖直边缘有响应，向右变亮处为正。"),
+    "sobel_y": ("Sobel y", "Vertical gradient: responds to horizontal edges, positive where it gets brighter downwards.",
+                "Sobel y", "竖直方向梯度：对水平边缘有响应，向下变亮处为正。"),
+    "sobel_magnitude": ("Sobel magnitude", "Edge strength in any direction: √(Sobel x² + Sobel y²), two kernels combined.",
+                        "Sobel 梯度幅值", "任意方向的边缘强度：√(Sobel x² + Sobel y²)，由两个卷积核组合而成。"),
+    "scharr_x": ("Scharr x", "Like Sobel x with weights 3-10-3: more accurate gradient direction.",
+                 "Scharr x", "与 Sobel x 类似，权重为 3-10-3：梯度方向更准确。"),
+    "scharr_y": ("Scharr y", "Like Sobel y with weights 3-10-3: more accurate gradient direction.",
+                 "Scharr y", "与 Sobel y 类似，权重为 3-10-3：梯度方向更准确。"),
+    "prewitt_x": ("Prewitt x", "Horizontal gradient with equal weights: a simpler, noisier Sobel x.",
+                  "Prewitt x", "等权重的水平梯度：更简单、对噪声更敏感的 Sobel x。"),
+    "prewitt_y": ("Prewitt y", "Vertical gradient with equal weights: a simpler, noisier Sobel y.",
+                  "Prewitt y", "等权重的竖直梯度：更简单、对噪声更敏感的 Sobel y。"),
+    "laplacian_4": ("Laplacian (4-neighbour)", "Second derivative: zero on flat areas and ramps, strong on thin lines and corners.",
+                    "拉普拉斯（4 邻域）", "二阶导数：在平坦区域和渐变处为零，在细线和角点处响应强。"),
+    "laplacian_8": ("Laplacian (8-neighbour)", "Second derivative including the diagonals: responds to edges in every direction.",
+                    "拉普拉斯（8 邻域）", "包括对角线的二阶导数：对各个方向的边缘都有响应。"),
+    "laplacian_of_gaussian": ("Laplacian of Gaussian", "Blur first, then the Laplacian: finds blobs and edges of the chosen size, ignoring noise.",
+                              "高斯拉普拉斯（LoG）", "先模糊再求拉普拉斯：找到所选尺度的斑点和边缘，忽略噪声。"),
+    "outline": ("Outline", "Centre minus all eight neighbours: bright outlines on black, flat areas vanish.",
+                "轮廓", "中心减去八个邻居：黑底上的亮轮廓，平坦区域消失。"),
+    "emboss": ("Emboss", "Differences along the diagonal plus the pixel itself: a relief lit from the top left.",
+               "浮雕", "沿对角线的差值加上像素本身：像从左上方照亮的浮雕。"),
+}
+for _name, (_en, _en_desc, _zh, _zh_desc) in _PRESET_TEXT.items():
+    STRINGS[f"preset.{_name}"] = {"en": _en, "zh": _zh}
+    STRINGS[f"preset.{_name}.desc"] = {"en": _en_desc, "zh": _zh_desc}
+
+STRINGS.update({
+    # ------------------------------------------------------------ shell
+    "lang.label": {"en": "Language · 语言", "zh": "Language · 语言"},
+    "device.badge": {"en": "Computing on: {device}", "zh": "计算设备：{device}"},
+    "src.title": {"en": "Image", "zh": "图像"},
+    "src.upload": {"en": "Upload your own photo", "zh": "上传你自己的照片"},
+    "src.upload_help": {
+        "en": "JPEG, PNG, WebP, BMP, TIFF or GIF (first frame), up to {limit} MB. An upload is used instead of the sample.",
+        "zh": "JPEG、PNG、WebP、BMP、TIFF 或 GIF（取第一帧），最大 {limit} MB。上传后将代替示例图像。",
+    },
+    "src.sample": {"en": "…or pick a sample", "zh": "……或选择一张示例图"},
+    "sample.cat": {"en": "Chelsea the cat (photo)", "zh": "小猫 Chelsea（照片）"},
+    "sample.coffee": {"en": "Coffee cup (photo)", "zh": "咖啡杯（照片）"},
+    "sample.astronaut": {"en": "Astronaut Eileen Collins (photo)", "zh": "宇航员 Eileen Collins（照片）"},
+    "sample.camera": {"en": "Cameraman (grayscale photo)", "zh": "摄影师（灰度照片）"},
+    "sample.shapes": {"en": "Shapes and text (synthetic)", "zh": "图形和文字（合成）"},
+    "sample.checkerboard": {"en": "Checkerboard and ramp (synthetic)", "zh": "棋盘格和渐变（合成）"},
+    "src.camera": {"en": "Use the camera", "zh": "使用摄像头"},
+    "src.camera_take": {"en": "Take a snapshot", "zh": "拍一张照片"},
+    "src.camera_name": {"en": "camera snapshot", "zh": "摄像头照片"},
+    "src.rejected": {"en": "That file was not used: {why}", "zh": "未使用该文件：{why}"},
+    "src.using": {"en": "Using **{name}**, {w}×{h} pixels.", "zh": "正在使用 **{name}**，{w}×{h} 像素。"},
+    "src.scaled": {
+        "en": "The image is {w0}×{h0}; it was scaled down to {w}×{h} to stay responsive.",
+        "zh": "该图像为 {w0}×{h0}；为保持流畅，已缩小为 {w}×{h}。",
+    },
+    "src.first_frame": {"en": "The file has {n} frames; the first one is used.", "zh": "该文件有 {n} 帧，使用第一帧。"},
+    # ------------------------------------------------------------ home
+    "home.nav": {"en": "Home", "zh": "首页"},
+    "home.title": {"en": "CNN Explorer", "zh": "CNN 探索器"},
+    "home.intro": {
+        "en": "A **convolution** slides a small grid of numbers, the **kernel**, over an image. At every position it "
+              "multiplies the kernel with the pixels underneath and adds the products up: that sum is one pixel of "
+              "the output. Different kernels blur, sharpen or find edges, and a convolutional neural network "
+              "(CNN) is built from layers of kernels it learns by itself. Pick a page on the left, use the "
+              "sample images or upload your own photo in the sidebar, and watch the numbers.",
+        "zh": "**卷积**就是让一个小的数字网格——**卷积核**——在图像上滑动。在每个位置，它把卷积核与下面的像素逐个相乘，"
+              "再把乘积加起来：这个和就是输出图像的一个像素。不同的卷积核可以模糊、锐化或找出边缘，而卷积神经网络（CNN）"
+              "就是由一层层自己学出来的卷积核组成的。在左侧选择一个页面，使用侧边栏中的示例图像或上传你自己的照片，看看这些数字吧。",
+    },
+    "home.pages": {"en": "What each page teaches", "zh": "每个页面讲什么"},
+    "home.device": {"en": "Where it computes", "zh": "计算设备"},
+    "home.device_note": {
+        "en": "Every result is computed with PyTorch, on the GPU when there is one; the numbers are exactly PyTorch's.",
+        "zh": "所有结果都用 PyTorch 计算，有 GPU 时使用 GPU；显示的数字与 PyTorch 完全一致。",
+    },
+    "home.start": {"en": "Try this first", "zh": "先试试这些"},
+    "home.start_steps": {
+        "en": "1. Open **Kernel Lab** and pick *Sobel magnitude*: only the edges of the cat remain.\n"
+              "2. Switch to *Gaussian blur* and drag the size slider.\n"
+              "3. Click a pixel of the output to see the nine multiplications behind it.",
+        "zh": "1. 打开**卷积核实验室**，选择 *Sobel 梯度幅值*：小猫只剩下边缘。\n"
+              "2. 换成 *高斯模糊*，拖动尺寸滑块。\n"
+              "3. 点击输出图像上的一个像素，看看它背后的九次乘法。",
+    },
+    "page.kernel_lab.title": {"en": "Kernel Lab", "zh": "卷积核实验室"},
+    "page.kernel_lab.blurb": {
+        "en": "Apply preset kernels (blur, sharpen, edges) or type your own, set padding, stride and dilation, "
+              "and inspect the arithmetic behind any output pixel.",
+        "zh": "应用预设卷积核（模糊、锐化、边缘）或自己输入，设置填充、步幅和膨胀，并查看任意输出像素背后的计算。",
+    },
+    # ------------------------------------------------------------ kernel picker
+    "kernel.source": {"en": "Kernel", "zh": "卷积核"},
+    "kernel.source.preset": {"en": "Preset", "zh": "预设"},
+    "kernel.source.custom": {"en": "Type your own", "zh": "自己输入"},
+    "kernel.preset": {"en": "Preset kernel", "zh": "预设卷积核"},
+    "kernel.rows": {"en": "Rows", "zh": "行数"},
+    "kernel.cols": {"en": "Columns", "zh": "列数"},
+    "kernel.from_preset": {"en": "Start from the preset", "zh": "从预设开始"},
+    "kernel.from_preset_help": {
+        "en": "Fill the grid with the kernel of the preset chosen on the Preset tab.",
+        "zh": "用预设中选择的卷积核填充网格。",
+    },
+    "kernel.invalid": {
+        "en": "{why} The last valid kernel stays in use.",
+        "zh": "{why} 继续使用上一个有效的卷积核。",
+    },
+    "kernel.flip": {"en": "Flip (true convolution)", "zh": "翻转（真正的卷积）"},
+    "kernel.flip_help": {
+        "en": "PyTorch's conv2d computes cross-correlation: the kernel is not flipped. Mathematical convolution "
+              "rotates the kernel by 180° first; switch this on to see the difference.",
+        "zh": "PyTorch 的 conv2d 计算的是互相关：卷积核不翻转。数学上的卷积会先把卷积核旋转 180°；打开此项即可看到区别。",
+    },
+    "kernel.normalize": {"en": "Normalize to sum 1", "zh": "归一化（和为 1）"},
+    "kernel.normalize_help": {
+        "en": "Divide every entry by the sum, so the average brightness is kept.",
+        "zh": "把每个元素除以总和，使平均亮度保持不变。",
+    },
+    "param.size": {"en": "Size", "zh": "尺寸"},
+    "param.sigma": {"en": "Sigma (spread)", "zh": "Sigma（扩散程度）"},
+    "param.length": {"en": "Length", "zh": "长度"},
+    "param.angle": {"en": "Angle (degrees)", "zh": "角度（度）"},
+    "param.amount": {"en": "Amount", "zh": "强度"},
+    # ------------------------------------------------------------ convolution parameters
+    "conv.padding_kind": {"en": "Padding", "zh": "填充"},
+    "conv.padding_kind.number": {"en": "Amount", "zh": "指定数量"},
+    "conv.padding_kind.same": {"en": "Same (keep size)", "zh": "Same（保持尺寸）"},
+    "conv.padding_kind.valid": {"en": "Valid (none)", "zh": "Valid（不填充）"},
+    "conv.padding_help": {
+        "en": "Extra rows and columns around the image so the kernel can sit on the border. 'Same' adds just "
+              "enough to keep the size (stride 1 only); 'valid' adds none.",
+        "zh": "在图像四周添加额外的行和列，使卷积核可以放在边界上。'Same' 添加恰好足够的填充以保持尺寸（仅限步幅 1）；'valid' 不添加。",
+    },
+    "conv.padding": {"en": "Pixels", "zh": "像素数"},
+    "conv.padding_mode": {"en": "Padding mode", "zh": "填充方式"},
+    "conv.padding_mode_help": {
+        "en": "What the added border holds: zeros, a mirror of the image (reflect), the edge pixel repeated "
+              "(replicate), or the opposite side (circular).",
+        "zh": "添加的边框里放什么：零、图像的镜像（反射）、重复的边缘像素（复制），或图像另一侧的像素（循环）。",
+    },
+    "conv.mode.zeros": {"en": "Zeros", "zh": "补零"},
+    "conv.mode.reflect": {"en": "Reflect", "zh": "反射"},
+    "conv.mode.replicate": {"en": "Replicate", "zh": "复制边缘"},
+    "conv.mode.circular": {"en": "Circular", "zh": "循环"},
+    "conv.stride": {"en": "Stride", "zh": "步幅"},
+    "conv.stride_help": {
+        "en": "How far the kernel jumps between outputs; stride 2 halves the size.",
+        "zh": "卷积核每次移动的距离；步幅为 2 时尺寸减半。",
+    },
+    "conv.dilation": {"en": "Dilation", "zh": "膨胀率"},
+    "conv.dilation_help": {
+        "en": "Gaps between the kernel's taps: a 3×3 kernel with dilation 2 covers 5×5 pixels.",
+        "zh": "卷积核各元素之间的间隔：膨胀率为 2 的 3×3 卷积核覆盖 5×5 个像素。",
+    },
+    # ------------------------------------------------------------ kernel lab
+    "kl.intro": {
+        "en": "Choose a kernel and watch what it does to the picture. Every output pixel is the sum of the "
+              "kernel times the pixels under it; click a pixel of the output to check the arithmetic.",
+        "zh": "选择一个卷积核，看看它对图像做了什么。每个输出像素都是卷积核与其下方像素的乘积之和；点击输出图像上的像素即可核对计算过程。",
+    },
+    "kl.tab_kernel": {"en": "Kernel", "zh": "卷积核"},
+    "kl.tab_params": {"en": "Padding, stride, display", "zh": "填充、步幅、显示"},
+    "kl.gray": {"en": "Grayscale", "zh": "灰度"},
+    "kl.gray_help": {
+        "en": "Off: the kernel is applied to the red, green and blue channels separately. On: to the brightness only.",
+        "zh": "关闭：卷积核分别作用于红、绿、蓝三个通道。打开：只作用于亮度。",
+    },
+    "kl.display": {"en": "Show negative outputs as", "zh": "负值输出的显示方式"},
+    "display.auto": {"en": "Automatic", "zh": "自动"},
+    "display.diverging": {"en": "Diverging colours (blue < 0 < red)", "zh": "发散色（蓝 < 0 < 红）"},
+    "display.absolute": {"en": "Absolute value", "zh": "绝对值"},
+    "display.clip": {"en": "Clipped to [0, 1]", "zh": "截断到 [0, 1]"},
+    "display.stretch": {"en": "Min–max stretched", "zh": "最小–最大拉伸"},
+    "kl.input_caption": {"en": "Input, {w}×{h}, {kind}", "zh": "输入，{w}×{h}，{kind}"},
+    "kl.preview_of": {
+        "en": " · a preview of the {w}×{h} original; the download is computed at full size",
+        "zh": " · {w}×{h} 原图的预览；下载时按原尺寸计算",
+    },
+    "kl.rgb_word": {"en": "colour (3 channels)", "zh": "彩色（3 通道）"},
+    "kl.gray_word": {"en": "grayscale (1 channel)", "zh": "灰度（1 通道）"},
+    "kl.output_caption": {
+        "en": "Output of {label}, {w}×{h}, shown as: {mode}. Click a pixel to inspect it.",
+        "zh": "{label} 的输出，{w}×{h}，显示方式：{mode}。点击像素可查看计算。",
+    },
+    "kl.formula": {"en": "Output size", "zh": "输出尺寸"},
+    "kl.formula_note": {
+        "en": "⌊(input + padding − dilation·(kernel − 1) − 1) / stride⌋ + 1, for the height and the width.",
+        "zh": "⌊(输入 + 填充 − 膨胀率·(核尺寸 − 1) − 1) / 步幅⌋ + 1，高和宽分别计算。",
+    },
+    "kl.kernel": {"en": "Kernel", "zh": "卷积核"},
+    "kl.magnitude_note": {
+        "en": "Both kernels are applied; the output is √(k1 result² + k2 result²).",
+        "zh": "两个卷积核都会应用；输出为 √(k1 结果² + k2 结果²)。",
+    },
+    "kl.histogram": {"en": "Output values", "zh": "输出值分布"},
+    "kl.histogram_note": {"en": "From {lo} to {hi}; blue bars are negative.", "zh": "范围 {lo} 到 {hi}；蓝色柱为负值。"},
+    "kl.inspect": {"en": "Inspect one output pixel", "zh": "查看一个输出像素"},
+    "kl.inspect_help": {
+        "en": "Click the output image or type the position. The window of input values, the kernel, their "
+              "element-wise products and the sum are shown; the sum is the output value.",
+        "zh": "点击输出图像或输入位置。下面显示输入窗口的值、卷积核、逐元素乘积以及它们的和；这个和就是输出值。",
+    },
+    "kl.x": {"en": "Output column x", "zh": "输出列 x"},
+    "kl.y": {"en": "Output row y", "zh": "输出行 y"},
+    "kl.channel": {"en": "Channel", "zh": "通道"},
+    "kl.window": {"en": "Input window", "zh": "输入窗口"},
+    "kl.products": {"en": "Products", "zh": "乘积"},
+    "kl.agrees": {
+        "en": "The output image holds {value} at x={x}, y={y}: the same number as the sum above ({computed}).",
+        "zh": "输出图像在 x={x}，y={y} 处的值为 {value}：与上面的和（{computed}）相同。",
+    },
+    "kl.disagrees": {
+        "en": "The output image holds {value} at x={x}, y={y}, but the sum above is {computed}. Please report this.",
+        "zh": "输出图像在 x={x}，y={y} 处的值为 {value}，但上面的和为 {computed}。请报告此问题。",
+    },
+    "kl.download": {"en": "Download", "zh": "下载"},
+    "kl.download_png": {"en": "Result as PNG", "zh": "结果（PNG）"},
+    "kl.download_json": {"en": "Kernel as JSON", "zh": "卷积核（JSON）"},
+    "kl.full_res": {"en": "Compute the full {w}×{h} result", "zh": "计算完整的 {w}×{h} 结果"},
+    "kl.full_res_wait": {"en": "Computing at full resolution…", "zh": "正在按完整分辨率计算……"},
+})

@@ -1,0 +1,341 @@
+"""Streamlit glue shared by every page: language, image source, kernel picker, caches.
+
+The only module besides ``Home.py`` that imports streamlit. Widgets whose
+choice should follow the user from page to page use ``persist_state="session"``;
+per-user data (the decoded image) lives in ``st.session_state``, never in a
+process-wide cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from explorer import i18n, imaging, kernels, ops
+from explorer.figures import format_number
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSETS = ROOT / "assets"
+SAMPLES = {
+    "cat": "cat.png",
+    "coffee": "coffee.png",
+    "astronaut": "astronaut.png",
+    "camera": "camera.png",
+    "shapes": "shapes.png",
+    "checkerboard": "checkerboard.png",
+}
+# (page file stem, icon); titles and blurbs are i18n keys page.<stem>.title / .blurb
+PAGES = [("kernel_lab", ":material/blur_on:")]
+PREVIEW_SIDE = 1280          # longest side of the interactive preview
+FULL_RES_PIXELS = 1_600_000  # at or below this, the preview is the full-resolution image
+
+
+# ---------------------------------------------------------------- language
+
+def lang() -> str:
+    """The language chosen in the sidebar (``en`` until one is chosen)."""
+    return st.session_state.get("lang", "en")
+
+
+def tr(key: str, **params) -> str:
+    """``i18n.t`` in the current language."""
+    return i18n.t(key, lang(), **params)
+
+
+def show_error(err: i18n.LocalizedError, where=st) -> None:
+    """An error from the core, in the user's language."""
+    where.error(err.text(lang()), icon=":material/error:")
+
+
+def language_switch() -> None:
+    """English / 简体中文 switch at the top of the sidebar."""
+    st.session_state.setdefault("lang", "en")
+    st.sidebar.segmented_control(tr("lang.label"), list(i18n.LANGUAGES), key="lang", required=True,
+                                 format_func=i18n.LANGUAGES.get)
+
+
+def device_badge(where=st.sidebar) -> None:
+    """Where the tensors are computed."""
+    where.caption(tr("device.badge", device=ops.device_label(ops.pick_device())))
+
+
+# ---------------------------------------------------------------- image source
+
+@dataclass(frozen=True)
+class CurrentImage:
+    """The image every page works on."""
+    pixels: np.ndarray          # (H, W, 3) float32 in [0, 1]
+    digest: str                 # identifies the pixels in cache keys
+    name: str
+    original_size: tuple[int, int]
+    frames: int
+
+
+def _read_sample(name: str) -> bytes:
+    return (ASSETS / SAMPLES[name]).read_bytes()
+
+
+def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
+    """Decode once per source: reruns and page switches reuse the session's copy."""
+    cached = st.session_state.get("_image")
+    if cached is not None and cached[0] == source_id:
+        return cached[1]
+    data = read()
+    try:
+        decoded = imaging.decode_image(data)
+        result = CurrentImage(decoded.pixels, hashlib.sha1(data).hexdigest(), source_id.split(":", 1)[1],
+                              decoded.original_size, decoded.frames)
+    except imaging.ImageError as err:
+        result = err
+    st.session_state["_image"] = (source_id, result)
+    return result
+
+
+def image_source() -> CurrentImage:
+    """Sidebar: upload (takes precedence), camera snapshot, or a bundled sample."""
+    sidebar = st.sidebar
+    sidebar.subheader(tr("src.title"))
+    upload = sidebar.file_uploader(tr("src.upload"), type=list(imaging.UPLOAD_TYPES), key="upload",
+                                   help=tr("src.upload_help", limit=imaging.MAX_UPLOAD_MB))
+    st.session_state.setdefault("sample", "cat")
+    sample = sidebar.selectbox(tr("src.sample"), list(SAMPLES), key="sample",
+                               format_func=lambda s: tr(f"sample.{s}"))
+    snapshot = None
+    if sidebar.toggle(tr("src.camera"), key="camera_on"):
+        snapshot = sidebar.camera_input(tr("src.camera_take"), key="camera")
+
+    sources = []
+    if upload is not None:
+        sources.append((f"upload:{upload.name}#{upload.file_id}", upload.getvalue))
+    if snapshot is not None:
+        sources.append((f"camera:{tr('src.camera_name')}#{snapshot.file_id}", snapshot.getvalue))
+    sources.append((f"sample:{sample}", lambda: _read_sample(sample)))
+
+    for source_id, read in sources:
+        result = _decoded(source_id, read)
+        if isinstance(result, i18n.LocalizedError):
+            sidebar.error(tr("src.rejected", why=result.text(lang())), icon=":material/error:")
+            continue
+        _describe(result, source_id.startswith("sample:"))
+        st.session_state["_current"] = result
+        return result
+    raise RuntimeError("the bundled samples must always decode")
+
+
+def _describe(image: CurrentImage, is_sample: bool) -> None:
+    h, w = image.pixels.shape[:2]
+    name = tr(f"sample.{image.name}") if is_sample else image.name.split("#")[0]
+    st.sidebar.caption(tr("src.using", name=name, w=w, h=h))
+    if max(image.original_size) > max(w, h):
+        st.sidebar.info(tr("src.scaled", w0=image.original_size[0], h0=image.original_size[1], w=w, h=h),
+                        icon=":material/photo_size_select_large:")
+    if image.frames > 1:
+        st.sidebar.caption(tr("src.first_frame", n=image.frames))
+
+
+def current_image() -> CurrentImage:
+    """The image chosen in the sidebar (``Home.py`` sets it before each page runs)."""
+    return st.session_state["_current"]
+
+
+# ---------------------------------------------------------------- kernel picker
+
+@dataclass(frozen=True)
+class KernelChoice:
+    """The kernel(s) in use and how their outputs combine."""
+    kernels: tuple[np.ndarray, ...]
+    combine: str | None
+    label: str
+    preset: str | None   # None for a kernel typed by hand
+
+    @property
+    def total(self) -> float:
+        return float(sum(k.sum() for k in self.kernels))
+
+
+def _grid_from(kernel: np.ndarray) -> list[list[str]]:
+    return [[format_number(float(v)) for v in row] for row in kernel]
+
+
+def _resize_grid(grid: list[list[str]], rows: int, cols: int) -> list[list[str]]:
+    return [[grid[i][j] if i < len(grid) and j < len(grid[i]) else "0" for j in range(cols)]
+            for i in range(rows)]
+
+
+def _preset_params(preset: kernels.Preset) -> dict:
+    values = {}
+    for p in preset.params:
+        key = f"kernel.{preset.name}.{p.name}"
+        st.session_state.setdefault(key, int(p.default) if p.integer else float(p.default))
+        label = tr(f"param.{p.name}")
+        if p.integer:
+            values[p.name] = st.slider(label, int(p.minimum), int(p.maximum), step=int(p.step), key=key,
+                                       persist_state="session")
+        else:
+            values[p.name] = st.slider(label, float(p.minimum), float(p.maximum), step=float(p.step),
+                                       key=key, persist_state="session")
+    return values
+
+
+def _load_into_editor(kernel: np.ndarray) -> None:
+    st.session_state["kernel.grid"] = _grid_from(kernel)
+    st.session_state["kernel.rows"], st.session_state["kernel.cols"] = kernel.shape
+    st.session_state["kernel.grid_version"] = st.session_state.get("kernel.grid_version", 0) + 1
+
+
+def _custom_kernel(start_from: np.ndarray) -> np.ndarray | None:
+    """The hand-typed grid; ``None`` until a valid grid has been typed."""
+    if "kernel.grid" not in st.session_state:
+        _load_into_editor(start_from)
+    c1, c2 = st.columns(2)
+    rows = c1.number_input(tr("kernel.rows"), 1, kernels.MAX_EDITOR_SIDE, key="kernel.rows",
+                           persist_state="session")
+    cols = c2.number_input(tr("kernel.cols"), 1, kernels.MAX_EDITOR_SIDE, key="kernel.cols",
+                           persist_state="session")
+    grid = st.session_state["kernel.grid"]
+    if (len(grid), len(grid[0])) != (rows, cols):
+        grid = _resize_grid(grid, rows, cols)
+        st.session_state["kernel.grid"] = grid
+        st.session_state["kernel.grid_version"] += 1
+    st.button(tr("kernel.from_preset"), on_click=_load_into_editor, args=(start_from,),
+              help=tr("kernel.from_preset_help"), icon=":material/content_copy:")
+    frame = pd.DataFrame(grid, columns=[str(j + 1) for j in range(cols)], dtype=object)
+    edited = st.data_editor(
+        frame, key=f"kernel.editor.{st.session_state['kernel.grid_version']}", hide_index=True,
+        num_rows="fixed", width="stretch",
+        column_config={c: st.column_config.TextColumn(c, width="small") for c in frame.columns},
+    )
+    cells = edited.astype(object).where(edited.notna(), None).values.tolist()
+    try:
+        kernel = kernels.parse_kernel(cells)
+    except kernels.KernelError as err:
+        st.error(tr("kernel.invalid", why=err.text(lang())), icon=":material/error:")
+        return st.session_state.get("kernel.valid")
+    st.session_state["kernel.grid"] = [["" if c is None else str(c) for c in row] for row in cells]
+    st.session_state["kernel.valid"] = kernel
+    return kernel
+
+
+def kernel_picker() -> KernelChoice:
+    """Preset or hand-typed kernel with flip and normalize switches; shared by pages."""
+    st.session_state.setdefault("kernel.source", "preset")
+    st.session_state.setdefault("kernel.preset", "sobel_magnitude")
+    source = st.segmented_control(tr("kernel.source"), ["preset", "custom"], key="kernel.source",
+                                  required=True, format_func=lambda s: tr(f"kernel.source.{s}"),
+                                  persist_state="session")
+    name = st.session_state["kernel.preset"]
+    if source == "preset":
+        name = st.selectbox(tr("kernel.preset"), list(kernels.PRESETS), key="kernel.preset",
+                            format_func=lambda n: tr(f"preset.{n}"), persist_state="session")
+    preset = kernels.get_preset(name)
+    params = _preset_params(preset) if source == "preset" else {
+        p.name: st.session_state.get(f"kernel.{name}.{p.name}", p.default) for p in preset.params}
+    preset_kernels = preset.kernels(**params)
+    if source == "preset":
+        st.caption(tr(f"preset.{name}.desc"))
+        chosen, combine, label = preset_kernels, preset.combine, tr(f"preset.{name}")
+    else:
+        kernel = _custom_kernel(preset_kernels[0])
+        if kernel is None:
+            st.stop()
+        chosen, combine, label = (kernel,), None, tr("kernel.source.custom")
+
+    st.session_state.setdefault("kernel.flip", False)
+    st.session_state.setdefault("kernel.normalize", False)
+    flip = st.toggle(tr("kernel.flip"), key="kernel.flip", help=tr("kernel.flip_help"),
+                     persist_state="session")
+    normalize = st.toggle(tr("kernel.normalize"), key="kernel.normalize",
+                          help=tr("kernel.normalize_help"), persist_state="session")
+    if normalize:
+        try:
+            chosen = tuple(kernels.normalize(k) for k in chosen)
+        except kernels.KernelError as err:
+            st.info(err.text(lang()), icon=":material/info:")
+    if flip:
+        chosen = tuple(kernels.flip(k) for k in chosen)
+    return KernelChoice(chosen, combine, label, name if source == "preset" else None)
+
+
+def kernel_json(choice: KernelChoice) -> str:
+    """The kernel(s) as JSON for download."""
+    return json.dumps({
+        "name": choice.preset or "custom",
+        "combine": choice.combine,
+        "kernels": [k.tolist() for k in choice.kernels],
+        "semantics": "cross-correlation, as torch.nn.functional.conv2d",
+    }, indent=2)
+
+
+# ---------------------------------------------------------------- cached computations
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def preview_of(digest: str, _pixels: np.ndarray, gray: bool) -> np.ndarray:
+    """The image the page computes on interactively: at most PREVIEW_SIDE, colour or gray."""
+    h, w = _pixels.shape[:2]
+    image = _pixels if h * w <= FULL_RES_PIXELS else imaging.fit_side(_pixels, PREVIEW_SIDE)
+    return imaging.to_gray(image) if gray else image
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _filtered(image_key: str, _image: np.ndarray, kernel_list: tuple[np.ndarray, ...],
+              combine: str | None, conv_args: tuple) -> tuple[np.ndarray, bool]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ops.DeviceFallbackWarning)
+        out = ops.apply_kernels(_image, list(kernel_list), combine, **dict(conv_args))
+    return out, any(issubclass(w.category, ops.DeviceFallbackWarning) for w in caught)
+
+
+def filtered(image_key: str, image: np.ndarray, choice: KernelChoice, **conv_args) -> np.ndarray:
+    """``ops.apply_kernels`` cached on (image key, kernels, parameters); warns on GPU fallback."""
+    out, fell_back = _filtered(image_key, image, choice.kernels, choice.combine,
+                               tuple(sorted(conv_args.items())))
+    if fell_back:
+        st.warning(tr("warn.gpu_oom"), icon=":material/memory:")
+    return out
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def full_resolution_png(digest: str, _pixels: np.ndarray, gray: bool, kernel_list: tuple[np.ndarray, ...],
+                        combine: str | None, conv_args: tuple, display: str) -> bytes:
+    """The full-resolution result as PNG bytes, computed once per setting."""
+    image = imaging.to_gray(_pixels) if gray else _pixels
+    out = ops.apply_kernels(image, list(kernel_list), combine, **dict(conv_args))
+    return imaging.to_png(imaging.to_display(out, display))
+
+
+def conv_controls() -> dict:
+    """Padding (amount, 'same' or 'valid'), padding mode, stride, dilation -> ``conv2d`` kwargs."""
+    defaults = {"conv.padding_kind": "same", "conv.padding": 1, "conv.padding_mode": "reflect",
+                "conv.stride": 1, "conv.dilation": 1}
+    for key, value in defaults.items():
+        st.session_state.setdefault(key, value)
+    c1, c2 = st.columns(2)
+    kind = c1.selectbox(tr("conv.padding_kind"), ["number", "same", "valid"], key="conv.padding_kind",
+                        format_func=lambda k: tr(f"conv.padding_kind.{k}"), help=tr("conv.padding_help"),
+                        persist_state="session")
+    amount = c2.number_input(tr("conv.padding"), 0, 64, key="conv.padding", disabled=kind != "number",
+                             persist_state="session")
+    mode = st.selectbox(tr("conv.padding_mode"), ops.PADDING_MODES, key="conv.padding_mode",
+                        format_func=lambda m: tr(f"conv.mode.{m}"), help=tr("conv.padding_mode_help"),
+                        persist_state="session")
+    c3, c4 = st.columns(2)
+    stride = c3.number_input(tr("conv.stride"), 1, 16, key="conv.stride", help=tr("conv.stride_help"),
+                             persist_state="session")
+    dilation = c4.number_input(tr("conv.dilation"), 1, 16, key="conv.dilation", help=tr("conv.dilation_help"),
+                               persist_state="session")
+    return {"stride": int(stride), "padding": int(amount) if kind == "number" else kind,
+            "padding_mode": mode, "dilation": int(dilation)}
+
+
+def settings_key(*parts) -> str:
+    """A short stable key for a combination of settings (arrays included)."""
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part.tobytes() if isinstance(part, np.ndarray) else repr(part).encode())
+    return digest.hexdigest()[:16]
