@@ -81,6 +81,8 @@ def decode_image(data: bytes, *, max_side: int = 4096) -> DecodedImage:
                 # decode at 1/2, 1/4 or 1/8 scale straight from the DCT: less memory, less time
                 img.draft("RGB", (max_side * width // max(width, height), max_side * height // max(width, height)))
             img.load()
+    except ImageError:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageError("err.image_bomb", w="?", h="?", limit=MAX_PIXELS // 1_000_000) from None
     except UnidentifiedImageError:

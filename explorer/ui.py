@@ -48,6 +48,16 @@ def tr(key: str, **params) -> str:
     return i18n.t(key, lang(), **params)
 
 
+def labels(prefix: str):
+    """A ``format_func`` showing option ``v`` as the string ``prefix.v``.
+
+    The language is bound now: Streamlit may call a format_func outside the
+    script run, where the session's language cannot be read.
+    """
+    current = lang()
+    return lambda value: i18n.t(f"{prefix}.{value}", current)
+
+
 def show_error(err: i18n.LocalizedError, where=st) -> None:
     """An error from the core, in the user's language."""
     where.error(err.text(lang()), icon=":material/error:")
@@ -105,7 +115,7 @@ def image_source() -> CurrentImage:
                                    help=tr("src.upload_help", limit=imaging.MAX_UPLOAD_MB))
     st.session_state.setdefault("sample", "cat")
     sample = sidebar.selectbox(tr("src.sample"), list(SAMPLES), key="sample",
-                               format_func=lambda s: tr(f"sample.{s}"))
+                               format_func=labels("sample"))
     snapshot = None
     if sidebar.toggle(tr("src.camera"), key="camera_on"):
         snapshot = sidebar.camera_input(tr("src.camera_take"), key="camera")
@@ -227,12 +237,12 @@ def kernel_picker() -> KernelChoice:
     st.session_state.setdefault("kernel.source", "preset")
     st.session_state.setdefault("kernel.preset", "sobel_magnitude")
     source = st.segmented_control(tr("kernel.source"), ["preset", "custom"], key="kernel.source",
-                                  required=True, format_func=lambda s: tr(f"kernel.source.{s}"),
+                                  required=True, format_func=labels("kernel.source"),
                                   persist_state="session")
     name = st.session_state["kernel.preset"]
     if source == "preset":
         name = st.selectbox(tr("kernel.preset"), list(kernels.PRESETS), key="kernel.preset",
-                            format_func=lambda n: tr(f"preset.{n}"), persist_state="session")
+                            format_func=labels("preset"), persist_state="session")
     preset = kernels.get_preset(name)
     params = _preset_params(preset) if source == "preset" else {
         p.name: st.session_state.get(f"kernel.{name}.{p.name}", p.default) for p in preset.params}
@@ -317,12 +327,12 @@ def conv_controls() -> dict:
         st.session_state.setdefault(key, value)
     c1, c2 = st.columns(2)
     kind = c1.selectbox(tr("conv.padding_kind"), ["number", "same", "valid"], key="conv.padding_kind",
-                        format_func=lambda k: tr(f"conv.padding_kind.{k}"), help=tr("conv.padding_help"),
+                        format_func=labels("conv.padding_kind"), help=tr("conv.padding_help"),
                         persist_state="session")
     amount = c2.number_input(tr("conv.padding"), 0, 64, key="conv.padding", disabled=kind != "number",
                              persist_state="session")
     mode = st.selectbox(tr("conv.padding_mode"), ops.PADDING_MODES, key="conv.padding_mode",
-                        format_func=lambda m: tr(f"conv.mode.{m}"), help=tr("conv.padding_mode_help"),
+                        format_func=labels("conv.mode"), help=tr("conv.padding_mode_help"),
                         persist_state="session")
     c3, c4 = st.columns(2)
     stride = c3.number_input(tr("conv.stride"), 1, 16, key="conv.stride", help=tr("conv.stride_help"),

@@ -1,0 +1,197 @@
+"""The pages through Streamlit's AppTest: they render, react to widgets and show real results."""
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from explorer import kernels, ops
+
+ROOT = Path(__file__).resolve().parents[1]
+HOME = str(ROOT / "explorer" / "Home.py")
+KERNEL_LAB = "../pages/kernel_lab.py"
+
+
+def photo_bytes(w=320, h=240, fmt="JPEG") -> bytes:
+    """A synthetic 'photo': smooth colour gradients and a bright disc with a hard edge."""
+    y, x = np.mgrid[0:h, 0:w]
+    rgb = np.stack([x / w, y / h, 0.5 + 0.5 * np.sin(x / 17.0)], axis=2)
+    rgb[(x - w / 2) ** 2 + (y - h / 2) ** 2 < (h / 4) ** 2] = 1.0
+    buffer = io.BytesIO()
+    Image.fromarray((rgb * 255).astype(np.uint8)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def start(page=None) -> AppTest:
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.run()
+    assert not at.exception
+    if page:
+        at.switch_page(page).run()
+        assert not at.exception
+    return at
+
+
+def formula_lines(at) -> str:
+    return next(c.value for c in at.code if c.value.startswith("H: "))
+
+
+def test_home_explains_and_shows_the_device():
+    at = start()
+    assert at.title[0].value == "CNN Explorer"
+    assert "convolution" in at.markdown[0].value
+    device = ops.device_label(ops.pick_device())
+    assert any(device in i.value for i in at.info)
+    assert any("Kernel Lab" in c.value or "preset kernels" in c.value for c in at.caption)
+
+
+def test_language_switch_changes_the_strings_on_every_page():
+    at = start()
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert at.title[0].value == "CNN 探索器"
+    at.switch_page(KERNEL_LAB).run()
+    assert not at.exception
+    assert at.title[0].value == "卷积核实验室"
+    assert at.selectbox(key="kernel.preset").format_func("gaussian_blur") == "高斯模糊"
+    assert any("输出图像在" in s.value for s in at.success)
+
+
+def test_kernel_lab_default_output_agrees_with_the_inspector():
+    at = start(KERNEL_LAB)
+    assert not at.error
+    assert formula_lines(at) == "H: ⌊(300 + 2·1 − 3)/1⌋ + 1 = 300\nW: ⌊(451 + 2·1 − 3)/1⌋ + 1 = 451"
+    assert at.success and "the same number" in at.success[0].value
+    assert len(at.get("download_button")) == 2
+
+
+def test_upload_takes_precedence_and_switching_presets_recomputes():
+    at = start(KERNEL_LAB)
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(), "image/jpeg").run()
+    assert not at.exception
+    assert "photo.jpg" in " ".join(c.value for c in at.sidebar.caption)
+    assert formula_lines(at).startswith("H: ⌊(240 + 2·1 − 3)/1⌋ + 1 = 240")
+    at.selectbox(key="kernel.preset").set_value("gaussian_blur").run()
+    at.slider(key="kernel.gaussian_blur.size").set_value(7).run()
+    assert not at.exception
+    assert formula_lines(at).startswith("H: ⌊(240 + 2·3 − 7)/1⌋ + 1 = 240")
+    assert at.success, [e.value for e in at.error]
+    at.selectbox(key="conv.padding_kind").set_value("valid").run()
+    at.number_input(key="conv.stride").set_value(2)
+    at.run()
+    assert "H: ⌊(240 + 2·0 − 7)/2⌋ + 1 = 117" in formula_lines(at)
+    assert at.success
+
+
+def test_inspector_follows_the_typed_position_and_matches_ops():
+    at = start(KERNEL_LAB)
+    at.selectbox(key="kernel.preset").set_value("laplacian_4").run()
+    at.number_input(key="kl.x").set_value(10)
+    at.number_input(key="kl.y").set_value(20)
+    at.segmented_control(key="kl.channel").set_value(1)
+    at.run()
+    image = np.asarray(Image.open(ROOT / "assets" / "cat.png").convert("RGB"), np.float32) / 255
+    expected = ops.conv2d(image, kernels.get_kernel("laplacian_4"), padding="same", padding_mode="reflect")
+    message = at.success[0].value
+    assert "x=10, y=20" in message
+    assert f"{expected[20, 10, 1]:.6g}" in message
+
+
+def test_invalid_settings_show_a_message_not_a_traceback():
+    at = start(KERNEL_LAB)
+    at.number_input(key="conv.stride").set_value(2).run()
+    assert not at.exception
+    assert "'same' padding keeps the size only with stride 1" in at.error[0].value
+    at.sidebar.file_uploader[0].upload("icon.png", photo_bytes(30, 20, "PNG"), "image/png")
+    at.selectbox(key="conv.padding_kind").set_value("number").run()
+    at.number_input(key="conv.padding").set_value(40).run()
+    assert "Reflect padding of 40 is too wide for a 30×20 image" in at.error[0].value
+    at.selectbox(key="conv.padding_mode").set_value("zeros")
+    at.number_input(key="conv.padding").set_value(0)
+    at.number_input(key="conv.dilation").set_value(16)
+    at.selectbox(key="kernel.preset").set_value("laplacian_of_gaussian")
+    at.run()
+    assert "padded image is only" in at.error[0].value
+
+
+def test_custom_kernel_bad_cells_keep_the_last_valid_kernel():
+    at = start(KERNEL_LAB)
+    at.segmented_control(key="kernel.source").set_value("custom").run()
+    assert not at.exception
+    editor = at.data_editor[0].value
+    assert editor.shape == (3, 3) and editor.iloc[1, 0] == "-2"   # starts from the Sobel preset
+    at.session_state["kernel.grid"] = [["0", "0", "0"], ["0", "2", "0"], ["0", "0", "0"]]
+    at.session_state["kernel.grid_version"] += 1
+    at.run()
+    assert at.success and not at.error
+    good = at.session_state["kernel.valid"]
+    np.testing.assert_array_equal(good, [[0, 0, 0], [0, 2, 0], [0, 0, 0]])
+    at.session_state["kernel.grid"] = [["0", "0", "0"], ["0", "two", "0"], ["0", "0", ""]]
+    at.session_state["kernel.grid_version"] += 1
+    at.run()
+    assert not at.exception
+    assert "Row 2, column 2: “two” is not a number" in at.error[0].value
+    assert "The last valid kernel stays in use" in at.error[0].value
+    np.testing.assert_array_equal(at.session_state["kernel.valid"], good)
+    assert at.success   # the page still shows the result of the last valid kernel
+
+
+def test_custom_kernel_size_and_normalize():
+    at = start(KERNEL_LAB)
+    at.segmented_control(key="kernel.source").set_value("custom").run()
+    at.number_input(key="kernel.rows").set_value(1)
+    at.number_input(key="kernel.cols").set_value(5)
+    at.run()
+    assert at.data_editor[0].value.shape == (1, 5)
+    at.session_state["kernel.grid"] = [["1", "1", "1", "1", "1"]]
+    at.session_state["kernel.grid_version"] += 1
+    at.toggle(key="kernel.normalize").set_value(True)
+    at.run()
+    assert not at.exception and not at.error
+    assert "W: ⌊(451 + 2·2 − 5)/1⌋ + 1 = 451" in formula_lines(at)
+    assert any("×0.2 + " in c.value for c in at.code)   # 1/5 after normalizing
+
+
+def test_bad_upload_shows_an_error_and_the_app_keeps_working():
+    at = start(KERNEL_LAB)
+    at.sidebar.file_uploader[0].upload("notes.png", b"this is not a picture", "image/png").run()
+    assert not at.exception
+    assert any("That file was not used" in e.value for e in at.sidebar.error)
+    assert at.success   # still working, on the sample
+    assert "Chelsea" in " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_grayscale_switch_and_display_modes():
+    at = start(KERNEL_LAB)
+    at.toggle(key="kl.gray").set_value(True).run()
+    assert not at.exception and at.success
+    assert not [b for b in at.button_group if b.key == "kl.channel"]   # one channel: nothing to pick
+    for mode in ("diverging", "absolute", "clip", "stretch"):
+        at.selectbox(key="kl.display").set_value(mode).run()
+        assert not at.exception
+
+
+def test_choices_persist_across_pages():
+    at = start(KERNEL_LAB)
+    at.selectbox(key="kernel.preset").set_value("emboss").run()
+    at.switch_page("../pages/home.py").run()
+    at.switch_page(KERNEL_LAB).run()
+    assert at.selectbox(key="kernel.preset").value == "emboss"
+
+
+def test_large_photo_gets_a_preview_and_finishes():
+    big = photo_bytes(4000, 3000)
+    at = start(KERNEL_LAB)
+    at.sidebar.file_uploader[0].upload("big.jpg", big, "image/jpeg").run()
+    assert not at.exception
+    at.selectbox(key="kernel.preset").set_value("gaussian_blur").run()
+    at.slider(key="kernel.gaussian_blur.size").set_value(15).run()
+    assert not at.exception
+    assert formula_lines(at).startswith("H: ⌊(960 + 2·7 − 15)/1⌋ + 1 = 960")
+    assert any("preview of the 4000×3000 original" in c.value for c in at.caption)
+    full = [b for b in at.button if "full 4000×3000" in b.label]
+    assert full
+    full[0].click().run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 2

@@ -1,0 +1,231 @@
+"""explorer.ops against torch.nn.functional and the loop reference."""
+import warnings
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from explorer import ops, reference
+
+RNG = np.random.default_rng(1234)
+
+SEED_INPUT = np.array([[3, 4, 6, 5, 7],
+                       [2, 4, 6, 8, 2],
+                       [1, 6, 7, 8, 4],
+                       [9, 7, 4, 6, 2],
+                       [3, 7, 5, 4, 1]], dtype=np.float32)
+SEED_KERNEL = np.arange(1, 10, dtype=np.float32).reshape(3, 3)
+
+
+def torch_conv(image, kernel, *, stride, pads, mode, dilation):
+    """Depthwise conv2d done the plain torch way, for comparison."""
+    x = torch.from_numpy(np.atleast_3d(image).transpose(2, 0, 1).copy())[None].double()
+    top, bottom, left, right = pads
+    if any(pads):
+        x = F.pad(x, (left, right, top, bottom), mode="constant" if mode == "zeros" else mode)
+    c = x.shape[1]
+    w = torch.from_numpy(np.asarray(kernel, np.float64)).expand(c, 1, *kernel.shape)
+    y = F.conv2d(x, w, stride=stride, dilation=dilation, groups=c)[0].numpy()
+    return y[0] if image.ndim == 2 else y.transpose(1, 2, 0)
+
+
+def random_conv_case(rng):
+    kh, kw = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+    dilation = (int(rng.integers(1, 3)), int(rng.integers(1, 3)))
+    h, w = int(rng.integers(kh * dilation[0] + 2, 14)), int(rng.integers(kw * dilation[1] + 2, 14))
+    shape = (h, w) if rng.random() < 0.3 else (h, w, int(rng.integers(1, 4)))
+    mode = ops.PADDING_MODES[int(rng.integers(0, 4))]
+    if rng.random() < 0.25:
+        padding, stride = "same", 1
+    else:
+        padding = (int(rng.integers(0, min(3, h))), int(rng.integers(0, min(3, w))))
+        stride = (int(rng.integers(1, 4)), int(rng.integers(1, 4)))
+    return (rng.random(shape).astype(np.float32), rng.normal(size=(kh, kw)).astype(np.float32),
+            dict(stride=stride, padding=padding, padding_mode=mode, dilation=dilation))
+
+
+@pytest.mark.parametrize("case", range(60))
+def test_conv2d_matches_torch_and_reference(case):
+    image, kernel, args = random_conv_case(np.random.default_rng(case))
+    ours = ops.conv2d(image, kernel, **args, device="cpu")
+    pads = ops.resolve_padding(args["padding"], kernel.shape, stride=args["stride"], dilation=args["dilation"])
+    expected = torch_conv(image, kernel, stride=args["stride"], pads=pads, mode=args["padding_mode"],
+                          dilation=args["dilation"])
+    assert ours.shape == expected.shape
+    assert ours.dtype == np.float32
+    np.testing.assert_allclose(ours, expected, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(reference.conv2d(image, kernel, **args), expected, rtol=1e-4, atol=1e-5)
+
+
+def test_seed_example_reproduces_torch():
+    ours = ops.conv2d(SEED_INPUT, SEED_KERNEL, padding=1)
+    expected = F.conv2d(torch.from_numpy(SEED_INPUT)[None, None], torch.from_numpy(SEED_KERNEL)[None, None],
+                        padding=1)[0, 0].numpy()
+    np.testing.assert_array_equal(ours, expected)
+    assert ours[1, 1] == 3 * 1 + 4 * 2 + 6 * 3 + 2 * 4 + 4 * 5 + 6 * 6 + 1 * 7 + 6 * 8 + 7 * 9 == 211
+    np.testing.assert_array_equal(reference.conv2d(SEED_INPUT, SEED_KERNEL, padding=1), expected)
+
+
+def test_same_padding_keeps_size_for_even_kernels_like_torch():
+    image = RNG.random((9, 10)).astype(np.float32)
+    kernel = RNG.normal(size=(4, 2)).astype(np.float32)
+    ours = ops.conv2d(image, kernel, padding="same", dilation=2)
+    expected = F.conv2d(torch.from_numpy(image)[None, None], torch.from_numpy(kernel)[None, None],
+                        padding="same", dilation=2)[0, 0].numpy()
+    assert ours.shape == image.shape
+    np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("case", range(40))
+def test_conv_transpose2d_matches_torch_and_reference(case):
+    rng = np.random.default_rng(1000 + case)
+    kh, kw = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    stride = (int(rng.integers(1, 4)), int(rng.integers(1, 4)))
+    dilation = (int(rng.integers(1, 3)), int(rng.integers(1, 3)))
+    padding = (int(rng.integers(0, 2)), int(rng.integers(0, 2)))
+    output_padding = (int(rng.integers(0, max(stride[0], dilation[0]))),
+                      int(rng.integers(0, max(stride[1], dilation[1]))))
+    shape = (int(rng.integers(2, 8)), int(rng.integers(2, 8)), int(rng.integers(1, 4)))
+    image = rng.random(shape).astype(np.float32)
+    kernel = rng.normal(size=(kh, kw)).astype(np.float32)
+    args = dict(stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
+    ours = ops.conv_transpose2d(image, kernel, **args)
+    x = torch.from_numpy(image.transpose(2, 0, 1).copy())[None]
+    w = torch.from_numpy(kernel).expand(shape[2], 1, kh, kw)
+    expected = F.conv_transpose2d(x, w, groups=shape[2], **args)[0].numpy().transpose(1, 2, 0)
+    assert ours.shape == expected.shape
+    assert ours.shape[:2] == tuple(ops.transposed_output_size(n, k, s, p, op, d) for n, k, s, p, op, d in zip(
+        shape[:2], (kh, kw), stride, padding, output_padding, dilation))
+    np.testing.assert_allclose(ours, expected, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(reference.conv_transpose2d(image, kernel, **args), expected, rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("case", range(40))
+@pytest.mark.parametrize("mode", ops.POOL_MODES)
+def test_pool2d_matches_torch_and_reference(case, mode):
+    rng = np.random.default_rng(2000 + case)
+    kh, kw = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    stride = None if rng.random() < 0.3 else (int(rng.integers(1, 4)), int(rng.integers(1, 4)))
+    padding = (int(rng.integers(0, kh // 2 + 1)), int(rng.integers(0, kw // 2 + 1)))
+    ceil_mode = bool(rng.random() < 0.5)
+    shape = (int(rng.integers(kh, 12)), int(rng.integers(kw, 12)), 3)
+    image = rng.normal(size=shape).astype(np.float32)
+    ours = ops.pool2d(image, mode, (kh, kw), stride=stride, padding=padding, ceil_mode=ceil_mode)
+    x = torch.from_numpy(image.transpose(2, 0, 1).copy())[None]
+    fn = F.max_pool2d if mode == "max" else F.avg_pool2d
+    expected = fn(x, (kh, kw), stride=stride or (kh, kw), padding=padding, ceil_mode=ceil_mode)[0]
+    expected = expected.numpy().transpose(1, 2, 0)
+    s = stride or (kh, kw)
+    assert ours.shape[:2] == (ops.output_size(shape[0], kh, s[0], padding[0], ceil_mode=ceil_mode),
+                              ops.output_size(shape[1], kw, s[1], padding[1], ceil_mode=ceil_mode))
+    np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-6)
+    ref = reference.pool2d(image, mode, (kh, kw), stride=stride, padding=padding, ceil_mode=ceil_mode)
+    np.testing.assert_allclose(ref, expected, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("n,k,s,p,d", [(1080, 3, 1, 1, 1), (17, 4, 3, 2, 2), (5, 5, 1, 0, 1), (31, 7, 4, 3, 3)])
+def test_output_size_matches_real_shape_and_formula_text(n, k, s, p, d):
+    out = F.conv2d(torch.zeros(1, 1, n, 1), torch.zeros(1, 1, k, 1), stride=(s, 1), padding=(p, 0),
+                   dilation=(d, 1)).shape[2]
+    assert ops.output_size(n, k, s, p, d) == out
+    assert ops.output_size_formula(n, k, s, p, p, d).endswith(f"= {out}")
+
+
+def test_formula_text_substitutes_numbers():
+    assert ops.output_size_formula(1080, 3, 1, 1, 1) == "⌊(1080 + 2·1 − 3)/1⌋ + 1 = 1080"
+    assert ops.output_size_formula(10, 4, 1, 1, 2) == "⌊(10 + 1 + 2 − 4)/1⌋ + 1 = 10"
+    assert ops.output_size_formula(9, 3, 2, 0, 0, 2) == "⌊(9 + 2·0 − 2·(3 − 1) − 1)/2⌋ + 1 = 3"
+
+
+def test_pool_output_size_ceil_mode_matches_torch():
+    for n in range(3, 12):
+        for k in (2, 3):
+            for s in (2, 3):
+                got = F.max_pool2d(torch.zeros(1, 1, n, n), k, s, padding=1, ceil_mode=True).shape[2]
+                assert ops.output_size(n, k, s, 1, ceil_mode=True) == got
+
+
+def test_apply_kernels_magnitude_is_hypot_of_both():
+    image = RNG.random((12, 13, 3)).astype(np.float32)
+    gx = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], np.float32)
+    both = ops.apply_kernels(image, [gx, gx.T], "magnitude", padding=1)
+    expected = np.hypot(ops.conv2d(image, gx, padding=1), ops.conv2d(image, gx.T, padding=1))
+    np.testing.assert_allclose(both, expected, rtol=1e-6)
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: ops.conv2d(np.ones((8, 8)), np.ones((3, 3)), padding="same", stride=2), "stride 1"),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding=4, padding_mode="reflect"), "smaller than"),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding=5, padding_mode="circular"), "at most"),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((7, 7))), "padded image is only 4×4"),
+    (lambda: ops.conv2d(np.ones((6, 6)), np.ones((3, 3)), dilation=3), "dilation"),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding_mode="mirror"), "zeros, reflect"),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=0), "stride must be at least 1"),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding=-1), "padding must be at least 0"),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding="full"), "'same' or 'valid'"),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=1.5), "whole number"),
+    (lambda: ops.conv2d(np.ones((4, 4)), [[1, np.nan]]), "NaN"),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones(3)), "2-D"),
+    (lambda: ops.conv2d(np.ones(4), np.ones((3, 3))), "(H, W)"),
+    (lambda: ops.conv_transpose2d(np.ones((4, 4)), np.ones((3, 3)), stride=2, output_padding=2), "smaller than"),
+    (lambda: ops.conv_transpose2d(np.ones((1, 1)), np.ones((1, 1)), padding=1), "no output"),
+    (lambda: ops.pool2d(np.ones((4, 4)), "median", 2), "max, avg"),
+    (lambda: ops.pool2d(np.ones((4, 4)), "max", 2, padding=2), "half"),
+    (lambda: ops.pool2d(np.ones((4, 4)), "max", 6), "padded image is only 4×4"),
+    (lambda: ops.pick_device("tpu"), "cuda, mps, cpu"),
+])
+def test_bad_parameters_raise_helpful_value_errors(call, words):
+    with pytest.raises(ValueError) as info:
+        call()
+    assert words in str(info.value)
+    assert isinstance(info.value, ops.ParamError) or "kernel" in str(info.value).lower()
+
+
+def test_errors_read_in_chinese_too():
+    with pytest.raises(ops.ParamError) as info:
+        ops.conv2d(np.ones((8, 8)), np.ones((3, 3)), padding="same", stride=2)
+    assert "步幅" in info.value.text("zh")
+
+
+def test_pick_device_prefers_available_and_cpu_always_works():
+    assert ops.pick_device("cpu").type == "cpu"
+    expected = "cuda" if torch.cuda.is_available() else ("mps" if torch.backends.mps.is_available() else "cpu")
+    assert ops.pick_device().type == expected
+
+
+def test_gpu_out_of_memory_falls_back_to_cpu_with_a_warning():
+    used = []
+
+    def compute(device):
+        used.append(device.type)
+        if device.type != "cpu":
+            raise torch.OutOfMemoryError("CUDA out of memory")
+        return np.zeros(1)
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ops.run_with_fallback(compute, torch.device("mps"))
+    assert used == ["mps", "cpu"]
+    assert any(issubclass(w.category, ops.DeviceFallbackWarning) for w in caught)
+
+
+def test_cpu_out_of_memory_is_not_swallowed():
+    def compute(device):
+        raise torch.OutOfMemoryError("out of memory")
+
+    with pytest.raises(torch.OutOfMemoryError):
+        ops.run_with_fallback(compute, torch.device("cpu"))
+
+
+def test_window_at_sums_to_the_output_value():
+    image = RNG.random((7, 9)).astype(np.float32)
+    kernel = RNG.normal(size=(3, 2)).astype(np.float32)
+    args = dict(stride=(2, 1), dilation=(1, 2), padding=(2, 1), padding_mode="reflect")
+    out = ops.conv2d(image, kernel, **args)
+    pads = ops.resolve_padding(args["padding"], kernel.shape, stride=args["stride"], dilation=args["dilation"])
+    for oy in range(out.shape[0]):
+        for ox in range(out.shape[1]):
+            window = reference.window_at(image, oy, ox, kernel.shape, stride=args["stride"],
+                                         dilation=args["dilation"], pads=pads, padding_mode="reflect")
+            assert np.isclose((window * kernel).sum(), out[oy, ox], rtol=1e-5, atol=1e-6)
