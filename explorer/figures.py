@@ -15,26 +15,35 @@ def format_number(value: float) -> str:
 
 
 def matrix_figure(values: np.ndarray, *, title: str = "", highlight: tuple[int, int] | None = None,
-                  height: int | None = None) -> go.Figure:
-    """A small matrix drawn as a heatmap centred on zero, every entry written in its cell."""
+                  sequential: bool = False) -> go.Figure:
+    """A small matrix as a heatmap with every entry written in its cell.
+
+    Signed matrices (kernels, products) use a diverging scale centred on zero;
+    ``sequential=True`` (pixel values) uses a grey ramp from the smallest to the largest value.
+    """
     values = np.asarray(values, dtype=np.float64)
     rows, cols = values.shape
-    scale = float(np.abs(values).max()) or 1.0
+    side = max(rows, cols)
+    cell, font = (54, 15) if side <= 5 else (40, 11) if side <= 9 else (26, 8)
     text = [[format_number(v) for v in row] for row in values]
-    font = 16 if max(rows, cols) <= 5 else 12 if max(rows, cols) <= 9 else 9
+    if sequential:
+        lo, hi = float(values.min()), float(values.max())
+        scale = {"colorscale": "Greys_r", "zmin": lo, "zmax": hi if hi > lo else lo + 1}
+    else:
+        top = float(np.abs(values).max()) or 1.0
+        scale = {"colorscale": DIVERGING, "zmin": -top, "zmax": top}
     fig = go.Figure(go.Heatmap(
-        z=values, text=text, texttemplate="%{text}", textfont={"size": font},
-        colorscale=DIVERGING, zmin=-scale, zmax=scale, showscale=False,
-        hovertemplate="row %{y}, col %{x}: %{z:.6g}<extra></extra>", xgap=1, ygap=1,
+        z=values, text=text, texttemplate="%{text}", textfont={"size": font}, showscale=False,
+        hovertemplate="row %{y}, col %{x}: %{z:.6g}<extra></extra>", xgap=1, ygap=1, **scale,
     ))
     if highlight is not None:
         r, c = highlight
         fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
                       line={"color": "#f5b700", "width": 3})
-    side = height or min(360, 60 + 34 * rows)
+    top_margin = 28 if title else 4
     fig.update_layout(
-        title={"text": title, "font": {"size": 14}}, height=side,
-        margin={"l": 4, "r": 4, "t": 30 if title else 4, "b": 4},
+        title={"text": title, "font": {"size": 14}}, height=top_margin + 8 + cell * rows,
+        margin={"l": 4, "r": 4, "t": top_margin, "b": 4},
         xaxis={"visible": False, "constrain": "domain"},
         yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
         plot_bgcolor="rgba(0,0,0,0)",

@@ -305,6 +305,7 @@ STRINGS.update({
     "kernel.source": {"en": "Kernel", "zh": "卷积核"},
     "kernel.source.preset": {"en": "Preset", "zh": "预设"},
     "kernel.source.custom": {"en": "Type your own", "zh": "自己输入"},
+    "kernel.custom_label": {"en": "your kernel", "zh": "你的卷积核"},
     "kernel.preset": {"en": "Preset kernel", "zh": "预设卷积核"},
     "kernel.rows": {"en": "Rows", "zh": "行数"},
     "kernel.cols": {"en": "Columns", "zh": "列数"},
@@ -335,15 +336,15 @@ STRINGS.update({
     "param.amount": {"en": "Amount", "zh": "强度"},
     # ------------------------------------------------------------ convolution parameters
     "conv.padding_kind": {"en": "Padding", "zh": "填充"},
-    "conv.padding_kind.number": {"en": "Amount", "zh": "指定数量"},
-    "conv.padding_kind.same": {"en": "Same (keep size)", "zh": "Same（保持尺寸）"},
-    "conv.padding_kind.valid": {"en": "Valid (none)", "zh": "Valid（不填充）"},
+    "conv.padding_kind.number": {"en": "Pixels", "zh": "指定像素"},
+    "conv.padding_kind.same": {"en": "Same size", "zh": "保持尺寸"},
+    "conv.padding_kind.valid": {"en": "None", "zh": "不填充"},
     "conv.padding_help": {
-        "en": "Extra rows and columns around the image so the kernel can sit on the border. 'Same' adds just "
-              "enough to keep the size (stride 1 only); 'valid' adds none.",
-        "zh": "在图像四周添加额外的行和列，使卷积核可以放在边界上。'Same' 添加恰好足够的填充以保持尺寸（仅限步幅 1）；'valid' 不添加。",
+        "en": "Extra rows and columns around the image so the kernel can sit on the border. 'Same size' adds just "
+              "enough to keep the size (stride 1 only, as PyTorch's padding='same'); 'None' is PyTorch's padding='valid'.",
+        "zh": "在图像四周添加额外的行和列，使卷积核可以放在边界上。'保持尺寸' 添加恰好足够的填充以保持尺寸（仅限步幅 1，即 PyTorch 的 padding='same'）；'不填充' 即 PyTorch 的 padding='valid'。",
     },
-    "conv.padding": {"en": "Pixels", "zh": "像素数"},
+    "conv.padding": {"en": "Padding pixels on each side", "zh": "每边填充的像素数"},
     "conv.padding_mode": {"en": "Padding mode", "zh": "填充方式"},
     "conv.padding_mode_help": {
         "en": "What the added border holds: zeros, a mirror of the image (reflect), the edge pixel repeated "
@@ -400,6 +401,7 @@ STRINGS.update({
         "zh": "⌊(输入 + 填充 − 膨胀率·(核尺寸 − 1) − 1) / 步幅⌋ + 1，高和宽分别计算。",
     },
     "kl.kernel": {"en": "Kernel", "zh": "卷积核"},
+    "kl.formula_full": {"en": "For the full-resolution download:", "zh": "完整分辨率下载时："},
     "kl.magnitude_note": {
         "en": "Both kernels are applied; the output is √(k1 result² + k2 result²).",
         "zh": "两个卷积核都会应用；输出为 √(k1 结果² + k2 结果²)。",

@@ -254,7 +254,7 @@ def kernel_picker() -> KernelChoice:
         kernel = _custom_kernel(preset_kernels[0])
         if kernel is None:
             st.stop()
-        chosen, combine, label = (kernel,), None, tr("kernel.source.custom")
+        chosen, combine, label = (kernel,), None, tr("kernel.custom_label")
 
     st.session_state.setdefault("kernel.flip", False)
     st.session_state.setdefault("kernel.normalize", False)
@@ -325,11 +325,10 @@ def conv_controls() -> dict:
                 "conv.stride": 1, "conv.dilation": 1}
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
-    c1, c2 = st.columns(2)
-    kind = c1.selectbox(tr("conv.padding_kind"), ["number", "same", "valid"], key="conv.padding_kind",
-                        format_func=labels("conv.padding_kind"), help=tr("conv.padding_help"),
-                        persist_state="session")
-    amount = c2.number_input(tr("conv.padding"), 0, 64, key="conv.padding", disabled=kind != "number",
+    kind = st.segmented_control(tr("conv.padding_kind"), ["number", "same", "valid"], key="conv.padding_kind",
+                                format_func=labels("conv.padding_kind"), help=tr("conv.padding_help"),
+                                required=True, persist_state="session")
+    amount = st.number_input(tr("conv.padding"), 0, 64, key="conv.padding", disabled=kind != "number",
                              persist_state="session")
     mode = st.selectbox(tr("conv.padding_mode"), ops.PADDING_MODES, key="conv.padding_mode",
                         format_func=labels("conv.mode"), help=tr("conv.padding_mode_help"),

@@ -10,7 +10,7 @@ st.title(tr("page.kernel_lab.title"))
 st.markdown(tr("kl.intro"))
 
 image = ui.current_image()
-controls, shown_in, shown_out = st.columns([1.05, 1, 1], gap="medium")
+controls, shown_in, shown_out = st.columns([0.9, 1, 1], gap="medium")
 with controls:
     kernel_tab, params_tab = st.tabs([tr("kl.tab_kernel"), tr("kl.tab_params")])
     with kernel_tab:
@@ -42,9 +42,10 @@ pads = ops.resolve_padding(conv_args["padding"], choice.kernels[0].shape, stride
 out_h, out_w = output.shape[:2]
 kh, kw = choice.kernels[0].shape
 
-# the inspected output pixel: clicked on the output image, or typed below
-st.session_state.setdefault("kl.x", out_w // 2)
-st.session_state.setdefault("kl.y", out_h // 2)
+# the inspected output pixel: clicked on the output image, or typed below; a new image starts in its centre
+if st.session_state.get("kl.position_for") != work_key:
+    st.session_state["kl.position_for"] = work_key
+    st.session_state["kl.x"], st.session_state["kl.y"] = out_w // 2, out_h // 2
 st.session_state["kl.x"] = min(st.session_state["kl.x"], out_w - 1)
 st.session_state["kl.y"] = min(st.session_state["kl.y"], out_h - 1)
 ox, oy = st.session_state["kl.x"], st.session_state["kl.y"]
@@ -72,9 +73,12 @@ if click and click.get("unix_time") != st.session_state.get("kl.last_click"):
 left, middle, right = st.columns([1.2, 1, 1], gap="medium")
 with left:
     st.subheader(tr("kl.formula"))
-    h_in, w_in = work.shape[:2]
-    st.code(f"H: {ops.output_size_formula(h_in, kh, sh, pads[0], pads[1], dil)}\n"
-            f"W: {ops.output_size_formula(w_in, kw, sw, pads[2], pads[3], dil)}", language=None)
+    sizes = [(work.shape[:2], None)] + ([(image.pixels.shape[:2], "kl.formula_full")] if is_preview else [])
+    for (h_in, w_in), note in sizes:
+        if note:
+            st.caption(tr(note))
+        st.code(f"H: {ops.output_size_formula(h_in, kh, sh, pads[0], pads[1], dil)}\n"
+                f"W: {ops.output_size_formula(w_in, kw, sw, pads[2], pads[3], dil)}", language=None)
     st.caption(tr("kl.formula_note"))
 with middle:
     st.subheader(tr("kl.kernel"))
@@ -111,8 +115,8 @@ for index, k in enumerate(choice.kernels):
     cols = st.columns(3)
     for col, matrix, title in zip(cols, (window, k, products),
                                   (tr("kl.window"), tr("kl.kernel"), tr("kl.products"))):
-        col.plotly_chart(figures.matrix_figure(matrix, title=title), width="stretch",
-                         config={"displayModeBar": False}, key=f"kl.inspect{index}.{title}")
+        col.plotly_chart(figures.matrix_figure(matrix, title=title, sequential=matrix is window),
+                         width="stretch", config={"displayModeBar": False}, key=f"kl.inspect{index}.{title}")
     st.code(figures.sum_of_products(window, k), language=None, wrap_lines=True)
 computed = float(np.sqrt(sum(s * s for s in sums))) if choice.combine == "magnitude" else sums[0]
 if choice.combine == "magnitude":

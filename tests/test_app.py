@@ -77,7 +77,7 @@ def test_upload_takes_precedence_and_switching_presets_recomputes():
     assert not at.exception
     assert formula_lines(at).startswith("H: ⌊(240 + 2·3 − 7)/1⌋ + 1 = 240")
     assert at.success, [e.value for e in at.error]
-    at.selectbox(key="conv.padding_kind").set_value("valid").run()
+    at.segmented_control(key="conv.padding_kind").set_value("valid").run()
     at.number_input(key="conv.stride").set_value(2)
     at.run()
     assert "H: ⌊(240 + 2·0 − 7)/2⌋ + 1 = 117" in formula_lines(at)
@@ -104,7 +104,7 @@ def test_invalid_settings_show_a_message_not_a_traceback():
     assert not at.exception
     assert "'same' padding keeps the size only with stride 1" in at.error[0].value
     at.sidebar.file_uploader[0].upload("icon.png", photo_bytes(30, 20, "PNG"), "image/png")
-    at.selectbox(key="conv.padding_kind").set_value("number").run()
+    at.segmented_control(key="conv.padding_kind").set_value("number").run()
     at.number_input(key="conv.padding").set_value(40).run()
     assert "Reflect padding of 40 is too wide for a 30×20 image" in at.error[0].value
     at.selectbox(key="conv.padding_mode").set_value("zeros")
@@ -190,6 +190,7 @@ def test_large_photo_gets_a_preview_and_finishes():
     assert not at.exception
     assert formula_lines(at).startswith("H: ⌊(960 + 2·7 − 15)/1⌋ + 1 = 960")
     assert any("preview of the 4000×3000 original" in c.value for c in at.caption)
+    assert any(c.value.startswith("H: ⌊(3000 + 2·7 − 15)/1⌋ + 1 = 3000") for c in at.code)
     full = [b for b in at.button if "full 4000×3000" in b.label]
     assert full
     full[0].click().run()

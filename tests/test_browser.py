@@ -1,0 +1,43 @@
+"""The real app in a real headless Chromium: upload a photo, get a result, switch language."""
+from playwright.sync_api import expect
+
+from tests.conftest import ARTIFACTS
+from tests.test_app import photo_bytes
+
+
+def open_page(tab, title: str) -> None:
+    tab.locator("[data-testid=stSidebarNav]").get_by_text(title, exact=True).click()
+    tab.get_by_role("heading", name=title).wait_for()
+
+
+def settle(tab) -> None:
+    """Wait until the script run is over and Plotly has drawn every chart."""
+    tab.wait_for_function("""() => !document.querySelector('[data-testid=stStatusWidget]')
+        && [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+               .every(c => c.querySelector('.main-svg'))""")
+    tab.wait_for_timeout(800)
+
+
+def test_kernel_lab_upload_result_and_screenshot(page, tmp_path):
+    photo = tmp_path / "street.jpg"
+    photo.write_bytes(photo_bytes(800, 600))
+    open_page(page, "Kernel Lab")
+    page.locator("[data-testid=stSidebar] input[type=file]").set_input_files(str(photo))
+    expect(page.locator("[data-testid=stSidebar]")).to_contain_text("street.jpg", timeout=60_000)
+    expect(page.locator("[data-testid=stCode]").first).to_contain_text("⌊(600 + 2·1 − 3)/1⌋ + 1 = 600")
+    expect(page.get_by_text("the same number as the sum above")).to_be_visible()
+    # the output picture lives in the click-to-inspect component's iframe
+    frame = page.frame_locator("iframe[title*=streamlit_image_coordinates]")
+    expect(frame.locator("img")).to_be_visible()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "kernel_lab.png"))
+
+
+def test_language_switch_reaches_every_page(page):
+    page.locator("[data-testid=stSidebar]").get_by_text("简体中文").click()
+    page.get_by_role("heading", name="CNN 探索器").wait_for()
+    open_page(page, "卷积核实验室")
+    expect(page.get_by_text("与上面的和")).to_be_visible()
+    expect(page.locator("[data-testid=stSidebar]")).to_contain_text("小猫 Chelsea（照片）")
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "kernel_lab_zh.png"))
