@@ -58,6 +58,20 @@ def labels(prefix: str):
     return lambda value: i18n.t(f"{prefix}.{value}", current)
 
 
+def select(label: str, options, key: str, prefix: str, *, where=st, **kwargs):
+    """A selectbox over ``options`` labelled ``prefix.<option>``; the choice lives in ``st.session_state[key]``.
+
+    The widget's own key includes the language: a selectbox that survives a
+    language switch keeps showing its old option text, so a new one is made.
+    Keeping the choice under a plain key also carries it across pages.
+    """
+    widget = f"{key}@{lang()}"
+    if widget not in st.session_state:
+        st.session_state[widget] = st.session_state[key]
+    st.session_state[key] = where.selectbox(label, options, key=widget, format_func=labels(prefix), **kwargs)
+    return st.session_state[key]
+
+
 def show_error(err: i18n.LocalizedError, where=st) -> None:
     """An error from the core, in the user's language."""
     where.error(err.text(lang()), icon=":material/error:")
@@ -114,8 +128,7 @@ def image_source() -> CurrentImage:
     upload = sidebar.file_uploader(tr("src.upload"), type=list(imaging.UPLOAD_TYPES), key="upload",
                                    help=tr("src.upload_help", limit=imaging.MAX_UPLOAD_MB))
     st.session_state.setdefault("sample", "cat")
-    sample = sidebar.selectbox(tr("src.sample"), list(SAMPLES), key="sample",
-                               format_func=labels("sample"))
+    sample = select(tr("src.sample"), list(SAMPLES), "sample", "sample", where=sidebar)
     snapshot = None
     if sidebar.toggle(tr("src.camera"), key="camera_on"):
         snapshot = sidebar.camera_input(tr("src.camera_take"), key="camera")
@@ -241,8 +254,7 @@ def kernel_picker() -> KernelChoice:
                                   persist_state="session")
     name = st.session_state["kernel.preset"]
     if source == "preset":
-        name = st.selectbox(tr("kernel.preset"), list(kernels.PRESETS), key="kernel.preset",
-                            format_func=labels("preset"), persist_state="session")
+        name = select(tr("kernel.preset"), list(kernels.PRESETS), "kernel.preset", "preset")
     preset = kernels.get_preset(name)
     params = _preset_params(preset) if source == "preset" else {
         p.name: st.session_state.get(f"kernel.{name}.{p.name}", p.default) for p in preset.params}
@@ -330,9 +342,8 @@ def conv_controls() -> dict:
                                 required=True, persist_state="session")
     amount = st.number_input(tr("conv.padding"), 0, 64, key="conv.padding", disabled=kind != "number",
                              persist_state="session")
-    mode = st.selectbox(tr("conv.padding_mode"), ops.PADDING_MODES, key="conv.padding_mode",
-                        format_func=labels("conv.mode"), help=tr("conv.padding_mode_help"),
-                        persist_state="session")
+    mode = select(tr("conv.padding_mode"), ops.PADDING_MODES, "conv.padding_mode", "conv.mode",
+                  help=tr("conv.padding_mode_help"))
     c3, c4 = st.columns(2)
     stride = c3.number_input(tr("conv.stride"), 1, 16, key="conv.stride", help=tr("conv.stride_help"),
                              persist_state="session")

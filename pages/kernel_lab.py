@@ -20,8 +20,7 @@ with controls:
         st.session_state.setdefault("kl.gray", False)
         gray = st.toggle(tr("kl.gray"), key="kl.gray", help=tr("kl.gray_help"), persist_state="session")
         st.session_state.setdefault("kl.display", "auto")
-        display_mode = st.selectbox(tr("kl.display"), imaging.DISPLAY_MODES, key="kl.display",
-                                    format_func=ui.labels("display"), persist_state="session")
+        display_mode = ui.select(tr("kl.display"), imaging.DISPLAY_MODES, "kl.display", "display")
 
 work = ui.preview_of(image.digest, image.pixels, gray)
 is_preview = work.shape[:2] != image.pixels.shape[:2]

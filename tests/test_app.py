@@ -54,7 +54,8 @@ def test_language_switch_changes_the_strings_on_every_page():
     at.switch_page(KERNEL_LAB).run()
     assert not at.exception
     assert at.title[0].value == "卷积核实验室"
-    assert at.selectbox(key="kernel.preset").format_func("gaussian_blur") == "高斯模糊"
+    assert at.selectbox(key="kernel.preset@zh").value == "sobel_magnitude"
+    assert "Sobel 梯度幅值" in at.selectbox(key="kernel.preset@zh").options
     assert any("输出图像在" in s.value for s in at.success)
 
 
@@ -72,7 +73,7 @@ def test_upload_takes_precedence_and_switching_presets_recomputes():
     assert not at.exception
     assert "photo.jpg" in " ".join(c.value for c in at.sidebar.caption)
     assert formula_lines(at).startswith("H: ⌊(240 + 2·1 − 3)/1⌋ + 1 = 240")
-    at.selectbox(key="kernel.preset").set_value("gaussian_blur").run()
+    at.selectbox(key="kernel.preset@en").set_value("gaussian_blur").run()
     at.slider(key="kernel.gaussian_blur.size").set_value(7).run()
     assert not at.exception
     assert formula_lines(at).startswith("H: ⌊(240 + 2·3 − 7)/1⌋ + 1 = 240")
@@ -86,7 +87,7 @@ def test_upload_takes_precedence_and_switching_presets_recomputes():
 
 def test_inspector_follows_the_typed_position_and_matches_ops():
     at = start(KERNEL_LAB)
-    at.selectbox(key="kernel.preset").set_value("laplacian_4").run()
+    at.selectbox(key="kernel.preset@en").set_value("laplacian_4").run()
     at.number_input(key="kl.x").set_value(10)
     at.number_input(key="kl.y").set_value(20)
     at.segmented_control(key="kl.channel").set_value(1)
@@ -107,10 +108,10 @@ def test_invalid_settings_show_a_message_not_a_traceback():
     at.segmented_control(key="conv.padding_kind").set_value("number").run()
     at.number_input(key="conv.padding").set_value(40).run()
     assert "Reflect padding of 40 is too wide for a 30×20 image" in at.error[0].value
-    at.selectbox(key="conv.padding_mode").set_value("zeros")
+    at.selectbox(key="conv.padding_mode@en").set_value("zeros")
     at.number_input(key="conv.padding").set_value(0)
     at.number_input(key="conv.dilation").set_value(16)
-    at.selectbox(key="kernel.preset").set_value("laplacian_of_gaussian")
+    at.selectbox(key="kernel.preset@en").set_value("laplacian_of_gaussian")
     at.run()
     assert "padded image is only" in at.error[0].value
 
@@ -168,16 +169,16 @@ def test_grayscale_switch_and_display_modes():
     assert not at.exception and at.success
     assert not [b for b in at.button_group if b.key == "kl.channel"]   # one channel: nothing to pick
     for mode in ("diverging", "absolute", "clip", "stretch"):
-        at.selectbox(key="kl.display").set_value(mode).run()
+        at.selectbox(key="kl.display@en").set_value(mode).run()
         assert not at.exception
 
 
 def test_choices_persist_across_pages():
     at = start(KERNEL_LAB)
-    at.selectbox(key="kernel.preset").set_value("emboss").run()
+    at.selectbox(key="kernel.preset@en").set_value("emboss").run()
     at.switch_page("../pages/home.py").run()
     at.switch_page(KERNEL_LAB).run()
-    assert at.selectbox(key="kernel.preset").value == "emboss"
+    assert at.selectbox(key="kernel.preset@en").value == "emboss"
 
 
 def test_large_photo_gets_a_preview_and_finishes():
@@ -185,7 +186,7 @@ def test_large_photo_gets_a_preview_and_finishes():
     at = start(KERNEL_LAB)
     at.sidebar.file_uploader[0].upload("big.jpg", big, "image/jpeg").run()
     assert not at.exception
-    at.selectbox(key="kernel.preset").set_value("gaussian_blur").run()
+    at.selectbox(key="kernel.preset@en").set_value("gaussian_blur").run()
     at.slider(key="kernel.gaussian_blur.size").set_value(15).run()
     assert not at.exception
     assert formula_lines(at).startswith("H: ⌊(960 + 2·7 − 15)/1⌋ + 1 = 960")
@@ -196,3 +197,11 @@ def test_large_photo_gets_a_preview_and_finishes():
     full[0].click().run()
     assert not at.exception
     assert len(at.get("download_button")) == 2
+
+
+def test_camera_is_offered_behind_a_toggle():
+    at = start()
+    assert not at.camera_input
+    at.toggle(key="camera_on").set_value(True).run()
+    assert not at.exception
+    assert len(at.camera_input) == 1

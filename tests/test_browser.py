@@ -5,9 +5,9 @@ from tests.conftest import ARTIFACTS
 from tests.test_app import photo_bytes
 
 
-def open_page(tab, title: str) -> None:
+def open_page(tab, title: str, heading: str | None = None) -> None:
     tab.locator("[data-testid=stSidebarNav]").get_by_text(title, exact=True).click()
-    tab.get_by_role("heading", name=title).wait_for()
+    tab.get_by_role("heading", name=heading or title).wait_for()
 
 
 def settle(tab) -> None:
@@ -34,10 +34,16 @@ def test_kernel_lab_upload_result_and_screenshot(page, tmp_path):
 
 
 def test_language_switch_reaches_every_page(page):
+    open_page(page, "Kernel Lab")
+    expect(page.get_by_text("the same number as the sum above")).to_be_visible()
     page.locator("[data-testid=stSidebar]").get_by_text("简体中文").click()
-    page.get_by_role("heading", name="CNN 探索器").wait_for()
-    open_page(page, "卷积核实验室")
+    page.get_by_role("heading", name="卷积核实验室").wait_for()
     expect(page.get_by_text("与上面的和")).to_be_visible()
-    expect(page.locator("[data-testid=stSidebar]")).to_contain_text("小猫 Chelsea（照片）")
+    # selectboxes too: a plain selectbox keeps showing the old language's option text
+    def selected(label):
+        return page.locator("[data-testid=stSelectbox]").filter(has_text=label).locator("input")
+    expect(selected("预设卷积核")).to_have_value("Sobel 梯度幅值")
+    expect(selected("或选择一张示例图")).to_have_value("小猫 Chelsea（照片）")
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "kernel_lab_zh.png"))
+    open_page(page, "首页", "CNN 探索器")
