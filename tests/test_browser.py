@@ -47,3 +47,31 @@ def test_language_switch_reaches_every_page(page):
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "kernel_lab_zh.png"))
     open_page(page, "首页", "CNN 探索器")
+
+
+def test_typing_into_the_kernel_grid(page):
+    """AppTest cannot type into st.data_editor, so the hand-typed kernel is tested here."""
+    open_page(page, "Kernel Lab")
+    page.get_by_text("Type your own", exact=True).click()
+    grid = page.locator("[data-testid=stDataFrame]")
+    grid.wait_for()
+    settle(page)
+    box = grid.bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] - 35 * 1.5)   # row 2, column 2
+
+    def type_into_centre(text):
+        page.mouse.click(*centre)
+        editor = page.locator("textarea.gdg-input")    # the grid's cell editor opens on Enter
+        expect(editor).to_have_count(0)
+        page.keyboard.press("Enter")
+        editor.wait_for()
+        editor.fill(text)
+        editor.press("Enter")
+        expect(editor).to_have_count(0)
+
+    type_into_centre("abc")
+    expect(page.locator("[data-testid=stAlertContentError]")).to_contain_text(
+        "Row 2, column 2: “abc” is not a number")
+    type_into_centre("1/2")
+    expect(page.locator("[data-testid=stAlertContentError]")).to_have_count(0)
+    expect(page.locator("[data-testid=stCode]").nth(1)).to_contain_text("×0.5 + ")
