@@ -428,6 +428,15 @@ STRINGS.update({
         "zh": "输出图像在 x={x}，y={y} 处的值为 {value}，但上面的和为 {computed}。请报告此问题。",
     },
     "kl.download": {"en": "Download", "zh": "下载"},
+    "kl.code": {"en": "Show the code", "zh": "查看代码"},
+    "kl.code_torch": {
+        "en": "The same computation in PyTorch, with your kernel and settings:",
+        "zh": "用 PyTorch 完成同样的计算，使用你的卷积核和设置：",
+    },
+    "kl.code_loop": {
+        "en": "What it computes, written as plain loops (explorer/reference.py; the tests hold it equal to PyTorch):",
+        "zh": "它计算的内容，用普通循环写出（explorer/reference.py；测试保证它与 PyTorch 结果一致）：",
+    },
     "kl.download_png": {"en": "Result as PNG", "zh": "结果（PNG）"},
     "kl.download_json": {"en": "Kernel as JSON", "zh": "卷积核（JSON）"},
     "kl.full_res": {"en": "Compute the full {w}×{h} result", "zh": "计算完整的 {w}×{h} 结果"},

@@ -359,3 +359,35 @@ def settings_key(*parts) -> str:
     for part in parts:
         digest.update(part.tobytes() if isinstance(part, np.ndarray) else repr(part).encode())
     return digest.hexdigest()[:16]
+
+
+def torch_snippet(choice: KernelChoice, conv_args: dict, image_shape: tuple[int, ...]) -> str:
+    """Runnable PyTorch code doing what the page does with the current settings."""
+    padding, mode = conv_args["padding"], conv_args["padding_mode"]
+    channels = 1 if len(image_shape) == 2 else image_shape[2]
+    kernels_text = ",\n    ".join(repr(k.round(6).tolist()) for k in choice.kernels)
+    lines = [
+        "import torch",
+        "import torch.nn.functional as F",
+        "",
+        f"image = torch.rand(1, {channels}, {image_shape[0]}, {image_shape[1]})  # (N, C, H, W): your image here",
+        f"kernels = [\n    {kernels_text},\n]",
+        "outputs = []",
+        "for k in kernels:",
+        f"    weight = torch.tensor(k).expand({channels}, 1, {choice.kernels[0].shape[0]}, "
+        f"{choice.kernels[0].shape[1]})  # one copy per channel",
+    ]
+    if mode != "zeros" and padding != "valid":
+        lines += [
+            f"    conv = torch.nn.Conv2d({channels}, {channels}, weight.shape[2:], stride={conv_args['stride']}, "
+            f"padding={padding!r}, dilation={conv_args['dilation']}, groups={channels}, bias=False, "
+            f"padding_mode={mode!r})",
+            "    conv.weight = torch.nn.Parameter(weight.contiguous(), requires_grad=False)",
+            "    outputs.append(conv(image))",
+        ]
+    else:
+        lines.append(f"    outputs.append(F.conv2d(image, weight, stride={conv_args['stride']}, padding={padding!r}, "
+                     f"dilation={conv_args['dilation']}, groups={channels}))")
+    lines.append("result = outputs[0]" if choice.combine is None else
+                 "result = torch.sqrt(sum(o ** 2 for o in outputs))  # gradient magnitude")
+    return "\n".join(lines)

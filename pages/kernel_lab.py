@@ -1,4 +1,6 @@
 """Kernel Lab: apply a preset or hand-typed kernel to the current image."""
+import inspect
+
 import numpy as np
 import streamlit as st
 from streamlit_image_coordinates import streamlit_image_coordinates
@@ -148,3 +150,9 @@ with d1:
 with d2:
     st.download_button(tr("kl.download_json"), ui.kernel_json(choice), file_name="kernel.json",
                        mime="application/json", icon=":material/data_object:")
+
+with st.expander(tr("kl.code"), icon=":material/code:"):
+    st.caption(tr("kl.code_torch"))
+    st.code(ui.torch_snippet(choice, conv_args, work.shape), language="python", wrap_lines=True)
+    st.caption(tr("kl.code_loop"))
+    st.code(inspect.getsource(reference.conv2d), language="python")
