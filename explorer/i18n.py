@@ -101,9 +101,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The kernel covers {kh}×{kw} pixels (dilation included) but the padded image is only {h}×{w}. Use a smaller kernel or dilation, or more padding.",
         "zh": "卷积核（含膨胀）覆盖 {kh}×{kw} 个像素，但填充后的图像只有 {h}×{w}。请使用更小的卷积核或膨胀率，或增加填充。",
     },
+    "err.strategy": {
+        "en": "Unknown or unusable convolution strategy {value}; allowed: {allowed} (separable needs a rank-1 kernel).",
+        "zh": "未知或不适用的卷积策略 {value}；可选：{allowed}（separable 需要秩为 1 的卷积核）。",
+    },
     "err.combine_count": {
         "en": "Exactly one kernel is needed when the outputs are not combined; got {count}.",
         "zh": "不组合输出时只需要一个卷积核；收到了 {count} 个。",
+    },
+    "err.combine_shapes": {
+        "en": "Kernels combined into one output must have one shape; got {shapes}.",
+        "zh": "组合成一个输出的卷积核必须形状相同；收到的是 {shapes}。",
     },
     "err.combine_mode": {
         "en": "Unknown way to combine kernels {value}; allowed: {allowed}.",

@@ -225,3 +225,24 @@ def test_the_pytorch_snippet_runs_and_matches_the_page(preset, mode, padding):
     args = {"padding": 1 if padding == "number" else padding, "padding_mode": mode}
     expected = ops.apply_kernels(image, choice_kernels, "magnitude" if len(choice_kernels) > 1 else None, **args)
     np.testing.assert_allclose(scope["result"][0].permute(1, 2, 0).numpy(), expected, rtol=1e-4, atol=1e-5)
+
+
+def test_reruns_neither_decode_again_nor_recompute(monkeypatch):
+    from explorer import imaging
+    decodes, convs = [], []
+    decode, apply = imaging.decode_image, ops.apply_kernels
+    monkeypatch.setattr(imaging, "decode_image", lambda *a, **k: decodes.append(1) or decode(*a, **k))
+    monkeypatch.setattr(ops, "apply_kernels", lambda *a, **k: convs.append(1) or apply(*a, **k))
+    at = start(KERNEL_LAB)
+    at.sidebar.file_uploader[0].upload("rerun.png", photo_bytes(97, 61, "PNG"), "image/png").run()
+    at.selectbox(key="kernel.preset@en").set_value("outline").run()
+    decoded, computed = len(decodes), len(convs)
+    assert decoded >= 1 and computed >= 1
+    at.number_input(key="kl.x").set_value(3).run()      # only the inspected pixel changes
+    at.run()
+    at.switch_page("../pages/home.py").run()
+    at.switch_page(KERNEL_LAB).run()
+    assert len(decodes) == decoded
+    assert len(convs) == computed
+    at.selectbox(key="kernel.preset@en").set_value("emboss").run()   # a new setting computes once
+    assert len(convs) == computed + 1 and len(decodes) == decoded

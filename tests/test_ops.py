@@ -229,3 +229,114 @@ def test_window_at_sums_to_the_output_value():
             window = reference.window_at(image, oy, ox, kernel.shape, stride=args["stride"],
                                          dilation=args["dilation"], pads=pads, padding_mode="reflect")
             assert np.isclose((window * kernel).sum(), out[oy, ox], rtol=1e-5, atol=1e-6)
+
+
+# ---------------------------------------------------------------- strategies
+
+def relative_error(ours, expected):
+    return float(np.linalg.norm(ours - expected) / max(np.linalg.norm(expected), 1e-12))
+
+
+@pytest.mark.parametrize("strategy", ops.CONV_STRATEGIES)
+@pytest.mark.parametrize("case", range(30))
+def test_every_strategy_matches_torch(strategy, case):
+    rng = np.random.default_rng(3000 + case)
+    image, kernel, args = random_conv_case(rng)
+    if strategy == "separable":
+        kernel = np.outer(rng.normal(size=kernel.shape[0]), rng.normal(size=kernel.shape[1])).astype(np.float32)
+        if min(kernel.shape) == 1:
+            kernel = np.outer(rng.normal(size=3), rng.normal(size=2)).astype(np.float32)
+            image = rng.random((12, 13, 3)).astype(np.float32)
+            args["dilation"] = 1
+    pads = ops.resolve_padding(args["padding"], kernel.shape, stride=args["stride"], dilation=args["dilation"])
+    ours = ops.conv2d(image, kernel, **args, strategy=strategy, device="cpu")
+    expected = torch_conv(image, kernel, stride=args["stride"], pads=pads, mode=args["padding_mode"],
+                          dilation=args["dilation"])
+    assert ours.shape == expected.shape
+    assert relative_error(ours, expected) < 1e-4
+    np.testing.assert_allclose(ours, expected, rtol=1e-4, atol=1e-4 * np.abs(expected).max())
+
+
+@pytest.mark.parametrize("k", [13, 15, 17, 21, 31])
+@pytest.mark.parametrize("mode", ops.PADDING_MODES)
+def test_large_kernels_at_the_crossovers_all_strategies_agree(k, mode):
+    rng = np.random.default_rng(k)
+    image = rng.random((70, 90, 3)).astype(np.float32)
+    kernel = rng.normal(size=(k, k - 2)).astype(np.float32)
+    expected = torch_conv(image, kernel, stride=1, pads=ops.resolve_padding("same", kernel.shape), mode=mode,
+                          dilation=1)
+    for strategy in ("direct", "fft"):
+        ours = ops.conv2d(image, kernel, padding="same", padding_mode=mode, strategy=strategy)
+        assert relative_error(ours, expected) < 1e-5, strategy
+        np.testing.assert_allclose(ours, expected, rtol=1e-4, atol=1e-4 * np.abs(expected).max())
+
+
+def test_rank_one_presets_are_detected_and_others_are_not():
+    from explorer import kernels
+    for name in ("box_blur", "gaussian_blur", "sobel_x", "sobel_y", "prewitt_x", "scharr_y"):
+        column, row = ops.separable_factors(kernels.get_kernel(name))
+        np.testing.assert_allclose(np.outer(column, row), kernels.get_kernel(name), atol=1e-6)
+    for name in ("laplacian_4", "laplacian_8", "sharpen", "emboss", "outline", "laplacian_of_gaussian"):
+        assert ops.separable_factors(kernels.get_kernel(name)) is None, name
+
+
+@pytest.mark.parametrize("kernel, device, stride, expected", [
+    (np.ones((3, 3)), "cpu", 1, "direct"),                          # rank 1 but too small to gain
+    (np.outer([1, 2, 1], [1, 0, -1]), "cpu", 1, "direct"),            # Sobel, 3×3
+    (np.ones((5, 5)), "cpu", 1, "direct"),
+    (np.ones((7, 7)), "cpu", 1, "separable"),
+    (np.outer(np.arange(1, 16), np.ones(15)), "cpu", 1, "separable"),
+    (np.random.default_rng(0).normal(size=(7, 7)), "cpu", 1, "direct"),
+    (np.random.default_rng(0).normal(size=(13, 13)), "cpu", 1, "direct"),
+    (np.random.default_rng(0).normal(size=(15, 15)), "cpu", 1, "fft"),
+    (np.random.default_rng(0).normal(size=(31, 31)), "cpu", 1, "fft"),
+    (np.random.default_rng(0).normal(size=(31, 31)), "cpu", 4, "direct"),   # 961 taps / 16 outputs
+    (np.random.default_rng(0).normal(size=(31, 31)), "cuda", 1, "direct"),  # cuDNN is fast at every size
+    (np.ones((31, 31)), "cuda", 1, "separable"),
+])
+def test_strategy_choice(kernel, device, stride, expected):
+    assert ops.choose_strategy(kernel, device=device, stride=stride) == expected
+
+
+def test_conv2d_uses_the_chosen_strategy(monkeypatch):
+    seen = []
+    original = ops._zero_padded_conv
+    monkeypatch.setattr(ops, "_zero_padded_conv", lambda x, k, strategy, *a: seen.append(strategy) or
+                        original(x, k, strategy, *a))
+    image = np.random.default_rng(1).random((40, 40, 3)).astype(np.float32)
+    ops.conv2d(image, np.ones((7, 7)) / 49, padding="same", device="cpu")
+    ops.conv2d(image, np.random.default_rng(2).normal(size=(17, 17)), padding="same", device="cpu")
+    ops.conv2d(image, np.random.default_rng(2).normal(size=(3, 3)), padding="same", device="cpu")
+    assert seen == ["separable", "fft", "direct"]
+
+
+def test_forcing_an_unusable_strategy_is_an_error():
+    with pytest.raises(ops.ParamError, match="rank-1"):
+        ops.conv2d(np.ones((9, 9)), np.eye(3), strategy="separable")
+    with pytest.raises(ops.ParamError, match="direct, separable, fft"):
+        ops.conv2d(np.ones((9, 9)), np.eye(3), strategy="winograd")
+
+
+def test_fast_path_does_not_copy_the_input_or_the_output(monkeypatch):
+    """The input is viewed as channels-last (no copy) and the output comes back as a view of torch's buffer."""
+    image = np.random.default_rng(4).random((64, 80, 3)).astype(np.float32)
+    x = ops._to_nchw(image, torch.device("cpu"))
+    assert x.data_ptr() == image.ctypes.data
+    assert x.is_contiguous(memory_format=torch.channels_last)
+    y = F.conv2d(x, ops._depthwise(np.ones((3, 3), np.float32), 3, x.device), padding=1, groups=3)
+    assert y.is_contiguous(memory_format=torch.channels_last)
+
+
+def test_combined_kernels_go_to_the_device_once(monkeypatch):
+    uploads, downloads = [], []
+    to_nchw, to_image = ops._to_nchw, ops._to_image
+    monkeypatch.setattr(ops, "_to_nchw", lambda *a: uploads.append(1) or to_nchw(*a))
+    monkeypatch.setattr(ops, "_to_image", lambda *a: downloads.append(1) or to_image(*a))
+    gx = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], np.float32)
+    ops.apply_kernels(np.random.default_rng(0).random((20, 20, 3)), [gx, gx.T], "magnitude", padding=1)
+    assert uploads == [1] and downloads == [1]
+
+
+def test_combined_kernels_must_share_a_shape():
+    with pytest.raises(ops.ParamError, match="one shape"):
+        ops.apply_kernels(np.ones((9, 9)), [np.ones((3, 3)), np.ones((5, 5))], "magnitude")

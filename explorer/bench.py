@@ -1,0 +1,232 @@
+"""Benchmark: ``python -m explorer.bench`` prints medians and ratios against OpenCV.
+
+Every number comes from this process, measured back to back: the explorer
+backend (`explorer.ops.conv2d`), OpenCV's ``filter2D``, ``scipy.ndimage.correlate``
+and the plain ``torch.nn.functional.conv2d`` call on an NCHW tensor, for an RGB
+float32 image, a full-rank random kernel and zero "same" padding (OpenCV's
+BORDER_CONSTANT). Slow baselines are skipped where their expected time passes a
+budget. On CUDA the GPU times are added and checked equal to the CPU result.
+
+Options: ``--sizes 0.25,2,12`` (megapixels), ``--kernels 3,7,15,31``,
+``--repeat 5``, ``--threads 2``, ``--calibrate`` (the strategy crossovers),
+``--no-app`` (skip the Kernel Lab rerun, which needs streamlit).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from explorer import ops
+
+ROOT = Path(__file__).resolve().parents[1]
+SLOW_BUDGET_S = 20.0          # skip a baseline expected to take longer than this per run
+SHAPES = {0.25: (432, 576), 2: (1080, 1920), 12: (3000, 4000)}
+
+
+def median_ms(fn, repeat: int) -> float:
+    """Median wall time of ``fn()`` in ms after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def cuda_median_ms(fn, repeat: int) -> float:
+    """Like :func:`median_ms`, synchronising the GPU around each call (the result is copied back anyway)."""
+    def synced():
+        fn()
+        torch.cuda.synchronize()
+    return median_ms(synced, repeat)
+
+
+def shape_for(megapixels: float) -> tuple[int, int]:
+    if megapixels in SHAPES:
+        return SHAPES[megapixels]
+    h = int(round((megapixels * 1e6 * 3 / 4) ** 0.5))
+    return h, int(round(h * 4 / 3))
+
+
+def warm_up(cuda: bool) -> None:
+    """First calls pay for thread pools, oneDNN's JIT and cuFFT/cuDNN plans: keep that out of the table."""
+    image = np.random.default_rng(9).random((256, 256, 3), dtype=np.float32)
+    for device in ("cpu", "cuda") if cuda else ("cpu",):
+        for kernel in (np.eye(3), np.ones((9, 9)), np.eye(17)):
+            for _ in range(3):
+                ops.conv2d(image, kernel, padding="same", device=device)
+
+
+def conv_table(sizes, kernel_sizes, repeat: int, baselines: bool = True) -> list[dict]:
+    import cv2
+    import scipy.ndimage as ndi
+
+    rng = np.random.default_rng(0)
+    rows = []
+    cuda = torch.cuda.is_available()
+    warm_up(cuda)
+    for mp in sizes:
+        h, w = shape_for(mp)
+        image = rng.random((h, w, 3), dtype=np.float32)
+        for k in kernel_sizes:
+            kernel = rng.normal(size=(k, k)).astype(np.float32)
+            row = {"mp": mp, "shape": f"{w}×{h}", "k": k,
+                   "strategy": ops.choose_strategy(kernel, device="cpu")}
+            slow = 1 if k >= 15 or mp >= 12 else repeat
+            row["explorer"] = median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cpu"), repeat)
+            row["opencv"] = median_ms(lambda: cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_CONSTANT),
+                                      repeat)
+            macs = h * w * 3 * k * k
+            # scipy ≈ 1.5 GMAC/s here, the NCHW torch call ≈ 1.2 (k ≤ 7) to 0.15 GMAC/s (k ≥ 15)
+            if baselines and macs / 1.0e9 < SLOW_BUDGET_S:
+                row["scipy"] = median_ms(lambda: ndi.correlate(image, kernel[:, :, None], mode="constant"), slow)
+            nchw_rate = 1.0e9 if k <= 7 else 0.12e9
+            if baselines and macs / nchw_rate < SLOW_BUDGET_S:
+                x = torch.from_numpy(image).permute(2, 0, 1)[None].contiguous()
+                weight = torch.from_numpy(kernel).expand(3, 1, k, k).contiguous()
+                row["torch_nchw"] = median_ms(lambda: F.conv2d(x, weight, padding=k // 2, groups=3), slow)
+            if cuda:
+                row["cuda"] = cuda_median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cuda"),
+                                             repeat)
+                cpu_out = ops.conv2d(image, kernel, padding="same", device="cpu")
+                gpu_out = ops.conv2d(image, kernel, padding="same", device="cuda")
+                row["cuda_rel_err"] = float(np.linalg.norm(gpu_out - cpu_out) / np.linalg.norm(cpu_out))
+            row["ratio"] = row["explorer"] / row["opencv"]
+            rows.append(row)
+            print(format_row(row, cuda), flush=True)
+    return rows
+
+
+def format_row(row: dict, cuda: bool) -> str:
+    def cell(key):
+        return f"{row[key]:>9.1f}" if key in row else f"{'—':>9}"
+    text = (f"| {row['mp']:>5} MP {row['shape']:>10} | {row['k']:>2} | {row['strategy']:>9} |"
+            f"{cell('explorer')} |{cell('opencv')} | {row['ratio']:>5.2f} |{cell('scipy')} |{cell('torch_nchw')} |")
+    if cuda:
+        text += f"{cell('cuda')} | {row['opencv'] / row['cuda']:>7.1f} | {row['cuda_rel_err']:.1e} |"
+    return text
+
+
+def table_header(cuda: bool) -> str:
+    head = ("| image | k | strategy | explorer ms | OpenCV ms | explorer/OpenCV | scipy ms | plain F.conv2d ms |")
+    rule = "|---|---|---|---|---|---|---|---|"
+    if cuda:
+        head += " explorer CUDA ms | OpenCV/CUDA | CUDA vs CPU rel. error |"
+        rule += "---|---|---|"
+    return head + "\n" + rule
+
+
+def calibrate(sizes, repeat: int, device: str = "cpu") -> None:
+    """Time each strategy against the kernel size: where the crossovers in ops.py come from."""
+    rng = np.random.default_rng(1)
+    timer = cuda_median_ms if device == "cuda" else median_ms
+    print(f"\nstrategy crossovers on {device} (ms; separable on a rank-1 kernel, the others on a full-rank one)")
+    print("| image | k | direct | separable | fft |\n|---|---|---|---|---|")
+    for mp in sizes:
+        h, w = shape_for(mp)
+        image = rng.random((h, w, 3), dtype=np.float32)
+        for k in (3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 25, 31):
+            full = rng.normal(size=(k, k)).astype(np.float32)
+            rank1 = np.outer(rng.normal(size=k), rng.normal(size=k)).astype(np.float32)
+            times = [timer(lambda: ops.conv2d(image, kern, padding="same", strategy=s, device=device), repeat)
+                     for s, kern in (("direct", full), ("separable", rank1), ("fft", full))]
+            print(f"| {mp} MP | {k} | " + " | ".join(f"{t:.1f}" for t in times) + " |", flush=True)
+
+
+def other_ops(repeat: int) -> None:
+    """pool2d and conv_transpose2d at 12 MP: explorer against the obvious NCHW implementation of the same API."""
+    rng = np.random.default_rng(2)
+    h, w = SHAPES[12]
+    image = rng.random((h, w, 3), dtype=np.float32)
+    small = image[::4, ::4].copy()
+    kernel = rng.normal(size=(3, 3)).astype(np.float32)
+    weight = torch.from_numpy(kernel).expand(3, 1, 3, 3).contiguous()
+
+    def naive(op, img):
+        """HWC array -> contiguous NCHW tensor -> op -> HWC array, as a first implementation would."""
+        x = torch.from_numpy(img).permute(2, 0, 1)[None].contiguous()
+        return np.ascontiguousarray(op(x)[0].permute(1, 2, 0).numpy())
+
+    print("\n12 MP, other operations (ms; the plain column converts HWC to NCHW and back, as the API must)")
+    print("| operation | explorer | plain torch NCHW |\n|---|---|---|")
+    cases = [
+        ("max pool 2×2", lambda: ops.pool2d(image, "max", 2, device="cpu"),
+         lambda: naive(lambda x: F.max_pool2d(x, 2), image)),
+        ("avg pool 3×3, stride 2, padding 1", lambda: ops.pool2d(image, "avg", 3, stride=2, padding=1, device="cpu"),
+         lambda: naive(lambda x: F.avg_pool2d(x, 3, 2, 1), image)),
+        ("transposed 3×3, stride 2 (3 MP in, 12 MP out)",
+         lambda: ops.conv_transpose2d(small, kernel, stride=2, device="cpu"),
+         lambda: naive(lambda x: F.conv_transpose2d(x, weight, stride=2, groups=3), small)),
+    ]
+    for name, ours, plain in cases:
+        print(f"| {name} | {median_ms(ours, repeat):.1f} | {median_ms(plain, repeat):.1f} |", flush=True)
+
+
+def peak_memory_mb(k: int = 31) -> float:
+    """Peak resident memory of a fresh process doing one 12 MP conv2d with a k×k kernel."""
+    code = (
+        "import resource, numpy as np, torch; from explorer import ops; torch.set_num_threads(2);"
+        "img = np.random.default_rng(0).random((3000, 4000, 3), dtype=np.float32);"
+        f"ops.conv2d(img, np.random.default_rng(1).normal(size=({k}, {k})), padding='same', device='cpu');"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def kernel_lab_rerun_ms() -> dict:
+    """One Kernel Lab rerun after a parameter change with a 12 MP upload (benchmarks/kernel_lab_rerun.py)."""
+    script = ROOT / "benchmarks" / "kernel_lab_rerun.py"
+    out = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="0.25,2,12")
+    parser.add_argument("--kernels", default="3,7,15,31")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--no-app", action="store_true")
+    parser.add_argument("--no-extras", action="store_true", help="only the convolution table")
+    parser.add_argument("--no-baselines", action="store_true", help="skip scipy and the plain NCHW call")
+    args = parser.parse_args(argv)
+    import cv2
+
+    torch.set_num_threads(args.threads)
+    cv2.setNumThreads(args.threads)
+    sizes = [float(s) if "." in s else int(s) for s in args.sizes.split(",")]
+    kernel_sizes = [int(k) for k in args.kernels.split(",")]
+    cuda = torch.cuda.is_available()
+    device = torch.cuda.get_device_name() if cuda else platform.processor() or platform.machine()
+    print(f"explorer.bench · {time.strftime('%Y-%m-%d')} · torch {torch.__version__} · OpenCV {cv2.__version__}"
+          f" · {args.threads} threads · {device}\n")
+    print(table_header(cuda))
+    conv_table(sizes, kernel_sizes, args.repeat, baselines=not args.no_baselines)
+    if args.calibrate:
+        for device in ("cpu", "cuda") if cuda else ("cpu",):
+            calibrate([s for s in sizes if s >= 2] or sizes, max(1, args.repeat // 2), device)
+    if args.no_extras:
+        return
+    other_ops(args.repeat)
+    print(f"\npeak memory, 12 MP with a 31×31 kernel, whole process: {peak_memory_mb():.0f} MB")
+    if not args.no_app:
+        rerun = kernel_lab_rerun_ms()
+        print(f"Kernel Lab rerun after a parameter change, 12 MP upload (AppTest): "
+              f"median {rerun['median_ms']:.0f} ms over {rerun['runs']} changes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,15 @@
+"""The benchmark script runs end to end on tiny sizes (its timings are not asserted)."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_bench_runs_and_prints_the_table():
+    out = subprocess.run([sys.executable, "-m", "explorer.bench", "--sizes", "0.01", "--kernels", "3,15",
+                          "--repeat", "1", "--no-extras"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stdout.splitlines() if line.startswith("|  0.01 MP")]
+    assert len(lines) == 2
+    assert "direct" in lines[0] and "fft" in lines[1]
