@@ -175,11 +175,13 @@ def other_ops(repeat: int) -> None:
 
 def peak_memory_mb(k: int = 31) -> float:
     """Peak resident memory of a fresh process doing one 12 MP conv2d with a k×k kernel."""
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the parent, which here
+    # has just held several 12 MP images
     code = (
-        "import resource, numpy as np, torch; from explorer import ops; torch.set_num_threads(2);"
+        "import numpy as np, torch; from explorer import ops; torch.set_num_threads(2);"
         "img = np.random.default_rng(0).random((3000, 4000, 3), dtype=np.float32);"
         f"ops.conv2d(img, np.random.default_rng(1).normal(size=({k}, {k})), padding='same', device='cpu');"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
