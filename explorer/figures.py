@@ -14,8 +14,7 @@ def format_number(value: float) -> str:
     return f"{value:.4g}"
 
 
-def matrix_figure(values: np.ndarray, *, title: str = "", highlight: tuple[int, int] | None = None,
-                  sequential: bool = False) -> go.Figure:
+def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = False) -> go.Figure:
     """A small matrix as a heatmap with every entry written in its cell.
 
     Signed matrices (kernels, products) use a diverging scale centred on zero;
@@ -36,10 +35,6 @@ def matrix_figure(values: np.ndarray, *, title: str = "", highlight: tuple[int, 
         z=values, text=text, texttemplate="%{text}", textfont={"size": font}, showscale=False,
         hovertemplate="row %{y}, col %{x}: %{z:.6g}<extra></extra>", xgap=1, ygap=1, **scale,
     ))
-    if highlight is not None:
-        r, c = highlight
-        fig.add_shape(type="rect", x0=c - 0.5, x1=c + 0.5, y0=r - 0.5, y1=r + 0.5,
-                      line={"color": "#f5b700", "width": 3})
     top_margin = 28 if title else 4
     fig.update_layout(
         title={"text": title, "font": {"size": 14}}, height=top_margin + 8 + cell * rows,

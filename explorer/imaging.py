@@ -39,10 +39,6 @@ class DecodedImage:
     format: str
     frames: int
 
-    @property
-    def scaled(self) -> bool:
-        return max(self.original_size) > max(self.pixels.shape[:2])
-
 
 def load_image(data: bytes, *, max_side: int = 4096) -> np.ndarray:
     """Decode image bytes into an ``(H, W, 3)`` float32 RGB array in ``[0, 1]``.

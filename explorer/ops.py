@@ -67,10 +67,10 @@ def resolve_padding(padding: Padding, kernel_shape: tuple[int, int], *,
     sh, sw = _pair(stride, "stride", 1)
     dh, dw = _pair(dilation, "dilation", 1)
     if isinstance(padding, str):
+        if padding not in PADDING_WORDS:
+            raise ParamError("err.padding_word", value=repr(padding))
         if padding == "valid":
             return (0, 0, 0, 0)
-        if padding != "same":
-            raise ParamError("err.padding_word", value=repr(padding))
         if (sh, sw) != (1, 1):
             raise ParamError("err.same_stride", stride=max(sh, sw))
         total_h = dh * (kernel_shape[0] - 1)
@@ -606,19 +606,9 @@ def _device(device: torch.device | str | None) -> torch.device:
     return torch.device(device)
 
 
-def conv_output_shape(shape: tuple[int, ...], kernel_shape: tuple[int, int], *, stride=1,
-                      padding: Padding = 0, dilation=1) -> tuple[int, int]:
-    """``(H', W')`` that :func:`conv2d` returns for an image of ``shape``, without computing it."""
-    sh, sw = _pair(stride, "stride", 1)
-    dh, dw = _pair(dilation, "dilation", 1)
-    top, bottom, left, right = resolve_padding(padding, kernel_shape, stride=(sh, sw), dilation=(dh, dw))
-    return (_output_len(shape[0], kernel_shape[0], sh, top + bottom, dh),
-            _output_len(shape[1], kernel_shape[1], sw, left + right, dw))
-
-
 __all__ = [
-    "PADDING_MODES", "PADDING_WORDS", "POOL_MODES", "ParamError", "DeviceFallbackWarning",
-    "conv2d", "conv_transpose2d", "apply_kernels", "CONV_STRATEGIES", "choose_strategy", "separable_factors", "pool2d", "output_size", "transposed_output_size",
-    "output_size_formula", "resolve_padding", "pick_device", "device_label", "run_with_fallback",
-    "conv_output_shape",
+    "PADDING_MODES", "PADDING_WORDS", "POOL_MODES", "CONV_STRATEGIES", "ParamError", "DeviceFallbackWarning",
+    "conv2d", "conv_transpose2d", "pool2d", "apply_kernels", "choose_strategy", "separable_factors",
+    "output_size", "transposed_output_size", "output_size_formula", "resolve_padding",
+    "pick_device", "device_label", "run_with_fallback",
 ]
