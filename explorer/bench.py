@@ -194,6 +194,20 @@ def kernel_lab_rerun_ms() -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def sliding_figure_cost(repeat: int) -> tuple[float, float]:
+    """Build time (median ms) and JSON size (MB) of the 256-step Sliding Window figure (16×16, 3×3, padding 1)."""
+    from explorer import figures, sliding
+
+    grid = sliding.generate_grid("random", 16, 16)
+    kernel = np.arange(1, 10, dtype=np.float32).reshape(3, 3)
+    labels = {k: k for k in ("input", "kernel", "output", "slow", "normal", "fast", "pause", "step")}
+
+    def build():
+        return figures.sliding_figure(sliding.build_run(grid, kernel, "correlation", padding=1), labels)
+
+    return median_ms(build, repeat), len(build().to_json()) / 1e6
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="0.25,2,12")
@@ -224,6 +238,9 @@ def main(argv=None) -> None:
         return
     other_ops(args.repeat)
     print(f"\npeak memory, 12 MP with a 31×31 kernel, whole process: {peak_memory_mb():.0f} MB")
+    build_ms, size_mb = sliding_figure_cost(args.repeat)
+    print(f"Sliding Window figure, 16×16 input, 3×3 kernel, padding 1 (256 frames): "
+          f"built in {build_ms:.0f} ms, {size_mb:.2f} MB of JSON")
     if not args.no_app:
         rerun = kernel_lab_rerun_ms()
         print(f"Kernel Lab rerun after a parameter change, 12 MP upload (AppTest): "

@@ -76,3 +76,154 @@ def sum_of_products(window: np.ndarray, kernel: np.ndarray, *, max_terms: int = 
 
 def _bracket(text: str) -> str:
     return f"({text})" if text.startswith("-") else text
+
+
+HIGHLIGHT = "#ff7f0e"   # the window and the output cell it writes share this colour
+SPEEDS = {"slow": 1200, "normal": 600, "fast": 200}   # ms per step
+
+
+def _cell_texts(values: np.ndarray, empty: str = "") -> list[list[str]]:
+    return [[empty if np.isnan(v) else format_number(v) for v in row] for row in values]
+
+
+def _grid_trace(values: np.ndarray, axis: str, *, colorscale, zmin, zmax, text, font: int, **extra) -> dict:
+    return {"type": "heatmap", "z": np.where(np.isnan(values), None, values).tolist(), "text": text,
+            "texttemplate": "%{text}", "textfont": {"size": font}, "colorscale": colorscale, "zmin": zmin,
+            "zmax": zmax, "showscale": False, "xgap": 2, "ygap": 2, "hoverinfo": "skip",
+            "xaxis": f"x{axis}", "yaxis": f"y{axis}", **extra}
+
+
+def sliding_figure(run, labels: dict[str, str], active: int = 0) -> go.Figure:
+    """The animated sliding window: input (window highlighted), kernel, output filling in.
+
+    Args:
+        run: a ``sliding.Run``.
+        labels: display strings: ``input``, ``kernel``, ``output``, ``play``, ``pause``,
+            ``slow``, ``fast``, ``step`` (translated by the caller).
+        active: the step shown before Play is pressed.
+
+    One frame per step; frames update only the output grid, the window markers,
+    two outline shapes and the arithmetic line, so 256 steps stay near 1.5 MB.
+    """
+    transposed = run.mode == "transposed"
+    pooled = run.mode in ("max_pool", "avg_pool")
+    source = run.padded
+    out_full = run.partial[-1] if transposed else run.output
+    rows = max(source.shape[0], out_full.shape[0], run.dilated.shape[0])
+    cell = 44 if rows <= 8 else 34 if rows <= 12 else 28
+    font = 15 if rows <= 8 else 12 if rows <= 12 else 10
+    widths = [source.shape[1], run.dilated.shape[1], out_full.shape[1]]
+    gap = 1.5
+    total = sum(widths) + 2 * gap
+    starts = [0, widths[0] + gap, widths[0] + widths[1] + 2 * gap]
+    domains = [[s / total, (s + w) / total] for s, w in zip(starts, widths)]
+
+    finite = source[np.isfinite(source)]
+    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    input_text = _cell_texts(source, "−∞" if run.mode == "max_pool" else "")
+    kernel_top = float(np.nanmax(np.abs(run.dilated))) or 1.0
+    out_values = out_full[np.isfinite(out_full)]
+    out_lo, out_hi = (float(out_values.min()), float(out_values.max())) if out_values.size else (0.0, 1.0)
+    padding_only = np.where(run.is_padding, 1.0, np.nan)
+
+    data = [
+        _grid_trace(source, "", colorscale="Greys", zmin=hi + (hi - lo) * 0.15, zmax=lo - (hi - lo) * 0.6,
+                    text=input_text, font=font),
+        _grid_trace(padding_only, "", colorscale=[[0, "#cfe3f7"], [1, "#cfe3f7"]], zmin=0, zmax=1,
+                    text=_cell_texts(np.where(run.is_padding, source, np.nan), "−∞" if run.mode == "max_pool" else ""),
+                    font=font, opacity=0.85),
+        _grid_trace(run.dilated, "2", colorscale=DIVERGING, zmin=-kernel_top, zmax=kernel_top,
+                    text=_cell_texts(run.dilated), font=font),
+        None,   # the output, per frame
+        {"type": "scatter", "mode": "markers", "x": [], "y": [], "xaxis": "x", "yaxis": "y", "hoverinfo": "skip",
+         "marker": {"symbol": "square-open", "size": cell - 6, "color": HIGHLIGHT, "line": {"width": 3}},
+         "showlegend": False},
+        {"type": "scatter", "mode": "markers", "x": [], "y": [], "xaxis": "x3", "yaxis": "y3", "hoverinfo": "skip",
+         "marker": {"symbol": "square-open", "size": cell - 6, "color": HIGHLIGHT, "line": {"width": 3}},
+         "showlegend": False},
+    ]
+
+    def frame_parts(i: int):
+        step = run.steps[i]
+        if transposed:
+            shown = run.partial[i]
+        else:
+            shown = np.full(out_full.shape, np.nan)
+            for j in range(i + 1):
+                shown[run.steps[j].cell] = run.steps[j].value
+        output = _grid_trace(shown, "3", colorscale="Greys" if pooled else DIVERGING,
+                             zmin=out_lo if pooled else -max(abs(out_lo), abs(out_hi), 1e-9),
+                             zmax=out_hi if pooled else max(abs(out_lo), abs(out_hi), 1e-9),
+                             text=_cell_texts(shown), font=font)
+        if pooled:
+            output.update(zmin=out_hi + (out_hi - out_lo) * 0.15, zmax=out_lo - (out_hi - out_lo) * 0.6)
+        reads = step.reads if not transposed else [step.cell]
+        ys, xs = zip(*reads)
+        window = {"x": list(xs), "y": list(ys)}
+        writes = {"x": [c for _, c in step.writes], "y": [r for r, _ in step.writes]} if transposed else \
+            {"x": [step.cell[1]], "y": [step.cell[0]]}
+        shapes = [
+            {"type": "rect", "xref": "x", "yref": "y", "x0": min(xs) - 0.5, "x1": max(xs) + 0.5,
+             "y0": min(ys) - 0.5, "y1": max(ys) + 0.5, "line": {"color": HIGHLIGHT, "width": 4}},
+        ]
+        if transposed and any(run.pads):
+            top, _, left, _ = run.pads
+            shapes.append({"type": "rect", "xref": "x3", "yref": "y3", "x0": left - 0.5,
+                           "x1": out_full.shape[1] - left - 0.5, "y0": top - 0.5,
+                           "y1": out_full.shape[0] - top - 0.5, "line": {"color": "#2a9d8f", "width": 3,
+                                                                          "dash": "dash"}})
+        annotation = {"text": f"{labels['step']} {i + 1}/{len(run.steps)}:  {step.text}", "xref": "paper",
+                      "yref": "paper", "x": 0, "y": -0.02, "yanchor": "top", "xanchor": "left",
+                      "showarrow": False, "font": {"size": 18, "family": "monospace"}}
+        return [output, window, writes], shapes, annotation
+
+    titles = [labels["input"], labels["kernel"], labels["output"]]
+    axes = {}
+    for n, (domain, title, grid) in enumerate(zip(domains, titles, (source, run.dilated, out_full)), start=1):
+        suffix = "" if n == 1 else str(n)
+        axes[f"xaxis{suffix}"] = {"domain": domain, "visible": False, "range": [-0.5, grid.shape[1] - 0.5],
+                                  "constrain": "domain"}
+        axes[f"yaxis{suffix}"] = {"domain": [0, 1], "visible": False, "autorange": "reversed",
+                                  "scaleanchor": f"x{suffix}", "anchor": f"x{suffix}"}
+
+    frames = []
+    for i in range(len(run.steps)):
+        (output, window, writes), shapes, annotation = frame_parts(i)
+        frames.append({"name": str(i), "traces": [3, 4, 5],
+                       "data": [output, {"x": window["x"], "y": window["y"]} if not transposed else window,
+                                writes if transposed else {"x": writes["x"], "y": writes["y"]}],
+                       "layout": {"shapes": shapes, "annotations": _titles(titles, domains) + [annotation]}})
+    (output, window, writes), shapes, annotation = frame_parts(active)
+    data[3] = output
+    data[4].update(window)
+    data[5].update(writes if transposed else writes)
+
+    def play(speed: str) -> dict:
+        return {"label": labels[speed], "method": "animate",
+                "args": [None, {"frame": {"duration": SPEEDS[speed], "redraw": True}, "fromcurrent": True,
+                                "transition": {"duration": 0}, "mode": "immediate"}]}
+
+    layout = {
+        **axes,
+        "height": 150 + cell * rows, "margin": {"l": 10, "r": 10, "t": 40, "b": 120},
+        "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)",
+        "shapes": shapes, "annotations": _titles(titles, domains) + [annotation],
+        "updatemenus": [{"type": "buttons", "direction": "left", "showactive": False, "x": 0, "y": -0.16,
+                         "xanchor": "left", "yanchor": "top", "pad": {"t": 30},
+                         "buttons": [play("slow"), play("normal"), play("fast"),
+                                     {"label": labels["pause"], "method": "animate",
+                                      "args": [[None], {"frame": {"duration": 0, "redraw": False},
+                                                        "mode": "immediate", "transition": {"duration": 0}}]}]}],
+        "sliders": [{"active": active, "x": 0.32, "len": 0.68, "y": -0.16, "yanchor": "top", "pad": {"t": 30},
+                     "currentvalue": {"visible": False},
+                     "steps": [{"label": str(i + 1), "method": "animate",
+                                "args": [[str(i)], {"frame": {"duration": 0, "redraw": True},
+                                                    "mode": "immediate", "transition": {"duration": 0}}]}
+                               for i in range(len(run.steps))]}],
+    }
+    return go.Figure(data=data, layout=layout, frames=frames)
+
+
+def _titles(titles, domains) -> list[dict]:
+    return [{"text": f"<b>{t}</b>", "xref": "paper", "yref": "paper", "x": (d[0] + d[1]) / 2, "y": 1.0,
+             "yanchor": "bottom", "showarrow": False, "font": {"size": 16}} for t, d in zip(titles, domains)]

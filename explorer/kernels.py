@@ -205,8 +205,8 @@ def parse_cell(value) -> float:
     return number
 
 
-def parse_kernel(rows) -> np.ndarray:
-    """A grid of editor cells (rows of strings or numbers) as a validated kernel.
+def parse_kernel(rows, max_side: int = MAX_EDITOR_SIDE) -> np.ndarray:
+    """A grid of editor cells (rows of strings or numbers) as a validated kernel, at most ``max_side`` a side.
 
     Raises:
         KernelError: naming the first bad cell by row and column (from 1).
@@ -214,8 +214,8 @@ def parse_kernel(rows) -> np.ndarray:
     grid = [list(r) for r in rows]
     if not grid or not grid[0] or any(len(r) != len(grid[0]) for r in grid):
         raise KernelError("err.kernel_shape", shape=str((len(grid), len(grid[0]) if grid else 0)))
-    if len(grid) > MAX_EDITOR_SIDE or len(grid[0]) > MAX_EDITOR_SIDE:
-        raise KernelError("err.kernel_side", side=MAX_EDITOR_SIDE)
+    if len(grid) > max_side or len(grid[0]) > max_side:
+        raise KernelError("err.kernel_side", side=max_side)
     values = np.empty((len(grid), len(grid[0])), dtype=np.float32)
     for i, row in enumerate(grid):
         for j, cell in enumerate(row):

@@ -31,7 +31,7 @@ SAMPLES = {
     "checkerboard": "checkerboard.png",
 }
 # (page file stem, icon); titles and blurbs are i18n keys page.<stem>.title / .blurb
-PAGES = [("kernel_lab", ":material/blur_on:")]
+PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:")]
 PREVIEW_SIDE = 1280          # longest side of the interactive preview
 FULL_RES_PIXELS = 1_600_000  # at or below this, the preview is the full-resolution image
 
@@ -206,47 +206,53 @@ def _preset_params(preset: kernels.Preset) -> dict:
     return values
 
 
-def _load_into_editor(kernel: np.ndarray) -> None:
-    st.session_state["kernel.grid"] = _grid_from(kernel)
-    st.session_state["kernel.rows"], st.session_state["kernel.cols"] = kernel.shape
-    st.session_state["kernel.grid_version"] = st.session_state.get("kernel.grid_version", 0) + 1
+def _load_into_editor(prefix: str, values: np.ndarray) -> None:
+    st.session_state[f"{prefix}.grid"] = _grid_from(values)
+    st.session_state[f"{prefix}.rows"], st.session_state[f"{prefix}.cols"] = values.shape
+    st.session_state[f"{prefix}.grid_version"] = st.session_state.get(f"{prefix}.grid_version", 0) + 1
 
 
-def _custom_kernel(start_from: np.ndarray) -> np.ndarray | None:
-    """The hand-typed grid; ``None`` until a valid grid has been typed."""
-    if "kernel.grid" not in st.session_state:
-        _load_into_editor(start_from)
+def grid_editor(prefix: str, start_from: np.ndarray, parse, low: int, high: int,
+                reset_label: str, reset_help: str) -> np.ndarray | None:
+    """An editable grid of numbers (``1/9`` allowed) whose size is chosen by two number inputs.
+
+    State lives under ``prefix.*`` so it survives page switches. A bad cell shows
+    the parser's message and the last valid grid stays in use (``None`` if none yet).
+    """
+    if f"{prefix}.grid" not in st.session_state:
+        _load_into_editor(prefix, start_from)
     c1, c2 = st.columns(2)
-    rows = c1.number_input(tr("kernel.rows"), 1, kernels.MAX_EDITOR_SIDE, key="kernel.rows",
-                           persist_state="session")
-    cols = c2.number_input(tr("kernel.cols"), 1, kernels.MAX_EDITOR_SIDE, key="kernel.cols",
-                           persist_state="session")
-    grid = st.session_state["kernel.grid"]
+    rows = c1.number_input(tr("kernel.rows"), low, high, key=f"{prefix}.rows", persist_state="session")
+    cols = c2.number_input(tr("kernel.cols"), low, high, key=f"{prefix}.cols", persist_state="session")
+    grid = st.session_state[f"{prefix}.grid"]
     if (len(grid), len(grid[0])) != (rows, cols):
         grid = _resize_grid(grid, rows, cols)
-        st.session_state["kernel.grid"] = grid
-        st.session_state["kernel.grid_version"] += 1
-    st.button(tr("kernel.from_preset"), on_click=_load_into_editor, args=(start_from,),
-              help=tr("kernel.from_preset_help"), icon=":material/content_copy:")
+        st.session_state[f"{prefix}.grid"] = grid
+        st.session_state[f"{prefix}.grid_version"] += 1
+    st.button(reset_label, on_click=_load_into_editor, args=(prefix, start_from), help=reset_help,
+              icon=":material/content_copy:", key=f"{prefix}.reset")
     frame = pd.DataFrame(grid, columns=[str(j + 1) for j in range(cols)], dtype=object)
     edited = st.data_editor(
-        frame, key=f"kernel.editor.{st.session_state['kernel.grid_version']}", hide_index=True,
+        frame, key=f"{prefix}.editor.{st.session_state[f'{prefix}.grid_version']}", hide_index=True,
         num_rows="fixed", width="stretch",
         column_config={c: st.column_config.TextColumn(c, width="small") for c in frame.columns},
     )
     cells = edited.astype(object).where(edited.notna(), None).values.tolist()
     try:
-        kernel = kernels.parse_kernel(cells)
-    except kernels.KernelError as err:
+        values = parse(cells)
+    except i18n.LocalizedError as err:
         st.error(tr("kernel.invalid", why=err.text(lang())), icon=":material/error:")
-        return st.session_state.get("kernel.valid")
-    st.session_state["kernel.grid"] = [["" if c is None else str(c) for c in row] for row in cells]
-    st.session_state["kernel.valid"] = kernel
-    return kernel
+        return st.session_state.get(f"{prefix}.valid")
+    st.session_state[f"{prefix}.grid"] = [["" if c is None else str(c) for c in row] for row in cells]
+    st.session_state[f"{prefix}.valid"] = values
+    return values
 
 
-def kernel_picker() -> KernelChoice:
-    """Preset or hand-typed kernel with flip and normalize switches; shared by pages."""
+def kernel_picker(switches: bool = True) -> KernelChoice:
+    """Preset or hand-typed kernel, with flip and normalize switches unless ``switches`` is off.
+
+    The choice lives in session keys shared by every page that picks a kernel.
+    """
     st.session_state.setdefault("kernel.source", "preset")
     st.session_state.setdefault("kernel.preset", "sobel_magnitude")
     source = st.segmented_control(tr("kernel.source"), ["preset", "custom"], key="kernel.source",
@@ -263,11 +269,14 @@ def kernel_picker() -> KernelChoice:
         st.caption(tr(f"preset.{name}.desc"))
         chosen, combine, label = preset_kernels, preset.combine, tr(f"preset.{name}")
     else:
-        kernel = _custom_kernel(preset_kernels[0])
+        kernel = grid_editor("kernel", preset_kernels[0], kernels.parse_kernel, 1, kernels.MAX_EDITOR_SIDE,
+                             tr("kernel.from_preset"), tr("kernel.from_preset_help"))
         if kernel is None:
             st.stop()
         chosen, combine, label = (kernel,), None, tr("kernel.custom_label")
 
+    if not switches:
+        return KernelChoice(chosen, combine, label, name if source == "preset" else None)
     st.session_state.setdefault("kernel.flip", False)
     st.session_state.setdefault("kernel.normalize", False)
     flip = st.toggle(tr("kernel.flip"), key="kernel.flip", help=tr("kernel.flip_help"),

@@ -1,5 +1,6 @@
 """The pages through Streamlit's AppTest: they render, react to widgets and show real results."""
 import io
+import json
 from pathlib import Path
 
 import numpy as np
@@ -246,3 +247,47 @@ def test_reruns_neither_decode_again_nor_recompute(monkeypatch):
     assert len(convs) == computed
     at.selectbox(key="kernel.preset@en").set_value("emboss").run()   # a new setting computes once
     assert len(convs) == computed + 1 and len(decodes) == decoded
+
+
+SLIDING = "../pages/sliding_window.py"
+
+
+@pytest.mark.parametrize("mode", ["correlation", "convolution", "transposed", "max_pool", "avg_pool"])
+def test_sliding_window_every_mode_renders_and_agrees(mode):
+    at = start(SLIDING)
+    at.selectbox(key="sw.mode@en").set_value(mode).run()
+    assert not at.exception and not at.error
+    assert any("equals the output of explorer.ops" in s.value for s in at.success)
+    assert len(at.get("plotly_chart")) == 1
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    steps = at.code[0].value
+    assert "=" in steps
+    assert len(spec["frames"]) >= 9
+
+
+def test_sliding_window_steps_and_image_input():
+    at = start(SLIDING)
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(), "image/jpeg").run()
+    at.segmented_control(key="sw.source").set_value("image").run()
+    assert not at.exception and not at.error
+    first = at.code[0].value
+    forward = next(b for b in at.button if "Step forward" in b.label)
+    forward.click().run()
+    assert at.code[0].value != first
+    assert "Step 2 of" in " ".join(m.value for m in at.markdown)
+    at.segmented_control(key="sw.scale").set_value(1).run()
+    assert not at.exception
+
+
+def test_sliding_window_gif_and_bad_settings():
+    at = start(SLIDING)
+    at.number_input(key="sw.dilation").set_value(3)
+    at.slider(key="sw.rows").set_value(3)
+    at.number_input(key="sw.padding").set_value(0)
+    at.run()
+    assert "padded image is only" in at.error[0].value
+    at.number_input(key="sw.dilation").set_value(1).run()
+    gif = next(b for b in at.button if "GIF" in b.label)
+    gif.click().run()
+    assert not at.exception
+    assert any(d.proto.label == "Download the GIF" for d in at.get("download_button"))

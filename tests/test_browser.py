@@ -75,3 +75,16 @@ def test_typing_into_the_kernel_grid(page):
     type_into_centre("1/2")
     expect(page.locator("[data-testid=stAlertContentError]")).to_have_count(0)
     expect(page.locator("[data-testid=stCode]").nth(1)).to_contain_text("×0.5 + ")
+
+
+def test_sliding_window_plays(page):
+    open_page(page, "Sliding Window")
+    settle(page)
+    chart = page.locator("[data-testid=stPlotlyChart]")
+    expect(chart).to_contain_text("Step 1/49")
+    chart.get_by_text("▶▶ fast").click()
+    # the figure animates in the browser: the step counter in the arithmetic line moves on its own
+    expect(chart).not_to_contain_text("Step 1/49", timeout=10_000)
+    page.wait_for_timeout(1200)
+    page.screenshot(path=str(ARTIFACTS / "sliding_window_playing.png"))
+    chart.get_by_text("❚❚ pause").click()

@@ -1,0 +1,285 @@
+"""The sliding window, step by step: what each output cell reads, multiplies and adds.
+
+:func:`build_run` returns plain data (no plotting): the padded input as the
+padding mode fills it, the kernel as applied, one :class:`Step` per output
+position (per input position for transposed convolution) with its arithmetic,
+and the final output computed by :mod:`explorer.ops`. ``figures.sliding_figure``
+draws it; the tests hold every step's sum against the output.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from explorer import ops
+from explorer.figures import format_number
+from explorer.i18n import LocalizedError
+from explorer.kernels import parse_kernel
+from explorer.reference import source_index
+
+MODES = ("correlation", "convolution", "transposed", "max_pool", "avg_pool")
+GENERATORS = ("random", "step", "diagonal", "dot")
+MIN_SIDE, MAX_SIDE = 3, 16
+
+
+class GridError(LocalizedError):
+    """An invalid input grid or sliding-window setting."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One frame: ``cell`` is written from ``reads`` (or, transposed, ``cell`` stamps into ``writes``)."""
+    cell: tuple[int, int]                 # output cell (conv, pool) or input cell (transposed)
+    reads: list[tuple[int, int]]          # padded-input cells under the window (conv, pool)
+    writes: list[tuple[int, int]]         # output cells stamped (transposed)
+    value: float                          # the output value (conv, pool) or the input value (transposed)
+    text: str                             # the arithmetic, e.g. "3×1 + 4×2 + … = 211"
+
+
+@dataclass
+class Run:
+    """A whole sliding-window run, ready to draw."""
+    mode: str
+    grid: np.ndarray                      # the input as given
+    padded: np.ndarray                    # what the window walks over (padding filled in); NaN = excluded
+    is_padding: np.ndarray                # bool mask of padded cells
+    kernel: np.ndarray                    # the kernel as applied (flipped for true convolution), 2-D
+    dilated: np.ndarray                   # the kernel with its holes (NaN) for drawing
+    output: np.ndarray                    # the final result, from explorer.ops
+    steps: list[Step] = field(default_factory=list)
+    pads: tuple[int, int, int, int] = (0, 0, 0, 0)
+    stride: tuple[int, int] = (1, 1)
+    dilation: tuple[int, int] = (1, 1)
+    formulas: tuple[str, str] = ("", "")
+    partial: list[np.ndarray] = field(default_factory=list)   # transposed: the full output after each step
+
+
+def generate_grid(kind: str, rows: int, cols: int, seed: int = 0) -> np.ndarray:
+    """A small teaching input: random integers 0–9, a step edge, a diagonal line or a single dot.
+
+    Example:
+        >>> generate_grid("step", 3, 4)[0].tolist()
+        [0.0, 0.0, 9.0, 9.0]
+    """
+    _check_side(rows, cols)
+    if kind == "random":
+        return np.random.default_rng(seed).integers(0, 10, (rows, cols)).astype(np.float32)
+    grid = np.zeros((rows, cols), dtype=np.float32)
+    if kind == "step":
+        grid[:, cols // 2:] = 9
+    elif kind == "diagonal":
+        for i in range(min(rows, cols)):
+            grid[i, i] = 9
+    elif kind == "dot":
+        grid[rows // 2, cols // 2] = 9
+    else:
+        raise GridError("err.grid_kind", value=repr(kind), allowed=", ".join(GENERATORS))
+    return grid
+
+
+def crop_grid(image: np.ndarray, box: tuple[float, float, float], rows: int, cols: int,
+              scale: int = 255) -> np.ndarray:
+    """A square region of an image as a small grayscale grid (area-averaged), values 0–``scale``.
+
+    Args:
+        image: ``(H, W, 3)`` or ``(H, W)`` in [0, 1].
+        box: ``(x, y, size)`` as fractions of the width, height and the shorter side.
+        scale: 255 for 0–255 integers, 1 for 0–1 values (rounded to 2 decimals).
+    """
+    _check_side(rows, cols)
+    gray = image if image.ndim == 2 else image @ np.array([0.299, 0.587, 0.114], np.float32)
+    h, w = gray.shape
+    side = max(1, int(round(box[2] * min(h, w))))
+    x0 = int(round(box[0] * (w - side)))
+    y0 = int(round(box[1] * (h - side)))
+    region = gray[y0:y0 + side, x0:x0 + side]
+    small = cv2.resize(region.astype(np.float32), (cols, rows), interpolation=cv2.INTER_AREA)
+    return (np.round(small * 255) if scale == 255 else np.round(small, 2)).astype(np.float32)
+
+
+def parse_grid(cells) -> np.ndarray:
+    """Typed grid cells as numbers (same rules as a kernel cell: ``2``, ``-0.5``, ``1/9``)."""
+    grid = parse_kernel(cells, max_side=MAX_SIDE)
+    _check_side(*grid.shape)
+    return grid
+
+
+def _check_side(rows: int, cols: int) -> None:
+    if not (MIN_SIDE <= rows <= MAX_SIDE and MIN_SIDE <= cols <= MAX_SIDE):
+        raise GridError("err.grid_side", rows=rows, cols=cols, low=MIN_SIDE, high=MAX_SIDE)
+
+
+def _padded_view(grid: np.ndarray, pads: tuple[int, int, int, int], fill) -> tuple[np.ndarray, np.ndarray]:
+    """The grid with padding cells filled by ``fill(y, x)`` (None = excluded), and the padding mask."""
+    top, bottom, left, right = pads
+    h, w = grid.shape
+    padded = np.full((h + top + bottom, w + left + right), np.nan, dtype=np.float64)
+    mask = np.ones_like(padded, dtype=bool)
+    mask[top:top + h, left:left + w] = False
+    for y in range(padded.shape[0]):
+        for x in range(padded.shape[1]):
+            value = fill(y - top, x - left)
+            padded[y, x] = np.nan if value is None else value
+    return padded, mask
+
+
+def _dilated(kernel: np.ndarray, dilation: tuple[int, int]) -> np.ndarray:
+    dh, dw = dilation
+    out = np.full((dh * (kernel.shape[0] - 1) + 1, dw * (kernel.shape[1] - 1) + 1), np.nan)
+    out[::dh, ::dw] = kernel
+    return out
+
+
+def _sum_text(values, weights, total: float, max_terms: int = 16) -> str:
+    terms = [f"{format_number(v)}×{_bracket(format_number(k))}" for v, k in zip(values, weights)]
+    shown = " + ".join(terms[:max_terms]) + (f" + … ({len(terms)})" if len(terms) > max_terms else "")
+    return f"{shown} = {format_number(total)}"
+
+
+def _bracket(text: str) -> str:
+    return f"({text})" if text.startswith("-") else text
+
+
+def build_run(grid, kernel, mode: str, *, stride=1, padding=0, padding_mode: str = "zeros",
+              dilation=1, pool_size=2) -> Run:
+    """Every step of one sliding-window run.
+
+    Args:
+        grid: ``(H, W)`` input, 3–16 per side.
+        kernel: ``(kh, kw)``; ignored by the pooling modes, which use ``pool_size``.
+        mode: one of :data:`MODES`.
+        stride, padding, dilation: as :mod:`explorer.ops` (padding an int or pair here).
+        padding_mode: for correlation and convolution; pooling pads as torch does
+            (−∞ for max, zeros counted for average), transposed crops.
+
+    Returns:
+        A :class:`Run` whose ``output`` is what ``explorer.ops`` computes.
+    """
+    if mode not in MODES:
+        raise GridError("err.sliding_mode", value=repr(mode), allowed=", ".join(MODES))
+    grid = np.asarray(grid, dtype=np.float32)
+    _check_side(*grid.shape)
+    if mode in ("correlation", "convolution"):
+        return _conv_run(grid, kernel, mode, stride, padding, padding_mode, dilation)
+    if mode == "transposed":
+        return _transposed_run(grid, kernel, stride, padding, dilation)
+    return _pool_run(grid, mode, pool_size, stride, padding)
+
+
+def _formulas(shape, window, pads, stride, dilation) -> tuple[str, str]:
+    return tuple(ops.output_size_formula(shape[i], window[i], stride[i], pads[2 * i], pads[2 * i + 1], dilation[i])
+                 for i in range(2))
+
+
+def _conv_run(grid, kernel, mode, stride, padding, padding_mode, dilation) -> Run:
+    k = np.asarray(kernel, dtype=np.float32)
+    applied = np.ascontiguousarray(k[::-1, ::-1]) if mode == "convolution" else k
+    output = ops.conv2d(grid, applied, stride=stride, padding=padding, padding_mode=padding_mode,
+                        dilation=dilation, device="cpu")
+    sh, sw = ops._pair(stride, "stride", 1)
+    dh, dw = ops._pair(dilation, "dilation", 1)
+    pads = ops.resolve_padding(padding, applied.shape, stride=(sh, sw), dilation=(dh, dw))
+    h, w = grid.shape
+
+    def fill(y, x):
+        sy, sx = source_index(y, h, padding_mode), source_index(x, w, padding_mode)
+        return 0.0 if sy is None or sx is None else float(grid[sy, sx])
+
+    padded, mask = _padded_view(grid, pads, fill)
+    steps = []
+    for oy in range(output.shape[0]):
+        for ox in range(output.shape[1]):
+            reads = [(oy * sh + i * dh, ox * sw + j * dw) for i in range(applied.shape[0])
+                     for j in range(applied.shape[1])]
+            values = [padded[r, c] for r, c in reads]
+            total = float(np.dot(np.asarray(values, np.float64), applied.ravel().astype(np.float64)))
+            steps.append(Step((oy, ox), reads, [], total, _sum_text(values, applied.ravel(), total)))
+    return Run(mode, grid, padded, mask, applied, _dilated(applied, (dh, dw)), output, steps, pads,
+               (sh, sw), (dh, dw), _formulas(grid.shape, applied.shape, pads, (sh, sw), (dh, dw)))
+
+
+def _pool_run(grid, mode, pool_size, stride, padding) -> Run:
+    kind = "max" if mode == "max_pool" else "avg"
+    kh, kw = ops._pair(pool_size, "pool_size", 1)
+    sh, sw = ops._pair((kh, kw) if stride is None else stride, "stride", 1)
+    output = ops.pool2d(grid, kind, (kh, kw), stride=(sh, sw), padding=padding, device="cpu")
+    ph, pw = ops._pair(padding, "padding", 0)
+    pads = (ph, ph, pw, pw)
+    h, w = grid.shape
+
+    def fill(y, x):
+        inside = 0 <= y < h and 0 <= x < w
+        return float(grid[y, x]) if inside else (None if kind == "max" else 0.0)
+
+    padded, mask = _padded_view(grid, pads, fill)
+    steps = []
+    for oy in range(output.shape[0]):
+        for ox in range(output.shape[1]):
+            reads = [(oy * sh + i, ox * sw + j) for i in range(kh) for j in range(kw)
+                     if oy * sh + i < padded.shape[0] and ox * sw + j < padded.shape[1]]
+            values = [padded[r, c] for r, c in reads]
+            if kind == "max":
+                total = float(np.nanmax(values))
+                text = f"max({', '.join(format_number(v) for v in values if not np.isnan(v))}) = {format_number(total)}"
+            else:
+                total = float(np.sum(values)) / len(values)
+                text = (f"({' + '.join(format_number(v) for v in values)}) / {len(values)} = "
+                        f"{format_number(total)}")
+            steps.append(Step((oy, ox), reads, [], total, text))
+    window = np.ones((kh, kw), np.float32)
+    return Run(mode, grid, padded, mask, window, window.astype(np.float64), output, steps, pads, (sh, sw),
+               (1, 1), _formulas(grid.shape, (kh, kw), pads, (sh, sw), (1, 1)))
+
+
+def _transposed_run(grid, kernel, stride, padding, dilation) -> Run:
+    k = np.asarray(kernel, dtype=np.float32)
+    output = ops.conv_transpose2d(grid, k, stride=stride, padding=padding, dilation=dilation, device="cpu")
+    sh, sw = ops._pair(stride, "stride", 1)
+    dh, dw = ops._pair(dilation, "dilation", 1)
+    ph, pw = ops._pair(padding, "padding", 0)
+    h, w = grid.shape
+    full = np.zeros(((h - 1) * sh + dh * (k.shape[0] - 1) + 1, (w - 1) * sw + dw * (k.shape[1] - 1) + 1))
+    steps, partial = [], []
+    for y in range(h):
+        for x in range(w):
+            writes = [(y * sh + i * dh, x * sw + j * dw) for i in range(k.shape[0]) for j in range(k.shape[1])]
+            for (r, c), weight in zip(writes, k.ravel()):
+                full[r, c] += float(grid[y, x]) * float(weight)
+            partial.append(full.copy())
+            stamp = ", ".join(format_number(float(grid[y, x]) * float(v)) for v in k.ravel())
+            text = f"{format_number(float(grid[y, x]))} × [{', '.join(format_number(v) for v in k.ravel())}] = [{stamp}]"
+            steps.append(Step((y, x), [], writes, float(grid[y, x]), text))
+    pads = (ph, ph, pw, pw)   # for transposed convolution, padding crops the full result
+    formulas = tuple(
+        f"({n} − 1)·{s} − 2·{p} + {d}·({kk} − 1) + 1 = {ops.transposed_output_size(n, kk, s, p, 0, d)}"
+        for n, s, p, d, kk in ((h, sh, ph, dh, k.shape[0]), (w, sw, pw, dw, k.shape[1])))
+    return Run("transposed", grid, grid.astype(np.float64), np.zeros(grid.shape, bool), k, _dilated(k, (dh, dw)),
+               output, steps, pads, (sh, sw), (dh, dw), formulas, partial)
+
+
+def torch_code(run: Run, padding, padding_mode: str) -> str:
+    """A runnable PyTorch snippet reproducing ``run`` with its numbers."""
+    grid = repr(run.grid.tolist())
+    lines = ["import torch", "import torch.nn.functional as F", "",
+             f"x = torch.tensor({grid})[None, None]  # (N, C, H, W)"]
+    s, d = run.stride, run.dilation
+    if run.mode in ("correlation", "convolution"):
+        lines.append(f"k = torch.tensor({run.kernel.tolist()!r})[None, None]"
+                     + ("  # already flipped 180°: true convolution" if run.mode == "convolution" else ""))
+        if padding_mode != "zeros" and any(run.pads):
+            top, bottom, left, right = run.pads
+            lines.append(f"x = F.pad(x, ({left}, {right}, {top}, {bottom}), mode={padding_mode!r})")
+            lines.append(f"y = F.conv2d(x, k, stride={s}, dilation={d})")
+        else:
+            lines.append(f"y = F.conv2d(x, k, stride={s}, padding={padding!r}, dilation={d})")
+    elif run.mode == "transposed":
+        lines.append(f"k = torch.tensor({run.kernel.tolist()!r})[None, None]")
+        lines.append(f"y = F.conv_transpose2d(x, k, stride={s}, padding={run.pads[0], run.pads[2]}, dilation={d})")
+    else:
+        fn = "max_pool2d" if run.mode == "max_pool" else "avg_pool2d"
+        lines.append(f"y = F.{fn}(x, kernel_size={tuple(run.kernel.shape)}, stride={s}, "
+                     f"padding={run.pads[0], run.pads[2]})")
+    lines.append("print(y[0, 0])")
+    return "\n".join(lines)
