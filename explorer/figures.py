@@ -130,8 +130,8 @@ def sliding_figure(run, labels: dict[str, str], active: int = 0) -> go.Figure:
         _grid_trace(source, "", colorscale="Greys", zmin=hi + (hi - lo) * 0.15, zmax=lo - (hi - lo) * 0.6,
                     text=input_text, font=font),
         _grid_trace(padding_only, "", colorscale=[[0, "#cfe3f7"], [1, "#cfe3f7"]], zmin=0, zmax=1,
-                    text=_cell_texts(np.where(run.is_padding, source, np.nan), "−∞" if run.mode == "max_pool" else ""),
-                    font=font, opacity=0.85),
+                    text=[[text if pad else "" for text, pad in zip(texts, pads)]
+                          for texts, pads in zip(input_text, run.is_padding)], font=font, opacity=0.85),
         _grid_trace(run.dilated, "2", colorscale=DIVERGING, zmin=-kernel_top, zmax=kernel_top,
                     text=_cell_texts(run.dilated), font=font),
         None,   # the output, per frame
@@ -143,10 +143,17 @@ def sliding_figure(run, labels: dict[str, str], active: int = 0) -> go.Figure:
          "showlegend": False},
     ]
 
+    touched = np.zeros(out_full.shape, bool)
+    stamped = []      # transposed: which output cells some stamp has reached by each step
+    for step in run.steps if transposed else []:
+        for written in step.writes:
+            touched[written] = True
+        stamped.append(touched.copy())
+
     def frame_parts(i: int):
         step = run.steps[i]
         if transposed:
-            shown = run.partial[i]
+            shown = np.where(stamped[i], run.partial[i], np.nan)
         else:
             shown = np.full(out_full.shape, np.nan)
             for j in range(i + 1):

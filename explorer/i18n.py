@@ -536,6 +536,7 @@ STRINGS.update({
     "sw.fig.input": {"en": "Input (padding in blue)", "zh": "输入（蓝色为填充）"},
     "sw.fig.kernel": {"en": "Kernel", "zh": "卷积核"},
     "sw.fig.flipped": {"en": "Kernel, flipped 180°", "zh": "卷积核（已翻转 180°）"},
+    "sw.fig.window": {"en": "Window", "zh": "窗口"},
     "sw.fig.output": {"en": "Output", "zh": "输出"},
     "sw.fig.slow": {"en": "▶ slow", "zh": "▶ 慢速"},
     "sw.fig.normal": {"en": "▶ play", "zh": "▶ 播放"},

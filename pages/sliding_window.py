@@ -84,6 +84,8 @@ labels = {key: tr(f"sw.fig.{key}") for key in ("input", "kernel", "output", "slo
                                                 "step")}
 if mode == "convolution":
     labels["kernel"] = tr("sw.fig.flipped")
+elif pooled:
+    labels["kernel"] = tr("sw.fig.window")
 settings = ui.settings_key(grid, kernel, mode, stride, padding, padding_mode, dilation)
 if st.session_state.get("sw.settings") != settings:
     st.session_state["sw.settings"], st.session_state["sw.step"] = settings, 0
