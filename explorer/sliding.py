@@ -14,8 +14,9 @@ import cv2
 import numpy as np
 
 from explorer import ops
-from explorer.figures import format_number
+from explorer.figures import format_number, sum_of_products
 from explorer.i18n import LocalizedError
+from explorer.imaging import to_gray
 from explorer.kernels import parse_kernel
 from explorer.reference import source_index
 
@@ -89,7 +90,7 @@ def crop_grid(image: np.ndarray, box: tuple[float, float, float], rows: int, col
         scale: 255 for 0–255 integers, 1 for 0–1 values (rounded to 2 decimals).
     """
     _check_side(rows, cols)
-    gray = image if image.ndim == 2 else image @ np.array([0.299, 0.587, 0.114], np.float32)
+    gray = to_gray(image)
     h, w = gray.shape
     side = max(1, int(round(box[2] * min(h, w))))
     x0 = int(round(box[0] * (w - side)))
@@ -130,16 +131,6 @@ def _dilated(kernel: np.ndarray, dilation: tuple[int, int]) -> np.ndarray:
     out = np.full((dh * (kernel.shape[0] - 1) + 1, dw * (kernel.shape[1] - 1) + 1), np.nan)
     out[::dh, ::dw] = kernel
     return out
-
-
-def _sum_text(values, weights, total: float, max_terms: int = 16) -> str:
-    terms = [f"{format_number(v)}×{_bracket(format_number(k))}" for v, k in zip(values, weights)]
-    shown = " + ".join(terms[:max_terms]) + (f" + … ({len(terms)})" if len(terms) > max_terms else "")
-    return f"{shown} = {format_number(total)}"
-
-
-def _bracket(text: str) -> str:
-    return f"({text})" if text.startswith("-") else text
 
 
 def build_run(grid, kernel, mode: str, *, stride=1, padding=0, padding_mode: str = "zeros",
@@ -194,8 +185,9 @@ def _conv_run(grid, kernel, mode, stride, padding, padding_mode, dilation) -> Ru
             reads = [(oy * sh + i * dh, ox * sw + j * dw) for i in range(applied.shape[0])
                      for j in range(applied.shape[1])]
             values = [padded[r, c] for r, c in reads]
-            total = float(np.dot(np.asarray(values, np.float64), applied.ravel().astype(np.float64)))
-            steps.append(Step((oy, ox), reads, [], total, _sum_text(values, applied.ravel(), total)))
+            window = np.asarray(values, np.float64).reshape(applied.shape)
+            total = float((window * applied.astype(np.float64)).sum())
+            steps.append(Step((oy, ox), reads, [], total, sum_of_products(window, applied, max_terms=16)))
     return Run(mode, grid, padded, mask, applied, _dilated(applied, (dh, dw)), output, steps, pads,
                (sh, sw), (dh, dw), _formulas(grid.shape, applied.shape, pads, (sh, sw), (dh, dw)))
 
