@@ -263,6 +263,10 @@ def test_sliding_window_every_mode_renders_and_agrees(mode):
     steps = at.code[0].value
     assert "=" in steps
     assert len(spec["frames"]) >= 9
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(), "image/jpeg").run()
+    at.segmented_control(key="sw.source").set_value("image").run()
+    assert not at.exception and not at.error
+    assert any("equals the output of explorer.ops" in s.value for s in at.success)
 
 
 def test_sliding_window_steps_and_image_input():
