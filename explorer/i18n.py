@@ -310,10 +310,12 @@ STRINGS.update({
     "home.start_steps": {
         "en": "1. Open **Kernel Lab** and pick *Sobel magnitude*: only the edges of the cat remain.\n"
               "2. Switch to *Gaussian blur* and drag the size slider.\n"
-              "3. Click a pixel of the output to see the nine multiplications behind it.",
+              "3. Click a pixel of the output to see the nine multiplications behind it.\n"
+              "4. Open **Sliding Window** and press ▶ play: the same sums, one cell at a time.",
         "zh": "1. 打开**卷积核实验室**，选择 *Sobel 梯度幅值*：小猫只剩下边缘。\n"
               "2. 换成 *高斯模糊*，拖动尺寸滑块。\n"
-              "3. 点击输出图像上的一个像素，看看它背后的九次乘法。",
+              "3. 点击输出图像上的一个像素，看看它背后的九次乘法。\n"
+              "4. 打开**滑动窗口**，按下 ▶ 播放：同样的求和，一次一个单元格。",
     },
     "page.kernel_lab.title": {"en": "Kernel Lab", "zh": "卷积核实验室"},
     "page.kernel_lab.blurb": {
