@@ -56,6 +56,15 @@ class Run:
     formulas: tuple[str, str] = ("", "")
     partial: list[np.ndarray] = field(default_factory=list)   # transposed: the full output after each step
 
+    def agrees_with_output(self) -> bool:
+        """Every step's result equals ``output`` (transposed: the last partial sum, cropped by the padding)."""
+        if self.mode != "transposed":
+            return all(np.isclose(s.value, self.output[s.cell], rtol=1e-5, atol=1e-5) for s in self.steps)
+        top, bottom, left, right = self.pads
+        full = self.partial[-1]
+        cropped = full[top:full.shape[0] - bottom, left:full.shape[1] - right]
+        return cropped.shape == self.output.shape and bool(np.allclose(cropped, self.output, atol=1e-4))
+
 
 def generate_grid(kind: str, rows: int, cols: int, seed: int = 0) -> np.ndarray:
     """A small teaching input: random integers 0–9, a step edge, a diagonal line or a single dot.

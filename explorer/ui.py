@@ -72,9 +72,9 @@ def select(label: str, options, key: str, prefix: str, *, where=st, **kwargs):
     return st.session_state[key]
 
 
-def show_error(err: i18n.LocalizedError, where=st) -> None:
+def show_error(err: i18n.LocalizedError) -> None:
     """An error from the core, in the user's language."""
-    where.error(err.text(lang()), icon=":material/error:")
+    st.error(err.text(lang()), icon=":material/error:")
 
 
 def language_switch() -> None:
@@ -84,9 +84,9 @@ def language_switch() -> None:
                                  format_func=i18n.LANGUAGES.get)
 
 
-def device_badge(where=st.sidebar) -> None:
-    """Where the tensors are computed."""
-    where.caption(tr("device.badge", device=ops.device_label(ops.pick_device())))
+def device_badge() -> None:
+    """Where the tensors are computed, at the foot of the sidebar."""
+    st.sidebar.caption(tr("device.badge", device=ops.device_label(ops.pick_device())))
 
 
 # ---------------------------------------------------------------- image source

@@ -108,10 +108,7 @@ left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("kl.formula"))
     st.code(f"H: {run.formulas[0]}\nW: {run.formulas[1]}", language=None)
-    matches = all(np.isclose(s.value, run.output[s.cell], rtol=1e-5, atol=1e-5) for s in run.steps) \
-        if mode != "transposed" else bool(np.allclose(
-            run.partial[-1][run.pads[0]:run.partial[-1].shape[0] - run.pads[1],
-                            run.pads[2]:run.partial[-1].shape[1] - run.pads[3]], run.output, atol=1e-4))
+    matches = run.agrees_with_output()
     (st.success if matches else st.error)(tr("sw.matches" if matches else "sw.mismatch"))
 with right:
     st.subheader(tr("sw.export"))

@@ -47,6 +47,7 @@ def test_frames_match_positions_and_every_printed_sum_matches_ops(mode, case):
         p = args["padding"]
         final = run.partial[-1][p:run.partial[-1].shape[0] - p, p:run.partial[-1].shape[1] - p]
         np.testing.assert_allclose(final, expected, rtol=1e-5, atol=1e-4)
+        assert run.agrees_with_output()
         for step in run.steps:
             stamped = [float(v) for v in step.text.split("= [")[1].rstrip("]").split(", ")]
             np.testing.assert_allclose(stamped, grid[step.cell] * kernel.ravel(), rtol=1e-4, atol=1e-4)
@@ -66,6 +67,9 @@ def test_frames_match_positions_and_every_printed_sum_matches_ops(mode, case):
         assert step.value == pytest.approx(float(expected[step.cell]), rel=1e-5, abs=1e-4)
         assert last_number(step.text) == pytest.approx(float(expected[step.cell]), rel=1e-3, abs=1e-3)
     assert len(seen) == expected.size
+    assert run.agrees_with_output()
+    run.output = run.output + 1          # a wrong output must be noticed
+    assert not run.agrees_with_output()
 
 
 def test_seed_example_third_step_shows_the_whole_sum():
