@@ -14,35 +14,58 @@ def format_number(value: float) -> str:
     return f"{value:.4g}"
 
 
-def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = False) -> go.Figure:
+def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = False,
+                  outlines: list[tuple[int, int, int, int]] = (), max_text_side: int = 20,
+                  colorscale: str | None = None) -> go.Figure:
     """A small matrix as a heatmap with every entry written in its cell.
 
     Signed matrices (kernels, products) use a diverging scale centred on zero;
-    ``sequential=True`` (pixel values) uses a grey ramp from the smallest to the largest value.
+    ``sequential=True`` (pixel values) uses a grey ramp from the smallest to the
+    largest value, or ``colorscale`` if given. NaN cells (a dilated kernel's
+    holes) stay blank. ``outlines`` are ``(row0, col0, row1, col1)`` boxes
+    (inclusive) drawn around cells, e.g. pooling windows. Matrices wider or
+    taller than ``max_text_side`` show colours only.
     """
     values = np.asarray(values, dtype=np.float64)
     rows, cols = values.shape
     side = max(rows, cols)
     cell, font = (54, 15) if side <= 5 else (40, 11) if side <= 9 else (26, 8)
-    text = [[format_number(v) for v in row] for row in values]
+    text = [["" if np.isnan(v) else format_number(v) for v in row] for row in values]
+    finite = values[np.isfinite(values)]
     if sequential:
-        lo, hi = float(values.min()), float(values.max())
-        scale = {"colorscale": "Greys_r", "zmin": lo, "zmax": hi if hi > lo else lo + 1}
+        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        scale = {"colorscale": colorscale or "Greys_r", "zmin": lo, "zmax": hi if hi > lo else lo + 1}
     else:
-        top = float(np.abs(values).max()) or 1.0
-        scale = {"colorscale": DIVERGING, "zmin": -top, "zmax": top}
+        top = float(np.abs(finite).max()) if finite.size else 1.0
+        scale = {"colorscale": DIVERGING, "zmin": -(top or 1.0), "zmax": top or 1.0}
+    shown_text = {"text": text, "texttemplate": "%{text}", "textfont": {"size": font}} if side <= max_text_side else {}
     fig = go.Figure(go.Heatmap(
-        z=values, text=text, texttemplate="%{text}", textfont={"size": font}, showscale=False,
-        hovertemplate="row %{y}, col %{x}: %{z:.6g}<extra></extra>", xgap=1, ygap=1, **scale,
+        z=np.where(np.isnan(values), None, values).tolist(), showscale=False,
+        hovertemplate="row %{y}, col %{x}: %{z:.6g}<extra></extra>", xgap=1, ygap=1, **shown_text, **scale,
     ))
+    for r0, c0, r1, c1 in outlines:
+        fig.add_shape(type="rect", x0=c0 - 0.5, x1=c1 + 0.5, y0=r0 - 0.5, y1=r1 + 0.5,
+                      line={"color": HIGHLIGHT, "width": 3})
     top_margin = 28 if title else 4
     fig.update_layout(
         title={"text": title, "font": {"size": 14}}, height=top_margin + 8 + cell * rows,
         margin={"l": 4, "r": 4, "t": top_margin, "b": 4},
-        xaxis={"visible": False, "constrain": "domain"},
+        xaxis={"visible": False, "constrain": "domain", "range": [-0.5, cols - 0.5]},
         yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
         plot_bgcolor="rgba(0,0,0,0)",
     )
+    return fig
+
+
+def lines_figure(x: list, series: dict[str, list[float]], *, x_title: str, y_title: str,
+                 height: int = 300) -> go.Figure:
+    """A small line chart, one line with markers per named series."""
+    fig = go.Figure([go.Scatter(x=x, y=y, name=name, mode="lines+markers", line={"width": 3},
+                                marker={"size": 9}, hovertemplate="%{x}: %{y:.3g}<extra>" + name + "</extra>")
+                     for name, y in series.items()])
+    fig.update_layout(height=height, margin={"l": 4, "r": 4, "t": 10, "b": 4},
+                      xaxis={"title": x_title, "dtick": 1}, yaxis={"title": y_title, "rangemode": "tozero"},
+                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
     return fig
 
 
@@ -174,10 +197,10 @@ def sliding_figure(run, labels: dict[str, str], active: int = 0) -> go.Figure:
              "y0": min(ys) - 0.5, "y1": max(ys) + 0.5, "line": {"color": HIGHLIGHT, "width": 4}},
         ]
         if transposed and any(run.pads):
-            top, _, left, _ = run.pads
+            top, bottom, left, right = run.pads
             shapes.append({"type": "rect", "xref": "x3", "yref": "y3", "x0": left - 0.5,
-                           "x1": out_full.shape[1] - left - 0.5, "y0": top - 0.5,
-                           "y1": out_full.shape[0] - top - 0.5, "line": {"color": "#2a9d8f", "width": 3,
+                           "x1": out_full.shape[1] - right - 0.5, "y0": top - 0.5,
+                           "y1": out_full.shape[0] - bottom - 0.5, "line": {"color": "#2a9d8f", "width": 3,
                                                                           "dash": "dash"}})
         annotation = {"text": f"{labels['step']} {i + 1}/{len(run.steps)}:  {step.text}", "xref": "paper",
                       "yref": "paper", "x": 0, "y": -0.02, "yanchor": "top", "xanchor": "left",

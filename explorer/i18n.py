@@ -93,6 +93,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Unknown pooling mode {value}; allowed: {allowed}.",
         "zh": "未知的池化方式 {value}；可选：{allowed}。",
     },
+    "err.resize_mode": {
+        "en": "Unknown resize method {value}; allowed: {allowed}.",
+        "zh": "未知的缩放方法 {value}；可选：{allowed}。",
+    },
+    "err.upsample_kernel": {
+        "en": "Unknown upsampling kernel {value}; allowed: {allowed}.",
+        "zh": "未知的上采样卷积核 {value}；可选：{allowed}。",
+    },
+    "err.stack_empty": {
+        "en": "Layer {row} has no output: the image is smaller than its window by then. Use a larger image, fewer layers, smaller strides or more padding.",
+        "zh": "第 {row} 层没有输出：到这一层时图像已比窗口还小。请换更大的图像、减少层数、减小步幅或增加填充。",
+    },
+    "err.layer_cell": {
+        "en": "Row {row}, column “{column}”: “{value}” is not allowed; use a whole number from {low} to {high}.",
+        "zh": "第 {row} 行“{column}”列：“{value}”不可用；请填 {low} 到 {high} 之间的整数。",
+    },
+    "err.layer_count": {
+        "en": "The stack has {n} layers; use 1 to {high}.",
+        "zh": "当前共有 {n} 层；请使用 1 到 {high} 层。",
+    },
+    "err.shift_too_small": {
+        "en": "The image is {h}×{w} pixels; a shift test with a {k}×{k} window needs at least {need_h}×{need_w}.",
+        "zh": "图像为 {h}×{w} 像素；窗口为 {k}×{k} 的平移测试至少需要 {need_h}×{need_w}。",
+    },
     "err.pool_padding": {
         "en": "Pooling padding {padding} is too large for a {kh}×{kw} window: it may be at most half the window (as in PyTorch).",
         "zh": "对 {kh}×{kw} 的窗口，池化填充 {padding} 太大：最多只能是窗口的一半（与 PyTorch 一致）。",

@@ -203,3 +203,45 @@ def mark(picture: np.ndarray, x0: int, y0: int, x1: int, y1: int,
     grow = thick + max(0, 3 * thick - (x1 - x0)) // 2
     cv2.rectangle(rgb, (x0 - grow, y0 - grow), (x1 + grow, y1 + grow), colour, thick)
     return rgb
+
+
+def zoom(picture: np.ndarray, factor: int) -> np.ndarray:
+    """Every pixel as a ``factor × factor`` block, so single pixels stay visible on a projector."""
+    return np.repeat(np.repeat(picture, factor, axis=0), factor, axis=1)
+
+
+def zoom_cells(image: np.ndarray, centre: tuple[int, int], side: int, cells: list[tuple[int, int]], factor: int,
+               colour: tuple[int, int, int] = (255, 140, 0)) -> np.ndarray:
+    """A ``side × side`` crop of a float image around ``centre``, enlarged, with ``cells`` outlined.
+
+    ``cells`` are ``(dy, dx)`` offsets from the centre. Parts of the crop
+    outside the image are drawn mid-grey.
+
+    Example:
+        >>> zoom_cells(np.zeros((9, 9)), (4, 4), 5, [(0, 0)], 4).shape
+        (20, 20, 3)
+    """
+    picture = to_uint8(image)
+    if picture.ndim == 2:
+        picture = np.repeat(picture[..., None], 3, axis=2)
+    half = side // 2
+    crop = np.full((side, side, 3), 128, np.uint8)
+    cy, cx = centre
+    y0, x0 = cy - half, cx - half
+    ys = slice(max(0, y0), min(picture.shape[0], y0 + side))
+    xs = slice(max(0, x0), min(picture.shape[1], x0 + side))
+    crop[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0] = picture[ys, xs]
+    big = np.ascontiguousarray(zoom(crop, factor))
+    thick = max(2, factor // 6)
+    for dy, dx in cells:
+        top, left = (half + dy) * factor, (half + dx) * factor
+        cv2.rectangle(big, (left, top), (left + factor - 1, top + factor - 1), colour, thick)
+    return big
+
+
+def tint(picture: np.ndarray, weights: np.ndarray, colour: tuple[int, int, int] = (255, 140, 0)) -> np.ndarray:
+    """Blend ``colour`` over a uint8 picture where ``weights > 0``, stronger where they are larger."""
+    rgb = np.repeat(picture[..., None], 3, axis=2) if picture.ndim == 2 else picture
+    top = float(weights.max()) or 1.0
+    alpha = np.where(weights > 0, 0.35 + 0.55 * np.sqrt(weights / top), 0.0)[..., None]
+    return (rgb * (1 - alpha) + np.array(colour) * alpha + 0.5).astype(np.uint8)

@@ -151,7 +151,7 @@ def get_kernel(name: str, **params) -> np.ndarray:
         ``(kh, kw)`` float32 array.
 
     Example:
-        >>> get_kernel("box_blur", size=3).sum()
+        >>> float(get_kernel("box_blur", size=3).sum())
         1.0
     """
     preset = get_preset(name)
@@ -237,4 +237,4 @@ def normalize(kernel: np.ndarray) -> np.ndarray:
 
 def flip(kernel: np.ndarray) -> np.ndarray:
     """Rotate by 180°: cross-correlating with the flipped kernel is true convolution."""
-    return np.ascontiguousarray(validate_kernel(kernel)[::-1, ::-1])
+    return validate_kernel(kernel)[::-1, ::-1].copy()   # ascontiguousarray keeps a 1×n view's negative strides

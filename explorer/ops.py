@@ -23,6 +23,7 @@ from explorer.kernels import validate_kernel
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 PADDING_WORDS = ("same", "valid")
 POOL_MODES = ("max", "avg")
+RESIZE_MODES = ("nearest", "bilinear")
 DEVICE_NAMES = ("cuda", "mps", "cpu")
 
 Padding = Union[int, Sequence[int], str]
@@ -119,12 +120,18 @@ def transposed_output_size(n: int, kernel_size: int, stride: int = 1, padding: i
 
 
 def output_size_formula(n: int, kernel_size: int, stride: int = 1,
-                        pad_before: int = 0, pad_after: int = 0, dilation: int = 1) -> str:
+                        pad_before: int = 0, pad_after: int = 0, dilation: int = 1, *,
+                        ceil_mode: bool = False) -> str:
     """The output-size formula with the numbers substituted, for display.
+
+    With ``ceil_mode`` (pooling) the brackets round up; a window that would
+    start in the right padding is dropped, as torch does, and the text says so.
 
     Example:
         >>> output_size_formula(1080, 3, pad_before=1, pad_after=1)
         '⌊(1080 + 2·1 − 3)/1⌋ + 1 = 1080'
+        >>> output_size_formula(5, 2, 2, ceil_mode=True)
+        '⌈(5 + 2·0 − 2)/2⌉ + 1 = 3'
     """
     if pad_before == pad_after:
         pad = f" + 2·{pad_before}"
@@ -134,8 +141,12 @@ def output_size_formula(n: int, kernel_size: int, stride: int = 1,
         span = f"{n}{pad} − {kernel_size}"
     else:
         span = f"{n}{pad} − {dilation}·({kernel_size} − 1) − 1"
-    out = _output_len(n, kernel_size, stride, pad_before + pad_after, dilation)
-    return f"⌊({span})/{stride}⌋ + 1 = {out}"
+    out = _output_len(n, kernel_size, stride, pad_before + pad_after, dilation, ceil_mode, pad_before)
+    if not ceil_mode:
+        return f"⌊({span})/{stride}⌋ + 1 = {out}"
+    rounded_up = -(-(n + pad_before + pad_after - dilation * (kernel_size - 1) - 1) // stride) + 1
+    dropped = f" − 1 = {out}" if rounded_up != out else ""
+    return f"⌈({span})/{stride}⌉ + 1 = {rounded_up}{dropped}"
 
 
 # ---------------------------------------------------------------- devices
@@ -187,7 +198,9 @@ def _check_image(image) -> np.ndarray:
     arr = np.asarray(image, dtype=np.float32)
     if arr.ndim not in (2, 3) or arr.shape[0] < 1 or arr.shape[1] < 1 or (arr.ndim == 3 and arr.shape[2] < 1):
         raise ParamError("err.image_shape", shape=str(tuple(arr.shape)))
-    return np.ascontiguousarray(arr)
+    arr = np.ascontiguousarray(arr)
+    # NumPy calls a reversed view contiguous when its reversed axes have length 1; torch refuses negative strides
+    return arr.copy() if min(arr.strides, default=0) < 0 else arr
 
 
 def _to_nchw(arr: np.ndarray, device: torch.device) -> torch.Tensor:
@@ -299,7 +312,8 @@ def _next_fast_len(n: int) -> int:
 
 
 def _depthwise(kernel: np.ndarray, channels: int, device: torch.device) -> torch.Tensor:
-    k = torch.from_numpy(np.ascontiguousarray(kernel, dtype=np.float32)).to(device)
+    # a copy: NumPy calls a flipped 1×1 or 1×n view contiguous, and torch rejects its negative strides
+    k = torch.from_numpy(np.array(kernel, dtype=np.float32, copy=True)).to(device)
     return k.expand(channels, 1, *k.shape).contiguous()
 
 
@@ -455,7 +469,7 @@ def conv2d(image, kernel, *, stride=1, padding: Padding = 0, padding_mode: str =
         ``(H', W')`` or ``(H', W', C)`` float32, with ``H'`` from :func:`output_size`.
 
     Example:
-        >>> conv2d(np.ones((4, 4)), np.ones((3, 3)), padding=1)[0, 0]
+        >>> float(conv2d(np.ones((4, 4)), np.ones((3, 3)), padding=1)[0, 0])
         4.0
     """
     return apply_kernels(image, [kernel], None, stride=stride, padding=padding, padding_mode=padding_mode,
@@ -590,6 +604,28 @@ def pool2d(image, mode: str, kernel_size, *, stride=None, padding=0, ceil_mode: 
     return run_with_fallback(compute, _device(device))
 
 
+def resize(image, factor: int, mode: str = "bilinear", *, device: torch.device | str | None = None) -> np.ndarray:
+    """Plain enlargement by an integer ``factor``, as ``F.interpolate`` (``align_corners=False``).
+
+    Example:
+        >>> resize(np.eye(2), 2, "nearest").tolist()[0]
+        [1.0, 1.0, 0.0, 0.0]
+    """
+    if mode not in RESIZE_MODES:
+        raise ParamError("err.resize_mode", value=repr(mode), allowed=", ".join(RESIZE_MODES))
+    arr = _check_image(image)
+    factor = _pair(factor, "factor", 1)[0]
+
+    def compute(dev: torch.device) -> np.ndarray:
+        with torch.inference_mode():
+            x = _to_nchw(arr, dev)
+            extra = {"align_corners": False} if mode == "bilinear" else {}
+            size = (arr.shape[0] * factor, arr.shape[1] * factor)
+            return _to_image(F.interpolate(x, size=size, mode=mode, **extra), arr.ndim)
+
+    return run_with_fallback(compute, _device(device))
+
+
 def _check_window_fits(padded_h: int, padded_w: int, window_h: int, window_w: int) -> None:
     if window_h > padded_h or window_w > padded_w:
         raise ParamError("err.kernel_too_big", kh=window_h, kw=window_w, h=padded_h, w=padded_w)
@@ -608,7 +644,7 @@ def _device(device: torch.device | str | None) -> torch.device:
 
 __all__ = [
     "PADDING_MODES", "PADDING_WORDS", "POOL_MODES", "CONV_STRATEGIES", "ParamError", "DeviceFallbackWarning",
-    "conv2d", "conv_transpose2d", "pool2d", "apply_kernels", "choose_strategy", "separable_factors",
+    "RESIZE_MODES", "conv2d", "conv_transpose2d", "pool2d", "resize", "apply_kernels", "choose_strategy", "separable_factors",
     "output_size", "transposed_output_size", "output_size_formula", "resolve_padding",
     "pick_device", "device_label", "run_with_fallback",
 ]

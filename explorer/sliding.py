@@ -22,7 +22,7 @@ from explorer.reference import source_index
 
 MODES = ("correlation", "convolution", "transposed", "max_pool", "avg_pool")
 GENERATORS = ("random", "step", "diagonal", "dot")
-MIN_SIDE, MAX_SIDE = 3, 16
+MIN_SIDE, MAX_SIDE = 2, 16
 
 
 class GridError(LocalizedError):
@@ -55,6 +55,7 @@ class Run:
     dilation: tuple[int, int] = (1, 1)
     formulas: tuple[str, str] = ("", "")
     partial: list[np.ndarray] = field(default_factory=list)   # transposed: the full output after each step
+    output_padding: tuple[int, int] = (0, 0)                   # transposed only
 
     def agrees_with_output(self) -> bool:
         """Every step's result equals ``output`` (transposed: the last partial sum, cropped by the padding)."""
@@ -143,16 +144,17 @@ def _dilated(kernel: np.ndarray, dilation: tuple[int, int]) -> np.ndarray:
 
 
 def build_run(grid, kernel, mode: str, *, stride=1, padding=0, padding_mode: str = "zeros",
-              dilation=1, pool_size=2) -> Run:
+              dilation=1, pool_size=2, output_padding=0) -> Run:
     """Every step of one sliding-window run.
 
     Args:
-        grid: ``(H, W)`` input, 3–16 per side.
+        grid: ``(H, W)`` input, 2–16 per side.
         kernel: ``(kh, kw)``; ignored by the pooling modes, which use ``pool_size``.
         mode: one of :data:`MODES`.
         stride, padding, dilation: as :mod:`explorer.ops` (padding an int or pair here).
         padding_mode: for correlation and convolution; pooling pads as torch does
             (−∞ for max, zeros counted for average), transposed crops.
+        output_padding: transposed only: extra rows/columns at the bottom/right.
 
     Returns:
         A :class:`Run` whose ``output`` is what ``explorer.ops`` computes.
@@ -164,7 +166,7 @@ def build_run(grid, kernel, mode: str, *, stride=1, padding=0, padding_mode: str
     if mode in ("correlation", "convolution"):
         return _conv_run(grid, kernel, mode, stride, padding, padding_mode, dilation)
     if mode == "transposed":
-        return _transposed_run(grid, kernel, stride, padding, dilation)
+        return _transposed_run(grid, kernel, stride, padding, dilation, output_padding)
     return _pool_run(grid, mode, pool_size, stride, padding)
 
 
@@ -234,14 +236,18 @@ def _pool_run(grid, mode, pool_size, stride, padding) -> Run:
                (1, 1), _formulas(grid.shape, (kh, kw), pads, (sh, sw), (1, 1)))
 
 
-def _transposed_run(grid, kernel, stride, padding, dilation) -> Run:
+def _transposed_run(grid, kernel, stride, padding, dilation, output_padding) -> Run:
     k = np.asarray(kernel, dtype=np.float32)
-    output = ops.conv_transpose2d(grid, k, stride=stride, padding=padding, dilation=dilation, device="cpu")
+    output = ops.conv_transpose2d(grid, k, stride=stride, padding=padding, output_padding=output_padding,
+                                  dilation=dilation, device="cpu")
     sh, sw = ops._pair(stride, "stride", 1)
     dh, dw = ops._pair(dilation, "dilation", 1)
     ph, pw = ops._pair(padding, "padding", 0)
+    oph, opw = ops._pair(output_padding, "output_padding", 0)
     h, w = grid.shape
-    full = np.zeros(((h - 1) * sh + dh * (k.shape[0] - 1) + 1, (w - 1) * sw + dw * (k.shape[1] - 1) + 1))
+    # every stamp, uncropped; output_padding may reach past the last stamp, where nothing lands
+    full = np.zeros((max((h - 1) * sh + dh * (k.shape[0] - 1) + 1, ph + output.shape[0]),
+                     max((w - 1) * sw + dw * (k.shape[1] - 1) + 1, pw + output.shape[1])))
     steps, partial = [], []
     for y in range(h):
         for x in range(w):
@@ -252,12 +258,13 @@ def _transposed_run(grid, kernel, stride, padding, dilation) -> Run:
             stamp = ", ".join(format_number(float(grid[y, x]) * float(v)) for v in k.ravel())
             text = f"{format_number(float(grid[y, x]))} × [{', '.join(format_number(v) for v in k.ravel())}] = [{stamp}]"
             steps.append(Step((y, x), [], writes, float(grid[y, x]), text))
-    pads = (ph, ph, pw, pw)   # for transposed convolution, padding crops the full result
+    # the output is the window of the full result starting at (padding, padding)
+    pads = (ph, full.shape[0] - ph - output.shape[0], pw, full.shape[1] - pw - output.shape[1])
     formulas = tuple(
-        f"({n} − 1)·{s} − 2·{p} + {d}·({kk} − 1) + 1 = {ops.transposed_output_size(n, kk, s, p, 0, d)}"
-        for n, s, p, d, kk in ((h, sh, ph, dh, k.shape[0]), (w, sw, pw, dw, k.shape[1])))
+        f"({n} − 1)·{s} − 2·{p} + {d}·({kk} − 1) + {op} + 1 = {ops.transposed_output_size(n, kk, s, p, op, d)}"
+        for n, s, p, d, kk, op in ((h, sh, ph, dh, k.shape[0], oph), (w, sw, pw, dw, k.shape[1], opw)))
     return Run("transposed", grid, grid.astype(np.float64), np.zeros(grid.shape, bool), k, _dilated(k, (dh, dw)),
-               output, steps, pads, (sh, sw), (dh, dw), formulas, partial)
+               output, steps, pads, (sh, sw), (dh, dw), formulas, partial, (oph, opw))
 
 
 def torch_code(run: Run, padding, padding_mode: str) -> str:
@@ -277,7 +284,9 @@ def torch_code(run: Run, padding, padding_mode: str) -> str:
             lines.append(f"y = F.conv2d(x, k, stride={s}, padding={padding!r}, dilation={d})")
     elif run.mode == "transposed":
         lines.append(f"k = torch.tensor({run.kernel.tolist()!r})[None, None]")
-        lines.append(f"y = F.conv_transpose2d(x, k, stride={s}, padding={run.pads[0], run.pads[2]}, dilation={d})")
+        extra = f", output_padding={run.output_padding}" if any(run.output_padding) else ""
+        lines.append(f"y = F.conv_transpose2d(x, k, stride={s}, padding={run.pads[0], run.pads[2]}{extra}, "
+                     f"dilation={d})")
     else:
         fn = "max_pool2d" if run.mode == "max_pool" else "avg_pool2d"
         lines.append(f"y = F.{fn}(x, kernel_size={tuple(run.kernel.shape)}, stride={s}, "

@@ -6,7 +6,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import ops, reference
+from explorer import kernels, ops, reference
 
 RNG = np.random.default_rng(1234)
 
@@ -340,3 +340,15 @@ def test_combined_kernels_go_to_the_device_once(monkeypatch):
 def test_combined_kernels_must_share_a_shape():
     with pytest.raises(ops.ParamError, match="one shape"):
         ops.apply_kernels(np.ones((9, 9)), [np.ones((3, 3)), np.ones((5, 5))], "magnitude")
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (1, 3), (3, 1)])
+def test_reversed_views_with_a_length_one_axis_are_accepted(shape):
+    # NumPy calls these views contiguous although they carry negative strides, which torch refuses
+    kernel = np.arange(1, 1 + np.prod(shape), dtype=np.float32).reshape(shape)
+    image = np.arange(30, dtype=np.float32).reshape(5, 6)
+    expected = F.conv2d(torch.from_numpy(image[::-1, ::-1].copy())[None, None],
+                        torch.from_numpy(kernel[::-1, ::-1].copy())[None, None])[0, 0].numpy()
+    np.testing.assert_allclose(ops.conv2d(image[::-1, ::-1], kernel[::-1, ::-1]), expected)
+    np.testing.assert_allclose(ops.conv2d(image[::-1, ::-1], kernels.flip(kernel)), expected)
+    assert ops.conv2d(np.ones((1, 1))[::-1, ::-1], np.ones((1, 1))[::-1, ::-1]).tolist() == [[1.0]]

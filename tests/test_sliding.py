@@ -102,8 +102,10 @@ def test_convolution_mode_flips_and_dilation_leaves_holes():
 def test_generators_and_their_limits(kind):
     grid = sliding.generate_grid(kind, 5, 7, seed=3)
     assert grid.shape == (5, 7) and grid.dtype == np.float32 and grid.max() > 0
-    with pytest.raises(sliding.GridError, match="3 to 16"):
-        sliding.generate_grid(kind, 2, 7)
+    with pytest.raises(sliding.GridError, match="2 to 16"):
+        sliding.generate_grid(kind, 1, 7)
+    with pytest.raises(sliding.GridError, match="2 to 16"):
+        sliding.generate_grid(kind, 5, 17)
 
 
 def test_crop_grid_averages_a_region_of_the_image():
@@ -119,8 +121,8 @@ def test_typed_grids_are_parsed_with_cell_messages():
     np.testing.assert_array_equal(sliding.parse_grid([["1", "2", "3"]] * 3), [[1, 2, 3]] * 3)
     with pytest.raises(ValueError, match="Row 2, column 1"):
         sliding.parse_grid([["1", "2", "3"], ["x", "2", "3"], ["1", "2", "3"]])
-    with pytest.raises(sliding.GridError, match="3 to 16"):
-        sliding.parse_grid([["1", "2"], ["3", "4"]])
+    with pytest.raises(sliding.GridError, match="2 to 16"):
+        sliding.parse_grid([["1", "2"]])
 
 
 def test_kernel_too_big_for_the_grid_is_a_clear_error():
