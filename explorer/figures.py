@@ -5,6 +5,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 DIVERGING = "RdBu_r"
+HIGHLIGHT = "#ff7f0e"   # the window and the output cell it writes share this colour
 
 
 def format_number(value: float) -> str:
@@ -16,7 +17,8 @@ def format_number(value: float) -> str:
 
 def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = False,
                   outlines: list[tuple[int, int, int, int]] = (), max_text_side: int = 20,
-                  colorscale: str | None = None) -> go.Figure:
+                  colorscale: str | None = None, zrange: tuple[float, float] | None = None,
+                  height: int | None = None) -> go.Figure:
     """A small matrix as a heatmap with every entry written in its cell.
 
     Signed matrices (kernels, products) use a diverging scale centred on zero;
@@ -24,7 +26,9 @@ def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = Fal
     largest value, or ``colorscale`` if given. NaN cells (a dilated kernel's
     holes) stay blank. ``outlines`` are ``(row0, col0, row1, col1)`` boxes
     (inclusive) drawn around cells, e.g. pooling windows. Matrices wider or
-    taller than ``max_text_side`` show colours only.
+    taller than ``max_text_side`` show colours only. ``zrange`` fixes the
+    colour range (to compare figures); ``height`` fixes the figure's height
+    (to line up figures of different sizes).
     """
     values = np.asarray(values, dtype=np.float64)
     rows, cols = values.shape
@@ -33,7 +37,7 @@ def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = Fal
     text = [["" if np.isnan(v) else format_number(v) for v in row] for row in values]
     finite = values[np.isfinite(values)]
     if sequential:
-        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        lo, hi = zrange or ((float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0))
         scale = {"colorscale": colorscale or "Greys_r", "zmin": lo, "zmax": hi if hi > lo else lo + 1}
     else:
         top = float(np.abs(finite).max()) if finite.size else 1.0
@@ -48,7 +52,7 @@ def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = Fal
                       line={"color": HIGHLIGHT, "width": 3})
     top_margin = 28 if title else 4
     fig.update_layout(
-        title={"text": title, "font": {"size": 14}}, height=top_margin + 8 + cell * rows,
+        title={"text": title, "font": {"size": 14}}, height=height or top_margin + 8 + cell * rows,
         margin={"l": 4, "r": 4, "t": top_margin, "b": 4},
         xaxis={"visible": False, "constrain": "domain", "range": [-0.5, cols - 0.5]},
         yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
@@ -57,12 +61,16 @@ def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = Fal
     return fig
 
 
+SERIES_COLOURS = ("#6c757d", HIGHLIGHT, "#1f77b4", "#2a9d8f")
+
+
 def lines_figure(x: list, series: dict[str, list[float]], *, x_title: str, y_title: str,
                  height: int = 300) -> go.Figure:
-    """A small line chart, one line with markers per named series."""
-    fig = go.Figure([go.Scatter(x=x, y=y, name=name, mode="lines+markers", line={"width": 3},
-                                marker={"size": 9}, hovertemplate="%{x}: %{y:.3g}<extra>" + name + "</extra>")
-                     for name, y in series.items()])
+    """A small line chart, one line with markers per named series, in clearly different colours."""
+    fig = go.Figure([go.Scatter(x=x, y=y, name=name, mode="lines+markers", line={"width": 3, "color": colour},
+                                marker={"size": 9, "color": colour},
+                                hovertemplate="%{x}: %{y:.3g}<extra>" + name + "</extra>")
+                     for (name, y), colour in zip(series.items(), SERIES_COLOURS)])
     fig.update_layout(height=height, margin={"l": 4, "r": 4, "t": 10, "b": 4},
                       xaxis={"title": x_title, "dtick": 1}, yaxis={"title": y_title, "rangemode": "tozero"},
                       legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
@@ -101,7 +109,6 @@ def _bracket(text: str) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
-HIGHLIGHT = "#ff7f0e"   # the window and the output cell it writes share this colour
 SPEEDS = {"slow": 1200, "normal": 600, "fast": 200}   # ms per step
 
 
@@ -204,7 +211,7 @@ def sliding_figure(run, labels: dict[str, str], active: int = 0) -> go.Figure:
                                                                           "dash": "dash"}})
         annotation = {"text": f"{labels['step']} {i + 1}/{len(run.steps)}:  {step.text}", "xref": "paper",
                       "yref": "paper", "x": 0, "y": -0.02, "yanchor": "top", "xanchor": "left",
-                      "showarrow": False, "font": {"size": 18, "family": "monospace"}}
+                      "showarrow": False, "font": {"size": _line_font(step.text), "family": "monospace"}}
         return [output, window, writes], shapes, annotation
 
     titles = [labels["input"], labels["kernel"], labels["output"]]
@@ -252,6 +259,41 @@ def sliding_figure(run, labels: dict[str, str], active: int = 0) -> go.Figure:
                                for i in range(len(run.steps))]}],
     }
     return go.Figure(data=data, layout=layout, frames=frames)
+
+
+def _line_font(text: str) -> int:
+    return 18 if len(text) <= 60 else 15 if len(text) <= 80 else 12
+
+
+def product_figure(matrix: np.ndarray, x: np.ndarray, y: np.ndarray, names: tuple[str, str, str]) -> go.Figure:
+    """``matrix · x = y`` drawn as one row: the matrix, the column x (centred), the column y.
+
+    Each part has its own diverging colour scale (centred on zero); cells are
+    square and the same size in all three, so rows line up.
+    """
+    matrix, x, y = (np.asarray(a, dtype=np.float64) for a in (matrix, x, y))
+    rows, cols = matrix.shape
+    cell = int(np.clip(640 / max(rows, 1), 10, 30))
+    font = 11 if cell >= 24 else 8 if cell >= 16 else 0
+    top = (rows - len(x)) / 2
+    parts = [(matrix, 0, 0), (x.reshape(-1, 1), cols + 1, top), (y.reshape(-1, 1), cols + 3, 0)]
+    fig = go.Figure()
+    for values, left, first_row in parts:
+        biggest = float(np.abs(values).max()) or 1.0
+        fig.add_trace(go.Heatmap(
+            z=values, x=left + np.arange(values.shape[1]), y=first_row + np.arange(values.shape[0]),
+            text=[[format_number(v) for v in row] for row in values], texttemplate="%{text}" if font else "",
+            textfont={"size": font or 1}, colorscale=DIVERGING, zmin=-biggest, zmax=biggest, showscale=False,
+            xgap=1, ygap=1, hoverinfo="skip"))
+    for text, at in ((names[0], (cols - 1) / 2), (names[1], cols + 1), (names[2], cols + 3)):
+        fig.add_annotation(x=at, y=-0.6, text=f"<b>{text}</b>", showarrow=False, yanchor="bottom", font={"size": 15})
+    for text, at in (("·", cols + 0.05), ("=", cols + 2)):
+        fig.add_annotation(x=at, y=(rows - 1) / 2, text=text, showarrow=False, font={"size": 26})
+    fig.update_layout(height=cell * rows + 50, margin={"l": 4, "r": 4, "t": 36, "b": 4},
+                      xaxis={"visible": False, "range": [-0.5, cols + 3.5], "constrain": "domain"},
+                      yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
+                      plot_bgcolor="rgba(0,0,0,0)")
+    return fig
 
 
 def _titles(titles, domains) -> list[dict]:

@@ -586,3 +586,339 @@ STRINGS.update({
     "sw.download_gif": {"en": "Download the GIF", "zh": "下载 GIF"},
     "sw.code": {"en": "PyTorch code for these settings", "zh": "这些设置对应的 PyTorch 代码"},
 })
+
+# ---------------------------------------------------------------- Pooling
+STRINGS.update({
+    "page.pooling.title": {"en": "Pooling", "zh": "池化"},
+    "page.pooling.blurb": {
+        "en": "Max and average pooling side by side on your photo and on a grid of numbers, pooled again and "
+              "again, and tested for what a small shift changes.",
+        "zh": "在你的照片和数字网格上并排比较最大池化与平均池化，反复池化，并测试小幅平移会改变什么。",
+    },
+    "pool.intro": {
+        "en": "Pooling shrinks an image by summarising each window in one number: its largest value (max) or its "
+              "mean (average). The settings below are shared by every panel, so the kind of pooling is the only "
+              "difference you see.",
+        "zh": "池化把每个窗口概括成一个数来缩小图像：取最大值（最大池化）或平均值（平均池化）。下面的设置由所有面板共用，"
+              "因此你看到的差别只来自池化方式。",
+    },
+    "pool.k": {"en": "Window size k", "zh": "窗口大小 k"},
+    "pool.same_stride": {"en": "Stride = window size", "zh": "步幅 = 窗口大小"},
+    "pool.padding_help": {
+        "en": "Torch allows at most half the window. Max pooling pads with −∞ (never chosen), average pooling "
+              "with zeros that count in the mean.",
+        "zh": "Torch 最多允许窗口大小的一半。最大池化用 −∞ 填充（永远不会被选中），平均池化用 0 填充且计入平均值。",
+    },
+    "pool.ceil": {"en": "Ceil mode", "zh": "向上取整"},
+    "pool.ceil_help": {
+        "en": "Round the output size up, so a last, partial window at the right and bottom edge still gives an output.",
+        "zh": "输出尺寸向上取整，这样右边和下边最后一个不完整的窗口也会产生输出。",
+    },
+    "pool.tab_side": {"en": "Side by side", "zh": "并排比较"},
+    "pool.tab_rounds": {"en": "Pooling again and again", "zh": "反复池化"},
+    "pool.tab_shift": {"en": "Shift test", "zh": "平移测试"},
+    "pool.max": {"en": "Max pooling", "zh": "最大池化"},
+    "pool.avg": {"en": "Average pooling", "zh": "平均池化"},
+    "pool.input_caption": {"en": "Input, {w}×{h}", "zh": "输入，{w}×{h}"},
+    "pool.max_caption": {"en": "Max pooling, {w}×{h}", "zh": "最大池化，{w}×{h}"},
+    "pool.avg_caption": {"en": "Average pooling, {w}×{h}", "zh": "平均池化，{w}×{h}"},
+    "pool.global_caption": {
+        "en": "Global average pooling, 1×1: one mean per channel ({values})",
+        "zh": "全局平均池化，1×1：每个通道一个平均值（{values}）",
+    },
+    "pool.side_note": {
+        "en": "Max pooling keeps the brightest pixel of each window, so thin bright details survive and the "
+              "picture looks crisper and lighter; average pooling blends the window, like a blur followed by "
+              "dropping pixels.",
+        "zh": "最大池化保留每个窗口中最亮的像素，因此细小的亮部细节得以保留，画面更清晰、更亮；平均池化把窗口混合在一起，"
+              "相当于先模糊再丢弃像素。",
+    },
+    "pool.grid_title": {"en": "The same pooling on a grid of numbers", "zh": "在数字网格上做同样的池化"},
+    "pool.grid_source.image": {"en": "From the image", "zh": "取自图像"},
+    "pool.grid_source.random": {"en": "Random integers", "zh": "随机整数"},
+    "pool.grid_side": {"en": "Grid size", "zh": "网格大小"},
+    "pool.region": {"en": "Region", "zh": "区域"},
+    "pool.zoom": {"en": "Zoom into the region", "zh": "放大区域"},
+    "pool.zoom_help": {
+        "en": "Pooling changes single pixels: zoom in to see them. Every panel shows the same part of the picture.",
+        "zh": "池化改变的是单个像素：放大才能看清。所有面板显示图像的同一部分。",
+    },
+    "pool.size_help": {"en": "Only for the grid of numbers below.", "zh": "仅用于下面的数字网格。"},
+    "pool.grid_region": {
+        "en": "The grid averages the region chosen under “Region” above.",
+        "zh": "网格取上方“区域”中所选部分的平均值。",
+    },
+    "pool.grid_input": {"en": "Input (windows outlined)", "zh": "输入（窗口已框出）"},
+    "pool.overlap_note": {
+        "en": "The stride is smaller than the window, so windows overlap; only the first is outlined.",
+        "zh": "步幅小于窗口，窗口相互重叠；这里只框出第一个窗口。",
+    },
+    "pool.rounds_intro": {
+        "en": "The same pooling (window {k}, stride {s}) applied to its own output again, up to four times. "
+              "Each picture is enlarged by whole pixels so you see the blocks.",
+        "zh": "把同样的池化（窗口 {k}，步幅 {s}）再作用于它自己的输出，最多四次。每张图都按整像素放大，方便看清方块。",
+    },
+    "pool.round_caption": {"en": "After round {n}: {w}×{h}", "zh": "第 {n} 轮后：{w}×{h}"},
+    "pool.rounds_stopped": {
+        "en": "No further round: the image is smaller than the window.",
+        "zh": "无法继续：图像已比窗口还小。",
+    },
+    "pool.rounds_note": {
+        "en": "Look at thin bright lines (whiskers, edges of letters): max pooling carries them through every "
+              "round, average pooling thins them out until they fade into the background.",
+        "zh": "注意细小的亮线（胡须、字母边缘）：最大池化让它们在每一轮中都保留下来，平均池化则不断把它们冲淡，直到融入背景。",
+    },
+    "pool.shift_intro": {
+        "en": "Pooling is said to make a network robust to small shifts. Test it: move the input 0, 1, … k−1 "
+              "pixels to the left and measure how much the pooled output changes, compared with no pooling at all.",
+        "zh": "人们常说池化让网络对小幅平移更稳健。来验证一下：把输入向左移动 0、1、…、k−1 个像素，测量池化输出变化了多少，"
+              "并与不池化的情况比较。",
+    },
+    "pool.shift_k": {"en": "Window size for this test (shifts 0 … k−1)", "zh": "本测试的窗口大小（平移 0 … k−1）"},
+    "pool.shift_input": {"en": "Input", "zh": "输入"},
+    "pool.shift_input.edges": {"en": "Edge map (like a first layer's output)", "zh": "边缘图（类似第一层的输出）"},
+    "pool.shift_input.photo": {"en": "The photo, gray", "zh": "照片（灰度）"},
+    "pool.shift_kind.none": {"en": "No pooling", "zh": "不池化"},
+    "pool.shift_kind.max": {"en": "Max pooling", "zh": "最大池化"},
+    "pool.shift_kind.avg": {"en": "Average pooling", "zh": "平均池化"},
+    "pool.shift_x": {"en": "Shift (pixels)", "zh": "平移（像素）"},
+    "pool.shift_y": {"en": "Change of the output (%)", "zh": "输出的变化（%）"},
+    "pool.shift_mean": {"en": "Mean over shifts 1 … {k}", "zh": "平移 1 … {k} 的平均"},
+    "pool.shift_kept": {"en": "{kept} % of outputs unchanged", "zh": "{kept}% 的输出未变"},
+    "pool.shift_note": {
+        "en": "Change = mean |shifted − unshifted| ÷ mean |unshifted|, over outputs at the same positions. Max "
+              "pooling leaves many outputs exactly as they were: the strongest pixel often stays in its window.",
+        "zh": "变化 = 平均 |平移后 − 平移前| ÷ 平均 |平移前|，在相同位置的输出上计算。最大池化让许多输出完全不变："
+              "最强的像素往往仍留在原来的窗口里。",
+    },
+})
+
+# ---------------------------------------------------------------- Transposed & dilated
+STRINGS.update({
+    "page.transposed_dilated.title": {"en": "Transposed & Dilated", "zh": "转置卷积与空洞卷积"},
+    "page.transposed_dilated.blurb": {
+        "en": "Enlarge a photo with a transposed convolution, see three ways to compute it give the same numbers, "
+              "find checkerboard artifacts, spread a kernel with dilation and measure receptive fields.",
+        "zh": "用转置卷积放大照片，看三种算法得到相同的数字，找出棋盘格伪影，用空洞（膨胀）扩展卷积核，并计算感受野。",
+    },
+    "td.intro": {
+        "en": "A transposed convolution makes an image larger: each input pixel stamps a copy of the kernel into "
+              "the output. A dilated convolution spreads a small kernel's taps apart to see further at the same "
+              "cost. Every number below is what PyTorch computes.",
+        "zh": "转置卷积把图像变大：每个输入像素把卷积核的一份拷贝“盖印”到输出中。空洞卷积把小卷积核的各个采样点拉开，"
+              "用同样的计算量看得更远。下面的每个数字都与 PyTorch 的计算结果一致。",
+    },
+    "td.tab_upsample": {"en": "Upsampling a photo", "zh": "放大照片"},
+    "td.tab_grid": {"en": "Three ways, one result", "zh": "三种算法，同一结果"},
+    "td.tab_checkerboard": {"en": "Checkerboard artifacts", "zh": "棋盘格伪影"},
+    "td.tab_dilated": {"en": "Dilated convolution", "zh": "空洞卷积"},
+    "td.tab_field": {"en": "Receptive field", "zh": "感受野"},
+    # upsampling
+    "td.up_intro": {
+        "en": "A part of the photo enlarged by a transposed convolution (left of the two results) and by plain "
+              "resizing (right), with the same factor.",
+        "zh": "把照片的一部分用转置卷积（两个结果中的左边）和普通缩放（右边）按相同倍数放大。",
+    },
+    "td.up_stride": {"en": "Enlarge by (stride)", "zh": "放大倍数（步幅）"},
+    "td.up_kernel": {"en": "Kernel", "zh": "卷积核"},
+    "td.up_kernel.bilinear": {"en": "Bilinear (tent)", "zh": "双线性（帐篷形）"},
+    "td.up_kernel.box": {"en": "Box (s×s ones)", "zh": "方框（s×s 全 1）"},
+    "td.up_kernel.random": {"en": "Learned-looking (noisy)", "zh": "类似训练后的（带噪声）"},
+    "td.up_kernel.bilinear.desc": {
+        "en": "The tent kernel of side 2s − s mod 2, a common initialisation for learned upsampling: away from "
+              "the border it gives exactly bilinear resizing.",
+        "zh": "边长为 2s − s mod 2 的帐篷形卷积核，是可学习上采样的常用初始值：在远离边界处，它与双线性缩放完全相同。",
+    },
+    "td.up_kernel.box.desc": {
+        "en": "s×s ones: each input pixel becomes an s×s block, exactly nearest-neighbour resizing.",
+        "zh": "s×s 的全 1 核：每个输入像素变成 s×s 的方块，与最近邻缩放完全相同。",
+    },
+    "td.up_kernel.random.desc": {
+        "en": "The tent with random changes, as a kernel might look after some training: watch for a faint "
+              "repeating pattern.",
+        "zh": "加了随机扰动的帐篷形核，就像训练一段时间后的卷积核：注意隐约重复的图案。",
+    },
+    "td.resize": {"en": "Plain resizing", "zh": "普通缩放"},
+    "td.resize.nearest": {"en": "Nearest", "zh": "最近邻"},
+    "td.resize.bilinear": {"en": "Bilinear", "zh": "双线性"},
+    "td.up_zoom_help": {
+        "en": "How much of the photo to use: 6× takes a sixth of each side around the region chosen on the "
+              "Pooling or Sliding Window page.",
+        "zh": "使用照片的多大部分：6× 表示在“池化”或“滑动窗口”页所选区域附近取每边的六分之一。",
+    },
+    "td.exact": {"en": "Pad for an exact enlargement", "zh": "自动填充以精确放大"},
+    "td.exact_help": {
+        "en": "Choose padding and output padding so the result is exactly s times the input. Off: set them yourself.",
+        "zh": "自动选择填充和输出填充，使结果恰好是输入的 s 倍。关闭后可自行设置。",
+    },
+    "td.output_padding": {"en": "Output padding", "zh": "输出填充"},
+    "td.output_padding_help": {
+        "en": "Extra rows and columns at the bottom and right. Several input sizes give the same ordinary-"
+              "convolution output; output padding picks which one the transposed convolution returns. Must be "
+              "smaller than the stride.",
+        "zh": "在底部和右侧额外增加的行和列。多个输入尺寸经普通卷积可得到同样大小的输出；输出填充决定转置卷积返回其中哪一个。"
+              "必须小于步幅。",
+    },
+    "td.up_input": {"en": "Input part, {w}×{h}", "zh": "输入部分，{w}×{h}"},
+    "td.up_transposed": {"en": "Transposed convolution, {w}×{h}", "zh": "转置卷积，{w}×{h}"},
+    "td.up_resized": {"en": "Resized ({method}), {w}×{h}", "zh": "缩放（{method}），{w}×{h}"},
+    "td.kernel_title": {"en": "Kernel {k}×{k}", "zh": "卷积核 {k}×{k}"},
+    "td.up_compare": {
+        "en": "Away from the border, the two results differ by at most {diff} (pixel values 0–1). At the border "
+              "the transposed convolution has fewer stamps to add, so it is darker there.",
+        "zh": "在远离边界处，两种结果最多相差 {diff}（像素值范围 0–1）。在边界处，转置卷积能叠加的“印章”更少，所以更暗。",
+    },
+    # three ways
+    "td.grid_intro": {
+        "en": "On a few numbers: watch every input cell stamp value × kernel into the output (overlaps add up), "
+              "then compute the same result two other ways.",
+        "zh": "在几个数字上演示：看每个输入单元格把“数值 × 卷积核”盖印到输出中（重叠处相加），再用另外两种方法算出同样的结果。",
+    },
+    "td.g_side": {"en": "Input size", "zh": "输入大小"},
+    "td.g_kernel": {"en": "Kernel", "zh": "卷积核"},
+    "td.g_kernel.integers": {"en": "Random integers", "zh": "随机整数"},
+    "td.g_kernel.ones": {"en": "Ones", "zh": "全 1"},
+    "td.g_kernel.bilinear": {"en": "Bilinear (for the stride)", "zh": "双线性（按步幅）"},
+    "td.g_k": {"en": "Kernel size", "zh": "卷积核大小"},
+    "td.g_padding_help": {
+        "en": "In a transposed convolution, padding removes that many rows and columns from each border of the result.",
+        "zh": "在转置卷积中，填充表示从结果的每条边界去掉这么多行和列。",
+    },
+    "td.fig_input": {"en": "Input", "zh": "输入"},
+    "td.fig_output": {"en": "Output (before cropping)", "zh": "输出（裁剪前）"},
+    "td.scatter_note": {
+        "en": "Press ▶: each step stamps one input value times the kernel. The dashed frame is what remains after "
+              "the padding crop.",
+        "zh": "按 ▶：每一步把一个输入值乘以卷积核盖印到输出。虚线框是按填充裁剪后保留的部分。",
+    },
+    "td.way_scatter": {"en": "Stamps that add up (conv_transpose2d)", "zh": "盖印并相加（conv_transpose2d）"},
+    "td.way_zeros": {"en": "Insert zeros, then an ordinary convolution", "zh": "插入零，再做普通卷积"},
+    "td.way_matrix": {"en": "Multiply by Vᵀ", "zh": "乘以 Vᵀ"},
+    "td.result": {"en": "Result", "zh": "结果"},
+    "td.stuffed": {
+        "en": "{s} zero(s) between inputs (outlined), zeros around",
+        "zh": "输入之间插入 {s} 个零（已框出输入），四周补零",
+    },
+    "td.matrix_shape": {
+        "en": "V is the {rows}×{cols} matrix of the ordinary convolution from {out} down to {n}×{n}; Vᵀ goes back up.",
+        "zh": "V 是从 {out} 缩小到 {n}×{n} 的普通卷积对应的 {rows}×{cols} 矩阵；Vᵀ 则把它放大回去。",
+    },
+    "td.agree": {
+        "en": "All three results are the same (largest difference {diff}).",
+        "zh": "三种结果完全相同（最大差值 {diff}）。",
+    },
+    "td.disagree": {
+        "en": "The results differ by {diff}. Please report this.",
+        "zh": "结果相差 {diff}。请报告此问题。",
+    },
+    "td.matrix_title": {"en": "The convolution matrix V ({rows}×{cols})", "zh": "卷积矩阵 V（{rows}×{cols}）"},
+    "td.matrix_t_title": {"en": "Vᵀ · x = y: the transposed convolution", "zh": "Vᵀ · x = y：转置卷积"},
+    "td.matrix_note": {
+        "en": "Each row of V holds the kernel's weights at the input cells one output reads; x and y are the "
+              "input and the result read row by row. That is where the name “transposed” comes from.",
+        "zh": "V 的每一行是某个输出所读取的输入单元格上的卷积核权重；x 和 y 是按行展开的输入和结果。“转置”之名正源于此。",
+    },
+    # checkerboard
+    "td.cb_intro": {
+        "en": "When the kernel size is not a multiple of the stride, some output pixels receive more stamps than "
+              "their neighbours (Odena, Dumoulin & Olah, Distill 2016). Even on a flat grey image that leaves a "
+              "checkerboard. Resizing first and then convolving spreads every pixel evenly.",
+        "zh": "当卷积核大小不是步幅的整数倍时，有些输出像素比相邻像素得到更多次“盖印”（Odena、Dumoulin 与 Olah，"
+              "Distill 2016）。即使是均匀的灰色图像也会留下棋盘格。先缩放再卷积则让每个像素得到均匀的覆盖。",
+    },
+    "td.cb_k": {"en": "Kernel size", "zh": "卷积核大小"},
+    "td.cb_even": {
+        "en": "{k} is a multiple of {s}: every output pixel gets the same number of stamps.",
+        "zh": "{k} 是 {s} 的整数倍：每个输出像素得到的盖印次数相同。",
+    },
+    "td.cb_uneven": {
+        "en": "{k} mod {s} = {r}: uneven overlap, a checkerboard appears.",
+        "zh": "{k} mod {s} = {r}：重叠不均匀，出现棋盘格。",
+    },
+    "td.cb_counts": {"en": "Stamps per output pixel (6×6 input)", "zh": "每个输出像素的盖印次数（6×6 输入）"},
+    "td.cb_flat_t": {"en": "Flat 0.5 image, transposed convolution", "zh": "均匀 0.5 图像，转置卷积"},
+    "td.cb_flat_r": {"en": "Flat 0.5 image, resize then convolve", "zh": "均匀 0.5 图像，先缩放再卷积"},
+    "td.cb_flat_note": {
+        "en": "Both use the same k×k box kernel, scaled so an even overlap keeps 0.5; the centre 8×8 of each result is shown.",
+        "zh": "两者使用相同的 k×k 方框卷积核，并按比例缩放，使均匀重叠时保持 0.5；图中显示各结果中心的 8×8 区域。",
+    },
+    "td.cb_photo_t": {"en": "Photo, transposed convolution (k = {k}, s = {s})", "zh": "照片，转置卷积（k = {k}，s = {s}）"},
+    "td.cb_photo_r": {"en": "Photo, nearest resize ×{s} then {k}×{k} average", "zh": "照片，最近邻放大 ×{s} 后做 {k}×{k} 平均"},
+    # dilated
+    "td.dil_intro": {
+        "en": "The same 3×3 kernel with dilation 1, 2, 4 and 8: still nine weights, but the taps spread out, so "
+              "each output sees a wider area and responds to larger structures.",
+        "zh": "同一个 3×3 卷积核，膨胀率分别为 1、2、4、8：仍然只有九个权重，但采样点被拉开，每个输出看到更大的范围，"
+              "对更大的结构产生响应。",
+    },
+    "td.dil_kernel": {"en": "Kernel", "zh": "卷积核"},
+    "td.dil_d": {"en": "Dilation {d}", "zh": "膨胀率 {d}"},
+    "td.dil_caption": {
+        "en": "Spans {e}×{e} pixels with {n} weights; blank cells of the kernel are holes.",
+        "zh": "覆盖 {e}×{e} 个像素，只用 {n} 个权重；卷积核中的空白格是“空洞”。",
+    },
+    "td.dil_taps_note": {
+        "en": "Bottom row: the middle of the photo, enlarged; the outlined pixels are the nine that the centre "
+              "output reads.",
+        "zh": "最下面一行：放大后的照片中心；框出的九个像素就是中心输出所读取的像素。",
+    },
+    "td.grid_title": {"en": "Gridding: stacking the same dilation", "zh": "网格效应：堆叠相同膨胀率"},
+    "td.grid_effect_intro": {
+        "en": "Stack several dilated layers and count how many paths lead from each input pixel to one output "
+              "pixel (found by backpropagation in torch). With the same dilation every time, whole rows and "
+              "columns are never seen; growing dilations 1, 2, 4, … cover the field without holes.",
+        "zh": "堆叠几层空洞卷积，统计从每个输入像素到某一个输出像素有多少条路径（在 torch 中通过反向传播求得）。"
+              "每层膨胀率都相同时，有整行整列从未被看到；膨胀率按 1、2、4…… 递增时，感受野没有空洞。",
+    },
+    "td.grid_layers": {"en": "Layers", "zh": "层数"},
+    "td.grid_d": {"en": "Dilation (same in every layer)", "zh": "膨胀率（每层相同）"},
+    "td.grid_same": {"en": "{n} layers, dilation {d} each", "zh": "{n} 层，每层膨胀率 {d}"},
+    "td.grid_growing": {"en": "Dilations {ds}", "zh": "膨胀率 {ds}"},
+    "td.grid_caption": {
+        "en": "Receptive field {size}×{size}; {holes} % of it is never seen.",
+        "zh": "感受野 {size}×{size}；其中 {holes}% 从未被看到。",
+    },
+    # receptive field
+    "td.rf_intro": {
+        "en": "Type a stack of layers (a pooling layer is a kernel with a stride). Each layer widens the field by "
+              "(effective kernel − 1) × jump, where the jump is the product of the strides before it; from the "
+              "output side that is RF(i) = S(i)·(RF(i+1) − 1) + K(i) with K the dilated kernel's extent.",
+        "zh": "输入一组网络层（池化层就是带步幅的卷积核）。每一层让感受野增加（等效核尺寸 − 1）× 跳距，跳距是它之前所有步幅的乘积；"
+              "从输出端看即 RF(i) = S(i)·(RF(i+1) − 1) + K(i)，其中 K 是膨胀后卷积核的跨度。",
+    },
+    "td.rf_col.kernel": {"en": "Kernel", "zh": "卷积核"},
+    "td.rf_col.stride": {"en": "Stride", "zh": "步幅"},
+    "td.rf_col.dilation": {"en": "Dilation", "zh": "膨胀率"},
+    "td.rf_col.padding": {"en": "Padding", "zh": "填充"},
+    "td.rf_edit_help": {
+        "en": "Click a cell to change it; add a layer in the empty last row, delete one by selecting its row.",
+        "zh": "点击单元格即可修改；在最后的空行中添加一层，选中某行可将其删除。",
+    },
+    "td.rf_reset": {"en": "Back to the example stack", "zh": "恢复示例网络"},
+    "td.rf_layer": {"en": "Layer", "zh": "层"},
+    "td.rf_extent": {"en": "Span", "zh": "跨度"},
+    "td.rf_jump": {"en": "Jump", "zh": "跳距"},
+    "td.rf_size": {"en": "Field", "zh": "感受野"},
+    "td.rf_out": {"en": "Output", "zh": "输出尺寸"},
+    "td.rf_metric": {"en": "Receptive field of the last layer", "zh": "最后一层的感受野"},
+    "td.rf_whole": {"en": "The whole image", "zh": "整幅图像"},
+    "td.rf_close": {"en": "Close-up, {side}×{side} pixels around the field", "zh": "特写：感受野周围 {side}×{side} 像素"},
+    "td.rf_agree": {
+        "en": "Backpropagating from one output pixel reaches a {brute}×{brute} area: the formula's {size} is right.",
+        "zh": "从一个输出像素反向传播，影响范围为 {brute}×{brute}：公式给出的 {size} 正确。",
+    },
+    "td.rf_disagree": {
+        "en": "Backpropagation reaches {brute}×{brute}, the formula says {size}. Please report this.",
+        "zh": "反向传播的范围为 {brute}×{brute}，公式给出 {size}。请报告此问题。",
+    },
+    "td.rf_clipped": {
+        "en": "The field ({size}×{size}) is larger than the visible part of the {w}×{h} image, so only part of "
+              "it is drawn.",
+        "zh": "感受野（{size}×{size}）超出了 {w}×{h} 图像的可见部分，因此只画出了一部分。",
+    },
+    "td.rf_picture_note": {
+        "en": "Orange: input pixels that influence output pixel (row {y}, column {x}) of the last layer, "
+              "stronger where more paths lead; blue frame: the receptive field from the formula.",
+        "zh": "橙色：影响最后一层输出像素（第 {y} 行，第 {x} 列）的输入像素，路径越多颜色越深；蓝框：按公式计算的感受野。",
+    },
+})

@@ -210,6 +210,24 @@ def zoom(picture: np.ndarray, factor: int) -> np.ndarray:
     return np.repeat(np.repeat(picture, factor, axis=0), factor, axis=1)
 
 
+def crop_square(picture: np.ndarray, centre: tuple[int, int], side: int) -> np.ndarray:
+    """A ``side × side`` RGB uint8 crop centred on ``(row, col)``; parts outside the picture are mid-grey.
+
+    Example:
+        >>> crop_square(np.zeros((4, 4), np.uint8), (0, 0), 3)[0, 0].tolist()
+        [128, 128, 128]
+    """
+    if picture.ndim == 2:
+        picture = np.repeat(picture[..., None], 3, axis=2)
+    crop = np.full((side, side, 3), 128, np.uint8)
+    y0, x0 = centre[0] - side // 2, centre[1] - side // 2
+    ys = slice(max(0, y0), min(picture.shape[0], y0 + side))
+    xs = slice(max(0, x0), min(picture.shape[1], x0 + side))
+    if ys.stop > ys.start and xs.stop > xs.start:
+        crop[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0] = picture[ys, xs]
+    return crop
+
+
 def zoom_cells(image: np.ndarray, centre: tuple[int, int], side: int, cells: list[tuple[int, int]], factor: int,
                colour: tuple[int, int, int] = (255, 140, 0)) -> np.ndarray:
     """A ``side × side`` crop of a float image around ``centre``, enlarged, with ``cells`` outlined.
@@ -221,17 +239,8 @@ def zoom_cells(image: np.ndarray, centre: tuple[int, int], side: int, cells: lis
         >>> zoom_cells(np.zeros((9, 9)), (4, 4), 5, [(0, 0)], 4).shape
         (20, 20, 3)
     """
-    picture = to_uint8(image)
-    if picture.ndim == 2:
-        picture = np.repeat(picture[..., None], 3, axis=2)
     half = side // 2
-    crop = np.full((side, side, 3), 128, np.uint8)
-    cy, cx = centre
-    y0, x0 = cy - half, cx - half
-    ys = slice(max(0, y0), min(picture.shape[0], y0 + side))
-    xs = slice(max(0, x0), min(picture.shape[1], x0 + side))
-    crop[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0] = picture[ys, xs]
-    big = np.ascontiguousarray(zoom(crop, factor))
+    big = np.ascontiguousarray(zoom(crop_square(to_uint8(image), centre, side), factor))
     thick = max(2, factor // 6)
     for dy, dx in cells:
         top, left = (half + dy) * factor, (half + dx) * factor
@@ -243,5 +252,18 @@ def tint(picture: np.ndarray, weights: np.ndarray, colour: tuple[int, int, int] 
     """Blend ``colour`` over a uint8 picture where ``weights > 0``, stronger where they are larger."""
     rgb = np.repeat(picture[..., None], 3, axis=2) if picture.ndim == 2 else picture
     top = float(weights.max()) or 1.0
-    alpha = np.where(weights > 0, 0.35 + 0.55 * np.sqrt(weights / top), 0.0)[..., None]
+    alpha = np.where(weights > 0, 0.2 + 0.7 * weights / top, 0.0)[..., None]
     return (rgb * (1 - alpha) + np.array(colour) * alpha + 0.5).astype(np.uint8)
+
+
+def crop_fraction(picture: np.ndarray, x: float, y: float, zoom: float) -> np.ndarray:
+    """The ``1/zoom`` part of a picture whose position runs from the left/top (0) to the right/bottom (1).
+
+    Example:
+        >>> crop_fraction(np.zeros((100, 60)), 1.0, 0.0, 4).shape
+        (25, 15)
+    """
+    h, w = picture.shape[:2]
+    side_h, side_w = max(1, -(-h // int(zoom))), max(1, -(-w // int(zoom)))
+    y0, x0 = int(round(y * (h - side_h))), int(round(x * (w - side_w)))
+    return picture[y0:y0 + side_h, x0:x0 + side_w]

@@ -235,6 +235,22 @@ def normalize(kernel: np.ndarray) -> np.ndarray:
     return (k / total).astype(np.float32)
 
 
+def dilate(kernel: np.ndarray, dilation, hole: float = np.nan) -> np.ndarray:
+    """The kernel as a dilated convolution applies it: ``d − 1`` holes between taps.
+
+    ``dilation`` is an int or ``(dh, dw)``. Holes are NaN by default (drawn blank).
+
+    Example:
+        >>> dilate(np.ones((2, 2)), 2, hole=0).tolist()
+        [[1.0, 0.0, 1.0], [0.0, 0.0, 0.0], [1.0, 0.0, 1.0]]
+    """
+    dh, dw = (dilation, dilation) if np.isscalar(dilation) else dilation
+    kernel = np.asarray(kernel, dtype=np.float64)
+    out = np.full((dh * (kernel.shape[0] - 1) + 1, dw * (kernel.shape[1] - 1) + 1), hole, dtype=np.float64)
+    out[::dh, ::dw] = kernel
+    return out
+
+
 def flip(kernel: np.ndarray) -> np.ndarray:
     """Rotate by 180°: cross-correlating with the flipped kernel is true convolution."""
     return validate_kernel(kernel)[::-1, ::-1].copy()   # ascontiguousarray keeps a 1×n view's negative strides

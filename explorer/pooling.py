@@ -101,3 +101,20 @@ def pool_formulas(shape: tuple[int, int], kernel_size: int, stride: int, padding
     """The output-size formula with numbers for the height and the width."""
     return tuple(ops.output_size_formula(n, kernel_size, stride, padding, padding, ceil_mode=ceil_mode)
                  for n in shape[:2])
+
+
+def window_boxes(shape: tuple[int, int], kernel_size: int, stride: int, padding: int,
+                 out_shape: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """Each pooling window as ``(row0, col0, row1, col1)`` in input cells, clipped to the input.
+
+    Example:
+        >>> window_boxes((4, 4), 2, 2, 0, (2, 2))[:2]
+        [(0, 0, 1, 1), (0, 2, 1, 3)]
+    """
+    boxes = []
+    for oy in range(out_shape[0]):
+        for ox in range(out_shape[1]):
+            r0, c0 = oy * stride - padding, ox * stride - padding
+            r1, c1 = r0 + kernel_size - 1, c0 + kernel_size - 1
+            boxes.append((max(r0, 0), max(c0, 0), min(r1, shape[0] - 1), min(c1, shape[1] - 1)))
+    return boxes

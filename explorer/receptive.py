@@ -23,6 +23,9 @@ from explorer.i18n import LocalizedError
 MAX_LAYERS = 12
 COLUMNS = ("kernel", "stride", "dilation", "padding")
 LIMITS = {"kernel": (1, 15), "stride": (1, 8), "dilation": (1, 16), "padding": (0, 32)}
+# a small VGG-like stack: two 3×3 convolutions, 2×2 pooling, twice, then a dilated 3×3
+DEFAULT_STACK = [dict(zip(COLUMNS, row)) for row in ((3, 1, 1, 1), (3, 1, 1, 1), (2, 2, 1, 0), (3, 1, 1, 1),
+                                                      (3, 1, 1, 1), (2, 2, 1, 0), (3, 1, 2, 2))]
 
 
 class LayerError(LocalizedError):

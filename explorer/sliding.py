@@ -17,7 +17,7 @@ from explorer import ops
 from explorer.figures import format_number, sum_of_products
 from explorer.i18n import LocalizedError
 from explorer.imaging import to_gray
-from explorer.kernels import parse_kernel
+from explorer.kernels import dilate, parse_kernel
 from explorer.reference import source_index
 
 MODES = ("correlation", "convolution", "transposed", "max_pool", "avg_pool")
@@ -136,13 +136,6 @@ def _padded_view(grid: np.ndarray, pads: tuple[int, int, int, int], fill) -> tup
     return padded, mask
 
 
-def _dilated(kernel: np.ndarray, dilation: tuple[int, int]) -> np.ndarray:
-    dh, dw = dilation
-    out = np.full((dh * (kernel.shape[0] - 1) + 1, dw * (kernel.shape[1] - 1) + 1), np.nan)
-    out[::dh, ::dw] = kernel
-    return out
-
-
 def build_run(grid, kernel, mode: str, *, stride=1, padding=0, padding_mode: str = "zeros",
               dilation=1, pool_size=2, output_padding=0) -> Run:
     """Every step of one sliding-window run.
@@ -199,7 +192,7 @@ def _conv_run(grid, kernel, mode, stride, padding, padding_mode, dilation) -> Ru
             window = np.asarray(values, np.float64).reshape(applied.shape)
             total = float((window * applied.astype(np.float64)).sum())
             steps.append(Step((oy, ox), reads, [], total, sum_of_products(window, applied, max_terms=16)))
-    return Run(mode, grid, padded, mask, applied, _dilated(applied, (dh, dw)), output, steps, pads,
+    return Run(mode, grid, padded, mask, applied, dilate(applied, (dh, dw)), output, steps, pads,
                (sh, sw), (dh, dw), _formulas(grid.shape, applied.shape, pads, (sh, sw), (dh, dw)))
 
 
@@ -263,7 +256,7 @@ def _transposed_run(grid, kernel, stride, padding, dilation, output_padding) -> 
     formulas = tuple(
         f"({n} − 1)·{s} − 2·{p} + {d}·({kk} − 1) + {op} + 1 = {ops.transposed_output_size(n, kk, s, p, op, d)}"
         for n, s, p, d, kk, op in ((h, sh, ph, dh, k.shape[0], oph), (w, sw, pw, dw, k.shape[1], opw)))
-    return Run("transposed", grid, grid.astype(np.float64), np.zeros(grid.shape, bool), k, _dilated(k, (dh, dw)),
+    return Run("transposed", grid, grid.astype(np.float64), np.zeros(grid.shape, bool), k, dilate(k, (dh, dw)),
                output, steps, pads, (sh, sw), (dh, dw), formulas, partial, (oph, opw))
 
 

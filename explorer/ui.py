@@ -31,8 +31,10 @@ SAMPLES = {
     "checkerboard": "checkerboard.png",
 }
 # (page file stem, icon); titles and blurbs are i18n keys page.<stem>.title / .blurb
-PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:")]
+PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
+         ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:")]
 PREVIEW_SIDE = 1280          # longest side of the interactive preview
+COMPARE_SIDE = 512           # side-by-side pages: panels are ~300 px wide on a projector
 FULL_RES_PIXELS = 1_600_000  # at or below this, the preview is the full-resolution image
 
 
@@ -70,6 +72,12 @@ def select(label: str, options, key: str, prefix: str, *, where=st, **kwargs):
         st.session_state[widget] = st.session_state[key]
     st.session_state[key] = where.selectbox(label, options, key=widget, format_func=labels(prefix), **kwargs)
     return st.session_state[key]
+
+
+def forget(*keys: str) -> None:
+    """Drop session keys (a widget's state included), e.g. to reset an editor to its defaults."""
+    for key in keys:
+        st.session_state.pop(key, None)
 
 
 def show_error(err: i18n.LocalizedError) -> None:
@@ -311,6 +319,32 @@ def preview_of(digest: str, _pixels: np.ndarray, gray: bool) -> np.ndarray:
     h, w = _pixels.shape[:2]
     image = _pixels if h * w <= FULL_RES_PIXELS else imaging.fit_side(_pixels, PREVIEW_SIDE)
     return imaging.to_gray(image) if gray else image
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def compare_image(digest: str, _pixels: np.ndarray, gray: bool = False) -> np.ndarray:
+    """The current image at most COMPARE_SIDE on its longest side, for pages that show several panels."""
+    image = imaging.fit_side(_pixels, COMPARE_SIDE) if max(_pixels.shape[:2]) > COMPARE_SIDE else _pixels
+    return imaging.to_gray(image) if gray else image
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def feature_map(digest: str, _image: np.ndarray) -> np.ndarray:
+    """Sobel gradient magnitude of the gray image: what an edge-detecting first layer would output."""
+    edges = kernels.get_preset("sobel_magnitude")
+    return ops.apply_kernels(imaging.to_gray(_image), edges.kernels(), edges.combine, padding="same",
+                             padding_mode="replicate")
+
+
+def blocky(values: np.ndarray, target: int = COMPARE_SIDE, display: str = "clip") -> np.ndarray:
+    """A small result enlarged by whole pixels towards ``target``, so each pixel shows as a block."""
+    picture = imaging.to_display(values, display)
+    return imaging.zoom(picture, max(1, target // max(picture.shape[:2])))
+
+
+def formula_box(formulas: tuple[str, str]) -> None:
+    """Output-size formulas for the height and the width."""
+    st.code(f"H: {formulas[0]}\nW: {formulas[1]}", language=None, wrap_lines=True)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from explorer import kernels, ops
+from explorer import imaging, kernels, ops
 
 ROOT = Path(__file__).resolve().parents[1]
 HOME = str(ROOT / "explorer" / "Home.py")
@@ -295,3 +296,164 @@ def test_sliding_window_gif_and_bad_settings():
     gif.click().run()
     assert not at.exception
     assert any(d.proto.label == "Download the GIF" for d in at.get("download_button"))
+
+
+POOLING = "../pages/pooling.py"
+TRANSPOSED = "../pages/transposed_dilated.py"
+
+
+def chart(at, key: str) -> dict:
+    """The Plotly spec of the chart with this widget key."""
+    return json.loads(next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")).proto.spec)
+
+
+def heatmap(at, key: str, trace: int = 0) -> np.ndarray:
+    z = chart(at, key)["data"][trace]["z"]
+    return np.array([[np.nan if v is None else v for v in row] for row in z], dtype=np.float64)
+
+
+def torch_pool(grid, mode, k, stride, padding=0, ceil_mode=False):
+    fn = torch.nn.functional.max_pool2d if mode == "max" else torch.nn.functional.avg_pool2d
+    return fn(torch.tensor(grid, dtype=torch.float32)[None, None], k, stride, padding, ceil_mode=ceil_mode)[0, 0].numpy()
+
+
+def check_pooling_page(at, size, k=2, stride=2, padding=0, ceil_mode=False):
+    assert not at.exception and not at.error
+    w, h = size
+    out_h = ops.output_size(h, k, stride, padding, ceil_mode=ceil_mode)
+    out_w = ops.output_size(w, k, stride, padding, ceil_mode=ceil_mode)
+    captions = [c.value for c in at.caption]
+    assert f"Input, {w}×{h}" in captions
+    assert f"Max pooling, {out_w}×{out_h}" in captions and f"Average pooling, {out_w}×{out_h}" in captions
+    assert formula_lines(at).split("\n")[0].endswith(f"= {out_h}")
+    assert formula_lines(at).split("\n")[1].endswith(f"= {out_w}")
+    grid = heatmap(at, "pool.grid_in")
+    for mode in ("max", "avg"):
+        np.testing.assert_allclose(heatmap(at, f"pool.grid_{mode}"),
+                                   np.round(torch_pool(grid, mode, k, stride, padding, ceil_mode), 2), atol=1e-6)
+
+
+def test_pooling_page_defaults_match_torch():
+    at = start(POOLING)
+    check_pooling_page(at, (451, 300))
+    assert [m.label for m in at.metric] == ["No pooling", "Max pooling", "Average pooling"]
+    none, max_change, avg_change = (float(m.value.rstrip(" %")) for m in at.metric)
+    assert max_change < none and avg_change < none
+    assert sum("After round" in c.value for c in at.caption) == 8
+
+
+def test_pooling_page_with_an_uploaded_photo_and_other_settings():
+    at = start(POOLING)
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(320, 240), "image/jpeg").run()
+    check_pooling_page(at, (320, 240))
+    at.slider(key="pool.k").set_value(3).run()
+    at.toggle(key="pool.same_stride").set_value(False).run()
+    at.number_input(key="pool.stride").set_value(2)
+    at.number_input(key="pool.padding").set_value(1)
+    at.toggle(key="pool.ceil").set_value(True).run()
+    check_pooling_page(at, (320, 240), k=3, stride=2, padding=1, ceil_mode=True)
+    assert "⌈" in formula_lines(at)
+    at.segmented_control(key="pool.grid_source").set_value("random").run()
+    check_pooling_page(at, (320, 240), k=3, stride=2, padding=1, ceil_mode=True)
+    at.segmented_control(key="pool.shift_input").set_value("photo").run()
+    assert not at.exception and len(at.metric) == 3
+
+
+def test_pooling_padding_above_half_the_window_is_a_clear_message():
+    at = start(POOLING)
+    at.number_input(key="pool.padding").set_value(2).run()
+    assert not at.exception
+    assert "at most half" in at.error[0].value
+
+
+def test_transposed_page_three_ways_agree_with_torch():
+    at = start(TRANSPOSED)
+    assert not at.exception and not at.error
+    assert any("All three results are the same" in s.value for s in at.success)
+    scatter = chart(at, "td.scatter")
+    grid = np.array(scatter["data"][0]["z"], dtype=np.float32)
+    kernel = np.array(scatter["data"][2]["z"], dtype=np.float32)
+    expected = torch.nn.functional.conv_transpose2d(torch.tensor(grid)[None, None], torch.tensor(kernel)[None, None])
+    for key in ("td.r1", "td.r2", "td.r3"):
+        np.testing.assert_allclose(heatmap(at, key), expected[0, 0].numpy(), atol=1e-5)
+    assert heatmap(at, "td.V").shape == (4, 16)        # the textbook case: 2×2 input, 3×3 kernel
+    assert any("The convolution matrix V (4×16)" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("stride, padding, output_padding", [(2, 0, 1), (3, 1, 2), (2, 2, 0)])
+def test_transposed_grid_settings_stay_equal_to_torch(stride, padding, output_padding):
+    at = start(TRANSPOSED)
+    at.number_input(key="td.g_side").set_value(3)
+    at.number_input(key="td.g_stride").set_value(stride).run()
+    at.number_input(key="td.g_padding").set_value(padding)
+    at.number_input(key="td.g_op").set_value(output_padding).run()
+    assert not at.exception and not at.error
+    scatter = chart(at, "td.scatter")
+    grid = np.array(scatter["data"][0]["z"], dtype=np.float32)
+    kernel = np.array(scatter["data"][2]["z"], dtype=np.float32)
+    expected = torch.nn.functional.conv_transpose2d(torch.tensor(grid)[None, None], torch.tensor(kernel)[None, None],
+                                                    stride=stride, padding=padding,
+                                                    output_padding=output_padding)[0, 0].numpy()
+    for key in ("td.r1", "td.r2", "td.r3"):
+        np.testing.assert_allclose(heatmap(at, key), expected, atol=1e-4)
+    assert heatmap(at, "td.V").shape == (9, expected.size)
+
+
+def test_transposed_page_with_an_uploaded_photo():
+    at = start(TRANSPOSED)
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(320, 240), "image/jpeg").run()
+    assert not at.exception and not at.error
+    captions = " ".join(c.value for c in at.caption)
+    piece = imaging.crop_fraction(np.zeros((240, 320)), 0.5, 0.4, 6).shape
+    assert f"Input part, {piece[1]}×{piece[0]}" in captions
+    assert f"Transposed convolution, {piece[1] * 2}×{piece[0] * 2}" in captions
+    for stride in (3, 4):
+        at.segmented_control(key="td.up_stride").set_value(stride).run()
+        assert f"Transposed convolution, {piece[1] * stride}×{piece[0] * stride}" in " ".join(
+            c.value for c in at.caption)
+    at.selectbox(key="td.up_kernel@en").set_value("random").run()
+    at.toggle(key="td.exact").set_value(False).run()
+    at.number_input(key="td.up_padding").set_value(0).run()
+    assert not at.exception and not at.error
+    assert f"Transposed convolution, {(piece[1] - 1) * 4 + 8}×" in " ".join(c.value for c in at.caption)
+    assert any("Backpropagating from one output pixel" in s.value for s in at.success)
+    assert at.metric[0].value == "32 × 32"
+
+
+def test_checkerboard_and_dilation_panels():
+    at = start(TRANSPOSED)
+    assert any("uneven overlap" in w.value for w in at.warning)
+    assert np.ptp(heatmap(at, "td.flat_t")) > 0.1 and np.ptp(heatmap(at, "td.flat_r")) == 0
+    at.number_input(key="td.cb_k").set_value(4).run()
+    assert any("every output pixel gets the same number" in s.value for s in at.success)
+    assert np.ptp(heatmap(at, "td.flat_t")) == 0
+    assert [c.value for c in at.caption if c.value.startswith("Spans")] == [
+        f"Spans {e}×{e} pixels with 9 weights; blank cells of the kernel are holes." for e in (3, 5, 9, 17)]
+    same = heatmap(at, "td.gridding3 layers, dilation 2 each")
+    assert np.isnan(same).mean() == pytest.approx(1 - 49 / 169)
+    assert "71 % of it is never seen" in " ".join(c.value for c in at.caption)
+
+
+def test_receptive_field_stack_from_the_session_and_its_errors():
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.session_state["td.rf_saved"] = [{"kernel": 5, "stride": 2, "dilation": 1, "padding": 2},
+                                       {"kernel": 3, "stride": 1, "dilation": 4, "padding": 4}]
+    at.run().switch_page(TRANSPOSED).run()
+    assert not at.exception
+    assert at.metric[0].value == "21 × 21"      # 5, then (3−1)·4 = 8 more at jump 2
+    assert "RF(1) = 2·(9 − 1) + 5 = 21" in " ".join(c.value for c in at.code)
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.session_state["td.rf_saved"] = [{"kernel": 15, "stride": 8, "dilation": 1, "padding": 0}] * 3
+    at.run().switch_page(TRANSPOSED).run()
+    assert not at.exception
+    assert "Layer 3 has no output" in at.error[0].value
+
+
+def test_pooling_and_transposed_pages_in_chinese():
+    at = start()
+    at.segmented_control(key="lang").set_value("zh").run()
+    at.switch_page(POOLING).run()
+    assert not at.exception and at.title[0].value == "池化"
+    at.switch_page(TRANSPOSED).run()
+    assert not at.exception and at.title[0].value == "转置卷积与空洞卷积"
+    assert any("三种结果完全相同" in s.value for s in at.success)

@@ -7,7 +7,7 @@ from tests.test_app import photo_bytes
 
 def open_page(tab, title: str, heading: str | None = None) -> None:
     tab.locator("[data-testid=stSidebarNav]").get_by_text(title, exact=True).click()
-    tab.get_by_role("heading", name=heading or title).wait_for()
+    tab.get_by_role("heading", name=heading or title, exact=True).wait_for()
 
 
 def settle(tab) -> None:
@@ -88,3 +88,67 @@ def test_sliding_window_plays(page):
     page.wait_for_timeout(1200)
     page.screenshot(path=str(ARTIFACTS / "sliding_window_playing.png"))
     chart.get_by_text("❚❚ pause").click()
+
+
+PROJECTOR = {"width": 1280, "height": 720}
+
+
+def assert_fits_the_width(tab) -> None:
+    """Nothing in the main area is wider than the screen (no horizontal scrolling)."""
+    widths = tab.evaluate("""() => { const m = document.querySelector('[data-testid=stMain]');
+        return [m.scrollWidth, m.clientWidth]; }""")
+    assert widths[0] <= widths[1], widths
+
+
+def visit_every_tab(tab, title: str, tabs: dict[str, str], name: str) -> None:
+    """Open each tab at projector size, check a text it must show, and take a screenshot."""
+    tab.set_viewport_size(PROJECTOR)
+    open_page(tab, title)
+    for number, (label, text) in enumerate(tabs.items(), start=1):
+        tab.get_by_role("tab", name=label).click()
+        expect(tab.get_by_role("tabpanel").get_by_text(text).first).to_be_visible()
+        settle(tab)
+        expect(tab.locator("[data-testid=stException]")).to_have_count(0)
+        assert_fits_the_width(tab)
+        tab.screenshot(path=str(ARTIFACTS / f"{name}_{number}.png"))
+
+
+def test_pooling_page_at_projector_size(page, tmp_path):
+    photo = tmp_path / "class.jpg"
+    photo.write_bytes(photo_bytes(640, 480))
+    page.locator("[data-testid=stSidebar] input[type=file]").set_input_files(str(photo))
+    expect(page.locator("[data-testid=stSidebar]")).to_contain_text("class.jpg", timeout=60_000)
+    visit_every_tab(page, "Pooling", {"Side by side": "Max pooling, 256×192",     # the 512-px working copy, halved
+                                      "Pooling again and again": "After round 4: 32×24",
+                                      "Shift test": "% of outputs unchanged"}, "pooling")
+
+
+def test_transposed_dilated_page_at_projector_size(page):
+    visit_every_tab(page, "Transposed & Dilated", {
+        "Upsampling a photo": "Transposed convolution, 152×100",
+        "Three ways, one result": "All three results are the same",
+        "Checkerboard artifacts": "uneven overlap",
+        "Dilated convolution": "Spans 17×17 pixels",
+        "Receptive field": "the formula's 32 is right"}, "transposed_dilated")
+
+
+def test_receptive_field_table_can_be_edited(page):
+    """AppTest cannot type into st.data_editor: change the last layer's dilation in the browser."""
+    page.set_viewport_size({"width": 1280, "height": 1400})
+    open_page(page, "Transposed & Dilated")
+    page.get_by_role("tab", name="Receptive field").click()
+    grid = page.locator("[data-testid=stDataFrame]").first
+    grid.wait_for()
+    settle(page)
+    box = grid.bounding_box()
+    # 7 rows + header + the empty "add" row, 35 px each; dilation is the third of four equal columns
+    row_7 = box["y"] + 35 * 7 + 35 / 2
+    dilation = box["x"] + box["width"] * 0.70
+    page.mouse.click(dilation, row_7)
+    page.keyboard.press("Enter")
+    editor = page.locator("textarea.gdg-input, input.gdg-input")
+    editor.wait_for()
+    editor.fill("4")
+    editor.press("Enter")
+    expect(page.locator("[data-testid=stMetric]")).to_contain_text("48 × 48")
+    page.screenshot(path=str(ARTIFACTS / "receptive_field_edited.png"))
