@@ -653,6 +653,11 @@ STRINGS.update({
         "en": "The stride is smaller than the window, so windows overlap; only the first is outlined.",
         "zh": "步幅小于窗口，窗口相互重叠；这里只框出第一个窗口。",
     },
+    "pool.watch": {"en": "Watch max pooling slide, step by step", "zh": "一步一步观看最大池化的滑动过程"},
+    "pool.watch_help": {
+        "en": "Opens the Sliding Window page with this window, stride and padding (grid up to 8×8).",
+        "zh": "用当前的窗口、步幅和填充打开“滑动窗口”页（网格最大 8×8）。",
+    },
     "pool.rounds_intro": {
         "en": "The same pooling (window {k}, stride {s}) applied to its own output again, up to four times. "
               "Each picture is enlarged by whole pixels so you see the blocks.",

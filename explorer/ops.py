@@ -149,6 +149,18 @@ def output_size_formula(n: int, kernel_size: int, stride: int = 1,
     return f"⌈({span})/{stride}⌉ + 1 = {rounded_up}{dropped}"
 
 
+def transposed_output_formula(n: int, kernel_size: int, stride: int = 1, padding: int = 0,
+                              output_padding: int = 0, dilation: int = 1) -> str:
+    """:func:`transposed_output_size` with the numbers substituted, for display.
+
+    Example:
+        >>> transposed_output_formula(4, 3, 2, 1, 1)
+        '(4 − 1)·2 − 2·1 + 1·(3 − 1) + 1 + 1 = 8'
+    """
+    out = transposed_output_size(n, kernel_size, stride, padding, output_padding, dilation)
+    return f"({n} − 1)·{stride} − 2·{padding} + {dilation}·({kernel_size} − 1) + {output_padding} + 1 = {out}"
+
+
 # ---------------------------------------------------------------- devices
 
 def pick_device(prefer: str | None = None) -> torch.device:
@@ -645,6 +657,6 @@ def _device(device: torch.device | str | None) -> torch.device:
 __all__ = [
     "PADDING_MODES", "PADDING_WORDS", "POOL_MODES", "CONV_STRATEGIES", "ParamError", "DeviceFallbackWarning",
     "RESIZE_MODES", "conv2d", "conv_transpose2d", "pool2d", "resize", "apply_kernels", "choose_strategy", "separable_factors",
-    "output_size", "transposed_output_size", "output_size_formula", "resolve_padding",
+    "output_size", "transposed_output_size", "output_size_formula", "transposed_output_formula", "resolve_padding",
     "pick_device", "device_label", "run_with_fallback",
 ]

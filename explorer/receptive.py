@@ -108,6 +108,20 @@ def centre_output(layers: list[Layer], input_shape: tuple[int, int]) -> tuple[in
                  for n, m in zip(input_shape, (out_h, out_w)))
 
 
+def field_box(layers: list[Layer], position: tuple[int, int]) -> tuple[int, int, int, int]:
+    """``(row0, col0, row1, col1)`` (inclusive, may reach outside the image) of one output pixel's field.
+
+    Example:
+        >>> field_box([Layer(3), Layer(2, 2)], (1, 0))
+        (2, 0, 5, 3)
+    """
+    field = receptive_fields(layers)[-1]
+    half = (field.size - 1) / 2
+    centres = [field.start + p * field.jump for p in position]
+    return (int(round(centres[0] - half)), int(round(centres[1] - half)),
+            int(round(centres[0] + half)), int(round(centres[1] + half)))
+
+
 def influence(layers: list[Layer], input_shape: tuple[int, int],
               position: tuple[int, int] | None = None) -> np.ndarray:
     """How many paths lead from each input pixel to one output pixel (0: no influence).

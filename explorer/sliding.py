@@ -253,9 +253,8 @@ def _transposed_run(grid, kernel, stride, padding, dilation, output_padding) -> 
             steps.append(Step((y, x), [], writes, float(grid[y, x]), text))
     # the output is the window of the full result starting at (padding, padding)
     pads = (ph, full.shape[0] - ph - output.shape[0], pw, full.shape[1] - pw - output.shape[1])
-    formulas = tuple(
-        f"({n} − 1)·{s} − 2·{p} + {d}·({kk} − 1) + {op} + 1 = {ops.transposed_output_size(n, kk, s, p, op, d)}"
-        for n, s, p, d, kk, op in ((h, sh, ph, dh, k.shape[0], oph), (w, sw, pw, dw, k.shape[1], opw)))
+    formulas = (ops.transposed_output_formula(h, k.shape[0], sh, ph, oph, dh),
+                ops.transposed_output_formula(w, k.shape[1], sw, pw, opw, dw))
     return Run("transposed", grid, grid.astype(np.float64), np.zeros(grid.shape, bool), k, dilate(k, (dh, dw)),
                output, steps, pads, (sh, sw), (dh, dw), formulas, partial, (oph, opw))
 

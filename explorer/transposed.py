@@ -10,12 +10,15 @@ so the page and the tests can hold them against (1).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from explorer import ops
 from explorer.kernels import flip
 
 UPSAMPLE_KERNELS = ("bilinear", "box", "random")
+GRID_KERNELS = ("integers", "ones", "bilinear")
 
 
 def upsample_kernel(kind: str, stride: int, seed: int = 0) -> np.ndarray:
@@ -175,3 +178,72 @@ def checkerboard_pair(image: np.ndarray, kernel_size: int, stride: int, device=N
     resized = ops.conv2d(ops.resize(image, s, "nearest", device=device), box, padding="same",
                          padding_mode="replicate", device=device)
     return transposed, resized
+
+
+def grid_kernel(kind: str, size: int, stride: int, seed: int = 0) -> np.ndarray:
+    """A small kernel for the grid demonstration: random integers −1…2, ones, or the bilinear tent
+    for ``stride`` (its size then follows the stride; scaled to sum to 1).
+
+    Example:
+        >>> grid_kernel("ones", 2, 1).tolist()
+        [[1.0, 1.0], [1.0, 1.0]]
+    """
+    if kind not in GRID_KERNELS:
+        raise ops.ParamError("err.upsample_kernel", value=repr(kind), allowed=", ".join(GRID_KERNELS))
+    if kind == "bilinear":
+        return upsample_kernel("bilinear", stride) / stride ** 2
+    if kind == "ones":
+        return np.ones((size, size), np.float32)
+    return np.random.default_rng(seed).integers(-1, 3, (size, size)).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class ThreeWays:
+    """One transposed convolution computed three ways."""
+    stamps: np.ndarray        # F.conv_transpose2d (explorer.ops)
+    stuffed: np.ndarray       # the zero-inserted, padded input
+    input_cells: list[tuple[int, int]]   # where the original inputs sit in ``stuffed``
+    via_zeros: np.ndarray     # conv2d(stuffed, flipped kernel)
+    matrix: np.ndarray        # V
+    via_matrix: np.ndarray    # Vᵀ · x
+
+    @property
+    def largest_difference(self) -> float:
+        """The largest gap between the stamps and either other way (0 when all agree)."""
+        return max(float(np.abs(self.via_zeros - self.stamps).max()),
+                   float(np.abs(self.via_matrix - self.stamps).max()))
+
+
+def three_ways(grid: np.ndarray, kernel: np.ndarray, *, stride=1, padding=0, output_padding=0,
+               dilation=1) -> ThreeWays:
+    """The stamps (torch), zero insertion + flipped kernel, and ``Vᵀ · x`` for one setting.
+
+    Example:
+        >>> three_ways(np.ones((2, 2)), np.ones((3, 3))).largest_difference
+        0.0
+    """
+    settings = dict(stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
+    kernel = np.asarray(kernel, dtype=np.float32)
+    stamps = ops.conv_transpose2d(grid, kernel, **settings, device="cpu")
+    stuffed = zero_inserted(grid, kernel.shape, **settings)
+    (sh, sw), (dh, dw) = ops._pair(stride, "stride", 1), ops._pair(dilation, "dilation", 1)
+    ph, pw = ops._pair(padding, "padding", 0)
+    top, left = dh * (kernel.shape[0] - 1) - ph, dw * (kernel.shape[1] - 1) - pw
+    cells = [(top + i * sh, left + j * sw) for i in range(grid.shape[0]) for j in range(grid.shape[1])
+             if 0 <= top + i * sh < stuffed.shape[0] and 0 <= left + j * sw < stuffed.shape[1]]
+    matrix, by_matrix = via_matrix(grid, kernel, **settings)
+    return ThreeWays(stamps, stuffed, cells, via_zero_insertion(grid, kernel, **settings), matrix, by_matrix)
+
+
+def border_difference_free(a: np.ndarray, b: np.ndarray, border: int) -> float | None:
+    """The largest ``|a − b|`` more than ``border`` pixels from the edge (None if the shapes differ
+    or nothing is left).
+
+    Example:
+        >>> border_difference_free(np.zeros((6, 6)), np.ones((6, 6)), 2)
+        1.0
+    """
+    if a.shape != b.shape or min(a.shape[:2]) <= 2 * border:
+        return None
+    inner = (slice(border, a.shape[0] - border), slice(border, a.shape[1] - border))
+    return float(np.abs(np.asarray(a, np.float64)[inner] - b[inner]).max())

@@ -90,6 +90,12 @@ with side_tab:
             col.plotly_chart(figures.matrix_figure(np.round(grid_pooled[mode], 2), title=tr(f"pool.{mode}"),
                                                    sequential=True), width="stretch", key=f"pool.grid_{mode}",
                              config={"displayModeBar": False})
+        watch = {"sw.mode": "max_pool", "sw.pool": min(k, 4), "sw.stride": min(int(stride), 4),
+                 "sw.padding": min(int(padding), min(k, 4) // 2), "sw.source": "image" if source == "image" else "generate",
+                 "sw.rows": min(grid_side, 8), "sw.cols": min(grid_side, 8)}
+        if st.button(tr("pool.watch"), icon=":material/animation:", help=tr("pool.watch_help")):
+            st.session_state.update(watch)
+            st.switch_page("../pages/sliding_window.py")
 
 with rounds_tab:
     st.markdown(tr("pool.rounds_intro", k=k, s=int(stride)))

@@ -69,16 +69,13 @@ with up_tab:
         left, middle, right = st.columns([1.3, 1, 1.1], gap="medium")
         with left:
             st.markdown(f"**{tr('kl.formula')}**")
-            ui.formula_box(tuple(
-                f"({n} − 1)·{stride} − 2·{padding} + 1·({kernel.shape[0]} − 1) + {output_padding} + 1 = "
-                f"{ops.transposed_output_size(n, kernel.shape[0], stride, padding, output_padding)}"
-                for n in piece.shape[:2]))
+            ui.formula_box(tuple(ops.transposed_output_formula(n, kernel.shape[0], stride, padding, output_padding)
+                                 for n in piece.shape[:2]))
         middle.plotly_chart(figures.matrix_figure(kernel, title=tr("td.kernel_title", k=kernel.shape[0])),
                             key="td.up_kernel_fig", **FIGURE)
         with right:
-            if up.shape == plain.shape:
-                inner = (slice(stride, -stride), slice(stride, -stride))
-                gap = float(np.abs(up[inner] - plain[inner]).max()) if min(up.shape[:2]) > 2 * stride else 0.0
+            gap = transposed.border_difference_free(up, plain, stride)
+            if gap is not None:
                 st.info(tr("td.up_compare", diff=figures.format_number(round(gap, 4))), icon=":material/compare:")
             st.caption(tr(f"td.up_kernel.{kind}.desc"))
 
@@ -89,7 +86,7 @@ with grid_tab:
     side = c1.number_input(tr("td.g_side"), 2, 4, key="td.g_side", persist_state="session")
     seed = c1.number_input(tr("sw.seed"), 0, 9999, key="td.g_seed", persist_state="session")
     with c2:
-        kernel_kind = ui.select(tr("td.g_kernel"), ["integers", "ones", "bilinear"], "td.g_kernel", "td.g_kernel")
+        kernel_kind = ui.select(tr("td.g_kernel"), transposed.GRID_KERNELS, "td.g_kernel", "td.g_kernel")
     k = c2.number_input(tr("td.g_k"), 1, 4, key="td.g_k", persist_state="session",
                         disabled=kernel_kind == "bilinear")
     g_stride = c3.number_input(tr("conv.stride"), 1, 3, key="td.g_stride", persist_state="session")
@@ -99,12 +96,7 @@ with grid_tab:
     g_op = c5.number_input(tr("td.output_padding"), 0, g_stride - 1, key="td.g_op",
                            help=tr("td.output_padding_help"))
     grid = sliding.generate_grid("random", side, side, seed)
-    if kernel_kind == "bilinear":
-        small_kernel = transposed.upsample_kernel("bilinear", g_stride) / g_stride ** 2
-    elif kernel_kind == "ones":
-        small_kernel = np.ones((k, k), np.float32)
-    else:
-        small_kernel = np.random.default_rng(seed + 1).integers(-1, 3, (k, k)).astype(np.float32)
+    small_kernel = transposed.grid_kernel(kernel_kind, k, g_stride, seed + 1)
     settings = dict(stride=int(g_stride), padding=int(g_padding), output_padding=int(g_op))
     try:
         run = sliding.build_run(grid, small_kernel, "transposed", **settings)
@@ -116,9 +108,7 @@ with grid_tab:
         labels["input"], labels["output"] = tr("td.fig_input"), tr("td.fig_output")
         st.plotly_chart(figures.sliding_figure(run, labels), key="td.scatter", **FIGURE)
         st.caption(tr("td.scatter_note"))
-        stuffed = transposed.zero_inserted(grid, small_kernel.shape, **settings)
-        via_zeros = transposed.via_zero_insertion(grid, small_kernel, **settings)
-        matrix, via_v = transposed.via_matrix(grid, small_kernel, **settings)
+        ways = transposed.three_ways(grid, small_kernel, **settings)
         a, b, c = st.columns([1, 1.4, 1], gap="medium")
         with a:
             st.markdown(f"**① {tr('td.way_scatter')}**")
@@ -126,26 +116,26 @@ with grid_tab:
             st.code(f"H: {run.formulas[0]}\nW: {run.formulas[1]}", language=None, wrap_lines=True)
         with b:
             st.markdown(f"**② {tr('td.way_zeros')}**")
-            border = small_kernel.shape[0] - 1 - g_padding
-            inputs = [(border + i * g_stride, border + j * g_stride) * 2 for i in range(side) for j in range(side)]
-            st.plotly_chart(figures.matrix_figure(stuffed, title=tr("td.stuffed", s=g_stride - 1),
-                                                  outlines=inputs if border >= 0 else ()), key="td.stuffed", **FIGURE)
+            st.plotly_chart(figures.matrix_figure(ways.stuffed, title=tr("td.stuffed", s=g_stride - 1),
+                                                  outlines=[cell * 2 for cell in ways.input_cells]),
+                            key="td.stuffed", **FIGURE)
             f1, f2 = st.columns(2)
             f1.plotly_chart(figures.matrix_figure(kernels.flip(small_kernel), title=tr("sw.fig.flipped")),
                             key="td.flipped", **FIGURE)
-            f2.plotly_chart(figures.matrix_figure(via_zeros, title=tr("td.result")), key="td.r2", **FIGURE)
+            f2.plotly_chart(figures.matrix_figure(ways.via_zeros, title=tr("td.result")), key="td.r2", **FIGURE)
         with c:
             st.markdown(f"**③ {tr('td.way_matrix')}**")
-            st.plotly_chart(figures.matrix_figure(via_v, title=tr("td.result")), key="td.r3", **FIGURE)
-            st.caption(tr("td.matrix_shape", rows=matrix.shape[0], cols=matrix.shape[1], n=side,
+            st.plotly_chart(figures.matrix_figure(ways.via_matrix, title=tr("td.result")), key="td.r3", **FIGURE)
+            st.caption(tr("td.matrix_shape", rows=ways.matrix.shape[0], cols=ways.matrix.shape[1], n=side,
                           out=f"{run.output.shape[0]}×{run.output.shape[1]}"))
-        gap = max(float(np.abs(via_zeros - run.output).max()), float(np.abs(via_v - run.output).max()))
+        gap = ways.largest_difference
         agree = gap < 1e-4
         (st.success if agree else st.error)(tr("td.agree" if agree else "td.disagree", diff=f"{gap:.2g}"))
-        st.markdown(f"**{tr('td.matrix_title', rows=matrix.shape[0], cols=matrix.shape[1])}**")
-        st.plotly_chart(figures.matrix_figure(matrix), key="td.V", **FIGURE)
+        st.markdown(f"**{tr('td.matrix_title', rows=ways.matrix.shape[0], cols=ways.matrix.shape[1])}**")
+        st.plotly_chart(figures.matrix_figure(ways.matrix), key="td.V", **FIGURE)
         st.markdown(f"**{tr('td.matrix_t_title')}**")
-        st.plotly_chart(figures.product_figure(matrix.T, grid.ravel(), via_v.ravel(), ("Vᵀ", "x", "y")),
+        st.plotly_chart(figures.product_figure(ways.matrix.T, grid.ravel(), ways.via_matrix.ravel(),
+                                               ("Vᵀ", "x", "y")),
                         key="td.VT", **FIGURE)
         st.caption(tr("td.matrix_note"))
 
@@ -267,18 +257,16 @@ with field_tab:
     position = receptive.centre_output(layers, gray.shape)
     reach = receptive.influence(layers, gray.shape, position)
     field = fields[-1]
-    centre = [field.start + p * field.jump for p in position]
-    half = (field.size - 1) / 2
-    picture = imaging.tint(imaging.to_uint8(work), reach)
-    picture = imaging.mark(picture, int(round(centre[1] - half)), int(round(centre[0] - half)),
-                           int(round(centre[1] + half)), int(round(centre[0] + half)), colour=(0, 160, 255))
+    top, left, bottom, right = receptive.field_box(layers, position)
+    picture = imaging.mark(imaging.tint(imaging.to_uint8(work), reach), left, top, right, bottom,
+                           colour=(0, 160, 255))
     ys, xs = np.nonzero(reach)
     brute = max(ys.max() - ys.min(), xs.max() - xs.min()) + 1
     whole, close, notes = st.columns([1.2, 1, 1], gap="medium")
     whole.image(picture, width="stretch")
     whole.caption(tr("td.rf_whole"))
     side = min(max(field.size + 8, 24), 160)
-    close.image(imaging.zoom(imaging.crop_square(picture, tuple(int(round(c)) for c in centre), side),
+    close.image(imaging.zoom(imaging.crop_square(picture, ((top + bottom) // 2, (left + right) // 2), side),
                              max(1, 480 // side)), width="stretch")
     close.caption(tr("td.rf_close", side=side))
     with notes:

@@ -457,3 +457,14 @@ def test_pooling_and_transposed_pages_in_chinese():
     at.switch_page(TRANSPOSED).run()
     assert not at.exception and at.title[0].value == "转置卷积与空洞卷积"
     assert any("三种结果完全相同" in s.value for s in at.success)
+
+
+def test_pooling_grid_opens_the_sliding_window_with_the_same_settings():
+    at = start(POOLING)
+    at.slider(key="pool.k").set_value(3).run()
+    next(b for b in at.button if "Watch max pooling slide" in b.label).click().run()
+    assert not at.exception
+    assert at.title[0].value == "Sliding Window"
+    assert at.selectbox(key="sw.mode@en").value == "max_pool"
+    assert at.slider(key="sw.pool").value == 3 and at.number_input(key="sw.stride").value == 3
+    assert any("equals the output of explorer.ops" in s.value for s in at.success)

@@ -36,6 +36,7 @@ def test_receptive_field_size_and_position_match_backpropagation(seed):
     assert (ys.max() + ys.min()) / 2 == pytest.approx(field.start + position[0] * field.jump)
     assert (xs.max() + xs.min()) / 2 == pytest.approx(field.start + position[1] * field.jump)
     np.testing.assert_array_equal(receptive.influence(layers, shape) > 0, support)
+    assert receptive.field_box(layers, position) == (ys.min(), xs.min(), ys.max(), xs.max())
     assert receptive.backward_recursion(layers)[-1][0] == field.size
 
 

@@ -119,3 +119,45 @@ def test_overlap_is_even_exactly_when_the_kernel_size_is_a_multiple_of_the_strid
     core = transposed_out[k:-k, k:-k]
     assert (np.ptp(core) < 1e-6) == even
     np.testing.assert_allclose(resized, 0.5, atol=1e-6)    # resize-then-convolve: no artifact anywhere
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_three_ways_agree_and_mark_where_the_inputs_sit(seed):
+    grid, kernel, settings = random_settings(200 + seed)
+    ways = transposed.three_ways(grid, kernel, **settings)
+    assert ways.largest_difference < 1e-4
+    np.testing.assert_allclose(ways.stamps, torch_transposed(grid, kernel, **settings), atol=1e-5)
+    values = sorted(float(ways.stuffed[r, c]) for r, c in ways.input_cells)
+    if len(ways.input_cells) == grid.size:     # nothing cropped away by a large padding
+        assert values == sorted(grid.ravel().tolist())
+        assert np.count_nonzero(ways.stuffed) == np.count_nonzero(grid)
+
+
+def test_a_wrong_third_way_would_be_noticed():
+    ways = transposed.three_ways(np.ones((2, 2), np.float32), np.arange(9, dtype=np.float32).reshape(3, 3))
+    broken = transposed.ThreeWays(ways.stamps, ways.stuffed, ways.input_cells, ways.via_zeros, ways.matrix,
+                                  ways.via_matrix + np.eye(4))
+    assert broken.largest_difference == 1.0
+
+
+def test_grid_kernels():
+    assert transposed.grid_kernel("integers", 3, 1, seed=2).shape == (3, 3)
+    assert set(np.unique(transposed.grid_kernel("integers", 4, 1, seed=2))) <= {-1, 0, 1, 2}
+    assert transposed.grid_kernel("bilinear", 9, 2).sum() == pytest.approx(1.0)
+    with pytest.raises(ops.ParamError, match="integers, ones, bilinear"):
+        transposed.grid_kernel("gauss", 3, 1)
+
+
+def test_border_difference_ignores_the_border_and_mismatched_shapes():
+    a, b = np.zeros((8, 8)), np.zeros((8, 8))
+    b[0, 0], b[4, 4] = 5, 0.25
+    assert transposed.border_difference_free(a, b, 2) == 0.25
+    assert transposed.border_difference_free(a, np.zeros((8, 9)), 2) is None
+    assert transposed.border_difference_free(a, b, 4) is None
+
+
+@pytest.mark.parametrize("n, k, s, p, op, d", [(4, 3, 2, 1, 1, 1), (5, 2, 3, 0, 2, 1), (3, 3, 1, 2, 0, 2)])
+def test_transposed_formula_ends_with_the_size_torch_gives(n, k, s, p, op, d):
+    out = F.conv_transpose2d(torch.zeros(1, 1, n, n), torch.zeros(1, 1, k, k), stride=s, padding=p,
+                             output_padding=op, dilation=d).shape[-1]
+    assert ops.transposed_output_formula(n, k, s, p, op, d).endswith(f"= {out}")
