@@ -15,6 +15,36 @@ def format_number(value: float) -> str:
     return f"{value:.4g}"
 
 
+def format_count(count: float) -> str:
+    """Short counts for metrics: ``9,216``, ``58.4 M``, ``54.9 G`` (three significant digits above 10,000).
+
+    Example:
+        >>> format_count(58_449_600), format_count(9216)
+        ('58.4 M', '9,216')
+    """
+    if abs(count) < 10_000:
+        return f"{count:,.0f}"
+    for unit in ("k", "M", "G", "T"):
+        count /= 1000
+        if abs(count) < 1000:
+            return f"{count:.3g} {unit}"
+    return f"{count:,.0f} T"
+
+
+def format_bytes(size: float) -> str:
+    """``1536`` -> ``1.5 KB``; powers of 1024, up to TB.
+
+    Example:
+        >>> format_bytes(223948800)
+        '214 MB'
+    """
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024:
+            return f"{size:.3g} {unit}"
+        size /= 1024
+    return f"{size:,.0f} TB" if size >= 1000 else f"{size:.3g} TB"
+
+
 def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = False,
                   outlines: list[tuple[int, int, int, int]] = (), max_text_side: int = 20,
                   colorscale: str | None = None, zrange: tuple[float, float] | None = None,

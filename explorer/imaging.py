@@ -153,16 +153,17 @@ def resolve_display_mode(mode: str, values: np.ndarray, kernel_sum: float) -> st
     return "absolute" if abs(kernel_sum) < 1e-6 else "clip"
 
 
-def to_display(values: np.ndarray, mode: str) -> np.ndarray:
+def to_display(values: np.ndarray, mode: str, scale: float | None = None) -> np.ndarray:
     """Map real-valued output to a uint8 picture (``(H, W)`` or ``(H, W, 3)``).
 
     ``diverging``: zero is white (grey for colour), negatives blue, positives red,
-    scaled by the largest magnitude; ``absolute``: ``|v|`` clipped to 1;
+    scaled by ``scale`` (default: the largest magnitude; pass one scale to
+    compare several pictures); ``absolute``: ``|v|`` clipped to 1;
     ``clip``: ``v`` clipped to [0, 1]; ``stretch``: min–max to [0, 1].
     """
     v = np.asarray(values, dtype=np.float32)
     if mode == "diverging":
-        scale = float(np.abs(v).max()) or 1.0
+        scale = scale or float(np.abs(v).max()) or 1.0
         centred = 0.5 + 0.5 * v / scale
         if v.ndim == 2:
             return _diverging_lut()[np.clip(centred * 255 + 0.5, 0, 255).astype(np.uint8)]
@@ -177,6 +178,17 @@ def to_display(values: np.ndarray, mode: str) -> np.ndarray:
     else:
         raise ImageError("err.display_mode", value=repr(mode), allowed=", ".join(DISPLAY_MODES))
     return (np.clip(shown, 0, 1) * 255 + 0.5).astype(np.uint8)
+
+
+def robust_scale(values: np.ndarray, percentile: float = 99.5) -> float:
+    """A display scale that ignores the few most extreme values, so typical ones are not washed out.
+
+    Example:
+        >>> robust_scale(np.r_[np.ones(999), 100.0])
+        1.0
+    """
+    magnitude = np.abs(np.asarray(values, dtype=np.float32))
+    return float(np.percentile(magnitude, percentile)) or float(magnitude.max()) or 1.0
 
 
 def to_png(picture: np.ndarray) -> bytes:

@@ -32,7 +32,8 @@ SAMPLES = {
 }
 # (page file stem, icon); titles and blurbs are i18n keys page.<stem>.title / .blurb
 PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
-         ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:")]
+         ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:"),
+         ("channels", ":material/layers:"), ("im2col", ":material/table_view:")]
 PREVIEW_SIDE = 1280          # longest side of the interactive preview
 COMPARE_SIDE = 512           # side-by-side pages: panels are ~300 px wide on a projector
 FULL_RES_PIXELS = 1_600_000  # at or below this, the preview is the full-resolution image

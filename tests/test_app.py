@@ -468,3 +468,76 @@ def test_pooling_grid_opens_the_sliding_window_with_the_same_settings():
     assert at.selectbox(key="sw.mode@en").value == "max_pool"
     assert at.slider(key="sw.pool").value == 3 and at.number_input(key="sw.stride").value == 3
     assert any("equals the output of explorer.ops" in s.value for s in at.success)
+
+
+CHANNELS = "../pages/channels.py"
+IM2COL = "../pages/im2col.py"
+
+
+def test_channels_page_defaults_and_counts():
+    at = start(CHANNELS)
+    assert not at.exception and not at.error
+    assert any("nn.Conv2d gives exactly the step-by-step sums" in s.value for s in at.success)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Weight tensor (out, in, kh, kw)"] == "(4, 3, 3, 3)"
+    assert [m.value for m in at.metric if m.label == "Parameters"][0] == "112"     # 4·27 + 4
+    code = next(c.value for c in at.code if "nn.Conv2d(in_channels=3, out_channels=4" in c.value)
+    assert "layer.weight.copy_" in code
+    captions = " ".join(c.value for c in at.caption)
+    assert "R channel, shape (300, 451)" in captions and "= one feature map (300, 451)" in captions
+    assert metrics["Convolution"] == "27" and metrics["Fully connected"] == "54.9 G"
+
+
+def test_channels_page_with_an_upload_and_changed_filters():
+    at = start(CHANNELS)
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(320, 240), "image/jpeg").run()
+    at.selectbox(key="ch.k.B@en").set_value("laplacian_4")
+    at.slider(key="ch.bias").set_value(0.5).run()
+    assert not at.exception and not at.error
+    assert "Sum of the three + bias 0.5 = one feature map (240, 320)" in [c.value for c in at.caption]
+    at.pills(key="ch.bank").set_value(["blur", "emboss"]).run()
+    assert {m.label: m.value for m in at.metric}["Weight tensor (out, in, kh, kw)"] == "(2, 3, 3, 3)"
+    assert any("step-by-step sums" in s.value for s in at.success)
+    at.pills(key="ch.bank").set_value([]).run()
+    assert any("Pick at least one filter" in i.value for i in at.info)
+    at.slider(key="ch.g_out").set_value(32).run()
+    params = [m.value for m in at.metric if m.label == "Parameters"]
+    assert params[:4] == ["896", "30", "128", "158"]     # 3·32·9+32, 3·9+3, 3·32+32, both
+    assert not at.exception
+
+
+def test_im2col_page_forward_backward_equal_torch():
+    at = start(IM2COL)
+    assert not at.exception and not at.error
+    success = " ".join(s.value for s in at.success)
+    assert "Equal to torch.nn.functional.conv2d" in success and "equal torch autograd" in success
+    assert any("im2col(x): shape (9, 18)" in m.value for m in at.markdown)
+    at.slider(key="ic.row").set_value(5).run()
+    assert any(c.value.startswith("Row 5, filter 1:") for c in at.code)
+    at.number_input(key="ic.c").set_value(3)
+    at.number_input(key="ic.side").set_value(7)
+    at.number_input(key="ic.stride").set_value(2)
+    at.number_input(key="ic.pad").set_value(1).run()
+    assert not at.exception and not at.error
+    assert any("im2col(x): shape (16, 27)" in m.value for m in at.markdown)    # ⌊(7 + 2 − 3)/2⌋ + 1 = 4
+    assert "equal torch autograd" in " ".join(s.value for s in at.success)
+
+
+def test_im2col_page_cost_table_with_an_upload():
+    at = start(IM2COL)
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(320, 240), "image/jpeg").run()
+    assert at.metric[0].value == "7.91 MB"          # 320·240 rows × 27 columns × 4 bytes = 8,294,400 B
+    next(b for b in at.button if "Measure" in b.label).click().run()
+    assert not at.exception
+    frame = at.dataframe[-1].value
+    assert list(frame.iloc[:, 0]) == ["Python loops", "NumPy im2col + matmul", "explorer.ops.conv2d (PyTorch)",
+                                      "OpenCV filter2D"]
+    assert frame.iloc[3, 2] == "1.0×"
+
+
+def test_im2col_kernel_larger_than_the_input_is_a_message():
+    at = start(IM2COL)
+    at.number_input(key="ic.side").set_value(3)
+    at.number_input(key="ic.k").set_value(4).run()
+    assert not at.exception
+    assert "padded image is only" in at.error[0].value

@@ -152,3 +152,22 @@ def test_receptive_field_table_can_be_edited(page):
     editor.press("Enter")
     expect(page.locator("[data-testid=stMetric]")).to_contain_text("48 × 48")
     page.screenshot(path=str(ARTIFACTS / "receptive_field_edited.png"))
+
+
+def test_channels_page_at_projector_size(page):
+    visit_every_tab(page, "Channels", {
+        "One filter, step by step": "= one feature map (300, 451)",
+        "Many filters": "nn.Conv2d gives exactly the step-by-step sums",
+        "Groups and 1×1": "Depthwise + 1×1",
+        "Why share weights": "the same 27 weights slide"}, "channels")
+
+
+def test_im2col_page_at_projector_size(page):
+    visit_every_tab(page, "im2col", {
+        "Forward": "Equal to torch.nn.functional.conv2d",
+        "Backward": "equal torch autograd",
+        "What it costs": "im2col of the 451×300 RGB photo"}, "im2col")
+    page.get_by_text("Measure four ways now").click()
+    expect(page.locator("[data-testid=stPlotlyChart]").get_by_text("NumPy im2col + matmul")).to_be_visible()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "im2col_cost.png"))

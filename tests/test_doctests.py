@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-MODULES = ["ops", "kernels", "imaging", "sliding", "i18n", "pooling", "transposed", "receptive"]
+MODULES = ["ops", "kernels", "imaging", "figures", "sliding", "i18n", "pooling", "transposed", "receptive", "channels",
+           "im2col"]
 
 
 @pytest.mark.parametrize("name", MODULES)
