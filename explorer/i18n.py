@@ -967,6 +967,12 @@ STRINGS.update({
     "ch.kernel.laplacian_4": {"en": "Laplacian", "zh": "拉普拉斯"},
     "ch.kernel.outline": {"en": "Outline", "zh": "轮廓"},
     "ch.kernel.emboss": {"en": "Emboss", "zh": "浮雕"},
+    "ch.kernel.custom": {"en": "Type your own", "zh": "自己输入"},
+    "ch.grid_reset": {"en": "Start again", "zh": "重新开始"},
+    "ch.grid_reset_help": {
+        "en": "Put back the preset this channel used before, at its weight.",
+        "zh": "恢复该通道之前使用的预设卷积核（含权重）。",
+    },
     "ch.weight": {"en": "Weight", "zh": "权重"},
     "ch.bias": {"en": "Bias", "zh": "偏置"},
     "ch.bias_help": {

@@ -222,17 +222,21 @@ def _load_into_editor(prefix: str, values: np.ndarray) -> None:
 
 
 def grid_editor(prefix: str, start_from: np.ndarray, parse, low: int, high: int,
-                reset_label: str, reset_help: str) -> np.ndarray | None:
+                reset_label: str, reset_help: str, resizable: bool = True) -> np.ndarray | None:
     """An editable grid of numbers (``1/9`` allowed) whose size is chosen by two number inputs.
 
     State lives under ``prefix.*`` so it survives page switches. A bad cell shows
     the parser's message and the last valid grid stays in use (``None`` if none yet).
+    With ``resizable=False`` the grid keeps the size of ``start_from``.
     """
     if f"{prefix}.grid" not in st.session_state:
         _load_into_editor(prefix, start_from)
-    c1, c2 = st.columns(2)
-    rows = c1.number_input(tr("kernel.rows"), low, high, key=f"{prefix}.rows", persist_state="session")
-    cols = c2.number_input(tr("kernel.cols"), low, high, key=f"{prefix}.cols", persist_state="session")
+    if resizable:
+        c1, c2 = st.columns(2)
+        rows = c1.number_input(tr("kernel.rows"), low, high, key=f"{prefix}.rows", persist_state="session")
+        cols = c2.number_input(tr("kernel.cols"), low, high, key=f"{prefix}.cols", persist_state="session")
+    else:
+        rows, cols = start_from.shape
     grid = st.session_state[f"{prefix}.grid"]
     if (len(grid), len(grid[0])) != (rows, cols):
         grid = _resize_grid(grid, rows, cols)

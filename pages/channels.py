@@ -3,7 +3,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from explorer import channels, figures, imaging, ui
+from explorer import channels, figures, imaging, kernels, ui
 from explorer.ui import tr
 
 st.title(tr("page.channels.title"))
@@ -26,20 +26,32 @@ one_tab, many_tab, groups_tab, sharing_tab = st.tabs([tr(f"ch.tab_{t}") for t in
 with one_tab:
     st.markdown(tr("ch.one_intro"))
     defaults = {"R": ("sobel_x", 1.0), "G": ("sobel_x", -1.0), "B": ("off", 0.0)}
-    choice = []
+    per_channel = []
     columns = st.columns(4, gap="medium")
     for col, name in zip(columns, channels.CHANNELS):
         st.session_state.setdefault(f"ch.k.{name}", defaults[name][0])
         st.session_state.setdefault(f"ch.w.{name}", defaults[name][1])
         with col:
-            kernel_name = ui.select(tr("ch.kernel_for", c=name), channels.CHANNEL_KERNELS, f"ch.k.{name}",
-                                    "ch.kernel")
-            weight = st.slider(tr("ch.weight"), -2.0, 2.0, step=0.25, key=f"ch.w.{name}", persist_state="session")
-        choice.append((kernel_name, weight))
+            kernel_name = ui.select(tr("ch.kernel_for", c=name), [*channels.CHANNEL_KERNELS, "custom"],
+                                    f"ch.k.{name}", "ch.kernel")
+            if kernel_name == "custom":
+                # start from the preset used last, at its weight, then type over it
+                start = channels.channel_kernel(st.session_state.get(f"ch.last.{name}", defaults[name][0]),
+                                                st.session_state[f"ch.w.{name}"])
+                kernel = ui.grid_editor(f"ch.grid.{name}", start, kernels.parse_kernel, 3, 3,
+                                        tr("ch.grid_reset"), tr("ch.grid_reset_help"), resizable=False)
+                kernel = start if kernel is None else kernel
+            else:
+                st.session_state[f"ch.last.{name}"] = kernel_name
+                st.session_state.pop(f"ch.grid.{name}.grid", None)   # a later "custom" starts from this preset
+                weight = st.slider(tr("ch.weight"), -2.0, 2.0, step=0.25, key=f"ch.w.{name}",
+                                   persist_state="session")
+                kernel = channels.channel_kernel(kernel_name, weight)
+        per_channel.append(kernel)
     st.session_state.setdefault("ch.bias", 0.0)
     bias = columns[3].slider(tr("ch.bias"), -1.0, 1.0, step=0.05, key="ch.bias", help=tr("ch.bias_help"),
                              persist_state="session")
-    weights = channels.filter_weights(choice)
+    weights = np.stack(per_channel).astype(np.float32)
     steps = channels.filter_steps(work, weights, bias)
     shared = max(imaging.robust_scale(m) for m in [*steps.maps, steps.feature])
     rows = [st.columns(4, gap="small", vertical_alignment="center") for _ in range(3)]

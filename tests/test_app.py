@@ -541,3 +541,13 @@ def test_im2col_kernel_larger_than_the_input_is_a_message():
     at.number_input(key="ic.k").set_value(4).run()
     assert not at.exception
     assert "padded image is only" in at.error[0].value
+
+
+def test_channels_custom_kernel_starts_from_the_preset_it_replaces():
+    at = start(CHANNELS)
+    at.selectbox(key="ch.k.R@en").set_value("custom").run()
+    assert not at.exception and not at.error
+    assert len(at.data_editor) == 1
+    grid = at.data_editor[0].value
+    assert grid.shape == (3, 3) and list(grid.iloc[:, 0]) == ["-1", "-2", "-1"]    # Sobel x at weight 1
+    assert "Sum of the three + bias 0 = one feature map (300, 451)" in [c.value for c in at.caption]
