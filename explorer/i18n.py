@@ -121,6 +121,72 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Unknown kernel or filter {value}; allowed: {allowed}.",
         "zh": "未知的卷积核或滤波器 {value}；可选：{allowed}。",
     },
+    "err.net_param": {
+        "en": "Layer {row} ({type}): {name} = “{value}” is not allowed; use a whole number from {low} to {high}.",
+        "zh": "第 {row} 层（{type}）：{name} = “{value}” 不可用；请填 {low} 到 {high} 之间的整数。",
+    },
+    "err.net_type": {
+        "en": "Layer {row}: unknown layer type {value}; allowed: {allowed}.",
+        "zh": "第 {row} 层：未知的层类型 {value}；可选：{allowed}。",
+    },
+    "err.net_count": {
+        "en": "The network has {n} layers; use 1 to {high}.",
+        "zh": "网络共有 {n} 层；请使用 1 到 {high} 层。",
+    },
+    "err.net_flatten": {
+        "en": "Layer {row} (linear) needs a flat input: put a flatten layer before it.",
+        "zh": "第 {row} 层（全连接）需要展平的输入：请在它前面加一个 flatten 层。",
+    },
+    "err.net_after_flatten": {
+        "en": "Layer {row} ({name}) needs feature maps, but the input was already flattened.",
+        "zh": "第 {row} 层（{name}）需要特征图，但输入已经被展平了。",
+    },
+    "err.net_layer": {
+        "en": "Layer {row} ({name}) cannot take an input of shape {shape}: {why}",
+        "zh": "第 {row} 层（{name}）无法接受形状为 {shape} 的输入：{why}",
+    },
+    "err.net_output": {
+        "en": "The network ends with shape {shape}; it must end with {n} numbers, one per digit (flatten, then linear {n}).",
+        "zh": "网络的输出形状为 {shape}；它必须以 {n} 个数结束，每个数字一个（先 flatten，再 linear {n}）。",
+    },
+    "err.idx_format": {
+        "en": "Not an MNIST IDX file with {dims} dimension(s) of unsigned bytes.",
+        "zh": "不是包含 {dims} 个维度（无符号字节）的 MNIST IDX 文件。",
+    },
+    "err.idx_size": {
+        "en": "The IDX file is truncated: {expected} values announced, {found} present.",
+        "zh": "IDX 文件不完整：声明了 {expected} 个值，实际只有 {found} 个。",
+    },
+    "err.idx_count": {
+        "en": "{images} images but {labels} labels: the two IDX files do not belong together.",
+        "zh": "{images} 张图像却有 {labels} 个标签：这两个 IDX 文件不匹配。",
+    },
+    "err.idx_labels": {"en": "Labels must be digits 0 to {high}.", "zh": "标签必须是 0 到 {high} 的数字。"},
+    "err.folder_empty": {
+        "en": "No images found in {path}/0 … {path}/9.",
+        "zh": "在 {path}/0 … {path}/9 中没有找到图像。",
+    },
+    "err.optimizer": {
+        "en": "Unknown optimizer {value}; allowed: {allowed}.",
+        "zh": "未知的优化器 {value}；可选：{allowed}。",
+    },
+    "err.weights_format": {
+        "en": "Unknown weights format {value}; allowed: {allowed}.",
+        "zh": "未知的权重文件格式 {value}；可选：{allowed}。",
+    },
+    "err.weights_unreadable": {
+        "en": "This is not a weights file this app can read safely (safetensors, or a PyTorch state dict of plain "
+              "tensors): {why}",
+        "zh": "这不是本应用可以安全读取的权重文件（safetensors，或只含张量的 PyTorch state dict）：{why}",
+    },
+    "err.weights_not_state_dict": {
+        "en": "The file holds something other than named tensors (a state dict).",
+        "zh": "文件中的内容不是命名张量（state dict）。",
+    },
+    "err.weights_mismatch": {
+        "en": "These weights belong to a different network: {detail}. Choose the architecture they were trained with.",
+        "zh": "这些权重属于另一个网络：{detail}。请选择训练它们时使用的网络结构。",
+    },
     "err.pool_padding": {
         "en": "Pooling padding {padding} is too large for a {kh}×{kw} window: it may be at most half the window (as in PyTorch).",
         "zh": "对 {kh}×{kw} 的窗口，池化填充 {padding} 太大：最多只能是窗口的一半（与 PyTorch 一致）。",
@@ -1206,4 +1272,193 @@ STRINGS.update({
         "zh": "结论：Python 循环毫无希望；im2col 把计算变成一次全速运行的矩阵乘法（GEMM），代价是把图像复制 k·k 份；"
               "各种库还更进一步，使用直接卷积内核、Winograd（3×3 时乘法更少）或 FFT（大卷积核时）。",
     },
+})
+
+# ---------------------------------------------------------------- Network
+STRINGS.update({
+    "page.network.title": {"en": "Network", "zh": "网络"},
+    "page.network.blurb": {
+        "en": "Build a small LeNet (or a VGG, residual or Inception variant), train it here on handwritten "
+              "digits in seconds, and look inside: its filters, its feature maps, its mistakes.",
+        "zh": "搭建一个小型 LeNet（或 VGG、残差、Inception 变体），在这里用手写数字几秒钟就训练好，再看看它的内部："
+              "滤波器、特征图，以及它犯的错误。",
+    },
+    "net.intro": {
+        "en": "A convolutional network for handwritten digits: layers that you can edit, trained in this page on "
+              "the digits that ship with the app, then opened up.",
+        "zh": "一个识别手写数字的卷积网络：各层都可以编辑，在本页用应用自带的数字数据训练，然后打开来看。",
+    },
+    "net.tab_arch": {"en": "Architecture", "zh": "网络结构"},
+    "net.tab_train": {"en": "Training", "zh": "训练"},
+    "net.tab_inside": {"en": "Looking inside", "zh": "深入内部"},
+    "net.arch_intro": {
+        "en": "Every row is a layer. The table below it runs the real torch.nn modules on a 1 × 28 × 28 input "
+              "and reports each layer's output shape, parameters, multiply-adds and receptive field.",
+        "zh": "每一行是一层。下方的表格在 1 × 28 × 28 的输入上运行真正的 torch.nn 模块，列出每层的输出形状、参数、乘加次数和感受野。",
+    },
+    "net.preset": {"en": "Start from", "zh": "从以下结构开始"},
+    "net.preset.lenet_small": {"en": "Small LeNet (seed notes)", "zh": "小型 LeNet（课程笔记）"},
+    "net.preset.lenet_classic": {"en": "Classic LeNet 10/20", "zh": "经典 LeNet 10/20"},
+    "net.preset.vgg_small": {"en": "Small VGG (3×3 convs)", "zh": "小型 VGG（3×3 卷积）"},
+    "net.preset.residual": {"en": "With a residual block", "zh": "带残差块"},
+    "net.preset.inception": {"en": "With an Inception module", "zh": "带 Inception 模块"},
+    "net.preset.batchnorm": {"en": "LeNet with BatchNorm", "zh": "带 BatchNorm 的 LeNet"},
+    "net.preset.lenet_small.desc": {
+        "en": "1×28×28 → 5×5 conv, 4 maps 24×24 → 2×2 pool 12×12 → 5×5 conv, 8 maps 8×8 → pool 4×4 → 10 classes.",
+        "zh": "1×28×28 → 5×5 卷积，4 张 24×24 → 2×2 池化 12×12 → 5×5 卷积，8 张 8×8 → 池化 4×4 → 10 类。",
+    },
+    "net.preset.lenet_classic.desc": {
+        "en": "Conv2d(1, 10, 5) → pool → ReLU → Conv2d(10, 20, 5) → pool → ReLU → Linear(320, 10).",
+        "zh": "Conv2d(1, 10, 5) → 池化 → ReLU → Conv2d(10, 20, 5) → 池化 → ReLU → Linear(320, 10)。",
+    },
+    "net.preset.vgg_small.desc": {
+        "en": "Pairs of 3×3 convolutions before each pooling: two 3×3 see as far as one 5×5 with fewer weights.",
+        "zh": "每次池化前用两层 3×3 卷积：两层 3×3 的感受野与一层 5×5 相同，但权重更少。",
+    },
+    "net.preset.residual.desc": {
+        "en": "A residual block adds its input back to its output (through a 1×1 projection when the channels change).",
+        "zh": "残差块把输入加回到输出上（通道数改变时经过 1×1 投影）。",
+    },
+    "net.preset.inception.desc": {
+        "en": "An Inception module runs 1×1, 1×1→5×5, 1×1→3×3→3×3 and pool→1×1 side by side and concatenates them.",
+        "zh": "Inception 模块并行运行 1×1、1×1→5×5、1×1→3×3→3×3 和 池化→1×1，再把结果拼接起来。",
+    },
+    "net.preset.batchnorm.desc": {
+        "en": "The small LeNet with batch normalisation after each convolution: it trains faster and steadier.",
+        "zh": "在每个卷积后加入批归一化的小型 LeNet：训练更快、更稳定。",
+    },
+    "net.col_order": {"en": "Change the number to move the layer.", "zh": "修改编号即可移动该层。"},
+    "net.col_type": {"en": "Layer", "zh": "层类型"},
+    "net.col_out": {"en": "Out", "zh": "输出"},
+    "net.col_out_help": {
+        "en": "Output channels (conv, residual, inception) or outputs (linear).",
+        "zh": "输出通道数（卷积、残差、Inception）或输出个数（全连接）。",
+    },
+    "net.col_k": {"en": "Kernel", "zh": "卷积核"},
+    "net.col_pad": {"en": "Padding", "zh": "填充"},
+    "net.edit_help": {
+        "en": "Add a layer in the empty last row, delete one by selecting its row, move one by changing its #. "
+              "Empty cells take the default.",
+        "zh": "在最后的空行中添加一层，选中某行可将其删除，修改 # 可移动某层。空单元格使用默认值。",
+    },
+    "net.t_layer": {"en": "#", "zh": "#"},
+    "net.t_name": {"en": "Layer", "zh": "层"},
+    "net.t_shape": {"en": "Output shape", "zh": "输出形状"},
+    "net.t_params": {"en": "Parameters", "zh": "参数"},
+    "net.t_macs": {"en": "Multiply-adds", "zh": "乘加次数"},
+    "net.t_rf": {"en": "Receptive field", "zh": "感受野"},
+    "net.rf_all": {"en": "whole image", "zh": "整幅图像"},
+    "net.total_params": {"en": "Parameters in all", "zh": "参数总数"},
+    "net.total_macs": {"en": "Multiply-adds per image", "zh": "每张图像的乘加次数"},
+    "net.input_shape": {"en": "Input", "zh": "输入"},
+    "net.train_intro": {
+        "en": "Train the network from the Architecture tab. Loss and accuracy are drawn after every epoch for the "
+              "training set and for the validation set the network never learns from.",
+        "zh": "训练“网络结构”页中的网络。每个训练轮次后，画出训练集和验证集（网络从不从中学习）上的损失和准确率。",
+    },
+    "net.data": {"en": "Data", "zh": "数据"},
+    "net.data.digits": {"en": "Bundled digits (scikit-learn)", "zh": "自带的数字（scikit-learn）"},
+    "net.data.idx": {"en": "My MNIST IDX files", "zh": "我的 MNIST IDX 文件"},
+    "net.idx_images": {"en": "Images file (idx3-ubyte, may be .gz)", "zh": "图像文件（idx3-ubyte，可为 .gz）"},
+    "net.idx_labels": {"en": "Labels file (idx1-ubyte, may be .gz)", "zh": "标签文件（idx1-ubyte，可为 .gz）"},
+    "net.idx_help": {
+        "en": "Upload both files, e.g. t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz. Until then the "
+              "bundled digits are used.",
+        "zh": "请上传两个文件，例如 t10k-images-idx3-ubyte.gz 和 t10k-labels-idx1-ubyte.gz。在此之前使用自带的数字。",
+    },
+    "net.idx_loaded": {"en": "{n} images loaded.", "zh": "已载入 {n} 张图像。"},
+    "net.data_sizes": {
+        "en": "{train} training, {val} validation and {test} test images, 28×28.",
+        "zh": "训练图像 {train} 张、验证图像 {val} 张、测试图像 {test} 张，均为 28×28。",
+    },
+    "net.epochs": {"en": "Epochs", "zh": "训练轮数"},
+    "net.lr": {"en": "Learning rate", "zh": "学习率"},
+    "net.batch": {"en": "Batch size", "zh": "批大小"},
+    "net.optimizer": {"en": "Optimizer", "zh": "优化器"},
+    "net.opt.adam": {"en": "Adam", "zh": "Adam"},
+    "net.opt.sgd": {"en": "SGD + momentum", "zh": "SGD + 动量"},
+    "net.train": {"en": "Train", "zh": "开始训练"},
+    "net.stop": {"en": "Stop", "zh": "停止"},
+    "net.stop_help": {
+        "en": "Stops after the current batch; the network keeps what it learned so far.",
+        "zh": "在当前批次后停止；网络保留目前学到的内容。",
+    },
+    "net.training": {"en": "Training…", "zh": "正在训练……"},
+    "net.progress": {
+        "en": "Epoch {epoch} of {epochs}, batch {step} of {steps}",
+        "zh": "第 {epoch}/{epochs} 轮，第 {step}/{steps} 批",
+    },
+    "net.train_set": {"en": "training", "zh": "训练集"},
+    "net.val_set": {"en": "validation", "zh": "验证集"},
+    "net.epoch": {"en": "epoch", "zh": "轮次"},
+    "net.loss": {"en": "loss (cross-entropy)", "zh": "损失（交叉熵）"},
+    "net.accuracy": {"en": "accuracy (%)", "zh": "准确率（%）"},
+    "net.stopped": {
+        "en": "Stopped after {n} complete epoch(s); the results below are for the network as it was then.",
+        "zh": "已在完成 {n} 轮后停止；下面的结果对应停止时的网络。",
+    },
+    "net.test_acc": {"en": "Test accuracy", "zh": "测试准确率"},
+    "net.test_detail": {"en": "on {n} unseen digits, loss {loss}", "zh": "在 {n} 个未见过的数字上，损失 {loss}"},
+    "net.not_trained": {
+        "en": "Not trained yet: press Train (about a second per epoch for the small LeNet on a laptop CPU).",
+        "zh": "尚未训练：请按“开始训练”（小型 LeNet 在笔记本 CPU 上每轮约一秒）。",
+    },
+    "net.weights_title": {"en": "Weights", "zh": "权重"},
+    "net.download_st": {"en": "Download (safetensors)", "zh": "下载（safetensors）"},
+    "net.download_pt": {"en": "Download (PyTorch state dict)", "zh": "下载（PyTorch state dict）"},
+    "net.upload_weights": {"en": "Load weights", "zh": "载入权重"},
+    "net.upload_help": {
+        "en": "A .safetensors file, or a .pt state dict of plain tensors; it must fit the architecture above. "
+              "Files are never unpickled.",
+        "zh": "一个 .safetensors 文件，或只含张量的 .pt state dict；它必须与上面的网络结构匹配。文件绝不会被反序列化（unpickle）。",
+    },
+    "net.weights_loaded": {"en": "Weights loaded from {name}.", "zh": "已从 {name} 载入权重。"},
+    "net.inside_first": {
+        "en": "Train the network (or load weights) on the Training tab first.",
+        "zh": "请先在“训练”页训练网络（或载入权重）。",
+    },
+    "net.filters_title": {"en": "First-layer filters", "zh": "第一层的滤波器"},
+    "net.filters_note": {
+        "en": "Before training they are random noise; after training they have turned into small stroke and "
+              "edge detectors (red positive, blue negative).",
+        "zh": "训练前它们是随机噪声；训练后它们变成了小小的笔画和边缘检测器（红为正，蓝为负）。",
+    },
+    "net.before": {"en": "Before training", "zh": "训练前"},
+    "net.after": {"en": "After training", "zh": "训练后"},
+    "net.input_title": {"en": "One digit through the network", "zh": "一个数字穿过网络"},
+    "net.input": {"en": "Input", "zh": "输入"},
+    "net.input.test": {"en": "A test digit", "zh": "测试集中的数字"},
+    "net.input.draw": {"en": "Draw one", "zh": "自己画一个"},
+    "net.input.photo": {"en": "Photo of a digit", "zh": "数字的照片"},
+    "net.test_index": {"en": "Test digit number", "zh": "测试数字编号"},
+    "net.true_label": {"en": "Its label: {label}", "zh": "它的标签：{label}"},
+    "net.draw_help": {
+        "en": "Draw with the mouse (or a finger) on the black square: each stroke is added. The strokes are "
+              "drawn as lines 2 pixels wide, like the training digits.",
+        "zh": "用鼠标（或手指）在黑色方块上书写：每一笔都会被加上。笔画按 2 像素宽的线条绘制，与训练数据相似。",
+    },
+    "net.clear": {"en": "Clear", "zh": "清除"},
+    "net.photo": {"en": "Photo of one handwritten digit", "zh": "一个手写数字的照片"},
+    "net.photo_help": {
+        "en": "Dark ink on light paper works best; the steps below show how it is prepared.",
+        "zh": "浅色纸上的深色字迹效果最好；下面展示了照片的预处理步骤。",
+    },
+    "net.step.gray": {"en": "1. Grayscale", "zh": "1. 灰度"},
+    "net.step.inverted": {"en": "2. Inverted if the paper is light", "zh": "2. 纸张较亮时反相"},
+    "net.step.cropped": {"en": "3. Cropped to the digit, squared", "zh": "3. 裁剪到数字并补成正方形"},
+    "net.step.final": {"en": "4. 20×20 centred in 28×28", "zh": "4. 缩放为 20×20 并居中放入 28×28"},
+    "net.no_input": {"en": "Draw or upload a digit to see it go through the network.", "zh": "画一个或上传一个数字，看它如何穿过网络。"},
+    "net.prediction": {"en": "Predicted: {digit} ({p} %)", "zh": "预测：{digit}（{p}%）"},
+    "net.probability": {"en": "probability (%)", "zh": "概率（%）"},
+    "net.digit": {"en": "digit", "zh": "数字"},
+    "net.maps_title": {"en": "Feature maps, layer by layer", "zh": "逐层的特征图"},
+    "net.more_maps": {"en": "… of {n}", "zh": "……共 {n} 张"},
+    "net.test_title": {"en": "On the whole test set", "zh": "在整个测试集上"},
+    "net.confusion": {"en": "Confusion matrix (row: true digit, column: predicted)", "zh": "混淆矩阵（行：真实数字，列：预测）"},
+    "net.confusion_note": {
+        "en": "The diagonal counts the correct answers; everything else is a mistake.",
+        "zh": "对角线上是答对的数量；其余都是错误。",
+    },
+    "net.mistakes": {"en": "{n} of {total} test digits are misread:", "zh": "{total} 个测试数字中有 {n} 个被认错："},
+    "net.mistake": {"en": "{true} → {pred}", "zh": "{true} → {pred}"},
 })

@@ -33,7 +33,7 @@ SAMPLES = {
 # (page file stem, icon); titles and blurbs are i18n keys page.<stem>.title / .blurb
 PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
          ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:"),
-         ("channels", ":material/layers:"), ("im2col", ":material/table_view:")]
+         ("channels", ":material/layers:"), ("im2col", ":material/table_view:"), ("network", ":material/hub:")]
 PREVIEW_SIDE = 1280          # longest side of the interactive preview
 COMPARE_SIDE = 512           # side-by-side pages: panels are ~300 px wide on a projector
 FULL_RES_PIXELS = 1_600_000  # at or below this, the preview is the full-resolution image
@@ -339,6 +339,13 @@ def feature_map(digest: str, _image: np.ndarray) -> np.ndarray:
     edges = kernels.get_preset("sobel_magnitude")
     return ops.apply_kernels(imaging.to_gray(_image), edges.kernels(), edges.combine, padding="same",
                              padding_mode="replicate")
+
+
+@st.cache_resource(show_spinner=False)
+def digits():
+    """The bundled handwritten digits, split once per process (read-only data, the same for every user)."""
+    from explorer import lenet
+    return lenet.load_digits()
 
 
 def blocky(values: np.ndarray, target: int = COMPARE_SIDE, display: str = "clip") -> np.ndarray:
