@@ -228,9 +228,9 @@ def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE)
             try:
                 if spec.get("type") == "linear" and x.dim() != 2:
                     raise NetworkError("err.net_flatten", row=row)
-                module = _module(spec, x.shape[1] if x.dim() == 4 else 0, row).eval()
-                if x.dim() != 4 and not isinstance(module, (nn.Linear, nn.LazyLinear, nn.ReLU, nn.Flatten)):
+                if x.dim() != 4 and spec.get("type") not in ("linear", "relu", "flatten"):
                     raise NetworkError("err.net_after_flatten", row=row, name=layer_name(spec))
+                module = _module(spec, x.shape[1] if x.dim() == 4 else 0, row).eval()
                 y = module(x)
                 macs = _macs(module, x, y)
             except NetworkError as err:

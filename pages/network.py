@@ -203,8 +203,10 @@ with train_tab:
             ss["net.model"], ss["net.specs"], ss["net.history"] = candidate, specs, []
             ss["net.initial_filters"] = lenet.first_filters(lenet.build(specs, seed=seed))
             ss["net.stopped"] = False
-            model = candidate
-            st.success(tr("net.weights_loaded", name=upload.name))
+            ss["net.loaded_message"] = upload.name
+            st.rerun()       # draw the whole page again with these weights
+    if ss.get("net.loaded_message") and ss.get("net.loaded_file") == getattr(upload, "file_id", None):
+        st.success(tr("net.weights_loaded", name=ss["net.loaded_message"]))
 
 # ---------------------------------------------------------------- inside
 with inside_tab:

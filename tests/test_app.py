@@ -9,7 +9,8 @@ import torch
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from explorer import imaging, kernels, ops
+from explorer import imaging, kernels, lenet, ops
+from tests.test_lenet import Exploit, idx_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 HOME = str(ROOT / "explorer" / "Home.py")
@@ -551,3 +552,72 @@ def test_channels_custom_kernel_starts_from_the_preset_it_replaces():
     grid = at.data_editor[0].value
     assert grid.shape == (3, 3) and list(grid.iloc[:, 0]) == ["-1", "-2", "-1"]    # Sobel x at weight 1
     assert "Sum of the three + bias 0 = one feature map (300, 451)" in [c.value for c in at.caption]
+
+
+NETWORK = "../pages/network.py"
+
+
+def layer_table(at):
+    return next(d.value for d in at.dataframe if "Output shape" in d.value.columns)
+
+
+def test_network_page_architecture_train_and_inside():
+    at = start(NETWORK)
+    assert not at.exception and not at.error
+    shapes = list(layer_table(at)["Output shape"])
+    assert shapes[:6] == ["4 × 24 × 24", "4 × 24 × 24", "4 × 12 × 12", "8 × 8 × 8", "8 × 8 × 8", "8 × 4 × 4"]
+    assert any("Train the network (or load weights)" in i.value for i in at.info)
+    at.number_input(key="net.epochs").set_value(2)
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert not at.exception and not at.error
+    accuracy = float(next(m.value for m in at.metric if m.label == "Test accuracy").rstrip(" %"))
+    assert accuracy > 60          # two epochs, chance is 10 %
+    assert any("Predicted:" in c.value for c in at.caption)
+    assert any("1. conv 5×5, 4" in m.value for m in at.markdown)
+    assert any("test digits are misread" in m.value for m in at.markdown)
+    assert any(d.proto.label == "Download (safetensors)" for d in at.get("download_button"))
+    at.segmented_control(key="net.input").set_value("draw").run()
+    assert not at.exception
+    assert any("Draw or upload a digit" in i.value for i in at.info)
+
+
+def test_network_page_other_presets_and_weights_files():
+    at = start(NETWORK)
+    for preset in ("vgg_small", "residual", "inception", "batchnorm", "lenet_classic"):
+        at.selectbox(key="net.preset@en").set_value(preset).run()
+        assert not at.exception and not at.error
+    assert list(layer_table(at).iloc[-1, 1:4]) == ["linear 10", "10", "3,210"]
+    good = lenet.save_weights(lenet.build(lenet.PRESETS["lenet_classic"], seed=5))
+    at.file_uploader(key="net.weights_file").upload("mine.safetensors", good, "application/octet-stream").run()
+    assert not at.exception
+    assert any("Weights loaded from mine.safetensors" in s.value for s in at.success)
+    assert any(m.label == "Test accuracy" for m in at.metric)
+    hostile = io.BytesIO()
+    torch.save({"x": Exploit()}, hostile)
+    at.file_uploader(key="net.weights_file").upload("evil.pt", hostile.getvalue(), "application/octet-stream").run()
+    assert not at.exception
+    assert "not a weights file this app can read safely" in at.error[0].value
+    wrong = lenet.save_weights(lenet.build(lenet.PRESETS["lenet_small"]))
+    at.file_uploader(key="net.weights_file").upload("small.pt", wrong, "application/octet-stream").run()
+    assert "belong to a different network" in at.error[0].value
+
+
+def test_network_page_mnist_files_and_photo_input():
+    at = start(NETWORK)
+    at.segmented_control(key="net.source").set_value("idx").run()
+    images = np.random.default_rng(0).integers(0, 256, (50, 28, 28))
+    at.file_uploader(key="net.idx_images").upload("imgs.idx3-ubyte", idx_bytes(images), "application/octet-stream")
+    at.file_uploader(key="net.idx_labels").upload("lbls.idx1-ubyte", idx_bytes(np.arange(50) % 10),
+                                                  "application/octet-stream").run()
+    assert not at.exception and any("50 images loaded" in s.value for s in at.success)
+    assert "30 training, 10 validation and 10 test images" in " ".join(c.value for c in at.caption)
+    at.file_uploader(key="net.idx_labels").upload("bad", b"nonsense", "application/octet-stream").run()
+    assert "Not an MNIST IDX file" in at.error[0].value
+    at.segmented_control(key="net.source").set_value("digits").run()
+    at.number_input(key="net.epochs").set_value(1)
+    next(b for b in at.button if b.label == "Train").click().run()
+    at.segmented_control(key="net.input").set_value("photo").run()
+    at.file_uploader(key="net.photo").upload("seven.jpg", photo_bytes(120, 160), "image/jpeg").run()
+    assert not at.exception and not at.error
+    assert "4. 20×20 centred in 28×28" in [c.value for c in at.caption]
+    assert any("Predicted:" in c.value for c in at.caption)

@@ -171,3 +171,33 @@ def test_im2col_page_at_projector_size(page):
     expect(page.locator("[data-testid=stPlotlyChart]").get_by_text("NumPy im2col + matmul")).to_be_visible()
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "im2col_cost.png"))
+
+
+def test_network_trains_and_reads_a_drawn_digit(page):
+    page.set_viewport_size({"width": 1280, "height": 1600})
+    open_page(page, "Network")
+    expect(page.get_by_text("8 × 4 × 4", exact=True)).to_be_attached()   # a canvas grid: cells are not "visible"
+    assert_fits_the_width(page)
+    page.get_by_role("tab", name="Training").click()
+    page.get_by_role("button", name="Train", exact=True).click()
+    expect(page.get_by_text("Test accuracy")).to_be_visible(timeout=120_000)
+    settle(page)
+    assert_fits_the_width(page)
+    page.screenshot(path=str(ARTIFACTS / "network_trained.png"))
+    page.get_by_role("tab", name="Looking inside").click()
+    page.get_by_text("Draw one", exact=True).click()
+    canvas = page.locator(".st-key-net-canvas0 .nsewdrag")
+    canvas.wait_for()
+    box = canvas.bounding_box()
+    points = [(0.25, 0.2), (0.75, 0.2), (0.45, 0.85)]      # a 7, drawn with the lasso
+    page.mouse.move(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.2)
+    page.mouse.down()
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        for t in range(1, 16):
+            page.mouse.move(box["x"] + box["width"] * (ax + (bx - ax) * t / 15),
+                            box["y"] + box["height"] * (ay + (by - ay) * t / 15))
+    page.mouse.up()
+    expect(page.locator(".st-key-net-canvas1")).to_be_attached()      # the stroke was kept
+    expect(page.get_by_text("Predicted:")).to_be_visible()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "network_drawn_digit.png"))

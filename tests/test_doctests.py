@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 MODULES = ["ops", "kernels", "imaging", "figures", "sliding", "i18n", "pooling", "transposed", "receptive", "channels",
-           "im2col"]
+           "im2col", "lenet"]
 
 
 @pytest.mark.parametrize("name", MODULES)
