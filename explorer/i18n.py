@@ -1420,8 +1420,8 @@ STRINGS.update({
     "net.filters_title": {"en": "First-layer filters", "zh": "第一层的滤波器"},
     "net.filters_note": {
         "en": "Before training they are random noise; training turns them into the patterns this network found "
-              "useful, often pieces of strokes and edges (red positive, blue negative).",
-        "zh": "训练前它们是随机噪声；训练把它们变成了这个网络认为有用的图案，常常是笔画和边缘的片段（红为正，蓝为负）。",
+              "useful, often pieces of strokes and edges (light: positive weights, dark: negative, mid-grey: 0).",
+        "zh": "训练前它们是随机噪声；训练把它们变成了这个网络认为有用的图案，常常是笔画和边缘的片段（亮：正权重，暗：负权重，中灰：0）。",
     },
     "net.before": {"en": "Before training", "zh": "训练前"},
     "net.after": {"en": "After training", "zh": "训练后"},

@@ -631,8 +631,16 @@ def main(argv: list[str] | None = None) -> float:
     parser.add_argument("--optimizer", default=DEFAULTS["optimizer"], choices=OPTIMIZERS)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--device", default=None, choices=[None, *ops.DEVICE_NAMES])
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--idx", nargs=2, metavar=("IMAGES", "LABELS"), help="MNIST IDX files (may be .gz)")
+    source.add_argument("--folder", help="a folder with sub-folders 0 … 9 of digit images")
     args = parser.parse_args(argv)
-    data = load_digits(args.seed)
+    if args.idx:
+        data = split(*load_idx(Path(args.idx[0]).read_bytes(), Path(args.idx[1]).read_bytes()), seed=args.seed)
+    elif args.folder:
+        data = split(*load_folder(args.folder), seed=args.seed)
+    else:
+        data = load_digits(args.seed)
     model = build(PRESETS[args.preset], seed=args.seed)
     device = pick_device() if args.device is None else torch.device(args.device)
     print(f"{args.preset}: {sum(p.numel() for p in model.parameters()):,} parameters, {len(data.x_train)} training "

@@ -220,7 +220,9 @@ with inside_tab:
         for label, kernels_ in ((tr("net.before"), before), (tr("net.after"), after)):
             if kernels_ is not None:
                 st.markdown(f"**{label}**")
-                tiles([imaging.to_display(k, "diverging") for k in kernels_[:8]], [f"{i + 1}" for i in range(len(kernels_[:8]))], target=96)
+                shown = kernels_[:8]
+                scale = float(np.abs(shown).max()) or 1.0      # one scale per row: 0 is mid-grey
+                tiles([0.5 + 0.5 * k / scale for k in shown], [f"{i + 1}" for i in range(len(shown))], target=96)
 
     st.subheader(tr("net.input_title"))
     ss.setdefault("net.input", "test")

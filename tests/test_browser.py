@@ -1,4 +1,6 @@
 """The real app in a real headless Chromium: upload a photo, get a result, switch language."""
+import re
+
 from playwright.sync_api import expect
 
 from tests.conftest import ARTIFACTS
@@ -201,3 +203,18 @@ def test_network_trains_and_reads_a_drawn_digit(page):
     expect(page.get_by_text("Predicted:")).to_be_visible()
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "network_drawn_digit.png"))
+
+
+def test_network_training_stops_on_request(page):
+    open_page(page, "Network")
+    page.get_by_role("tab", name="Training").click()
+    epochs = page.locator(".st-key-net-epochs input")
+    epochs.fill("50")
+    epochs.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    expect(page.locator("[data-testid=stProgress]")).to_contain_text(re.compile(r"Epoch \d+ of 50"),
+                                                                     timeout=30_000)
+    page.get_by_test_id("stTabs").get_by_role("button", name="Stop").click()   # not the header's Stop
+    expect(page.get_by_text("Stopped after")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Test accuracy")).to_be_visible()
