@@ -21,6 +21,10 @@ navigation = st.navigation(
     [st.Page("../pages/home.py", title=tr("home.nav"), icon=":material/home:", default=True)]
     + [st.Page(f"../pages/{stem}.py", title=tr(f"page.{stem}.title"), icon=icon) for stem, icon in ui.PAGES]
 )
+st.session_state["_link"] = st.query_params.to_dict()   # a shared link's settings, before widgets read them
 ui.image_source()
 ui.device_badge()
-navigation.run()
+try:
+    navigation.run()
+finally:
+    ui.report_ignored_settings()

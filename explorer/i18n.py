@@ -357,6 +357,10 @@ for _name, (_en, _en_desc, _zh, _zh_desc) in _PRESET_TEXT.items():
 STRINGS.update({
     # ------------------------------------------------------------ shell
     "lang.label": {"en": "Language · 语言", "zh": "Language · 语言"},
+    "share.ignored": {
+        "en": "Some settings in the link could not be used and were reset to their defaults: {settings}",
+        "zh": "链接中的部分设置无法使用，已恢复为默认值：{settings}",
+    },
     "device.badge": {"en": "Computing on: {device}", "zh": "计算设备：{device}"},
     "src.title": {"en": "Image", "zh": "图像"},
     "src.upload": {"en": "Upload your own photo", "zh": "上传你自己的照片"},

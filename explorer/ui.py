@@ -71,7 +71,13 @@ def select(label: str, options, key: str, prefix: str, *, where=st, **kwargs):
     widget = f"{key}@{lang()}"
     if widget not in st.session_state:
         st.session_state[widget] = st.session_state[key]
-    st.session_state[key] = where.selectbox(label, options, key=widget, format_func=labels(prefix), **kwargs)
+    shown = labels(prefix)
+    linked = st.query_params.get(widget)
+    if linked is not None and linked not in {shown(option) for option in options}:
+        # a selectbox drops a bad linked value only after the run; say so now
+        st.session_state.setdefault("_ignored_links", []).append(f"{widget}={linked}")
+    st.session_state[key] = where.selectbox(label, options, key=widget, format_func=shown, bind="query-params",
+                                            **kwargs)
     return st.session_state[key]
 
 
@@ -81,8 +87,30 @@ def forget(*keys: str) -> None:
         st.session_state.pop(key, None)
 
 
+def report_ignored_settings() -> None:
+    """A short notice for settings in a shared link that were out of range or unknown (once per run).
+
+    Widgets bound to the URL (``bind="query-params"``) drop values they cannot
+    take and keep their defaults; whatever disappeared from the URL during
+    this run was such a value. Called at the end of the run, and by
+    :func:`show_error`, since a page stops right after showing an error.
+    """
+    link = st.session_state.pop("_link", None) or {}
+    ignored = [f"{key}={value}" for key, value in link.items() if st.query_params.get(key) != value]
+    ignored += [item for item in st.session_state.pop("_ignored_links", []) if item not in ignored]
+    if ignored:
+        st.toast(tr("share.ignored", settings=", ".join(ignored[:4])), icon=":material/link_off:")
+
+
+def stop() -> None:
+    """``st.stop()``, after telling about any unusable link settings (nothing runs after a stop)."""
+    report_ignored_settings()
+    st.stop()
+
+
 def show_error(err: i18n.LocalizedError) -> None:
     """An error from the core, in the user's language."""
+    report_ignored_settings()
     st.error(err.text(lang()), icon=":material/error:")
 
 
@@ -90,7 +118,7 @@ def language_switch() -> None:
     """English / 简体中文 switch at the top of the sidebar."""
     st.session_state.setdefault("lang", "en")
     st.sidebar.segmented_control(tr("lang.label"), list(i18n.LANGUAGES), key="lang", required=True,
-                                 format_func=i18n.LANGUAGES.get)
+                                 format_func=i18n.LANGUAGES.get, bind="query-params")
 
 
 def device_badge() -> None:
@@ -208,10 +236,10 @@ def _preset_params(preset: kernels.Preset) -> dict:
         label = tr(f"param.{p.name}")
         if p.integer:
             values[p.name] = st.slider(label, int(p.minimum), int(p.maximum), step=int(p.step), key=key,
-                                       persist_state="session")
+                                       persist_state="session", bind="query-params")
         else:
             values[p.name] = st.slider(label, float(p.minimum), float(p.maximum), step=float(p.step),
-                                       key=key, persist_state="session")
+                                       key=key, persist_state="session", bind="query-params")
     return values
 
 
@@ -233,8 +261,8 @@ def grid_editor(prefix: str, start_from: np.ndarray, parse, low: int, high: int,
         _load_into_editor(prefix, start_from)
     if resizable:
         c1, c2 = st.columns(2)
-        rows = c1.number_input(tr("kernel.rows"), low, high, key=f"{prefix}.rows", persist_state="session")
-        cols = c2.number_input(tr("kernel.cols"), low, high, key=f"{prefix}.cols", persist_state="session")
+        rows = c1.number_input(tr("kernel.rows"), low, high, key=f"{prefix}.rows", persist_state="session", bind="query-params")
+        cols = c2.number_input(tr("kernel.cols"), low, high, key=f"{prefix}.cols", persist_state="session", bind="query-params")
     else:
         rows, cols = start_from.shape
     grid = st.session_state[f"{prefix}.grid"]
@@ -270,7 +298,7 @@ def kernel_picker(switches: bool = True) -> KernelChoice:
     st.session_state.setdefault("kernel.preset", "sobel_magnitude")
     source = st.segmented_control(tr("kernel.source"), ["preset", "custom"], key="kernel.source",
                                   required=True, format_func=labels("kernel.source"),
-                                  persist_state="session")
+                                  persist_state="session", bind="query-params")
     name = st.session_state["kernel.preset"]
     if source == "preset":
         name = select(tr("kernel.preset"), list(kernels.PRESETS), "kernel.preset", "preset")
@@ -285,7 +313,7 @@ def kernel_picker(switches: bool = True) -> KernelChoice:
         kernel = grid_editor("kernel", preset_kernels[0], kernels.parse_kernel, 1, kernels.MAX_EDITOR_SIDE,
                              tr("kernel.from_preset"), tr("kernel.from_preset_help"))
         if kernel is None:
-            st.stop()
+            stop()
         chosen, combine, label = (kernel,), None, tr("kernel.custom_label")
 
     if not switches:
@@ -293,9 +321,9 @@ def kernel_picker(switches: bool = True) -> KernelChoice:
     st.session_state.setdefault("kernel.flip", False)
     st.session_state.setdefault("kernel.normalize", False)
     flip = st.toggle(tr("kernel.flip"), key="kernel.flip", help=tr("kernel.flip_help"),
-                     persist_state="session")
+                     persist_state="session", bind="query-params")
     normalize = st.toggle(tr("kernel.normalize"), key="kernel.normalize",
-                          help=tr("kernel.normalize_help"), persist_state="session")
+                          help=tr("kernel.normalize_help"), persist_state="session", bind="query-params")
     if normalize:
         try:
             chosen = tuple(kernels.normalize(k) for k in chosen)
@@ -394,16 +422,16 @@ def conv_controls() -> dict:
         st.session_state.setdefault(key, value)
     kind = st.segmented_control(tr("conv.padding_kind"), ["number", "same", "valid"], key="conv.padding_kind",
                                 format_func=labels("conv.padding_kind"), help=tr("conv.padding_help"),
-                                required=True, persist_state="session")
+                                required=True, persist_state="session", bind="query-params")
     amount = st.number_input(tr("conv.padding"), 0, 64, key="conv.padding", disabled=kind != "number",
-                             persist_state="session")
+                             persist_state="session", bind="query-params")
     mode = select(tr("conv.padding_mode"), ops.PADDING_MODES, "conv.padding_mode", "conv.mode",
                   help=tr("conv.padding_mode_help"))
     c3, c4 = st.columns(2)
     stride = c3.number_input(tr("conv.stride"), 1, 16, key="conv.stride", help=tr("conv.stride_help"),
-                             persist_state="session")
+                             persist_state="session", bind="query-params")
     dilation = c4.number_input(tr("conv.dilation"), 1, 16, key="conv.dilation", help=tr("conv.dilation_help"),
-                               persist_state="session")
+                               persist_state="session", bind="query-params")
     return {"stride": int(stride), "padding": int(amount) if kind == "number" else kind,
             "padding_mode": mode, "dilation": int(dilation)}
 

@@ -45,12 +45,12 @@ with one_tab:
                 st.session_state[f"ch.last.{name}"] = kernel_name
                 st.session_state.pop(f"ch.grid.{name}.grid", None)   # a later "custom" starts from this preset
                 weight = st.slider(tr("ch.weight"), -2.0, 2.0, step=0.25, key=f"ch.w.{name}",
-                                   persist_state="session")
+                                   persist_state="session", bind="query-params")
                 kernel = channels.channel_kernel(kernel_name, weight)
         per_channel.append(kernel)
     st.session_state.setdefault("ch.bias", 0.0)
     bias = columns[3].slider(tr("ch.bias"), -1.0, 1.0, step=0.05, key="ch.bias", help=tr("ch.bias_help"),
-                             persist_state="session")
+                             persist_state="session", bind="query-params")
     weights = np.stack(per_channel).astype(np.float32)
     steps = channels.filter_steps(work, weights, bias)
     shared = max(imaging.robust_scale(m) for m in [*steps.maps, steps.feature])
@@ -73,7 +73,7 @@ with many_tab:
     st.markdown(tr("ch.many_intro"))
     st.session_state.setdefault("ch.bank", ["edges_x", "edges_y", "red_vs_green", "blue_vs_yellow"])
     names = st.pills(tr("ch.bank"), list(channels.FILTER_BANK), selection_mode="multi", key="ch.bank",
-                     format_func=ui.labels("ch.filter"), persist_state="session")
+                     format_func=ui.labels("ch.filter"), persist_state="session", bind="query-params")
     if not names:
         st.info(tr("ch.bank_empty"), icon=":material/info:")
     elif len(names) > channels.MAX_FILTERS:
@@ -103,8 +103,8 @@ with groups_tab:
     st.session_state.setdefault("ch.g_out", 16)
     st.session_state.setdefault("ch.g_k", 3)
     g1, g2 = st.columns(2)
-    c_out = g1.slider(tr("ch.g_out"), 3, 64, key="ch.g_out", persist_state="session")
-    k = g2.select_slider(tr("ch.g_k"), [1, 3, 5, 7], key="ch.g_k", persist_state="session")
+    c_out = g1.slider(tr("ch.g_out"), 3, 64, key="ch.g_out", persist_state="session", bind="query-params")
+    k = g2.select_slider(tr("ch.g_k"), [1, 3, 5, 7], key="ch.g_k", persist_state="session", bind="query-params")
     options = channels.groupings(3, c_out, k, h, w)
     cols = st.columns(len(options), gap="small")
     for col, option in zip(cols, options):

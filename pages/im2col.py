@@ -16,20 +16,20 @@ for key, value in (("ic.c", 2), ("ic.side", 5), ("ic.k", 3), ("ic.fn", 2), ("ic.
                    ("ic.seed", 7), ("ic.row", 1)):
     st.session_state.setdefault(key, value)
 cols = st.columns(7, gap="small")
-c = cols[0].number_input(tr("ic.c"), 1, 3, key="ic.c", persist_state="session")
-side = cols[1].number_input(tr("ic.side"), 3, 7, key="ic.side", persist_state="session")
-k = cols[2].number_input(tr("ic.k"), 1, 4, key="ic.k", persist_state="session")
-fn = cols[3].number_input(tr("ic.fn"), 1, 3, key="ic.fn", persist_state="session")
-stride = cols[4].number_input(tr("conv.stride"), 1, 3, key="ic.stride", persist_state="session")
-pad = cols[5].number_input(tr("ic.pad"), 0, 2, key="ic.pad", persist_state="session")
-seed = cols[6].number_input(tr("sw.seed"), 0, 9999, key="ic.seed", persist_state="session")
+c = cols[0].number_input(tr("ic.c"), 1, 3, key="ic.c", persist_state="session", bind="query-params")
+side = cols[1].number_input(tr("ic.side"), 3, 7, key="ic.side", persist_state="session", bind="query-params")
+k = cols[2].number_input(tr("ic.k"), 1, 4, key="ic.k", persist_state="session", bind="query-params")
+fn = cols[3].number_input(tr("ic.fn"), 1, 3, key="ic.fn", persist_state="session", bind="query-params")
+stride = cols[4].number_input(tr("conv.stride"), 1, 3, key="ic.stride", persist_state="session", bind="query-params")
+pad = cols[5].number_input(tr("ic.pad"), 0, 2, key="ic.pad", persist_state="session", bind="query-params")
+seed = cols[6].number_input(tr("sw.seed"), 0, 9999, key="ic.seed", persist_state="session", bind="query-params")
 
 x, weight, bias = im2col.example(c, side, fn, k, seed)
 try:
     forward = im2col.conv_forward(x, weight, bias, stride, pad)
 except ops.ParamError as err:
     ui.show_error(err)
-    st.stop()
+    ui.stop()
 _, _, out_h, out_w = forward.out.shape
 names = "RGB" if c == 3 else ""
 columns = im2col.column_labels(c, k, k, names)
@@ -109,7 +109,7 @@ with cost_tab:
     full_h, full_w = image.pixels.shape[:2]
     st.markdown(tr("ic.cost_intro"))
     st.session_state.setdefault("ic.cost_k", 3)
-    cost_k = st.select_slider(tr("ic.cost_k"), [3, 5, 7], key="ic.cost_k", persist_state="session")
+    cost_k = st.select_slider(tr("ic.cost_k"), [3, 5, 7], key="ic.cost_k", persist_state="session", bind="query-params")
     size = im2col.matrix_bytes(1, 3, full_h, full_w, cost_k, cost_k, pad=cost_k // 2)
     rows_full = full_h * full_w
     st.metric(tr("ic.cost_matrix", w=full_w, h=full_h, k=cost_k), figures.format_bytes(size),

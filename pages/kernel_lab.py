@@ -20,7 +20,7 @@ with controls:
     with params_tab:
         conv_args = ui.conv_controls()
         st.session_state.setdefault("kl.gray", False)
-        gray = st.toggle(tr("kl.gray"), key="kl.gray", help=tr("kl.gray_help"), persist_state="session")
+        gray = st.toggle(tr("kl.gray"), key="kl.gray", help=tr("kl.gray_help"), persist_state="session", bind="query-params")
         st.session_state.setdefault("kl.display", "auto")
         display_mode = ui.select(tr("kl.display"), imaging.DISPLAY_MODES, "kl.display", "display")
 
@@ -34,7 +34,7 @@ except ops.ParamError as err:
         st.image(work, width="stretch", clamp=True)
     with shown_out:
         ui.show_error(err)
-    st.stop()
+    ui.stop()
 
 mode = imaging.resolve_display_mode(display_mode, output, choice.total)
 picture = imaging.to_display(output, mode)
@@ -104,7 +104,7 @@ channel = 0
 if output.ndim == 3:
     st.session_state.setdefault("kl.channel", 0)
     channel = c3.segmented_control(tr("kl.channel"), [0, 1, 2], key="kl.channel", required=True,
-                                   format_func=lambda c: "RGB"[c], persist_state="session")
+                                   format_func=lambda c: "RGB"[c], persist_state="session", bind="query-params")
 plane = work if work.ndim == 2 else work[..., channel]
 shown_value = float(output[oy, ox] if output.ndim == 2 else output[oy, ox, channel])
 sums = []

@@ -94,7 +94,7 @@ with train_tab:
     st.markdown(tr("net.train_intro"))
     ss.setdefault("net.source", "digits")
     source = st.segmented_control(tr("net.data"), ["digits", "idx"], key="net.source", required=True,
-                                  format_func=ui.labels("net.data"), persist_state="session")
+                                  format_func=ui.labels("net.data"), persist_state="session", bind="query-params")
     if source == "idx":
         c1, c2 = st.columns(2)
         images_file = c1.file_uploader(tr("net.idx_images"), key="net.idx_images")
@@ -117,14 +117,14 @@ with train_tab:
         ss.setdefault(f"net.{key}", value)
     ss.setdefault("net.seed", 0)
     c1, c2, c3, c4, c5 = st.columns([1, 1.2, 1.2, 1.6, 1], gap="small")
-    epochs = c1.number_input(tr("net.epochs"), 1, 50, key="net.epochs", persist_state="session")
+    epochs = c1.number_input(tr("net.epochs"), 1, 50, key="net.epochs", persist_state="session", bind="query-params")
     lr = c2.select_slider(tr("net.lr"), [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1], key="net.lr",
-                          persist_state="session")
+                          persist_state="session", bind="query-params")
     batch = c3.select_slider(tr("net.batch"), [8, 16, 32, 64, 128, 256], key="net.batch_size",
-                             persist_state="session")
+                             persist_state="session", bind="query-params")
     optimizer = c4.segmented_control(tr("net.optimizer"), list(lenet.OPTIMIZERS), key="net.optimizer",
-                                     required=True, format_func=ui.labels("net.opt"), persist_state="session")
-    seed = c5.number_input(tr("sw.seed"), 0, 9999, key="net.seed", persist_state="session")
+                                     required=True, format_func=ui.labels("net.opt"), persist_state="session", bind="query-params")
+    seed = c5.number_input(tr("sw.seed"), 0, 9999, key="net.seed", persist_state="session", bind="query-params")
 
     b1, b2, b3 = st.columns([1, 1, 3], vertical_alignment="center")
     start = b1.button(tr("net.train"), icon=":material/play_arrow:", type="primary", disabled=not usable)
@@ -212,7 +212,7 @@ with train_tab:
 with inside_tab:
     if model is None:
         st.info(tr("net.inside_first"), icon=":material/school:")
-        st.stop()
+        ui.stop()
     before, after = ss.get("net.initial_filters"), lenet.first_filters(model)
     if after is not None:
         st.subheader(tr("net.filters_title"))
@@ -227,7 +227,7 @@ with inside_tab:
     st.subheader(tr("net.input_title"))
     ss.setdefault("net.input", "test")
     kind = st.segmented_control(tr("net.input"), ["test", "draw", "photo"], key="net.input", required=True,
-                                format_func=ui.labels("net.input"), persist_state="session")
+                                format_func=ui.labels("net.input"), persist_state="session", bind="query-params")
     digit = None
     if kind == "test":
         ss.setdefault("net.test_index", 0)

@@ -14,20 +14,20 @@ for key, value in (("pool.k", 2), ("pool.same_stride", True), ("pool.stride", 2)
                    ("pool.ceil", False)):
     st.session_state.setdefault(key, value)
 c1, c2, c3, c4 = st.columns(4, gap="medium")
-k = c1.slider(tr("pool.k"), 1, 8, key="pool.k", persist_state="session")
-same = c4.toggle(tr("pool.same_stride"), key="pool.same_stride", persist_state="session")
+k = c1.slider(tr("pool.k"), 1, 8, key="pool.k", persist_state="session", bind="query-params")
+same = c4.toggle(tr("pool.same_stride"), key="pool.same_stride", persist_state="session", bind="query-params")
 if same:
     st.session_state["pool.stride"] = k
-stride = c2.number_input(tr("conv.stride"), 1, 8, key="pool.stride", disabled=same, persist_state="session")
+stride = c2.number_input(tr("conv.stride"), 1, 8, key="pool.stride", disabled=same, persist_state="session", bind="query-params")
 padding = c3.number_input(tr("conv.padding"), 0, 4, key="pool.padding", help=tr("pool.padding_help"),
-                          persist_state="session")
-ceil_mode = c4.toggle(tr("pool.ceil"), key="pool.ceil", help=tr("pool.ceil_help"), persist_state="session")
+                          persist_state="session", bind="query-params")
+ceil_mode = c4.toggle(tr("pool.ceil"), key="pool.ceil", help=tr("pool.ceil_help"), persist_state="session", bind="query-params")
 args = dict(stride=int(stride), padding=int(padding), ceil_mode=ceil_mode)
 try:
     pooled = {mode: ops.pool2d(work, mode, k, **args) for mode in ops.POOL_MODES}
 except ops.ParamError as err:
     ui.show_error(err)
-    st.stop()
+    ui.stop()
 
 side_tab, rounds_tab, shift_tab = st.tabs([tr("pool.tab_side"), tr("pool.tab_rounds"), tr("pool.tab_shift")])
 
@@ -36,11 +36,11 @@ with side_tab:
         st.session_state.setdefault(key, value)
     z1, z2 = st.columns([2, 1], vertical_alignment="bottom")
     zoom = z1.select_slider(tr("pool.zoom"), [1, 2, 4, 8], key="pool.zoom", format_func=lambda z: f"{z}×",
-                            help=tr("pool.zoom_help"), persist_state="session")
+                            help=tr("pool.zoom_help"), persist_state="session", bind="query-params")
     with z2.popover(tr("pool.region"), icon=":material/crop:", width="stretch"):
-        st.slider(tr("sw.x"), 0.0, 1.0, step=0.01, key="sw.x", persist_state="session")
-        st.slider(tr("sw.y"), 0.0, 1.0, step=0.01, key="sw.y", persist_state="session")
-        st.slider(tr("sw.size"), 0.02, 1.0, step=0.01, key="sw.size", persist_state="session",
+        st.slider(tr("sw.x"), 0.0, 1.0, step=0.01, key="sw.x", persist_state="session", bind="query-params")
+        st.slider(tr("sw.y"), 0.0, 1.0, step=0.01, key="sw.y", persist_state="session", bind="query-params")
+        st.slider(tr("sw.size"), 0.02, 1.0, step=0.01, key="sw.size", persist_state="session", bind="query-params",
                   help=tr("pool.size_help"))
     x, y = st.session_state["sw.x"], st.session_state["sw.y"]
     panels = st.columns([1, 1, 1, 0.55], gap="small")
@@ -64,10 +64,10 @@ with side_tab:
         st.session_state.setdefault(key, value)
     g1, g2, g3 = st.columns([1.2, 1, 1], vertical_alignment="bottom")
     source = g1.segmented_control(tr("sw.source"), ["image", "random"], key="pool.grid_source", required=True,
-                                  format_func=ui.labels("pool.grid_source"), persist_state="session")
-    grid_side = g2.slider(tr("pool.grid_side"), 4, 12, key="pool.grid_side", persist_state="session")
+                                  format_func=ui.labels("pool.grid_source"), persist_state="session", bind="query-params")
+    grid_side = g2.slider(tr("pool.grid_side"), 4, 12, key="pool.grid_side", persist_state="session", bind="query-params")
     if source == "random":
-        seed = g3.number_input(tr("sw.seed"), 0, 9999, key="pool.seed", persist_state="session")
+        seed = g3.number_input(tr("sw.seed"), 0, 9999, key="pool.seed", persist_state="session", bind="query-params")
         grid = sliding.generate_grid("random", grid_side, grid_side, seed)
     else:
         g3.caption(tr("pool.grid_region"))
@@ -95,7 +95,7 @@ with side_tab:
                  "sw.rows": min(grid_side, 8), "sw.cols": min(grid_side, 8)}
         if st.button(tr("pool.watch"), icon=":material/animation:", help=tr("pool.watch_help")):
             st.session_state.update(watch)
-            st.switch_page("../pages/sliding_window.py")
+            st.switch_page("../pages/sliding_window.py", query_params={})   # None would clear bound parameters: an error
 
 with rounds_tab:
     st.markdown(tr("pool.rounds_intro", k=k, s=int(stride)))
@@ -115,9 +115,9 @@ with shift_tab:
     st.session_state.setdefault("pool.shift_k", 4)
     st.session_state.setdefault("pool.shift_input", "edges")
     s1, s2 = st.columns(2, vertical_alignment="bottom")
-    shift_k = s1.slider(tr("pool.shift_k"), 2, 8, key="pool.shift_k", persist_state="session")
+    shift_k = s1.slider(tr("pool.shift_k"), 2, 8, key="pool.shift_k", persist_state="session", bind="query-params")
     kind = s2.segmented_control(tr("pool.shift_input"), ["edges", "photo"], key="pool.shift_input", required=True,
-                                format_func=ui.labels("pool.shift_input"), persist_state="session")
+                                format_func=ui.labels("pool.shift_input"), persist_state="session", bind="query-params")
     plane = ui.feature_map(image.digest, work) if kind == "edges" else imaging.to_gray(work)
     try:
         test = pooling.shift_test(plane, shift_k)

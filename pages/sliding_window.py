@@ -13,25 +13,25 @@ with source_col:
     st.subheader(tr("sw.input"))
     st.session_state.setdefault("sw.source", "generate")
     source = st.segmented_control(tr("sw.source"), ["generate", "type", "image"], key="sw.source", required=True,
-                                  format_func=ui.labels("sw.source"), persist_state="session")
+                                  format_func=ui.labels("sw.source"), persist_state="session", bind="query-params")
     for key, value in (("sw.rows", 7), ("sw.cols", 7), ("sw.seed", 1), ("sw.kind", "random"),
                        ("sw.x", 0.5), ("sw.y", 0.4), ("sw.size", 0.25), ("sw.scale", 255)):
         st.session_state.setdefault(key, value)
     if source != "type":
         r, c = st.columns(2)
-        rows = r.slider(tr("kernel.rows"), sliding.MIN_SIDE, sliding.MAX_SIDE, key="sw.rows", persist_state="session")
-        cols = c.slider(tr("kernel.cols"), sliding.MIN_SIDE, sliding.MAX_SIDE, key="sw.cols", persist_state="session")
+        rows = r.slider(tr("kernel.rows"), sliding.MIN_SIDE, sliding.MAX_SIDE, key="sw.rows", persist_state="session", bind="query-params")
+        cols = c.slider(tr("kernel.cols"), sliding.MIN_SIDE, sliding.MAX_SIDE, key="sw.cols", persist_state="session", bind="query-params")
     if source == "generate":
         kind = ui.select(tr("sw.kind"), sliding.GENERATORS, "sw.kind", "sw.kind")
         seed = st.number_input(tr("sw.seed"), 0, 9999, key="sw.seed", disabled=kind != "random",
-                               persist_state="session")
+                               persist_state="session", bind="query-params")
         grid = sliding.generate_grid(kind, rows, cols, seed)
     elif source == "image":
-        x = st.slider(tr("sw.x"), 0.0, 1.0, step=0.01, key="sw.x", persist_state="session")
-        y = st.slider(tr("sw.y"), 0.0, 1.0, step=0.01, key="sw.y", persist_state="session")
-        size = st.slider(tr("sw.size"), 0.02, 1.0, step=0.01, key="sw.size", persist_state="session")
+        x = st.slider(tr("sw.x"), 0.0, 1.0, step=0.01, key="sw.x", persist_state="session", bind="query-params")
+        y = st.slider(tr("sw.y"), 0.0, 1.0, step=0.01, key="sw.y", persist_state="session", bind="query-params")
+        size = st.slider(tr("sw.size"), 0.02, 1.0, step=0.01, key="sw.size", persist_state="session", bind="query-params")
         scale = st.segmented_control(tr("sw.scale"), [255, 1], key="sw.scale", required=True,
-                                     format_func=ui.labels("sw.scale"), persist_state="session")
+                                     format_func=ui.labels("sw.scale"), persist_state="session", bind="query-params")
         grid = sliding.crop_grid(ui.current_image().pixels, (x, y, size), rows, cols, scale)
     else:
         start = sliding.generate_grid(st.session_state["sw.kind"], st.session_state["sw.rows"],
@@ -39,7 +39,7 @@ with source_col:
         grid = ui.grid_editor("sw", start, sliding.parse_grid, sliding.MIN_SIDE, sliding.MAX_SIDE,
                               tr("sw.reset"), tr("sw.reset_help"))
         if grid is None:
-            st.stop()
+            ui.stop()
 
 with kernel_col:
     st.subheader(tr("sw.mode_and_kernel"))
@@ -49,7 +49,7 @@ with kernel_col:
     pooled = mode in ("max_pool", "avg_pool")
     if pooled:
         st.session_state.setdefault("sw.pool", 2)
-        pool_size = st.slider(tr("sw.pool"), 1, 4, key="sw.pool", persist_state="session")
+        pool_size = st.slider(tr("sw.pool"), 1, 4, key="sw.pool", persist_state="session", bind="query-params")
         kernel = np.ones((pool_size, pool_size), np.float32)
     else:
         choice = ui.kernel_picker(switches=False)
@@ -61,7 +61,7 @@ with params_col:
     st.subheader(tr("sw.params"))
     for key, value in (("sw.padding", 1), ("sw.stride", 1), ("sw.dilation", 1)):
         st.session_state.setdefault(key, value)
-    padding = st.number_input(tr("conv.padding"), 0, 4, key="sw.padding", persist_state="session",
+    padding = st.number_input(tr("conv.padding"), 0, 4, key="sw.padding", persist_state="session", bind="query-params",
                               help=tr("sw.padding_help"))
     if mode in ("correlation", "convolution"):
         st.session_state.setdefault("conv.padding_mode", "reflect")
@@ -69,7 +69,7 @@ with params_col:
                                  help=tr("conv.padding_mode_help"))
     else:
         padding_mode = "zeros"
-    stride = st.number_input(tr("conv.stride"), 1, 4, key="sw.stride", persist_state="session")
+    stride = st.number_input(tr("conv.stride"), 1, 4, key="sw.stride", persist_state="session", bind="query-params")
     dilation = 1 if pooled else st.number_input(tr("conv.dilation"), 1, 3, key="sw.dilation",
                                                 persist_state="session", help=tr("conv.dilation_help"))
 
@@ -78,7 +78,7 @@ try:
                             dilation=dilation, pool_size=kernel.shape[0])
 except (sliding.GridError, ops.ParamError) as err:
     ui.show_error(err)
-    st.stop()
+    ui.stop()
 
 labels = {key: tr(f"sw.fig.{key}") for key in ("input", "kernel", "output", "slow", "normal", "fast", "pause",
                                                 "step")}

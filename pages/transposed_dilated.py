@@ -33,17 +33,17 @@ with up_tab:
     st.markdown(tr("td.up_intro"))
     c1, c2, c3, c4 = st.columns(4, gap="medium")
     stride = c1.segmented_control(tr("td.up_stride"), [2, 3, 4], key="td.up_stride", required=True,
-                                  format_func=lambda s: f"{s}×", persist_state="session")
+                                  format_func=lambda s: f"{s}×", persist_state="session", bind="query-params")
     with c2:
         kind = ui.select(tr("td.up_kernel"), transposed.UPSAMPLE_KERNELS, "td.up_kernel", "td.up_kernel")
     method = c3.segmented_control(tr("td.resize"), list(ops.RESIZE_MODES), key="td.resize", required=True,
-                                  format_func=ui.labels("td.resize"), persist_state="session")
+                                  format_func=ui.labels("td.resize"), persist_state="session", bind="query-params")
     zoom = c4.select_slider(tr("pool.zoom"), [1, 2, 4, 6, 8], key="td.up_zoom", format_func=lambda z: f"{z}×",
-                            help=tr("td.up_zoom_help"), persist_state="session")
+                            help=tr("td.up_zoom_help"), persist_state="session", bind="query-params")
     kernel = transposed.upsample_kernel(kind, stride, st.session_state["td.up_seed"])
     piece = imaging.crop_fraction(work, st.session_state["sw.x"], st.session_state["sw.y"], zoom)
     c1, c2, c3, c4 = st.columns(4, gap="medium", vertical_alignment="bottom")
-    exact = c1.toggle(tr("td.exact"), key="td.exact", help=tr("td.exact_help"), persist_state="session")
+    exact = c1.toggle(tr("td.exact"), key="td.exact", help=tr("td.exact_help"), persist_state="session", bind="query-params")
     if exact:
         padding, output_padding = transposed.upsample_padding(kernel.shape[0], stride, piece.shape[0])
         st.session_state["td.up_padding"], st.session_state["td.up_op"] = padding, output_padding
@@ -52,7 +52,7 @@ with up_tab:
     output_padding = c3.number_input(tr("td.output_padding"), 0, stride - 1, key="td.up_op", disabled=exact,
                                      help=tr("td.output_padding_help"))
     if kind == "random":
-        c4.number_input(tr("sw.seed"), 0, 9999, key="td.up_seed", persist_state="session")
+        c4.number_input(tr("sw.seed"), 0, 9999, key="td.up_seed", persist_state="session", bind="query-params")
     try:
         up = ops.conv_transpose2d(piece, kernel, stride=stride, padding=padding, output_padding=output_padding)
     except ops.ParamError as err:
@@ -83,14 +83,14 @@ with up_tab:
 with grid_tab:
     st.markdown(tr("td.grid_intro"))
     c1, c2, c3, c4, c5 = st.columns(5, gap="small")
-    side = c1.number_input(tr("td.g_side"), 2, 4, key="td.g_side", persist_state="session")
-    seed = c1.number_input(tr("sw.seed"), 0, 9999, key="td.g_seed", persist_state="session")
+    side = c1.number_input(tr("td.g_side"), 2, 4, key="td.g_side", persist_state="session", bind="query-params")
+    seed = c1.number_input(tr("sw.seed"), 0, 9999, key="td.g_seed", persist_state="session", bind="query-params")
     with c2:
         kernel_kind = ui.select(tr("td.g_kernel"), transposed.GRID_KERNELS, "td.g_kernel", "td.g_kernel")
-    k = c2.number_input(tr("td.g_k"), 1, 4, key="td.g_k", persist_state="session",
+    k = c2.number_input(tr("td.g_k"), 1, 4, key="td.g_k", persist_state="session", bind="query-params",
                         disabled=kernel_kind == "bilinear")
-    g_stride = c3.number_input(tr("conv.stride"), 1, 3, key="td.g_stride", persist_state="session")
-    g_padding = c4.number_input(tr("conv.padding"), 0, 3, key="td.g_padding", persist_state="session",
+    g_stride = c3.number_input(tr("conv.stride"), 1, 3, key="td.g_stride", persist_state="session", bind="query-params")
+    g_padding = c4.number_input(tr("conv.padding"), 0, 3, key="td.g_padding", persist_state="session", bind="query-params",
                                 help=tr("td.g_padding_help"))
     st.session_state["td.g_op"] = min(st.session_state["td.g_op"], g_stride - 1)
     g_op = c5.number_input(tr("td.output_padding"), 0, g_stride - 1, key="td.g_op",
@@ -143,8 +143,8 @@ with grid_tab:
 with board_tab:
     st.markdown(tr("td.cb_intro"))
     c1, c2, c3 = st.columns([1, 1, 2], gap="medium", vertical_alignment="center")
-    cb_k = c1.number_input(tr("td.cb_k"), 1, 6, key="td.cb_k", persist_state="session")
-    cb_s = c2.segmented_control(tr("conv.stride"), [2, 3], key="td.cb_s", required=True, persist_state="session")
+    cb_k = c1.number_input(tr("td.cb_k"), 1, 6, key="td.cb_k", persist_state="session", bind="query-params")
+    cb_s = c2.segmented_control(tr("conv.stride"), [2, 3], key="td.cb_s", required=True, persist_state="session", bind="query-params")
     even = cb_k % cb_s == 0
     (c3.success if even else c3.warning)(tr("td.cb_even" if even else "td.cb_uneven", k=cb_k, s=cb_s, r=cb_k % cb_s))
     counts = transposed.overlap_counts((6, 6), (cb_k, cb_k), cb_s)
@@ -202,8 +202,8 @@ with dilated_tab:
     st.subheader(tr("td.grid_title"))
     st.markdown(tr("td.grid_effect_intro"))
     g1, g2 = st.columns(2)
-    layers_n = g1.slider(tr("td.grid_layers"), 2, 4, key="td.grid_layers", persist_state="session")
-    grid_d = g2.slider(tr("td.grid_d"), 2, 4, key="td.grid_d", persist_state="session")
+    layers_n = g1.slider(tr("td.grid_layers"), 2, 4, key="td.grid_layers", persist_state="session", bind="query-params")
+    grid_d = g2.slider(tr("td.grid_d"), 2, 4, key="td.grid_d", persist_state="session", bind="query-params")
     same = [receptive.Layer(3, dilation=grid_d)] * layers_n
     growing = [receptive.Layer(3, dilation=2 ** i) for i in range(layers_n)]
     cols = st.columns(2, gap="large")
@@ -242,7 +242,7 @@ with field_tab:
     except receptive.LayerError as err:
         with results:
             ui.show_error(err)
-        st.stop()
+        ui.stop()
     st.session_state["td.rf_saved"] = [vars(layer) for layer in layers]
     fields = receptive.receptive_fields(layers)
     with results:

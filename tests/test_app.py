@@ -621,3 +621,46 @@ def test_network_page_mnist_files_and_photo_input():
     assert not at.exception and not at.error
     assert "4. 20×20 centred in 28×28" in [c.value for c in at.caption]
     assert any("Predicted:" in c.value for c in at.caption)
+
+
+def open_link(page: str, params: dict) -> AppTest:
+    """The app as a shared link opens it: the page with its settings in the URL."""
+    at = AppTest.from_file(HOME, default_timeout=60)
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.mark.parametrize("page, good, check", [
+    (KERNEL_LAB, {"kernel.preset@en": "Gaussian blur", "conv.padding_kind": "Pixels", "conv.stride": "2",
+                  "kl.gray": "true"},
+     lambda at: at.selectbox(key="kernel.preset@en").value == "gaussian_blur" and at.toggle(key="kl.gray").value
+     and at.number_input(key="conv.stride").value == 2),
+    (SLIDING, {"sw.mode@en": "Max pooling", "sw.rows": "5"},
+     lambda at: at.selectbox(key="sw.mode@en").value == "max_pool" and at.slider(key="sw.rows").value == 5),
+    (POOLING, {"pool.k": "3", "pool.ceil": "true"},
+     lambda at: at.slider(key="pool.k").value == 3 and at.toggle(key="pool.ceil").value),
+    (TRANSPOSED, {"td.g_stride": "2", "td.cb_k": "4"},
+     lambda at: at.number_input(key="td.g_stride").value == 2 and at.number_input(key="td.cb_k").value == 4),
+    (CHANNELS, {"ch.bias": "0.5", "ch.g_out": "32"},
+     lambda at: at.slider(key="ch.bias").value == 0.5 and at.slider(key="ch.g_out").value == 32),
+    (IM2COL, {"ic.c": "3", "ic.k": "2"},
+     lambda at: at.number_input(key="ic.c").value == 3 and at.number_input(key="ic.k").value == 2),
+    (NETWORK, {"net.preset@en": "Small VGG (3×3 convs)", "net.epochs": "3"},
+     lambda at: at.selectbox(key="net.preset@en").value == "vgg_small" and at.number_input(key="net.epochs").value == 3),
+])
+def test_a_shared_link_opens_the_same_view_and_bad_values_fall_back(page, good, check):
+    at = open_link(page, good)
+    assert not at.exception and check(at)
+    assert not at.toast
+    bad = {key: "999" for key in good}
+    at = open_link(page, bad)
+    assert not at.exception
+    assert "reset to their defaults" in at.toast[0].value
+    assert not check(at)
+
+
+def test_a_link_can_carry_the_language():
+    at = open_link(POOLING, {"lang": "简体中文", "pool.k": "3"})    # bound widgets keep their labels in the URL
+    assert at.title[0].value == "池化" and at.slider(key="pool.k").value == 3
