@@ -187,6 +187,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "These weights belong to a different network: {detail}. Choose the architecture they were trained with.",
         "zh": "这些权重属于另一个网络：{detail}。请选择训练它们时使用的网络结构。",
     },
+    "err.image_aspect": {
+        "en": "The image is {w}×{h} pixels: too thin a strip to show. One side may be at most {ratio} times the "
+              "other; crop it first.",
+        "zh": "图像为 {w}×{h} 像素：是一条太细的长条，无法显示。一条边最多是另一条边的 {ratio} 倍；请先裁剪。",
+    },
     "err.pool_padding": {
         "en": "Pooling padding {padding} is too large for a {kh}×{kw} window: it may be at most half the window (as in PyTorch).",
         "zh": "对 {kh}×{kw} 的窗口，池化填充 {padding} 太大：最多只能是窗口的一半（与 PyTorch 一致）。",

@@ -21,6 +21,7 @@ from explorer.i18n import LocalizedError
 
 MAX_UPLOAD_MB = 25
 MAX_PIXELS = 64_000_000
+MAX_ASPECT = 32         # a thinner strip cannot be drawn: its short side would round to 0 pixels on screen
 FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "GIF")
 UPLOAD_TYPES = ("jpg", "jpeg", "png", "webp", "bmp", "tif", "tiff", "gif")
 DISPLAY_MODES = ("auto", "diverging", "absolute", "clip", "stretch")
@@ -71,11 +72,14 @@ def decode_image(data: bytes, *, max_side: int = 4096) -> DecodedImage:
             width, height = img.size
             if width * height > MAX_PIXELS:
                 raise ImageError("err.image_bomb", w=width, h=height, limit=MAX_PIXELS // 1_000_000)
+            if max(width, height) > MAX_ASPECT * max(min(width, height), 1):
+                raise ImageError("err.image_aspect", w=width, h=height, ratio=MAX_ASPECT)
             frames = getattr(img, "n_frames", 1)
             img.seek(0)
             if img.format in ("JPEG", "MPO") and max(width, height) > max_side:
                 # decode at 1/2, 1/4 or 1/8 scale straight from the DCT: less memory, less time
-                img.draft("RGB", (max_side * width // max(width, height), max_side * height // max(width, height)))
+                img.draft("RGB", (max(1, max_side * width // max(width, height)),
+                                  max(1, max_side * height // max(width, height))))
             img.load()
     except ImageError:
         raise
