@@ -7,16 +7,22 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import os  # noqa: E402
+import time  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
 from explorer import ui  # noqa: E402
 from explorer.ui import tr  # noqa: E402
 
 
-st.set_page_config(page_title="CNN Explorer", page_icon=":material/grid_on:", layout="wide")
+started = time.perf_counter()
+st.set_page_config(page_title="CNN Explorer", page_icon=":material/grid_on:", layout="wide",
+                   initial_sidebar_state="collapsed" if ui.presenting() else "auto")
 # Streamlit leaves ~6rem above the title; on a 720-px projector that is a tenth of the screen
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}</style>")
 ui.language_switch()
+ui.presentation_switch()
 navigation = st.navigation(
     [st.Page("../pages/home.py", title=tr("home.nav"), icon=":material/home:", default=True)]
     + [st.Page(f"../pages/{stem}.py", title=tr(f"page.{stem}.title"), icon=icon) for stem, icon in ui.PAGES]
@@ -28,3 +34,6 @@ try:
     navigation.run()
 finally:
     ui.report_ignored_settings()
+    if os.environ.get("EXPLORER_RUN_LOG"):      # benchmarks/load_test.py: how long each script run took
+        with open(os.environ["EXPLORER_RUN_LOG"], "a") as log:
+            log.write(f"{time.perf_counter() - started:.4f}\n")

@@ -362,6 +362,13 @@ for _name, (_en, _en_desc, _zh, _zh_desc) in _PRESET_TEXT.items():
 STRINGS.update({
     # ------------------------------------------------------------ shell
     "lang.label": {"en": "Language · 语言", "zh": "Language · 语言"},
+    "present.label": {"en": "Presentation mode", "zh": "演示模式"},
+    "present.help": {
+        "en": "For a projector: larger type, black on white, the sidebar folded away (open it with the arrow at "
+              "the top left). Links copied in this mode open in it.",
+        "zh": "用于投影仪：更大的字号，白底黑字，侧边栏收起（点左上角的箭头可再打开）。在此模式下复制的链接也会以此模式打开。",
+    },
+    "src.upload_button": {"en": "Upload", "zh": "上传"},
     "share.ignored": {
         "en": "Some settings in the link could not be used and were reset to their defaults: {settings}",
         "zh": "链接中的部分设置无法使用，已恢复为默认值：{settings}",
@@ -648,6 +655,7 @@ STRINGS.update({
     "sw.fig.fast": {"en": "▶▶ fast", "zh": "▶▶ 快速"},
     "sw.fig.pause": {"en": "❚❚ pause", "zh": "❚❚ 暂停"},
     "sw.fig.step": {"en": "Step", "zh": "第"},
+    "sw.key_help": {"en": "Keyboard: ← and →", "zh": "键盘：← 和 →"},
     "sw.back": {"en": "Step back", "zh": "上一步"},
     "sw.forward": {"en": "Step forward", "zh": "下一步"},
     "sw.step_of": {"en": "**Step {i} of {n}** (the buttons; ▶ plays in the figure)", "zh": "**第 {i} 步，共 {n} 步**（按钮控制；▶ 在图中播放）"},

@@ -34,9 +34,9 @@ SAMPLES = {
 PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
          ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:"),
          ("channels", ":material/layers:"), ("im2col", ":material/table_view:"), ("network", ":material/hub:")]
-PREVIEW_SIDE = 1280          # longest side of the interactive preview
+PREVIEW_SIDE = 960           # longest side of the interactive preview (panels are ~450 px on a projector)
 COMPARE_SIDE = 512           # side-by-side pages: panels are ~300 px wide on a projector
-FULL_RES_PIXELS = 1_600_000  # at or below this, the preview is the full-resolution image
+FULL_RES_PIXELS = 1_000_000  # at or below this, the preview is the full-resolution image
 
 
 # ---------------------------------------------------------------- language
@@ -119,6 +119,42 @@ def language_switch() -> None:
     st.session_state.setdefault("lang", "en")
     st.sidebar.segmented_control(tr("lang.label"), list(i18n.LANGUAGES), key="lang", required=True,
                                  format_func=i18n.LANGUAGES.get, bind="query-params")
+    if lang() != "en":
+        # Streamlit draws the uploader's button and limits in English with no setting to change them:
+        # replace the button's text and hide the English limits line (the help tooltip states them)
+        st.html("<style>[data-testid='stFileUploaderDropzone'] button span:not(:has(svg)) {font-size:0}"
+                "[data-testid='stFileUploaderDropzone'] button span:not(:has(svg))::after"
+                f"{{content:'{tr('src.upload_button')}';font-size:0.875rem}}"
+                "[data-testid='stFileUploaderDropzoneInstructions'] > div > span:last-child {display:none}"
+                "</style>")
+
+
+# Presentation mode: bigger type, black on white, thicker lines; for a washed-out projector
+PRESENTATION_CSS = """<style>
+html { font-size: 20px; }
+[data-testid='stMain'] p, [data-testid='stMain'] li, [data-testid='stMain'] label { color: #000 !important; }
+[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p { color: #111 !important; font-size: 0.95rem; }
+[data-testid='stMain'] h1 { font-size: 2.6rem; }
+[data-testid='stCode'] code { font-size: 1.05rem; color: #000; }
+[data-testid='stMetricValue'] { font-size: 2.6rem; }
+[data-testid='stImage'] img { outline: 2px solid #000; }
+button[role='tab'] p { font-size: 1.1rem; font-weight: 600; }
+</style>"""
+
+
+def presenting() -> bool:
+    """Presentation mode, from the sidebar toggle or a link (``present=true``)."""
+    if "present" in st.session_state:
+        return bool(st.session_state["present"])
+    return st.query_params.get("present", "").lower() == "true"
+
+
+def presentation_switch() -> None:
+    """The presentation-mode toggle under the language switch, and its styles when on."""
+    st.session_state.setdefault("present", presenting())
+    st.sidebar.toggle(tr("present.label"), key="present", help=tr("present.help"), bind="query-params")
+    if st.session_state["present"]:
+        st.html(PRESENTATION_CSS)
 
 
 def device_badge() -> None:
@@ -346,7 +382,7 @@ def kernel_json(choice: KernelChoice) -> str:
 
 # ---------------------------------------------------------------- cached computations
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
 def preview_of(digest: str, _pixels: np.ndarray, gray: bool) -> np.ndarray:
     """The image the page computes on interactively: at most PREVIEW_SIDE, colour or gray."""
     h, w = _pixels.shape[:2]
@@ -354,14 +390,14 @@ def preview_of(digest: str, _pixels: np.ndarray, gray: bool) -> np.ndarray:
     return imaging.to_gray(image) if gray else image
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
 def compare_image(digest: str, _pixels: np.ndarray, gray: bool = False) -> np.ndarray:
     """The current image at most COMPARE_SIDE on its longest side, for pages that show several panels."""
     image = imaging.fit_side(_pixels, COMPARE_SIDE) if max(_pixels.shape[:2]) > COMPARE_SIDE else _pixels
     return imaging.to_gray(image) if gray else image
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
 def feature_map(digest: str, _image: np.ndarray) -> np.ndarray:
     """Sobel gradient magnitude of the gray image: what an edge-detecting first layer would output."""
     edges = kernels.get_preset("sobel_magnitude")
@@ -387,7 +423,7 @@ def formula_box(formulas: tuple[str, str]) -> None:
     st.code(f"H: {formulas[0]}\nW: {formulas[1]}", language=None, wrap_lines=True)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, ttl="1h", show_spinner=False)
 def _filtered(image_key: str, _image: np.ndarray, kernel_list: tuple[np.ndarray, ...],
               combine: str | None, conv_args: tuple) -> tuple[np.ndarray, bool]:
     with warnings.catch_warnings(record=True) as caught:
@@ -405,7 +441,7 @@ def filtered(image_key: str, image: np.ndarray, choice: KernelChoice, **conv_arg
     return out
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_data(max_entries=4, ttl="1h", show_spinner=False)
 def full_resolution_png(digest: str, _pixels: np.ndarray, gray: bool, kernel_list: tuple[np.ndarray, ...],
                         combine: str | None, conv_args: tuple, display: str) -> bytes:
     """The full-resolution result as PNG bytes, computed once per setting."""

@@ -57,7 +57,7 @@ marked_in = imaging.mark(imaging.to_uint8(work), x0, y0, x0 + dil * (kw - 1), y0
 marked_out = imaging.mark(picture, ox, oy, ox, oy)
 
 with shown_in:
-    st.image(marked_in, width="stretch")
+    st.image(marked_in, width="stretch", output_format="JPEG")   # a photo: JPEG is 5–10× smaller than PNG
     size_note = tr("kl.preview_of", w=image.pixels.shape[1], h=image.pixels.shape[0]) if is_preview else ""
     st.caption(tr("kl.input_caption", w=work.shape[1], h=work.shape[0],
                   kind=tr("kl.gray_word" if gray else "kl.rgb_word")) + size_note)

@@ -94,11 +94,12 @@ step = min(st.session_state.get("sw.step", 0), len(run.steps) - 1)
 st.plotly_chart(figures.sliding_figure(run, labels, active=step), width="stretch", key="sw.figure",
                 config={"displayModeBar": False})
 back, label, forward = st.columns([1, 3, 1])
-if back.button(tr("sw.back"), icon=":material/skip_previous:", disabled=step == 0, width="stretch"):
+if back.button(tr("sw.back"), icon=":material/skip_previous:", disabled=step == 0, width="stretch",
+               shortcut="Left", help=tr("sw.key_help")):
     st.session_state["sw.step"] = step - 1
     st.rerun()
 if forward.button(tr("sw.forward"), icon=":material/skip_next:", disabled=step == len(run.steps) - 1,
-                  width="stretch"):
+                  width="stretch", shortcut="Right", help=tr("sw.key_help")):
     st.session_state["sw.step"] = step + 1
     st.rerun()
 label.markdown(tr("sw.step_of", i=step + 1, n=len(run.steps)), text_alignment="center")

@@ -192,7 +192,7 @@ def test_large_photo_gets_a_preview_and_finishes():
     at.selectbox(key="kernel.preset@en").set_value("gaussian_blur").run()
     at.slider(key="kernel.gaussian_blur.size").set_value(15).run()
     assert not at.exception
-    assert formula_lines(at).startswith("H: ⌊(960 + 2·7 − 15)/1⌋ + 1 = 960")
+    assert formula_lines(at).startswith("H: ⌊(720 + 2·7 − 15)/1⌋ + 1 = 720")     # the 960-px preview
     assert any("preview of the 4000×3000 original" in c.value for c in at.caption)
     assert any(c.value.startswith("H: ⌊(3000 + 2·7 − 15)/1⌋ + 1 = 3000") for c in at.code)
     full = [b for b in at.button if "full 4000×3000" in b.label]

@@ -168,3 +168,21 @@ def test_sample_assets_all_decode():
     assert len(names) >= 4
     for name in names:
         assert load_image((assets / name).read_bytes()).ndim == 3
+
+
+def test_the_server_upload_cap_matches_what_the_decoder_accepts():
+    import tomllib
+    from pathlib import Path
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == imaging.MAX_UPLOAD_MB
+    from explorer import i18n
+    assert f"{imaging.MAX_UPLOAD_MB} MB" in i18n.t("src.upload_help", "en", limit=imaging.MAX_UPLOAD_MB)
+
+
+def test_every_streamlit_cache_is_bounded():
+    import re
+    from pathlib import Path
+    source = (Path(__file__).resolve().parents[1] / "explorer" / "ui.py").read_text()
+    for decorator in re.findall(r"@st\.cache_data\(([^)]*)\)", source):
+        assert "max_entries" in decorator and "ttl" in decorator
+    assert source.count("@st.cache_resource") == 1     # the read-only digits data set, nothing per user
