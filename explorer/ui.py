@@ -122,9 +122,9 @@ def language_switch() -> None:
     if lang() != "en":
         # Streamlit draws the uploader's button and limits in English with no setting to change them:
         # replace the button's text and hide the English limits line (the help tooltip states them)
-        st.html("<style>[data-testid='stFileUploaderDropzone'] button span:not(:has(svg)) {font-size:0}"
-                "[data-testid='stFileUploaderDropzone'] button span:not(:has(svg))::after"
-                f"{{content:'{tr('src.upload_button')}';font-size:0.875rem}}"
+        button = "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p"
+        st.html(f"<style>{button} {{font-size:0}}"
+                f"{button}::after {{content:'{tr('src.upload_button')}';font-size:0.875rem}}"
                 "[data-testid='stFileUploaderDropzoneInstructions'] > div > span:last-child {display:none}"
                 "</style>")
 
