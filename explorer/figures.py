@@ -45,6 +45,30 @@ def format_bytes(size: float) -> str:
     return f"{size:,.0f} TB" if size >= 1000 else f"{size:.3g} TB"
 
 
+def _cell_size(side: int) -> tuple[int, int]:
+    return (54, 15) if side <= 5 else (40, 11) if side <= 9 else (26, 8)
+
+
+def _matrix_trace(values: np.ndarray, *, sequential: bool, max_text_side: int, colorscale: str | None,
+                  zrange: tuple[float, float] | None) -> go.Heatmap:
+    """One matrix as a heatmap trace with its numbers written in (see :func:`matrix_figure`)."""
+    rows, cols = values.shape
+    side = max(rows, cols)
+    font = _cell_size(side)[1]
+    text = [["" if np.isnan(v) else format_number(v) for v in row] for row in values]
+    finite = values[np.isfinite(values)]
+    if sequential:
+        lo, hi = zrange or ((float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0))
+        scale = {"colorscale": colorscale or "Greys_r", "zmin": lo, "zmax": hi if hi > lo else lo + 1}
+    else:
+        top = float(np.abs(finite).max()) if finite.size else 1.0
+        scale = {"colorscale": DIVERGING, "zmin": -(top or 1.0), "zmax": top or 1.0}
+    shown_text = {"text": text, "texttemplate": "%{text}", "textfont": {"size": font}} if side <= max_text_side else {}
+    return go.Heatmap(z=np.where(np.isnan(values), None, values).tolist(), showscale=False,
+                      hovertemplate="row %{y}, col %{x}: %{z:.6g}<extra></extra>", xgap=1, ygap=1,
+                      **shown_text, **scale)
+
+
 def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = False,
                   outlines: list[tuple[int, int, int, int]] = (), max_text_side: int = 20,
                   colorscale: str | None = None, zrange: tuple[float, float] | None = None,
@@ -62,32 +86,51 @@ def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = Fal
     """
     values = np.asarray(values, dtype=np.float64)
     rows, cols = values.shape
-    side = max(rows, cols)
-    cell, font = (54, 15) if side <= 5 else (40, 11) if side <= 9 else (26, 8)
-    text = [["" if np.isnan(v) else format_number(v) for v in row] for row in values]
-    finite = values[np.isfinite(values)]
-    if sequential:
-        lo, hi = zrange or ((float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0))
-        scale = {"colorscale": colorscale or "Greys_r", "zmin": lo, "zmax": hi if hi > lo else lo + 1}
-    else:
-        top = float(np.abs(finite).max()) if finite.size else 1.0
-        scale = {"colorscale": DIVERGING, "zmin": -(top or 1.0), "zmax": top or 1.0}
-    shown_text = {"text": text, "texttemplate": "%{text}", "textfont": {"size": font}} if side <= max_text_side else {}
-    fig = go.Figure(go.Heatmap(
-        z=np.where(np.isnan(values), None, values).tolist(), showscale=False,
-        hovertemplate="row %{y}, col %{x}: %{z:.6g}<extra></extra>", xgap=1, ygap=1, **shown_text, **scale,
-    ))
+    fig = go.Figure(_matrix_trace(values, sequential=sequential, max_text_side=max_text_side,
+                                  colorscale=colorscale, zrange=zrange))
     for r0, c0, r1, c1 in outlines:
         fig.add_shape(type="rect", x0=c0 - 0.5, x1=c1 + 0.5, y0=r0 - 0.5, y1=r1 + 0.5,
                       line={"color": HIGHLIGHT, "width": 3})
     top_margin = 28 if title else 4
     fig.update_layout(
-        title={"text": title, "font": {"size": 14}}, height=height or top_margin + 8 + cell * rows,
+        title={"text": title, "font": {"size": 14}},
+        height=height or top_margin + 8 + _cell_size(max(rows, cols))[0] * rows,
         margin={"l": 4, "r": 4, "t": top_margin, "b": 4},
         xaxis={"visible": False, "constrain": "domain", "range": [-0.5, cols - 0.5]},
         yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
         plot_bgcolor="rgba(0,0,0,0)",
     )
+    return fig
+
+
+def matrices_figure(panels: list[tuple[np.ndarray, str, bool]], *, max_text_side: int = 20) -> go.Figure:
+    """Several same-sized matrices side by side in one figure: ``(values, title, sequential)`` each.
+
+    One figure instead of several keeps a page light: the browser draws one
+    chart, not one per matrix.
+    """
+    count = len(panels)
+    gap = 0.06
+    width = (1 - gap * (count - 1)) / count
+    fig = go.Figure()
+    rows = max(np.asarray(v).shape[0] for v, _, _ in panels)
+    for i, (values, title, sequential) in enumerate(panels):
+        values = np.asarray(values, dtype=np.float64)
+        suffix = "" if i == 0 else str(i + 1)
+        trace = _matrix_trace(values, sequential=sequential, max_text_side=max_text_side, colorscale=None,
+                              zrange=None)
+        trace.update(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
+        fig.add_trace(trace)
+        start = i * (width + gap)
+        fig.update_layout({f"xaxis{suffix}": {"domain": [start, start + width], "visible": False,
+                                              "range": [-0.5, values.shape[1] - 0.5], "constrain": "domain"},
+                           f"yaxis{suffix}": {"visible": False, "autorange": "reversed", "scaleanchor": f"x{suffix}",
+                                              "anchor": f"x{suffix}"}})
+        fig.add_annotation(text=f"<b>{title}</b>", xref="paper", yref="paper", x=start + width / 2, y=1.0,
+                           yanchor="bottom", showarrow=False, font={"size": 14})
+    cell = _cell_size(max(rows, max(np.asarray(v).shape[1] for v, _, _ in panels)))[0]
+    fig.update_layout(height=36 + cell * rows, margin={"l": 4, "r": 4, "t": 30, "b": 4},
+                      plot_bgcolor="rgba(0,0,0,0)")
     return fig
 
 

@@ -79,13 +79,16 @@ with left:
         if note:
             st.caption(tr(note))
         st.code(f"H: {ops.output_size_formula(h_in, kh, sh, pads[0], pads[1], dil)}\n"
-                f"W: {ops.output_size_formula(w_in, kw, sw, pads[2], pads[3], dil)}", language=None)
+                f"W: {ops.output_size_formula(w_in, kw, sw, pads[2], pads[3], dil)}", language=None, wrap_lines=True)
     st.caption(tr("kl.formula_note"))
 with middle:
     st.subheader(tr("kl.kernel"))
-    for index, k in enumerate(choice.kernels):
-        st.plotly_chart(figures.matrix_figure(k, title=f"k{index + 1}" if len(choice.kernels) > 1 else ""),
-                        width="stretch", config={"displayModeBar": False}, key=f"kl.kernel_fig{index}")
+    if len(choice.kernels) > 1:
+        st.plotly_chart(figures.matrices_figure([(k, f"k{i + 1}", False) for i, k in enumerate(choice.kernels)]),
+                        width="stretch", config={"displayModeBar": False}, key="kl.kernel_fig")
+    else:
+        st.plotly_chart(figures.matrix_figure(choice.kernels[0]), width="stretch",
+                        config={"displayModeBar": False}, key="kl.kernel_fig")
     if choice.combine == "magnitude":
         st.caption(tr("kl.magnitude_note"))
 with right:
@@ -113,11 +116,9 @@ for index, k in enumerate(choice.kernels):
                                  pads=pads, padding_mode=conv_args["padding_mode"])
     products = window * k
     sums.append(float(products.sum()))
-    cols = st.columns(3)
-    for col, matrix, title in zip(cols, (window, k, products),
-                                  (tr("kl.window"), tr("kl.kernel"), tr("kl.products"))):
-        col.plotly_chart(figures.matrix_figure(matrix, title=title, sequential=matrix is window),
-                         width="stretch", config={"displayModeBar": False}, key=f"kl.inspect{index}.{title}")
+    st.plotly_chart(figures.matrices_figure([(window, tr("kl.window"), True), (k, tr("kl.kernel"), False),
+                                             (products, tr("kl.products"), False)]),
+                    width="stretch", config={"displayModeBar": False}, key=f"kl.inspect{index}")
     st.code(figures.sum_of_products(window, k), language=None, wrap_lines=True)
 computed = float(np.sqrt(sum(s * s for s in sums))) if choice.combine == "magnitude" else sums[0]
 if choice.combine == "magnitude":
