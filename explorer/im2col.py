@@ -114,11 +114,6 @@ def conv_backward(dout: np.ndarray, x_shape: tuple[int, int, int, int], weight: 
     return dx, dw, db
 
 
-def row_of(oy: int, ox: int, out_w: int) -> int:
-    """The im2col row of output position ``(oy, ox)`` of the first image in the batch."""
-    return oy * out_w + ox
-
-
 def column_labels(channels: int, filter_h: int, filter_w: int, names: str = "") -> list[str]:
     """Column names in im2col order, e.g. ``R·0,1`` (channel, row, column of the window)."""
     return [f"{names[ch] if ch < len(names) else ch + 1}·{i},{j}"

@@ -315,7 +315,6 @@ class Data:
     y_val: torch.Tensor
     x_test: torch.Tensor
     y_test: torch.Tensor
-    source: str = "digits"
 
 
 def to_28(images: np.ndarray) -> torch.Tensor:
@@ -401,10 +400,6 @@ class Epoch:
     seconds: float
 
 
-def pick_device() -> torch.device:
-    return ops.pick_device()
-
-
 def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int = 512) -> tuple[float, float, torch.Tensor]:
     """``(loss, accuracy, predictions)`` in eval mode."""
     device = next(model.parameters()).device
@@ -429,7 +424,7 @@ def train(model: nn.Module, data: Data, *, epochs: int = 8, lr: float = 0.01, ba
     """
     if optimizer not in OPTIMIZERS:
         raise NetworkError("err.optimizer", value=repr(optimizer), allowed=", ".join(OPTIMIZERS))
-    device = torch.device(device) if device is not None else pick_device()
+    device = torch.device(device) if device is not None else ops.pick_device()
     torch.manual_seed(seed)
     model.to(device)
     opt = (torch.optim.Adam(model.parameters(), lr=lr) if optimizer == "adam"
@@ -642,7 +637,7 @@ def main(argv: list[str] | None = None) -> float:
     else:
         data = load_digits(args.seed)
     model = build(PRESETS[args.preset], seed=args.seed)
-    device = pick_device() if args.device is None else torch.device(args.device)
+    device = ops.pick_device() if args.device is None else torch.device(args.device)
     print(f"{args.preset}: {sum(p.numel() for p in model.parameters()):,} parameters, {len(data.x_train)} training "
           f"images, on {ops.device_label(device)}")
     started = time.perf_counter()

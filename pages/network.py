@@ -103,7 +103,6 @@ with train_tab:
             try:
                 x, y = lenet.load_idx(images_file.getvalue(), labels_file.getvalue())
                 ss["net.idx_data"] = lenet.split(x, y)
-                ss["net.idx_data"].source = "idx"
                 st.success(tr("net.idx_loaded", n=len(x)))
             except lenet.NetworkError as err:
                 ss["net.idx_data"] = None

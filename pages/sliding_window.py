@@ -108,7 +108,7 @@ st.code(run.steps[step].text, language=None, wrap_lines=True)
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("kl.formula"))
-    st.code(f"H: {run.formulas[0]}\nW: {run.formulas[1]}", language=None)
+    ui.formula_box(run.formulas)
     matches = run.agrees_with_output()
     (st.success if matches else st.error)(tr("sw.matches" if matches else "sw.mismatch"))
 with right:

@@ -113,7 +113,7 @@ with grid_tab:
         with a:
             st.markdown(f"**① {tr('td.way_scatter')}**")
             st.plotly_chart(figures.matrix_figure(run.output, title=tr("td.result")), key="td.r1", **FIGURE)
-            st.code(f"H: {run.formulas[0]}\nW: {run.formulas[1]}", language=None, wrap_lines=True)
+            ui.formula_box(run.formulas)
         with b:
             st.markdown(f"**② {tr('td.way_zeros')}**")
             st.plotly_chart(figures.matrix_figure(ways.stuffed, title=tr("td.stuffed", s=g_stride - 1),
