@@ -8,13 +8,13 @@ overlapping windows share are added up, as ``F.fold`` does.
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
 from explorer import ops, reference
+from explorer.bench import median_ms
 
 
 def _out_size(n: int, k: int, stride: int, pad: int) -> int:
@@ -158,13 +158,7 @@ def measure_costs(image: np.ndarray, kernel: np.ndarray, crop: int = 32, repeat:
     corner = image[:crop, :crop]
 
     def median(fn) -> float:
-        fn()   # warm-up: the first call pays for thread pools and kernel selection
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        return sorted(times)[len(times) // 2]
+        return median_ms(fn, repeat) / 1000
 
     loops = median(lambda: reference.conv2d(corner, kernel, padding=pad)) * (h * w) / corner.size
     x = image[None, None]

@@ -297,8 +297,10 @@ def grid_editor(prefix: str, start_from: np.ndarray, parse, low: int, high: int,
         _load_into_editor(prefix, start_from)
     if resizable:
         c1, c2 = st.columns(2)
-        rows = c1.number_input(tr("kernel.rows"), low, high, key=f"{prefix}.rows", persist_state="session", bind="query-params")
-        cols = c2.number_input(tr("kernel.cols"), low, high, key=f"{prefix}.cols", persist_state="session", bind="query-params")
+        rows = c1.number_input(tr("kernel.rows"), low, high, key=f"{prefix}.rows", persist_state="session",
+                               bind="query-params")
+        cols = c2.number_input(tr("kernel.cols"), low, high, key=f"{prefix}.cols", persist_state="session",
+                               bind="query-params")
     else:
         rows, cols = start_from.shape
     grid = st.session_state[f"{prefix}.grid"]
@@ -391,10 +393,9 @@ def preview_of(digest: str, _pixels: np.ndarray, gray: bool) -> np.ndarray:
 
 
 @st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
-def compare_image(digest: str, _pixels: np.ndarray, gray: bool = False) -> np.ndarray:
+def compare_image(digest: str, _pixels: np.ndarray) -> np.ndarray:
     """The current image at most COMPARE_SIDE on its longest side, for pages that show several panels."""
-    image = imaging.fit_side(_pixels, COMPARE_SIDE) if max(_pixels.shape[:2]) > COMPARE_SIDE else _pixels
-    return imaging.to_gray(image) if gray else image
+    return imaging.fit_side(_pixels, COMPARE_SIDE)
 
 
 @st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
@@ -413,8 +414,11 @@ def digits():
 
 
 def blocky(values: np.ndarray, target: int = COMPARE_SIDE, display: str = "clip") -> np.ndarray:
-    """A small result enlarged by whole pixels towards ``target``, so each pixel shows as a block."""
-    picture = imaging.to_display(values, display)
+    """A small result enlarged by whole pixels towards ``target``, so each pixel shows as a block.
+
+    Float values are mapped with ``display``; a uint8 picture is taken as it is.
+    """
+    picture = values if values.dtype == np.uint8 else imaging.to_display(values, display)
     return imaging.zoom(picture, max(1, target // max(picture.shape[:2])))
 
 

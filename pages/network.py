@@ -19,9 +19,7 @@ def tiles(images, captions, per_row: int = 8, target: int = 112) -> None:
     for start in range(0, len(images), per_row):
         for col, picture, caption in zip(st.columns(per_row, gap="small"), images[start:start + per_row],
                                          captions[start:start + per_row]):
-            if picture.dtype != np.uint8:
-                picture = imaging.to_display(picture, "clip")
-            col.image(imaging.zoom(picture, max(1, target // max(picture.shape[:2]))), width="stretch")
+            col.image(ui.blocky(picture, target), width="stretch")
             col.caption(caption)
 
 
