@@ -7,6 +7,7 @@ process-wide cache.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import warnings
@@ -37,6 +38,11 @@ PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/ani
 PREVIEW_SIDE = 960           # longest side of the interactive preview (panels are ~450 px on a projector)
 COMPARE_SIDE = 512           # side-by-side pages: panels are ~300 px wide on a projector
 FULL_RES_PIXELS = 1_000_000  # at or below this, the preview is the full-resolution image
+
+# Streamlit runs a full gc.collect() after every script run. Walking the ~300,000 objects of torch, plotly
+# and pandas took 0.1 s each time (a third of a Kernel Lab rerun); frozen once at import, they are skipped.
+# Sessions' objects are created later and still collected.
+gc.freeze()
 
 
 # ---------------------------------------------------------------- language
@@ -383,27 +389,40 @@ def kernel_json(choice: KernelChoice) -> str:
 
 
 # ---------------------------------------------------------------- cached computations
+#
+# Arrays are cached with st.cache_resource, not st.cache_data: cache_data pickles every result it stores and
+# unpickles a copy on every hit (8 MB for a 960-px colour preview, on every rerun of every student). The
+# arrays are returned read-only instead, so no page can change what another session will be given. Sized for
+# a class: each of forty students' images and recent results stay cached for an hour at most.
 
-@st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
+CLASS_SIZE = 48
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
+
+
+@st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
 def preview_of(digest: str, _pixels: np.ndarray, gray: bool) -> np.ndarray:
-    """The image the page computes on interactively: at most PREVIEW_SIDE, colour or gray."""
+    """The image the page computes on interactively: at most PREVIEW_SIDE, colour or gray (read-only)."""
     h, w = _pixels.shape[:2]
     image = _pixels if h * w <= FULL_RES_PIXELS else imaging.fit_side(_pixels, PREVIEW_SIDE)
-    return imaging.to_gray(image) if gray else image
+    return _read_only(imaging.to_gray(image) if gray else image.copy())
 
 
-@st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
+@st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
 def compare_image(digest: str, _pixels: np.ndarray) -> np.ndarray:
     """The current image at most COMPARE_SIDE on its longest side, for pages that show several panels."""
-    return imaging.fit_side(_pixels, COMPARE_SIDE)
+    return _read_only(imaging.fit_side(_pixels, COMPARE_SIDE).copy())
 
 
-@st.cache_data(max_entries=8, ttl="1h", show_spinner=False)
+@st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
 def feature_map(digest: str, _image: np.ndarray) -> np.ndarray:
     """Sobel gradient magnitude of the gray image: what an edge-detecting first layer would output."""
     edges = kernels.get_preset("sobel_magnitude")
-    return ops.apply_kernels(imaging.to_gray(_image), edges.kernels(), edges.combine, padding="same",
-                             padding_mode="replicate")
+    return _read_only(ops.apply_kernels(imaging.to_gray(_image), edges.kernels(), edges.combine, padding="same",
+                                        padding_mode="replicate"))
 
 
 @st.cache_resource(show_spinner=False)
@@ -427,13 +446,13 @@ def formula_box(formulas: tuple[str, str]) -> None:
     st.code(f"H: {formulas[0]}\nW: {formulas[1]}", language=None, wrap_lines=True)
 
 
-@st.cache_data(max_entries=32, ttl="1h", show_spinner=False)
+@st.cache_resource(max_entries=2 * CLASS_SIZE, ttl="1h", show_spinner=False)
 def _filtered(image_key: str, _image: np.ndarray, kernel_list: tuple[np.ndarray, ...],
               combine: str | None, conv_args: tuple) -> tuple[np.ndarray, bool]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ops.DeviceFallbackWarning)
         out = ops.apply_kernels(_image, list(kernel_list), combine, **dict(conv_args))
-    return out, any(issubclass(w.category, ops.DeviceFallbackWarning) for w in caught)
+    return _read_only(out), any(issubclass(w.category, ops.DeviceFallbackWarning) for w in caught)
 
 
 def filtered(image_key: str, image: np.ndarray, choice: KernelChoice, **conv_args) -> np.ndarray:

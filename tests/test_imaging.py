@@ -180,9 +180,23 @@ def test_the_server_upload_cap_matches_what_the_decoder_accepts():
 
 
 def test_every_streamlit_cache_is_bounded():
-    import re
-    from pathlib import Path
-    source = (Path(__file__).resolve().parents[1] / "explorer" / "ui.py").read_text()
-    for decorator in re.findall(r"@st\.cache_data\(([^)]*)\)", source):
-        assert "max_entries" in decorator and "ttl" in decorator
-    assert source.count("@st.cache_resource") == 1     # the read-only digits data set, nothing per user
+    from streamlit.runtime.caching.cache_utils import CachedFunc
+    from explorer import ui
+    cached = {name: f._info for name, f in vars(ui).items() if isinstance(f, CachedFunc)}
+    assert {"preview_of", "compare_image", "feature_map", "_filtered", "full_resolution_png", "digits"} <= set(cached)
+    for name, info in cached.items():
+        if name != "digits":          # the bundled digits data set: one copy per process, the same for every user
+            assert info.max_entries and info.ttl, name
+
+
+def test_cached_arrays_are_shared_read_only():
+    """cache_resource hands every session the same array: nobody may change it in place."""
+    from explorer import ui
+    pixels = np.random.default_rng(0).random((1200, 1600, 3), dtype=np.float32)
+    preview = ui.preview_of("test-digest", pixels, False)
+    assert preview.shape == (720, 960, 3) and not preview.flags.writeable
+    assert ui.preview_of("test-digest", pixels, False) is preview
+    small = pixels[:300, :400].copy()
+    assert not ui.compare_image("test-small", small).flags.writeable and small.flags.writeable
+    with pytest.raises(ValueError, match="read-only"):
+        preview[0, 0, 0] = 1.0
