@@ -1,7 +1,10 @@
 """Plotly figures the pages show; pure functions returning ``go.Figure``."""
 from __future__ import annotations
 
+import html
+
 import numpy as np
+import plotly.colors
 import plotly.graph_objects as go
 
 DIVERGING = "RdBu_r"
@@ -132,6 +135,72 @@ def matrices_figure(panels: list[tuple[np.ndarray, str, bool]], *, max_text_side
     fig.update_layout(height=36 + cell * rows, margin={"l": 4, "r": 4, "t": 30, "b": 4},
                       plot_bgcolor="rgba(0,0,0,0)")
     return fig
+
+
+def _cell_colours(values: np.ndarray, sequential: bool) -> list[str]:
+    """The colour of every finite entry of ``values`` (flattened), on the scales of :func:`matrix_figure`."""
+    finite = values[np.isfinite(values)]
+    if not finite.size:
+        return []
+    if sequential:
+        lo, hi = float(finite.min()), float(finite.max())
+        position = (finite - lo) / (hi - lo) if hi > lo else np.full(finite.shape, 0.5)
+        scale = "Greys_r"
+    else:
+        top = float(np.abs(finite).max()) or 1.0
+        position, scale = (finite / top + 1) / 2, DIVERGING
+    return plotly.colors.sample_colorscale(plotly.colors.get_colorscale(scale), np.clip(position, 0, 1).tolist())
+
+
+def _matrix_table(values: np.ndarray, title: str, sequential: bool, max_text_side: int) -> str:
+    values = np.asarray(values, dtype=np.float64)
+    rows, cols = values.shape
+    side = max(rows, cols)
+    cell_rem = 3 if side <= 5 else 2.4 if side <= 9 else 1.6 if side <= max_text_side else 0.55
+    font_rem = 0.85 if side <= 5 else 0.7 if side <= 9 else 0.5
+    colours = iter(_cell_colours(values, sequential))
+    body = []
+    for r in range(rows):
+        cells = []
+        for c in range(cols):
+            value = values[r, c]
+            if not np.isfinite(value):
+                cells.append('<td class="nan"></td>')
+                continue
+            colour = next(colours)
+            red, green, blue = (int(part) for part in colour[4:-1].split(","))
+            ink = "#000" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "#fff"
+            text = format_number(value) if side <= max_text_side else ""
+            cells.append(f'<td style="background:{colour};color:{ink}" title="row {r}, col {c}: {value:.6g}">'
+                         f"{text}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f'<figure><figcaption>{html.escape(title)}</figcaption>'
+            f'<table style="--cell:{cell_rem}rem;font-size:{font_rem}rem">{"".join(body)}</table></figure>')
+
+
+MATRIX_CSS = ("<style>.cnn-matrices{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start;margin:0.2em 0 0.6em}"
+              ".cnn-matrices figure{margin:0}.cnn-matrices figcaption{font-weight:600;font-size:0.9rem;"
+              "margin-bottom:0.25em}.cnn-matrices table{border-collapse:separate;border-spacing:1px;"
+              "margin:0;border:none;font-variant-numeric:tabular-nums}.cnn-matrices td{width:var(--cell);"
+              "min-width:var(--cell);height:var(--cell);padding:0;text-align:center;border:none;"
+              "line-height:1}.cnn-matrices td.nan{background:#f4f4f4}</style>")
+
+
+def matrices_html(panels: list[tuple[np.ndarray, str, bool]], *, max_text_side: int = 20) -> str:
+    """Small matrices side by side as HTML tables: ``(values, title, sequential)`` each.
+
+    The same colours and numbers as :func:`matrices_figure` (diverging around
+    zero, or a grey ramp for pixel values; NaN cells blank; numbers only up to
+    ``max_text_side``), with each cell's exact value as its tooltip. A table
+    costs the browser a fraction of a chart, which matters when a whole class
+    reruns the same page.
+
+    Example:
+        >>> "<td" in matrices_html([(np.eye(2), "I", False)])
+        True
+    """
+    tables = "".join(_matrix_table(values, title, sequential, max_text_side) for values, title, sequential in panels)
+    return f'{MATRIX_CSS}<div class="cnn-matrices">{tables}</div>'
 
 
 SERIES_COLOURS = ("#6c757d", HIGHLIGHT, "#1f77b4", "#2a9d8f")

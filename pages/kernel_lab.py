@@ -83,12 +83,8 @@ with left:
     st.caption(tr("kl.formula_note"))
 with middle:
     st.subheader(tr("kl.kernel"))
-    if len(choice.kernels) > 1:
-        st.plotly_chart(figures.matrices_figure([(k, f"k{i + 1}", False) for i, k in enumerate(choice.kernels)]),
-                        width="stretch", config={"displayModeBar": False}, key="kl.kernel_fig")
-    else:
-        st.plotly_chart(figures.matrix_figure(choice.kernels[0]), width="stretch",
-                        config={"displayModeBar": False}, key="kl.kernel_fig")
+    names = [f"k{i + 1}" for i in range(len(choice.kernels))] if len(choice.kernels) > 1 else [""]
+    st.html(figures.matrices_html([(k, name, False) for k, name in zip(choice.kernels, names)]))
     if choice.combine == "magnitude":
         st.caption(tr("kl.magnitude_note"))
 with right:
@@ -116,9 +112,8 @@ for index, k in enumerate(choice.kernels):
                                  pads=pads, padding_mode=conv_args["padding_mode"])
     products = window * k
     sums.append(float(products.sum()))
-    st.plotly_chart(figures.matrices_figure([(window, tr("kl.window"), True), (k, tr("kl.kernel"), False),
-                                             (products, tr("kl.products"), False)]),
-                    width="stretch", config={"displayModeBar": False}, key=f"kl.inspect{index}")
+    st.html(figures.matrices_html([(window, tr("kl.window"), True), (k, tr("kl.kernel"), False),
+                                   (products, tr("kl.products"), False)]))
     st.code(figures.sum_of_products(window, k), language=None, wrap_lines=True)
 computed = float(np.sqrt(sum(s * s for s in sums))) if choice.combine == "magnitude" else sums[0]
 if choice.combine == "magnitude":
@@ -133,8 +128,9 @@ full_key = ui.settings_key(work_key, *choice.kernels, choice.combine, sorted(con
 d1, d2 = st.columns(2)
 with d1:
     if not is_preview:
-        st.download_button(tr("kl.download_png"), imaging.to_png(picture), file_name="kernel_lab.png",
-                           mime="image/png", icon=":material/download:")
+        # encoded when clicked, not on every rerun (a PNG of a megapixel took 0.1 s)
+        st.download_button(tr("kl.download_png"), lambda: imaging.to_png(picture), file_name="kernel_lab.png",
+                           mime="image/png", icon=":material/download:", on_click="ignore")
     elif st.button(tr("kl.full_res", w=image.pixels.shape[1], h=image.pixels.shape[0]),
                    icon=":material/high_quality:") or st.session_state.get("kl.full_ready") == full_key:
         with st.spinner(tr("kl.full_res_wait")):

@@ -100,6 +100,11 @@ def test_inspector_follows_the_typed_position_and_matches_ops():
     message = at.success[0].value
     assert "x=10, y=20" in message
     assert f"{expected[20, 10, 1]:.6g}" in message
+    # the window, kernel and products tables hold the green channel's 3×3 window around (10, 20)
+    tables = next(h.proto.body for h in at.get("html") if "Products" in h.proto.body)
+    window = image[19:22, 9:12, 1]
+    for value in (*window.ravel(), *(window * kernels.get_kernel("laplacian_4")).ravel()):
+        assert f": {float(value):.6g}\">" in tables, value
 
 
 def test_invalid_settings_show_a_message_not_a_traceback():

@@ -1,6 +1,7 @@
 """The real app in a real headless Chromium: upload a photo, get a result, switch language."""
 import re
 
+from PIL import Image
 from playwright.sync_api import expect
 
 from tests.conftest import ARTIFACTS
@@ -33,6 +34,11 @@ def test_kernel_lab_upload_result_and_screenshot(page, tmp_path):
     expect(frame.locator("img")).to_be_visible()
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "kernel_lab.png"))
+    # the PNG is encoded only when the button is clicked (not on every rerun): it still arrives whole
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Result as PNG").click()
+    saved = Image.open(download.value.path())
+    assert saved.format == "PNG" and saved.size == (800, 600)
 
 
 def test_language_switch_reaches_every_page(page):
