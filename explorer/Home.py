@@ -19,8 +19,11 @@ from explorer.ui import tr  # noqa: E402
 started = time.perf_counter()
 st.set_page_config(page_title="CNN Explorer", page_icon=":material/grid_on:", layout="wide",
                    initial_sidebar_state="collapsed" if ui.presenting() else "auto")
-# Streamlit leaves ~6rem above the title; on a 720-px projector that is a tenth of the screen
-st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}</style>")
+# Streamlit leaves ~6rem above the title; on a 720-px projector that is a tenth of the screen.
+# While a script runs, Streamlit fades the old elements over a second: dozens of frames redrawn in every
+# student's browser. They are dimmed at once after a second instead (quick reruns never dim).
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}"
+        "[data-stale='true']{transition:opacity 0s linear 1s !important}</style>")
 ui.language_switch()
 ui.presentation_switch()
 navigation = st.navigation(
