@@ -23,7 +23,8 @@ st.set_page_config(page_title="CNN Explorer", page_icon=":material/grid_on:", la
 # While a script runs, Streamlit fades the old elements over a second: dozens of frames redrawn in every
 # student's browser. They are dimmed at once after a second instead (quick reruns never dim).
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}"
-        "[data-stale='true']{transition:opacity 0s linear 1s !important}</style>")
+        "[data-stale='true'],[role='tablist'],[data-testid='stExpander'] details,[data-testid='stExpander'] summary"
+        "{transition-duration:0s !important;transition-delay:1s !important}</style>")
 ui.language_switch()
 ui.presentation_switch()
 navigation = st.navigation(
