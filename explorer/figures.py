@@ -137,6 +137,9 @@ def matrices_figure(panels: list[tuple[np.ndarray, str, bool]], *, max_text_side
     return fig
 
 
+MATRIX_TEXT_SIDE = 9    # HTML matrices write their numbers up to this side; larger ones show colours only
+
+
 def _cell_colours(values: np.ndarray, sequential: bool) -> list[str]:
     """The colour of every finite entry of ``values`` (flattened), on the scales of :func:`matrix_figure`."""
     finite = values[np.isfinite(values)]
@@ -152,12 +155,22 @@ def _cell_colours(values: np.ndarray, sequential: bool) -> list[str]:
     return plotly.colors.sample_colorscale(plotly.colors.get_colorscale(scale), np.clip(position, 0, 1).tolist())
 
 
+def _compact(value: float) -> str:
+    """At most about five characters, for the narrower cells of a 6×6 to 9×9 matrix: ``0.0131``, ``2e-05``."""
+    for digits in (3, 2, 1):
+        text = f"{value:.{digits}g}"
+        if len(text.lstrip("-")) <= 5:
+            return text
+    return text
+
+
 def _matrix_table(values: np.ndarray, title: str, sequential: bool, max_text_side: int) -> str:
     values = np.asarray(values, dtype=np.float64)
     rows, cols = values.shape
     side = max(rows, cols)
-    cell_rem = 3 if side <= 5 else 2.4 if side <= 9 else 1.6 if side <= max_text_side else 0.55
-    font_rem = 0.85 if side <= 5 else 0.7 if side <= 9 else 0.5
+    written = side <= max_text_side
+    cell_rem = (3 if side <= 5 else 2.2) if written else (1.2 if side <= 15 else 0.6)
+    font_rem = 0.85 if side <= 5 else 0.65
     colours = iter(_cell_colours(values, sequential))
     body = []
     for r in range(rows):
@@ -170,7 +183,7 @@ def _matrix_table(values: np.ndarray, title: str, sequential: bool, max_text_sid
             colour = next(colours)
             red, green, blue = (int(part) for part in colour[4:-1].split(","))
             ink = "#000" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "#fff"
-            text = format_number(value) if side <= max_text_side else ""
+            text = "" if not written else format_number(value) if side <= 5 else _compact(value)
             cells.append(f'<td style="background:{colour};color:{ink}" title="row {r}, col {c}: {value:.6g}">'
                          f"{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
@@ -178,20 +191,22 @@ def _matrix_table(values: np.ndarray, title: str, sequential: bool, max_text_sid
             f'<table style="--cell:{cell_rem}rem;font-size:{font_rem}rem">{"".join(body)}</table></figure>')
 
 
-MATRIX_CSS = ("<style>.cnn-matrices{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start;margin:0.2em 0 0.6em}"
+MATRIX_CSS = ("<style>.cnn-matrices{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start;margin:0.2em 0 0.6em;"
+              "overflow-x:auto}"
               ".cnn-matrices figure{margin:0}.cnn-matrices figcaption{font-weight:600;font-size:0.9rem;"
               "margin-bottom:0.25em}.cnn-matrices table{border-collapse:separate;border-spacing:1px;"
-              "margin:0;border:none;font-variant-numeric:tabular-nums}.cnn-matrices td{width:var(--cell);"
+              "margin:0;border:none;font-variant-numeric:tabular-nums}.cnn-matrices td{width:var(--cell);white-space:nowrap;"
               "min-width:var(--cell);height:var(--cell);padding:0;text-align:center;border:none;"
               "line-height:1}.cnn-matrices td.nan{background:#f4f4f4}</style>")
 
 
-def matrices_html(panels: list[tuple[np.ndarray, str, bool]], *, max_text_side: int = 20) -> str:
+def matrices_html(panels: list[tuple[np.ndarray, str, bool]], *, max_text_side: int = MATRIX_TEXT_SIDE) -> str:
     """Small matrices side by side as HTML tables: ``(values, title, sequential)`` each.
 
     The same colours and numbers as :func:`matrices_figure` (diverging around
-    zero, or a grey ramp for pixel values; NaN cells blank; numbers only up to
-    ``max_text_side``), with each cell's exact value as its tooltip. A table
+    zero, or a grey ramp for pixel values; NaN cells blank), with each cell's
+    exact value as its tooltip. Matrices wider or taller than ``max_text_side``
+    show colours only: their numbers would not fit a page column. A table
     costs the browser a fraction of a chart, which matters when a whole class
     reruns the same page.
 

@@ -84,9 +84,12 @@ with left:
 with middle:
     st.subheader(tr("kl.kernel"))
     names = [f"k{i + 1}" for i in range(len(choice.kernels))] if len(choice.kernels) > 1 else [""]
-    st.html(figures.matrices_html([(k, name, False) for k, name in zip(choice.kernels, names)]))
+    # a column is narrow: numbers up to 5×5 here, up to 9×9 in the inspector's full-width row below
+    st.html(figures.matrices_html([(k, name, False) for k, name in zip(choice.kernels, names)], max_text_side=5))
     if choice.combine == "magnitude":
         st.caption(tr("kl.magnitude_note"))
+    if max(kh, kw) > 5:
+        st.caption(tr("kl.numbers_below" if max(kh, kw) <= figures.MATRIX_TEXT_SIDE else "kl.hover_values"))
 with right:
     st.subheader(tr("kl.histogram"))
     st.plotly_chart(figures.histogram_figure(output), width="stretch", config={"displayModeBar": False},

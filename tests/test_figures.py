@@ -37,3 +37,8 @@ def test_titles_are_escaped_and_large_matrices_show_colours_only():
 def test_several_panels_side_by_side():
     html = figures.matrices_html([(np.eye(3), "a", False), (np.eye(3), "b", True), (np.eye(3), "c", False)])
     assert html.count("<table") == 3 and html.count("<figcaption>") == 3
+
+
+def test_matrices_over_nine_cells_wide_show_colours_only_by_default():
+    assert all(text for _, _, text in cells(figures.matrices_html([(np.full((9, 9), 0.5), "k", False)])))
+    assert not any(text for _, _, text in cells(figures.matrices_html([(np.full((9, 10), 0.5), "k", False)])))
