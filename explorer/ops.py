@@ -20,6 +20,10 @@ import torch.nn.functional as F
 from explorer.i18n import LocalizedError, t
 from explorer.kernels import validate_kernel
 
+# Cached images are shared between sessions as read-only arrays (explorer.ui); the tensors made from them
+# here are only ever read. Set once at import: warnings.catch_warnings() per call is not thread-safe.
+warnings.filterwarnings("ignore", "The given NumPy array is not writable", UserWarning)
+
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 PADDING_WORDS = ("same", "valid")
 POOL_MODES = ("max", "avg")
