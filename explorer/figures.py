@@ -52,6 +52,16 @@ def _cell_size(side: int) -> tuple[int, int]:
     return (54, 15) if side <= 5 else (40, 11) if side <= 9 else (26, 8)
 
 
+def _colour_range(finite: np.ndarray, sequential: bool, colorscale: str | None = None,
+                  zrange: tuple[float, float] | None = None) -> tuple[str, float, float]:
+    """Colour scale and value range of a matrix: a grey ramp over its values, or a diverging scale centred on 0."""
+    if sequential:
+        lo, hi = zrange or ((float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0))
+        return colorscale or "Greys_r", lo, hi if hi > lo else lo + 1
+    top = (float(np.abs(finite).max()) if finite.size else 1.0) or 1.0
+    return DIVERGING, -top, top
+
+
 def _matrix_trace(values: np.ndarray, *, sequential: bool, max_text_side: int, colorscale: str | None,
                   zrange: tuple[float, float] | None) -> go.Heatmap:
     """One matrix as a heatmap trace with its numbers written in (see :func:`matrix_figure`)."""
@@ -59,13 +69,8 @@ def _matrix_trace(values: np.ndarray, *, sequential: bool, max_text_side: int, c
     side = max(rows, cols)
     font = _cell_size(side)[1]
     text = [["" if np.isnan(v) else format_number(v) for v in row] for row in values]
-    finite = values[np.isfinite(values)]
-    if sequential:
-        lo, hi = zrange or ((float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0))
-        scale = {"colorscale": colorscale or "Greys_r", "zmin": lo, "zmax": hi if hi > lo else lo + 1}
-    else:
-        top = float(np.abs(finite).max()) if finite.size else 1.0
-        scale = {"colorscale": DIVERGING, "zmin": -(top or 1.0), "zmax": top or 1.0}
+    name, lo, hi = _colour_range(values[np.isfinite(values)], sequential, colorscale, zrange)
+    scale = {"colorscale": name, "zmin": lo, "zmax": hi}
     shown_text = {"text": text, "texttemplate": "%{text}", "textfont": {"size": font}} if side <= max_text_side else {}
     return go.Heatmap(z=np.where(np.isnan(values), None, values).tolist(), showscale=False,
                       hovertemplate="row %{y}, col %{x}: %{z:.6g}<extra></extra>", xgap=1, ygap=1,
@@ -145,14 +150,9 @@ def _cell_colours(values: np.ndarray, sequential: bool) -> list[str]:
     finite = values[np.isfinite(values)]
     if not finite.size:
         return []
-    if sequential:
-        lo, hi = float(finite.min()), float(finite.max())
-        position = (finite - lo) / (hi - lo) if hi > lo else np.full(finite.shape, 0.5)
-        scale = "Greys_r"
-    else:
-        top = float(np.abs(finite).max()) or 1.0
-        position, scale = (finite / top + 1) / 2, DIVERGING
-    return plotly.colors.sample_colorscale(plotly.colors.get_colorscale(scale), np.clip(position, 0, 1).tolist())
+    name, lo, hi = _colour_range(finite, sequential)
+    position = np.clip((finite - lo) / (hi - lo), 0, 1)
+    return plotly.colors.sample_colorscale(plotly.colors.get_colorscale(name), position.tolist())
 
 
 def _compact(value: float) -> str:
