@@ -18,6 +18,7 @@ import struct
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import torch
@@ -178,16 +179,17 @@ class Description:
         return sum(r.macs for r in self.rows)
 
 
-def layer_name(spec: dict) -> str:
-    """A short label such as ``conv 5×5, 4`` or ``maxpool 2×2``."""
+def layer_name(spec: dict, label: Callable[[str], str] = str) -> str:
+    """A short label such as ``conv 5×5, 4`` or ``maxpool 2×2``; ``label`` names the layer type (a translation)."""
     kind = spec.get("type")
+    word = label(kind) if kind in LAYER_TYPES else str(kind)
     if kind == "conv":
-        return f"conv {spec.get('k', 3)}×{spec.get('k', 3)}, {spec.get('out', 8)}"
+        return f"{word} {spec.get('k', 3)}×{spec.get('k', 3)}, {spec.get('out', 8)}"
     if kind in ("maxpool", "avgpool"):
-        return f"{kind} {spec.get('k', 2)}×{spec.get('k', 2)}"
+        return f"{word} {spec.get('k', 2)}×{spec.get('k', 2)}"
     if kind in ("linear", "residual", "inception"):
-        return f"{kind} {spec.get('out', '')}".strip()
-    return str(kind)
+        return f"{word} {spec.get('out', '')}".strip()
+    return word
 
 
 def _macs(module: nn.Module, x: torch.Tensor, y: torch.Tensor) -> int:
@@ -210,8 +212,11 @@ def _macs(module: nn.Module, x: torch.Tensor, y: torch.Tensor) -> int:
     return total
 
 
-def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE) -> Description:
+def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE,
+             label: Callable[[str], str] = str) -> Description:
     """Build the stack layer by layer on a dummy input; stop at the first layer that cannot work.
+
+    ``label`` names layer types in row names and messages (see :func:`layer_name`).
 
     Example:
         >>> [r.shape for r in describe(PRESETS["lenet_small"]).rows][:4]
@@ -229,7 +234,7 @@ def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE)
                 if spec.get("type") == "linear" and x.dim() != 2:
                     raise NetworkError("err.net_flatten", row=row)
                 if x.dim() != 4 and spec.get("type") not in ("linear", "relu", "flatten"):
-                    raise NetworkError("err.net_after_flatten", row=row, name=layer_name(spec))
+                    raise NetworkError("err.net_after_flatten", row=row, name=layer_name(spec, label))
                 module = _module(spec, x.shape[1] if x.dim() == 4 else 0, row).eval()
                 y = module(x)
                 macs = _macs(module, x, y)
@@ -237,14 +242,14 @@ def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE)
                 result.error = err
                 return result
             except RuntimeError as err:
-                result.error = NetworkError("err.net_layer", row=row, name=layer_name(spec),
+                result.error = NetworkError("err.net_layer", row=row, name=layer_name(spec, label),
                                             shape=" × ".join(str(v) for v in x.shape[1:]), why=str(err).split("\n")[0])
                 return result
             params = sum(p.numel() for p in module.parameters())
             extra = _receptive_layers(spec, module)
             geometry = None if geometry is None or extra is None else geometry + extra
             field_size = receptive.receptive_fields(geometry)[-1].size if geometry else (1 if geometry == [] else None)
-            result.rows.append(LayerInfo(row, layer_name(spec), tuple(y.shape[1:]), params, macs, field_size))
+            result.rows.append(LayerInfo(row, layer_name(spec, label), tuple(y.shape[1:]), params, macs, field_size))
             x = y
     if x.dim() != 2 or x.shape[1] != CLASSES:
         result.error = NetworkError("err.net_output", shape=" × ".join(str(v) for v in x.shape[1:]), n=CLASSES)

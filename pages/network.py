@@ -52,7 +52,7 @@ with arch_tab:
             "#": st.column_config.NumberColumn("#", min_value=1, step=1, format="%d", width="small",
                                                help=tr("net.col_order")),
             "type": st.column_config.SelectboxColumn(tr("net.col_type"), options=list(lenet.LAYER_TYPES),
-                                                     required=True),
+                                                     required=True, format_func=ui.labels("net.layer")),
             "out": st.column_config.NumberColumn(tr("net.col_out"), min_value=1, step=1, format="%d",
                                                  help=tr("net.col_out_help")),
             "k": st.column_config.NumberColumn(tr("net.col_k"), min_value=1, step=1, format="%d"),
@@ -61,7 +61,7 @@ with arch_tab:
         })
     st.caption(tr("net.edit_help"))
     specs = lenet.rows_to_specs(edited.to_dict("records"))
-    description = lenet.describe(specs)
+    description = lenet.describe(specs, label=ui.labels("net.layer"))
     if description.rows:
         st.dataframe(pd.DataFrame({
             tr("net.t_layer"): [r.row for r in description.rows],
@@ -284,7 +284,7 @@ with inside_tab:
                            yaxis={"title": tr("net.probability"), "range": [0, 110]}, xaxis={"title": tr("net.digit")})
         right.plotly_chart(bars, key="net.probs", **FIGURE)
         st.subheader(tr("net.maps_title"))
-        rows = {r.row: r for r in lenet.describe(specs).rows}
+        rows = {r.row: r for r in lenet.describe(specs, label=ui.labels("net.layer")).rows}
         for number, output in lenet.feature_maps(model, x):
             info = rows[number]
             if output.ndim == 3:

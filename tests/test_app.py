@@ -586,6 +586,15 @@ def test_network_page_architecture_train_and_inside():
     assert any("Draw or upload a digit" in i.value for i in at.info)
 
 
+def test_network_layer_types_in_chinese():
+    at = start(NETWORK)
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert not at.exception
+    names = list(next(d.value for d in at.dataframe if "输出形状" in d.value.columns)["层"])
+    assert names[:4] == ["卷积 5×5, 4", "ReLU", "最大池化 2×2", "卷积 5×5, 8"]
+    assert not any(word in " ".join(names) for word in ("conv", "maxpool", "linear", "flatten"))
+
+
 def test_network_page_other_presets_and_weights_files():
     at = start(NETWORK)
     for preset in ("vgg_small", "residual", "inception", "batchnorm", "lenet_classic"):
