@@ -19,6 +19,10 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 
 from explorer.i18n import LocalizedError
 
+# Pillow only warns between its own limit and twice that; an image that large is a decompression bomb here.
+# Set once at import: warnings.catch_warnings() per upload is not thread-safe in a server with many sessions.
+warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+
 MAX_UPLOAD_MB = 25
 MAX_PIXELS = 64_000_000
 MAX_ASPECT = 32         # a thinner strip cannot be drawn: its short side would round to 0 pixels on screen
@@ -66,21 +70,19 @@ def decode_image(data: bytes, *, max_side: int = 4096) -> DecodedImage:
         raise ImageError("err.image_bytes", mb=round(len(data) / 2 ** 20, 1), limit=MAX_UPLOAD_MB)
     try:
         Image.init()  # `formats=` below only finds plugins already registered (WebP, TIFF are not preloaded)
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data), formats=FORMATS)
-            width, height = img.size
-            if width * height > MAX_PIXELS:
-                raise ImageError("err.image_bomb", w=width, h=height, limit=MAX_PIXELS // 1_000_000)
-            if max(width, height) > MAX_ASPECT * max(min(width, height), 1):
-                raise ImageError("err.image_aspect", w=width, h=height, ratio=MAX_ASPECT)
-            frames = getattr(img, "n_frames", 1)
-            img.seek(0)
-            if img.format in ("JPEG", "MPO") and max(width, height) > max_side:
-                # decode at 1/2, 1/4 or 1/8 scale straight from the DCT: less memory, less time
-                img.draft("RGB", (max(1, max_side * width // max(width, height)),
-                                  max(1, max_side * height // max(width, height))))
-            img.load()
+        img = Image.open(io.BytesIO(data), formats=FORMATS)
+        width, height = img.size
+        if width * height > MAX_PIXELS:
+            raise ImageError("err.image_bomb", w=width, h=height, limit=MAX_PIXELS // 1_000_000)
+        if max(width, height) > MAX_ASPECT * max(min(width, height), 1):
+            raise ImageError("err.image_aspect", w=width, h=height, ratio=MAX_ASPECT)
+        frames = getattr(img, "n_frames", 1)
+        img.seek(0)
+        if img.format in ("JPEG", "MPO") and max(width, height) > max_side:
+            # decode at 1/2, 1/4 or 1/8 scale straight from the DCT: less memory, less time
+            img.draft("RGB", (max(1, max_side * width // max(width, height)),
+                              max(1, max_side * height // max(width, height))))
+        img.load()
     except ImageError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

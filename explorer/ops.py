@@ -9,6 +9,7 @@ is allowed.
 """
 from __future__ import annotations
 
+import threading
 import warnings
 from dataclasses import dataclass
 from typing import Callable, Sequence, Union
@@ -194,9 +195,22 @@ def device_label(device: torch.device) -> str:
     return f"CPU · {torch.get_num_threads()} threads"
 
 
+_this_thread = threading.local()
+
+
+def fallbacks() -> int:
+    """How many computations of the calling thread have fallen back from a GPU to the CPU so far.
+
+    A server runs each session in its own thread: comparing the count before
+    and after a call tells that session whether its call fell back, without
+    ``warnings.catch_warnings`` (which is not thread-safe).
+    """
+    return getattr(_this_thread, "fallbacks", 0)
+
+
 def run_with_fallback(compute: Callable[[torch.device], np.ndarray],
                       device: torch.device) -> np.ndarray:
-    """Run ``compute(device)``; if a GPU runs out of memory, warn and redo it on the CPU."""
+    """Run ``compute(device)``; if a GPU runs out of memory, warn, count it and redo it on the CPU."""
     try:
         return compute(device)
     except torch.OutOfMemoryError:
@@ -204,6 +218,7 @@ def run_with_fallback(compute: Callable[[torch.device], np.ndarray],
             raise
         if device.type == "cuda":
             torch.cuda.empty_cache()
+        _this_thread.fallbacks = fallbacks() + 1
         warnings.warn(t("warn.gpu_oom", "en"), DeviceFallbackWarning, stacklevel=2)
         return compute(torch.device("cpu"))
 
@@ -659,7 +674,7 @@ def _device(device: torch.device | str | None) -> torch.device:
 
 
 __all__ = [
-    "PADDING_MODES", "PADDING_WORDS", "POOL_MODES", "CONV_STRATEGIES", "ParamError", "DeviceFallbackWarning",
+    "PADDING_MODES", "PADDING_WORDS", "POOL_MODES", "CONV_STRATEGIES", "ParamError", "DeviceFallbackWarning", "fallbacks",
     "RESIZE_MODES", "conv2d", "conv_transpose2d", "pool2d", "resize", "apply_kernels", "choose_strategy", "separable_factors",
     "output_size", "transposed_output_size", "output_size_formula", "transposed_output_formula", "resolve_padding",
     "pick_device", "device_label", "run_with_fallback",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -449,10 +448,9 @@ def formula_box(formulas: tuple[str, str]) -> None:
 @st.cache_resource(max_entries=2 * CLASS_SIZE, ttl="1h", show_spinner=False)
 def _filtered(image_key: str, _image: np.ndarray, kernel_list: tuple[np.ndarray, ...],
               combine: str | None, conv_args: tuple) -> tuple[np.ndarray, bool]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ops.DeviceFallbackWarning)
-        out = ops.apply_kernels(_image, list(kernel_list), combine, **dict(conv_args))
-    return _read_only(out), any(issubclass(w.category, ops.DeviceFallbackWarning) for w in caught)
+    before = ops.fallbacks()
+    out = ops.apply_kernels(_image, list(kernel_list), combine, **dict(conv_args))
+    return _read_only(out), ops.fallbacks() > before
 
 
 def filtered(image_key: str, image: np.ndarray, choice: KernelChoice, **conv_args) -> np.ndarray:

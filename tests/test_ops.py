@@ -1,4 +1,5 @@
 """explorer.ops against torch.nn.functional and the loop reference."""
+import threading
 import warnings
 
 import numpy as np
@@ -203,11 +204,17 @@ def test_gpu_out_of_memory_falls_back_to_cpu_with_a_warning():
             raise torch.OutOfMemoryError("CUDA out of memory")
         return np.zeros(1)
 
+    before = ops.fallbacks()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         ops.run_with_fallback(compute, torch.device("mps"))
     assert used == ["mps", "cpu"]
     assert any(issubclass(w.category, ops.DeviceFallbackWarning) for w in caught)
+    assert ops.fallbacks() == before + 1          # counted for this thread, as Kernel Lab's cache reads it
+    seen_elsewhere = []
+    other = threading.Thread(target=lambda: seen_elsewhere.append(ops.fallbacks()))
+    other.start(), other.join()
+    assert seen_elsewhere == [0]
 
 
 def test_cpu_out_of_memory_is_not_swallowed():
