@@ -23,7 +23,7 @@ from explorer.kernels import validate_kernel
 
 # Cached images are shared between sessions as read-only arrays (explorer.ui); the tensors made from them
 # here are only ever read. Set once at import: warnings.catch_warnings() per call is not thread-safe.
-warnings.filterwarnings("ignore", "The given NumPy array is not writable", UserWarning)
+warnings.filterwarnings("ignore", r"\s*The given NumPy array is not writable", UserWarning)
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 PADDING_WORDS = ("same", "valid")
