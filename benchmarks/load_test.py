@@ -226,7 +226,8 @@ def main() -> None:
           f"of CPU, the server {r['opening_server_cpu_s']:.0f} s)")
     print(f"change → updated result: median {r['median_s']:.2f} s, p95 {r['p95_s']:.2f} s, max {r['max_s']:.2f} s")
     print(f"server peak memory: {r['server_peak_mb']:.0f} MB")
-    print(f"CPU per change: server {r['server_cpu_per_change_s']:.3f} s, browsers {r['browser_cpu_per_change_s']:.3f} s; "
+    print(f"CPU per change: server {r['server_cpu_per_change_s']:.3f} s, "
+          f"browsers {r['browser_cpu_per_change_s']:.3f} s; "
           f"the {os.cpu_count()} cores were {r['cpu_busy']:.0%} busy during the kernel rounds")
     print(f"server script runs in the kernel rounds: {r['server_runs']}, median {r['server_run_median_s']:.2f} s, "
           f"p95 {r['server_run_p95_s']:.2f} s (the page's own work, the rest is waiting for the CPU)")

@@ -181,7 +181,7 @@ def _matrix_table(values: np.ndarray, title: str, sequential: bool, max_text_sid
                 cells.append('<td class="nan"></td>')
                 continue
             colour = next(colours)
-            red, green, blue = (int(part) for part in colour[4:-1].split(","))
+            red, green, blue = plotly.colors.unlabel_rgb(colour)
             ink = "#000" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "#fff"
             text = "" if not written else format_number(value) if side <= 5 else _compact(value)
             cells.append(f'<td style="background:{colour};color:{ink}" title="row {r}, col {c}: {value:.6g}">'
@@ -195,8 +195,8 @@ MATRIX_CSS = ("<style>.cnn-matrices{display:flex;flex-wrap:wrap;gap:1.2em;align-
               "overflow-x:auto}"
               ".cnn-matrices figure{margin:0}.cnn-matrices figcaption{font-weight:600;font-size:0.9rem;"
               "margin-bottom:0.25em}.cnn-matrices table{border-collapse:separate;border-spacing:1px;"
-              "margin:0;border:none;font-variant-numeric:tabular-nums}.cnn-matrices td{width:var(--cell);white-space:nowrap;"
-              "min-width:var(--cell);height:var(--cell);padding:0;text-align:center;border:none;"
+              "margin:0;border:none;font-variant-numeric:tabular-nums}.cnn-matrices td{width:var(--cell);"
+              "white-space:nowrap;min-width:var(--cell);height:var(--cell);padding:0;text-align:center;border:none;"
               "line-height:1}.cnn-matrices td.nan{background:#f4f4f4}</style>")
 
 

@@ -674,8 +674,8 @@ def _device(device: torch.device | str | None) -> torch.device:
 
 
 __all__ = [
-    "PADDING_MODES", "PADDING_WORDS", "POOL_MODES", "CONV_STRATEGIES", "ParamError", "DeviceFallbackWarning", "fallbacks",
+    "PADDING_MODES", "PADDING_WORDS", "POOL_MODES", "CONV_STRATEGIES", "ParamError", "DeviceFallbackWarning",
     "RESIZE_MODES", "conv2d", "conv_transpose2d", "pool2d", "resize", "apply_kernels", "choose_strategy", "separable_factors",
     "output_size", "transposed_output_size", "output_size_formula", "transposed_output_formula", "resolve_padding",
-    "pick_device", "device_label", "run_with_fallback",
+    "pick_device", "device_label", "run_with_fallback", "fallbacks",
 ]

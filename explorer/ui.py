@@ -397,7 +397,10 @@ def kernel_json(choice: KernelChoice) -> str:
 CLASS_SIZE = 48
 
 
-def _read_only(array: np.ndarray) -> np.ndarray:
+def _read_only(array: np.ndarray, source: np.ndarray | None = None) -> np.ndarray:
+    """``array`` made read-only; copied first if it is the caller's ``source`` itself (left writable)."""
+    if array is source:
+        array = array.copy()
     array.flags.writeable = False
     return array
 
@@ -407,13 +410,13 @@ def preview_of(digest: str, _pixels: np.ndarray, gray: bool) -> np.ndarray:
     """The image the page computes on interactively: at most PREVIEW_SIDE, colour or gray (read-only)."""
     h, w = _pixels.shape[:2]
     image = _pixels if h * w <= FULL_RES_PIXELS else imaging.fit_side(_pixels, PREVIEW_SIDE)
-    return _read_only(imaging.to_gray(image) if gray else image.copy())
+    return _read_only(imaging.to_gray(image) if gray else image, _pixels)
 
 
 @st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
 def compare_image(digest: str, _pixels: np.ndarray) -> np.ndarray:
     """The current image at most COMPARE_SIDE on its longest side, for pages that show several panels."""
-    return _read_only(imaging.fit_side(_pixels, COMPARE_SIDE).copy())
+    return _read_only(imaging.fit_side(_pixels, COMPARE_SIDE), _pixels)
 
 
 @st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
