@@ -57,7 +57,9 @@ def _colour_range(finite: np.ndarray, sequential: bool, colorscale: str | None =
     """Colour scale and value range of a matrix: a grey ramp over its values, or a diverging scale centred on 0."""
     if sequential:
         lo, hi = zrange or ((float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0))
-        return colorscale or "Greys_r", lo, hi if hi > lo else lo + 1
+        if hi <= lo:      # one value throughout: shown against 0…1, so a window of white pixels looks white
+            lo, hi = min(lo, 0.0), max(hi, 1.0)
+        return colorscale or "Greys_r", lo, hi
     top = (float(np.abs(finite).max()) if finite.size else 1.0) or 1.0
     return DIVERGING, -top, top
 

@@ -42,3 +42,11 @@ def test_several_panels_side_by_side():
 def test_matrices_over_nine_cells_wide_show_colours_only_by_default():
     assert all(text for _, _, text in cells(figures.matrices_html([(np.full((9, 9), 0.5), "k", False)])))
     assert not any(text for _, _, text in cells(figures.matrices_html([(np.full((9, 10), 0.5), "k", False)])))
+
+
+def test_a_window_of_one_grey_level_shows_that_grey():
+    white, black = np.ones((3, 3)), np.zeros((3, 3))
+    assert {b for b, _, _ in cells(figures.matrices_html([(white, "w", True)]))} == {"rgb(255, 255, 255)"}
+    assert {b for b, _, _ in cells(figures.matrices_html([(black, "b", True)]))} == {"rgb(0, 0, 0)"}
+    heatmap = figures.matrix_figure(np.full((2, 2), 0.5), sequential=True).data[0]
+    assert (heatmap.zmin, heatmap.zmax) == (0.0, 1.0)
