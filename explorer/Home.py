@@ -12,32 +12,26 @@ import time  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from explorer import ui  # noqa: E402
-from explorer.ui import tr  # noqa: E402
-
+from explorer.ui import shell, sidebar, source  # noqa: E402
+from explorer.ui.shell import tr  # noqa: E402
 
 started = time.perf_counter()
 st.set_page_config(page_title="CNN Explorer", page_icon=":material/grid_on:", layout="wide",
-                   initial_sidebar_state="collapsed" if ui.presenting() else "auto")
-# Streamlit leaves ~6rem above the title; on a 720-px projector that is a tenth of the screen.
-# While a script runs, Streamlit fades the old elements over a second: dozens of frames redrawn in every
-# student's browser. They are dimmed at once after a second instead (quick reruns never dim).
-st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}"
-        "[data-stale='true'],[role='tablist'],[data-testid='stExpander'] details,[data-testid='stExpander'] summary"
-        "{transition-duration:0s !important;transition-delay:1s !important}</style>")
-ui.language_switch()
-ui.presentation_switch()
+                   initial_sidebar_state="collapsed" if sidebar.presenting() else "auto")
+st.html(sidebar.PAGE_CSS)
+st.session_state[shell.LINK] = st.query_params.to_dict()    # a shared link's settings, before widgets read them
+sidebar.language_switch()
+sidebar.presentation_switch()
 navigation = st.navigation(
     [st.Page("../pages/home.py", title=tr("home.nav"), icon=":material/home:", default=True)]
-    + [st.Page(f"../pages/{stem}.py", title=tr(f"page.{stem}.title"), icon=icon) for stem, icon in ui.PAGES]
+    + [st.Page(f"../pages/{stem}.py", title=tr(f"page.{stem}.title"), icon=icon) for stem, icon in shell.PAGES]
 )
-st.session_state["_link"] = st.query_params.to_dict()   # a shared link's settings, before widgets read them
-ui.image_source()
-ui.device_badge()
+source.image_source()
+sidebar.device_badge()
 try:
     navigation.run()
 finally:
-    ui.report_ignored_settings()
+    shell.report_ignored_settings()
     if os.environ.get("EXPLORER_RUN_LOG"):      # benchmarks/load_test.py: how long each script run took
         with open(os.environ["EXPLORER_RUN_LOG"], "a") as log:
             log.write(f"{time.perf_counter() - started:.4f}\n")

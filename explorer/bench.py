@@ -16,10 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -27,29 +27,11 @@ import torch
 import torch.nn.functional as F
 
 from explorer import ops
+from explorer.timing import cuda_median_ms, median_ms
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOW_BUDGET_S = 20.0          # skip a baseline expected to take longer than this per run
 SHAPES = {0.25: (432, 576), 2: (1080, 1920), 12: (3000, 4000)}
-
-
-def median_ms(fn, repeat: int) -> float:
-    """Median wall time of ``fn()`` in ms after one warm-up call."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
-def cuda_median_ms(fn, repeat: int) -> float:
-    """Like :func:`median_ms`, synchronising the GPU around each call (the result is copied back anyway)."""
-    def synced():
-        fn()
-        torch.cuda.synchronize()
-    return median_ms(synced, repeat)
 
 
 def shape_for(megapixels: float) -> tuple[int, int]:
@@ -69,9 +51,6 @@ def warm_up(cuda: bool) -> None:
 
 
 def conv_table(sizes, kernel_sizes, repeat: int, baselines: bool = True) -> list[dict]:
-    import cv2
-    import scipy.ndimage as ndi
-
     rng = np.random.default_rng(0)
     rows = []
     cuda = torch.cuda.is_available()
@@ -80,32 +59,40 @@ def conv_table(sizes, kernel_sizes, repeat: int, baselines: bool = True) -> list
         h, w = shape_for(mp)
         image = rng.random((h, w, 3), dtype=np.float32)
         for k in kernel_sizes:
-            kernel = rng.normal(size=(k, k)).astype(np.float32)
             row = {"mp": mp, "shape": f"{w}×{h}", "k": k,
-                   "strategy": ops.choose_strategy(kernel, device="cpu")}
-            slow = 1 if k >= 15 or mp >= 12 else repeat
-            row["explorer"] = median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cpu"), repeat)
-            row["opencv"] = median_ms(lambda: cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_CONSTANT),
-                                      repeat)
-            macs = h * w * 3 * k * k
-            # scipy ≈ 1.5 GMAC/s here, the NCHW torch call ≈ 1.2 (k ≤ 7) to 0.15 GMAC/s (k ≥ 15)
-            if baselines and macs / 1.0e9 < SLOW_BUDGET_S:
-                row["scipy"] = median_ms(lambda: ndi.correlate(image, kernel[:, :, None], mode="constant"), slow)
-            nchw_rate = 1.0e9 if k <= 7 else 0.12e9
-            if baselines and macs / nchw_rate < SLOW_BUDGET_S:
-                x = torch.from_numpy(image).permute(2, 0, 1)[None].contiguous()
-                weight = torch.from_numpy(kernel).expand(3, 1, k, k).contiguous()
-                row["torch_nchw"] = median_ms(lambda: F.conv2d(x, weight, padding=k // 2, groups=3), slow)
-            if cuda:
-                row["cuda"] = cuda_median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cuda"),
-                                             repeat)
-                cpu_out = ops.conv2d(image, kernel, padding="same", device="cpu")
-                gpu_out = ops.conv2d(image, kernel, padding="same", device="cuda")
-                row["cuda_rel_err"] = float(np.linalg.norm(gpu_out - cpu_out) / np.linalg.norm(cpu_out))
-            row["ratio"] = row["explorer"] / row["opencv"]
+                   **measure_cell(image, rng.normal(size=(k, k)).astype(np.float32), repeat, baselines, cuda)}
             rows.append(row)
             print(format_row(row, cuda), flush=True)
     return rows
+
+
+def measure_cell(image: np.ndarray, kernel: np.ndarray, repeat: int, baselines: bool, cuda: bool) -> dict:
+    """One row of the table: explorer, OpenCV and the baselines on the same image and kernel."""
+    import cv2
+    import scipy.ndimage as ndi
+
+    h, w = image.shape[:2]
+    k = kernel.shape[0]
+    row = {"strategy": ops.choose_strategy(kernel, device="cpu")}
+    slow = 1 if k >= 15 or h * w >= 12e6 else repeat
+    row["explorer"] = median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cpu"), repeat)
+    row["opencv"] = median_ms(lambda: cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_CONSTANT), repeat)
+    macs = h * w * 3 * k * k
+    # scipy ≈ 1.5 GMAC/s here, the NCHW torch call ≈ 1.2 (k ≤ 7) to 0.15 GMAC/s (k ≥ 15)
+    if baselines and macs / 1.0e9 < SLOW_BUDGET_S:
+        row["scipy"] = median_ms(lambda: ndi.correlate(image, kernel[:, :, None], mode="constant"), slow)
+    nchw_rate = 1.0e9 if k <= 7 else 0.12e9
+    if baselines and macs / nchw_rate < SLOW_BUDGET_S:
+        x = torch.from_numpy(image).permute(2, 0, 1)[None].contiguous()
+        weight = torch.from_numpy(kernel).expand(3, 1, k, k).contiguous()
+        row["torch_nchw"] = median_ms(lambda: F.conv2d(x, weight, padding=k // 2, groups=3), slow)
+    if cuda:
+        row["cuda"] = cuda_median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cuda"), repeat)
+        cpu_out = ops.conv2d(image, kernel, padding="same", device="cpu")
+        gpu_out = ops.conv2d(image, kernel, padding="same", device="cuda")
+        row["cuda_rel_err"] = float(np.linalg.norm(gpu_out - cpu_out) / np.linalg.norm(cpu_out))
+    row["ratio"] = row["explorer"] / row["opencv"]
+    return row
 
 
 def format_row(row: dict, cuda: bool) -> str:
@@ -139,7 +126,7 @@ def calibrate(sizes, repeat: int, device: str = "cpu") -> None:
         for k in (3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 25, 31):
             full = rng.normal(size=(k, k)).astype(np.float32)
             rank1 = np.outer(rng.normal(size=k), rng.normal(size=k)).astype(np.float32)
-            times = [timer(lambda: ops.conv2d(image, kern, padding="same", strategy=s, device=device), repeat)
+            times = [timer(partial(ops.conv2d, image, kern, padding="same", strategy=s, device=device), repeat)
                      for s, kern in (("direct", full), ("separable", rank1), ("fft", full))]
             print(f"| {mp} MP | {k} | " + " | ".join(f"{t:.1f}" for t in times) + " |", flush=True)
 
@@ -196,14 +183,15 @@ def kernel_lab_rerun_ms() -> dict:
 
 def sliding_figure_cost(repeat: int) -> tuple[float, float]:
     """Build time (median ms) and JSON size (MB) of the 256-step Sliding Window figure (16×16, 3×3, padding 1)."""
-    from explorer import figures, sliding
+    from explorer.lessons import sliding
+    from explorer.views.sliding import LABELS, sliding_figure
 
     grid = sliding.generate_grid("random", 16, 16)
     kernel = np.arange(1, 10, dtype=np.float32).reshape(3, 3)
-    labels = {k: k for k in ("input", "kernel", "output", "slow", "normal", "fast", "pause", "step")}
+    labels = {k: k for k in LABELS}
 
     def build():
-        return figures.sliding_figure(sliding.build_run(grid, kernel, "correlation", padding=1), labels)
+        return sliding_figure(sliding.build_run(grid, kernel, "correlation", padding=1), labels)
 
     return median_ms(build, repeat), len(build().to_json()) / 1e6
 

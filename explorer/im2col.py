@@ -14,13 +14,15 @@ import cv2
 import numpy as np
 
 from explorer import ops, reference
-from explorer.bench import median_ms
+from explorer.geometry import ParamError, output_size
+from explorer.numtext import format_number, product_terms
+from explorer.timing import median_ms
 
 
 def _out_size(n: int, k: int, stride: int, pad: int) -> int:
-    out = ops.output_size(n, k, stride, pad)
+    out = output_size(n, k, stride, pad)
     if out < 1:
-        raise ops.ParamError("err.kernel_too_big", kh=k, kw=k, h=n + 2 * pad, w=n + 2 * pad)
+        raise ParamError("err.kernel_too_big", kh=k, kw=k, h=n + 2 * pad, w=n + 2 * pad)
     return out
 
 
@@ -128,7 +130,7 @@ def matrix_bytes(n: int, c: int, h: int, w: int, filter_h: int, filter_w: int, s
         >>> matrix_bytes(1, 3, 1080, 1920, 3, 3, pad=1)
         223948800
     """
-    rows = n * ops.output_size(h, filter_h, stride, pad) * ops.output_size(w, filter_w, stride, pad)
+    rows = n * output_size(h, filter_h, stride, pad) * output_size(w, filter_w, stride, pad)
     return rows * c * filter_h * filter_w * itemsize
 
 
@@ -169,7 +171,8 @@ def measure_costs(image: np.ndarray, kernel: np.ndarray, crop: int = 32, repeat:
             Cost("opencv", opencv, (h, w))]
 
 
-def example(channels: int, side: int, filters: int, kernel: int, seed: int = 0):
+def example(channels: int, side: int, filters: int, kernel: int,
+            seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A small integer example: input ``(1, C, side, side)`` 0…9, weights ``(FN, C, k, k)`` −1…1, biases 0…1.
 
     Example:
@@ -188,13 +191,6 @@ def upstream_gradient(shape: tuple[int, ...], seed: int = 0) -> np.ndarray:
     return np.random.default_rng(seed + 1000).integers(-2, 3, shape).astype(np.float64)
 
 
-def window_box(row: int, out_w: int, kernel: int, stride: int, pad: int, side: int) -> tuple[int, int, int, int]:
-    """The input cells ``(row0, col0, row1, col1)`` read by im2col row ``row``, clipped to the input."""
-    oy, ox = divmod(row, out_w)
-    top, left = oy * stride - pad, ox * stride - pad
-    return max(top, 0), max(left, 0), min(top + kernel - 1, side - 1), min(left + kernel - 1, side - 1)
-
-
 def row_sum_text(forward: Forward, bias: np.ndarray, row: int, filter_index: int = 0) -> str:
     """``a×b + … + bias = value`` for one entry of the product (zero terms left out).
 
@@ -203,9 +199,7 @@ def row_sum_text(forward: Forward, bias: np.ndarray, row: int, filter_index: int
         >>> row_sum_text(f, np.array([1.0]), 0)
         '1×2 + 1×2 + 1×2 + 1×2 + 1×2 + 1×2 + 1×2 + 1×2 + 1×2 + 1 = 19'
     """
-    from explorer.figures import format_number
-    terms = [f"{format_number(a)}×{format_number(b) if b >= 0 else f'({format_number(b)})'}" for a, b in
-             zip(forward.col[row], forward.col_w[:, filter_index]) if a and b]
+    terms = product_terms(forward.col[row], forward.col_w[:, filter_index], skip_zeros=True)
     return " + ".join(terms + [format_number(bias[filter_index])]) + \
         f" = {format_number(forward.product[row, filter_index])}"
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 
 import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
-from plotly.colors import sample_colorscale, unlabel_rgb
 
 from explorer.i18n import LocalizedError
+from explorer.palette import LUMA
 
 # Pillow only warns between its own limit and twice that; an image that large is a decompression bomb here.
 # Set once at import: warnings.catch_warnings() per upload is not thread-safe in a server with many sessions.
@@ -28,8 +27,6 @@ MAX_PIXELS = 64_000_000
 MAX_ASPECT = 32         # a thinner strip cannot be drawn: its short side would round to 0 pixels on screen
 FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "GIF")
 UPLOAD_TYPES = ("jpg", "jpeg", "png", "webp", "bmp", "tif", "tiff", "gif")
-DISPLAY_MODES = ("auto", "diverging", "absolute", "clip", "stretch")
-LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R BT.601, what OpenCV and Pillow use
 
 
 class ImageError(LocalizedError):
@@ -142,146 +139,8 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(image @ LUMA, dtype=np.float32)
 
 
-@lru_cache(maxsize=1)
-def _diverging_lut() -> np.ndarray:
-    colours = sample_colorscale("RdBu_r", [i / 255 for i in range(256)])
-    return np.array([unlabel_rgb(c) for c in colours], dtype=np.float32).round().astype(np.uint8)
-
-
-def resolve_display_mode(mode: str, values: np.ndarray, kernel_sum: float) -> str:
-    """``auto`` -> ``clip`` for outputs in [0, 1], ``absolute`` for zero-sum (edge) kernels."""
-    if mode not in DISPLAY_MODES:
-        raise ImageError("err.display_mode", value=repr(mode), allowed=", ".join(DISPLAY_MODES))
-    if mode != "auto":
-        return mode
-    if values.size and values.min() >= -1e-6 and values.max() <= 1 + 1e-6:
-        return "clip"
-    return "absolute" if abs(kernel_sum) < 1e-6 else "clip"
-
-
-def to_display(values: np.ndarray, mode: str, scale: float | None = None) -> np.ndarray:
-    """Map real-valued output to a uint8 picture (``(H, W)`` or ``(H, W, 3)``).
-
-    ``diverging``: zero is white (grey for colour), negatives blue, positives red,
-    scaled by ``scale`` (default: the largest magnitude; pass one scale to
-    compare several pictures); ``absolute``: ``|v|`` clipped to 1;
-    ``clip``: ``v`` clipped to [0, 1]; ``stretch``: min–max to [0, 1].
-    """
-    v = np.asarray(values, dtype=np.float32)
-    if mode == "diverging":
-        scale = scale or float(np.abs(v).max()) or 1.0
-        centred = 0.5 + 0.5 * v / scale
-        if v.ndim == 2:
-            return _diverging_lut()[np.clip(centred * 255 + 0.5, 0, 255).astype(np.uint8)]
-        shown = centred
-    elif mode == "absolute":
-        shown = np.abs(v)
-    elif mode == "clip":
-        shown = v
-    elif mode == "stretch":
-        lo, hi = float(v.min()), float(v.max())
-        shown = (v - lo) / (hi - lo) if hi > lo else np.zeros_like(v)
-    else:
-        raise ImageError("err.display_mode", value=repr(mode), allowed=", ".join(DISPLAY_MODES))
-    return (np.clip(shown, 0, 1) * 255 + 0.5).astype(np.uint8)
-
-
-def robust_scale(values: np.ndarray, percentile: float = 99.5) -> float:
-    """A display scale that ignores the few most extreme values, so typical ones are not washed out.
-
-    Example:
-        >>> robust_scale(np.r_[np.ones(999), 100.0])
-        1.0
-    """
-    magnitude = np.abs(np.asarray(values, dtype=np.float32))
-    return float(np.percentile(magnitude, percentile)) or float(magnitude.max()) or 1.0
-
-
 def to_png(picture: np.ndarray) -> bytes:
     """Encode a uint8 ``(H, W)`` or ``(H, W, 3)`` picture as PNG bytes."""
     buffer = io.BytesIO()
     Image.fromarray(picture).save(buffer, format="PNG")
     return buffer.getvalue()
-
-
-def to_uint8(image: np.ndarray) -> np.ndarray:
-    """A float image in [0, 1] as uint8 for display."""
-    return (np.clip(image, 0, 1) * 255 + 0.5).astype(np.uint8)
-
-
-def mark(picture: np.ndarray, x0: int, y0: int, x1: int, y1: int,
-         colour: tuple[int, int, int] = (255, 196, 0)) -> np.ndarray:
-    """A copy of a uint8 picture with a rectangle drawn around pixels x0..x1, y0..y1 (inclusive).
-
-    The outline sits just outside the pixels and is at least a few display
-    pixels thick, so a 1×1 target is still visible on a large image.
-    """
-    rgb = np.repeat(picture[..., None], 3, axis=2) if picture.ndim == 2 else picture.copy()
-    thick = max(1, max(rgb.shape[:2]) // 250)
-    grow = thick + max(0, 3 * thick - (x1 - x0)) // 2
-    cv2.rectangle(rgb, (x0 - grow, y0 - grow), (x1 + grow, y1 + grow), colour, thick)
-    return rgb
-
-
-def zoom(picture: np.ndarray, factor: int) -> np.ndarray:
-    """Every pixel as a ``factor × factor`` block, so single pixels stay visible on a projector."""
-    return np.repeat(np.repeat(picture, factor, axis=0), factor, axis=1)
-
-
-def crop_square(picture: np.ndarray, centre: tuple[int, int], side: int) -> np.ndarray:
-    """A ``side × side`` RGB uint8 crop centred on ``(row, col)``; parts outside the picture are mid-grey.
-
-    Example:
-        >>> crop_square(np.zeros((4, 4), np.uint8), (0, 0), 3)[0, 0].tolist()
-        [128, 128, 128]
-    """
-    if picture.ndim == 2:
-        picture = np.repeat(picture[..., None], 3, axis=2)
-    crop = np.full((side, side, 3), 128, np.uint8)
-    y0, x0 = centre[0] - side // 2, centre[1] - side // 2
-    ys = slice(max(0, y0), min(picture.shape[0], y0 + side))
-    xs = slice(max(0, x0), min(picture.shape[1], x0 + side))
-    if ys.stop > ys.start and xs.stop > xs.start:
-        crop[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0] = picture[ys, xs]
-    return crop
-
-
-def zoom_cells(image: np.ndarray, centre: tuple[int, int], side: int, cells: list[tuple[int, int]], factor: int,
-               colour: tuple[int, int, int] = (255, 140, 0)) -> np.ndarray:
-    """A ``side × side`` crop of a float image around ``centre``, enlarged, with ``cells`` outlined.
-
-    ``cells`` are ``(dy, dx)`` offsets from the centre. Parts of the crop
-    outside the image are drawn mid-grey.
-
-    Example:
-        >>> zoom_cells(np.zeros((9, 9)), (4, 4), 5, [(0, 0)], 4).shape
-        (20, 20, 3)
-    """
-    half = side // 2
-    big = np.ascontiguousarray(zoom(crop_square(to_uint8(image), centre, side), factor))
-    thick = max(2, factor // 6)
-    for dy, dx in cells:
-        top, left = (half + dy) * factor, (half + dx) * factor
-        cv2.rectangle(big, (left, top), (left + factor - 1, top + factor - 1), colour, thick)
-    return big
-
-
-def tint(picture: np.ndarray, weights: np.ndarray, colour: tuple[int, int, int] = (255, 140, 0)) -> np.ndarray:
-    """Blend ``colour`` over a uint8 picture where ``weights > 0``, stronger where they are larger."""
-    rgb = np.repeat(picture[..., None], 3, axis=2) if picture.ndim == 2 else picture
-    top = float(weights.max()) or 1.0
-    alpha = np.where(weights > 0, 0.2 + 0.7 * weights / top, 0.0)[..., None]
-    return (rgb * (1 - alpha) + np.array(colour) * alpha + 0.5).astype(np.uint8)
-
-
-def crop_fraction(picture: np.ndarray, x: float, y: float, zoom: float) -> np.ndarray:
-    """The ``1/zoom`` part of a picture whose position runs from the left/top (0) to the right/bottom (1).
-
-    Example:
-        >>> crop_fraction(np.zeros((100, 60)), 1.0, 0.0, 4).shape
-        (25, 15)
-    """
-    h, w = picture.shape[:2]
-    side_h, side_w = max(1, -(-h // int(zoom))), max(1, -(-w // int(zoom)))
-    y0, x0 = int(round(y * (h - side_h))), int(round(x * (w - side_w)))
-    return picture[y0:y0 + side_h, x0:x0 + side_w]

@@ -7,12 +7,13 @@ parameters; a few presets (gradient magnitude) combine two kernels.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from explorer.i18n import LocalizedError
+from explorer.numtext import CellError, parse_number
 
 MAX_EDITOR_SIDE = 15
 COMBINE_MODES = (None, "magnitude")
@@ -43,7 +44,7 @@ class Preset:
     params: tuple[Param, ...] = ()
     combine: str | None = None
 
-    def kernels(self, **params) -> tuple[np.ndarray, ...]:
+    def kernels(self, **params: float) -> tuple[np.ndarray, ...]:
         """The preset's kernel(s) for ``params`` (missing ones take their default)."""
         known = {p.name: p for p in self.params}
         unknown = sorted(set(params) - set(known))
@@ -140,7 +141,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
 )}
 
 
-def get_kernel(name: str, **params) -> np.ndarray:
+def get_kernel(name: str, **params: float) -> np.ndarray:
     """The ``(kh, kw)`` float32 kernel of preset ``name``.
 
     Args:
@@ -167,7 +168,7 @@ def get_preset(name: str) -> Preset:
     return PRESETS[name]
 
 
-def validate_kernel(kernel) -> np.ndarray:
+def validate_kernel(kernel: ArrayLike) -> np.ndarray:
     """Check a kernel and return it as a C-contiguous ``(kh, kw)`` float32 array.
 
     Raises:
@@ -184,28 +185,7 @@ def validate_kernel(kernel) -> np.ndarray:
     return np.ascontiguousarray(k)
 
 
-def parse_cell(value) -> float:
-    """One kernel-editor cell as a number: ``2``, ``-0.5``, ``1/9``, ``1e-2``.
-
-    Raises:
-        KernelError: empty, not a number, NaN or infinite.
-    """
-    if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
-        raise KernelError("err.cell_empty")
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        number = float(value)
-    else:
-        text = str(value).strip().replace("−", "-").replace("，", ".")
-        try:
-            number = float(Fraction(text)) if "/" in text else float(text)
-        except (ValueError, ZeroDivisionError):
-            raise KernelError("err.cell_number", value=str(value)) from None
-    if not np.isfinite(number):
-        raise KernelError("err.cell_finite", value=str(value))
-    return number
-
-
-def parse_kernel(rows, max_side: int = MAX_EDITOR_SIDE) -> np.ndarray:
+def parse_kernel(rows: Sequence[Sequence], max_side: int = MAX_EDITOR_SIDE) -> np.ndarray:
     """A grid of editor cells (rows of strings or numbers) as a validated kernel, at most ``max_side`` a side.
 
     Raises:
@@ -220,13 +200,13 @@ def parse_kernel(rows, max_side: int = MAX_EDITOR_SIDE) -> np.ndarray:
     for i, row in enumerate(grid):
         for j, cell in enumerate(row):
             try:
-                values[i, j] = parse_cell(cell)
-            except KernelError as err:
+                values[i, j] = parse_number(cell)
+            except CellError as err:
                 raise KernelError("err.cell_at", row=i + 1, col=j + 1, why=err) from None
     return validate_kernel(values)
 
 
-def normalize(kernel: np.ndarray) -> np.ndarray:
+def normalize(kernel: ArrayLike) -> np.ndarray:
     """Scale ``kernel`` so its entries sum to 1 (a kernel summing to 0 cannot be)."""
     k = validate_kernel(kernel)
     total = float(k.astype(np.float64).sum())
@@ -235,7 +215,7 @@ def normalize(kernel: np.ndarray) -> np.ndarray:
     return (k / total).astype(np.float32)
 
 
-def dilate(kernel: np.ndarray, dilation, hole: float = np.nan) -> np.ndarray:
+def dilate(kernel: ArrayLike, dilation: int | tuple[int, int], hole: float = np.nan) -> np.ndarray:
     """The kernel as a dilated convolution applies it: ``d − 1`` holes between taps.
 
     ``dilation`` is an int or ``(dh, dw)``. Holes are NaN by default (drawn blank).
@@ -251,6 +231,6 @@ def dilate(kernel: np.ndarray, dilation, hole: float = np.nan) -> np.ndarray:
     return out
 
 
-def flip(kernel: np.ndarray) -> np.ndarray:
+def flip(kernel: ArrayLike) -> np.ndarray:
     """Rotate by 180°: cross-correlating with the flipped kernel is true convolution."""
     return validate_kernel(kernel)[::-1, ::-1].copy()   # ascontiguousarray keeps a 1×n view's negative strides

@@ -17,8 +17,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer import ops
+from explorer.geometry import output_size
 from explorer.i18n import LocalizedError
+from explorer.numtext import is_blank, whole_number
 
 MAX_LAYERS = 12
 COLUMNS = ("kernel", "stride", "dilation", "padding")
@@ -93,7 +94,7 @@ def output_shape(layers: list[Layer], input_shape: tuple[int, int]) -> list[tupl
     """Each layer's output size; raises LayerError when the image runs out at some layer."""
     shapes, (h, w) = [], input_shape
     for row, layer in enumerate(layers, start=1):
-        h, w = (ops.output_size(n, layer.kernel, layer.stride, layer.padding, layer.dilation) for n in (h, w))
+        h, w = (output_size(n, layer.kernel, layer.stride, layer.padding, layer.dilation) for n in (h, w))
         if h < 1 or w < 1:
             raise LayerError("err.stack_empty", row=row)
         shapes.append((h, w))
@@ -158,32 +159,20 @@ def parse_layers(rows: list[dict]) -> list[Layer]:
     """
     layers = []
     for row, cells in enumerate(rows, start=1):
-        if all(_blank(cells.get(c)) for c in COLUMNS):
+        if all(is_blank(cells.get(c)) for c in COLUMNS):
             continue
         values = {}
         for column in COLUMNS:
             value, (low, high) = cells.get(column), LIMITS[column]
-            number = _whole(value)
+            number = whole_number(value)
             if number is None or not low <= number <= high:
-                raise LayerError("err.layer_cell", row=row, column=column, value="" if _blank(value) else value,
+                raise LayerError("err.layer_cell", row=row, column=column, value="" if is_blank(value) else value,
                                  low=low, high=high)
             values[column] = number
         layers.append(Layer(**values))
     if not 1 <= len(layers) <= MAX_LAYERS:
         raise LayerError("err.layer_count", n=len(layers), high=MAX_LAYERS)
     return layers
-
-
-def _whole(value) -> int | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return int(number) if np.isfinite(number) and number == int(number) else None
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value)) or (isinstance(value, str) and not value.strip())
 
 
 def taps(kernel: int, dilation: int) -> list[int]:
@@ -195,3 +184,16 @@ def taps(kernel: int, dilation: int) -> list[int]:
     """
     first = -((dilation * (kernel - 1)) // 2)   # as padding="same": the smaller half before
     return [first + i * dilation for i in range(kernel)]
+
+
+def reach_side(reach: np.ndarray) -> int:
+    """The side of the smallest box holding every input pixel that reaches the output (from :func:`influence`).
+
+    Where the formula's field is larger than this, the image's border cut it off.
+
+    Example:
+        >>> reach_side(influence([Layer(3), Layer(2, 2)], (8, 8)))
+        4
+    """
+    ys, xs = np.nonzero(reach)
+    return int(max(ys.max() - ys.min(), xs.max() - xs.min()) + 1)

@@ -3,13 +3,15 @@
 They are slow on purpose: one output number at a time, exactly as the
 textbook formula says. Tests hold them against :mod:`explorer.ops` and
 ``torch.nn.functional``; the pages use :func:`window_at` to show the
-arithmetic behind one output pixel.
+arithmetic behind one output pixel. Only the geometry (parameter pairs and
+output sizes, :mod:`explorer.geometry`) is shared with the fast path.
 """
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from explorer.ops import _pair, resolve_padding
+from explorer.geometry import IntPair, Padding, Pads, output_len, pair, resolve_padding, transposed_output_size
 
 
 def source_index(i: int, n: int, mode: str) -> int | None:
@@ -34,7 +36,8 @@ def source_index(i: int, n: int, mode: str) -> int | None:
 
 
 def window_at(plane: np.ndarray, oy: int, ox: int, kernel_shape: tuple[int, int], *,
-              stride=1, dilation=1, pads=(0, 0, 0, 0), padding_mode: str = "zeros") -> np.ndarray:
+              stride: IntPair = 1, dilation: IntPair = 1, pads: Pads = (0, 0, 0, 0),
+              padding_mode: str = "zeros") -> np.ndarray:
     """The input values under the kernel for output position ``(oy, ox)``.
 
     Kernel row ``i`` sits on padded row ``oy·stride + i·dilation``, which is
@@ -44,8 +47,8 @@ def window_at(plane: np.ndarray, oy: int, ox: int, kernel_shape: tuple[int, int]
         plane: ``(H, W)`` input, unpadded.
         pads: ``(top, bottom, left, right)`` as from ``ops.resolve_padding``.
     """
-    sh, sw = _pair(stride, "stride", 1)
-    dh, dw = _pair(dilation, "dilation", 1)
+    sh, sw = pair(stride, "stride", 1)
+    dh, dw = pair(dilation, "dilation", 1)
     top, _, left, _ = pads
     h, w = plane.shape
     kh, kw = kernel_shape
@@ -59,7 +62,7 @@ def window_at(plane: np.ndarray, oy: int, ox: int, kernel_shape: tuple[int, int]
     return window
 
 
-def _planes(image: np.ndarray) -> list[np.ndarray]:
+def _planes(image: ArrayLike) -> list[np.ndarray]:
     image = np.asarray(image, dtype=np.float64)
     return [image] if image.ndim == 2 else [image[..., c] for c in range(image.shape[2])]
 
@@ -69,16 +72,17 @@ def _stack(planes: list[np.ndarray], ndim: int) -> np.ndarray:
     return out.astype(np.float32)
 
 
-def conv2d(image, kernel, *, stride=1, padding=0, padding_mode="zeros", dilation=1) -> np.ndarray:
+def conv2d(image: ArrayLike, kernel: ArrayLike, *, stride: IntPair = 1, padding: Padding = 0,
+           padding_mode: str = "zeros", dilation: IntPair = 1) -> np.ndarray:
     """Cross-correlation, one output number at a time (same arguments as ``ops.conv2d``)."""
     kernel = np.asarray(kernel, dtype=np.float64)
     pads = resolve_padding(padding, kernel.shape, stride=stride, dilation=dilation)
-    sh, sw = _pair(stride, "stride", 1)
-    dh, dw = _pair(dilation, "dilation", 1)
+    sh, sw = pair(stride, "stride", 1)
+    dh, dw = pair(dilation, "dilation", 1)
     out_planes = []
     for plane in _planes(image):
-        out_h = (plane.shape[0] + pads[0] + pads[1] - dh * (kernel.shape[0] - 1) - 1) // sh + 1
-        out_w = (plane.shape[1] + pads[2] + pads[3] - dw * (kernel.shape[1] - 1) - 1) // sw + 1
+        out_h = output_len(plane.shape[0], kernel.shape[0], sh, pads[0] + pads[1], dh)
+        out_w = output_len(plane.shape[1], kernel.shape[1], sw, pads[2] + pads[3], dw)
         out = np.zeros((out_h, out_w))
         for oy in range(out_h):
             for ox in range(out_w):
@@ -93,18 +97,20 @@ def conv2d(image, kernel, *, stride=1, padding=0, padding_mode="zeros", dilation
     return _stack(out_planes, np.ndim(image))
 
 
-def conv_transpose2d(image, kernel, *, stride=1, padding=0, output_padding=0, dilation=1) -> np.ndarray:
+def conv_transpose2d(image: ArrayLike, kernel: ArrayLike, *, stride: IntPair = 1, padding: IntPair = 0,
+                     output_padding: IntPair = 0, dilation: IntPair = 1) -> np.ndarray:
     """Transposed convolution as a scatter: each input value stamps ``value × kernel``."""
     kernel = np.asarray(kernel, dtype=np.float64)
-    sh, sw = _pair(stride, "stride", 1)
-    dh, dw = _pair(dilation, "dilation", 1)
-    ph, pw = _pair(padding, "padding", 0)
-    oph, opw = _pair(output_padding, "output_padding", 0)
+    sh, sw = pair(stride, "stride", 1)
+    dh, dw = pair(dilation, "dilation", 1)
+    ph, pw = pair(padding, "padding", 0)
+    oph, opw = pair(output_padding, "output_padding", 0)
     kh, kw = kernel.shape
     out_planes = []
     for plane in _planes(image):
         h, w = plane.shape
-        full = np.zeros(((h - 1) * sh + dh * (kh - 1) + 1 + oph, (w - 1) * sw + dw * (kw - 1) + 1 + opw))
+        # every stamp, before the padding crops it: the transposed size with no padding
+        full = np.zeros((transposed_output_size(h, kh, sh, 0, oph, dh), transposed_output_size(w, kw, sw, 0, opw, dw)))
         for y in range(h):
             for x in range(w):
                 for i in range(kh):
@@ -115,16 +121,17 @@ def conv_transpose2d(image, kernel, *, stride=1, padding=0, output_padding=0, di
     return _stack(out_planes, np.ndim(image))
 
 
-def pool2d(image, mode, kernel_size, *, stride=None, padding=0, ceil_mode=False) -> np.ndarray:
+def pool2d(image: ArrayLike, mode: str, kernel_size: IntPair, *, stride: IntPair | None = None,
+           padding: IntPair = 0, ceil_mode: bool = False) -> np.ndarray:
     """Max or average pooling with loops; average divides like torch (padding counted)."""
-    kh, kw = _pair(kernel_size, "kernel_size", 1)
-    sh, sw = _pair(kernel_size if stride is None else stride, "stride", 1)
-    ph, pw = _pair(padding, "padding", 0)
+    kh, kw = pair(kernel_size, "kernel_size", 1)
+    sh, sw = pair(kernel_size if stride is None else stride, "stride", 1)
+    ph, pw = pair(padding, "padding", 0)
     out_planes = []
     for plane in _planes(image):
         h, w = plane.shape
-        out_h = _pool_len(h, kh, sh, ph, ceil_mode)
-        out_w = _pool_len(w, kw, sw, pw, ceil_mode)
+        out_h = output_len(h, kh, sh, 2 * ph, 1, ceil_mode, ph)
+        out_w = output_len(w, kw, sw, 2 * pw, 1, ceil_mode, pw)
         out = np.zeros((out_h, out_w))
         for oy in range(out_h):
             for ox in range(out_w):
@@ -140,11 +147,3 @@ def pool2d(image, mode, kernel_size, *, stride=None, padding=0, ceil_mode=False)
                     out[oy, ox] = sum(values) / ((y1 - y0) * (x1 - x0))
         out_planes.append(out)
     return _stack(out_planes, np.ndim(image))
-
-
-def _pool_len(n: int, k: int, s: int, p: int, ceil_mode: bool) -> int:
-    span = n + 2 * p - k
-    out = (-(-span // s) if ceil_mode else span // s) + 1
-    if ceil_mode and (out - 1) * s >= n + p:
-        out -= 1
-    return out

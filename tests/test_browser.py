@@ -1,11 +1,11 @@
 """The real app in a real headless Chromium: upload a photo, get a result, switch language."""
 import re
+import urllib.parse
 
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.conftest import ARTIFACTS
-from tests.test_app import photo_bytes
+from tests.helpers import ARTIFACTS, photo_bytes
 
 
 def open_page(tab, title: str, heading: str | None = None) -> None:
@@ -55,6 +55,32 @@ def test_language_switch_reaches_every_page(page):
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "kernel_lab_zh.png"))
     open_page(page, "首页", "CNN 探索器")
+
+
+def test_a_link_copied_from_the_chinese_ui_opens_the_same_view_in_english(page, app_url):
+    open_page(page, "Kernel Lab")
+    page.locator("[data-testid=stSidebar]").get_by_text("简体中文").click()
+    page.get_by_role("heading", name="卷积核实验室").wait_for()
+    page.locator("[data-testid=stSelectbox]").filter(has_text="预设卷积核").click()
+    page.get_by_role("option", name="高斯模糊").click()
+    page.get_by_role("tab", name="填充、步幅、显示").click()
+    page.get_by_role("tabpanel").get_by_text("指定像素", exact=True).click()
+    stride = page.locator(".st-key-conv-stride input")
+    stride.fill("2")
+    stride.press("Enter")
+    expect(page.locator("[data-testid=stCode]").first).to_contain_text("/2⌋ + 1")
+    settle(page)
+    link = page.url
+    assert "lang=zh" in link and "kernel.preset=gaussian_blur" in link and "conv.stride=2" in link
+    assert "conv.padding_kind=number" in link
+    assert not any("\u3400" <= ch <= "\u9fff" for ch in urllib.parse.unquote(link))   # no translated value
+    page.goto(link.replace("lang=zh", "lang=en"))
+    page.get_by_role("heading", name="Kernel Lab").wait_for()
+    expect(page.locator("[data-testid=stSelectbox]").filter(has_text="Preset kernel").locator("input")
+           ).to_have_value("Gaussian blur")
+    page.get_by_role("tab", name="Padding, stride, display").click()
+    expect(page.locator(".st-key-conv-stride input")).to_have_value("2")
+    expect(page.locator("[data-testid=stSidebar]")).not_to_contain_text("线程")      # the device badge too
 
 
 def test_typing_into_the_kernel_grid(page):

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from explorer import i18n, imaging, kernels
+from explorer import display, i18n, kernels
 
 ROOT = Path(__file__).resolve().parents[1]
-UI_FILES = sorted((ROOT / "pages").glob("*.py")) + [ROOT / "explorer" / "ui.py", ROOT / "explorer" / "Home.py"]
+UI_FILES = (sorted((ROOT / "pages").glob("*.py")) + sorted((ROOT / "explorer" / "ui").rglob("*.py"))
+            + [ROOT / "explorer" / "Home.py"])
 SHOWING = {"title", "header", "subheader", "markdown", "caption", "write", "info", "warning", "error", "success",
            "button", "toggle", "checkbox", "slider", "selectbox", "radio", "number_input", "text_input",
            "download_button", "segmented_control", "file_uploader", "camera_input", "tabs", "expander",
@@ -32,13 +33,13 @@ def test_every_preset_and_option_has_a_label():
         assert f"preset.{name}" in i18n.STRINGS and f"preset.{name}.desc" in i18n.STRINGS
         for param in kernels.PRESETS[name].params:
             assert f"param.{param.name}" in i18n.STRINGS
-    for mode in imaging.DISPLAY_MODES:
+    for mode in display.DISPLAY_MODES:
         assert f"display.{mode}" in i18n.STRINGS
 
 
 def test_every_key_used_in_code_exists():
     used = set()
-    for path in list((ROOT / "explorer").glob("*.py")) + list((ROOT / "pages").glob("*.py")):
+    for path in list((ROOT / "explorer").rglob("*.py")) + list((ROOT / "pages").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))

@@ -5,7 +5,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import im2col, ops, reference
+from explorer import geometry, im2col, ops, reference
 
 
 def random_case(seed):
@@ -66,11 +66,11 @@ def test_rows_windows_and_labels_line_up():
     x, weight, bias = im2col.example(2, 5, 1, 3, seed=3)
     forward = im2col.conv_forward(x, weight, bias)
     for row in range(9):
-        r0, c0, r1, c1 = im2col.window_box(row, 3, 3, 1, 0, 5)
+        r0, c0, r1, c1 = geometry.window_box(*divmod(row, 3), (3, 3), clip_to=(5, 5))
         np.testing.assert_array_equal(forward.col[row], x[0, :, r0:r1 + 1, c0:c1 + 1].ravel())
         text = im2col.row_sum_text(forward, bias, row)
         assert text.endswith(f"= {forward.product[row, 0]:g}")
-    assert im2col.window_box(0, 3, 3, 2, 1, 5) == (0, 0, 1, 1)      # padding clipped
+    assert geometry.window_box(0, 0, (3, 3), stride=2, pads=(1,) * 4, clip_to=(5, 5)) == (0, 0, 1, 1)   # clipped
     assert im2col.column_labels(3, 2, 2, "RGB")[:5] == ["R·0,0", "R·0,1", "R·1,0", "R·1,1", "G·0,0"]
     assert im2col.column_labels(2, 1, 1) == ["1·0,0", "2·0,0"]
 

@@ -7,7 +7,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import kernels, ops, reference
+from explorer import kernels, ops, reference, strategies
 
 RNG = np.random.default_rng(1234)
 
@@ -307,14 +307,25 @@ def test_strategy_choice(kernel, device, stride, expected):
 
 def test_conv2d_uses_the_chosen_strategy(monkeypatch):
     seen = []
-    original = ops._zero_padded_conv
-    monkeypatch.setattr(ops, "_zero_padded_conv", lambda x, k, strategy, *a: seen.append(strategy) or
-                        original(x, k, strategy, *a))
+    original = strategies.ConvPlan.run
+    monkeypatch.setattr(strategies.ConvPlan, "run", lambda plan, x: seen.append(plan.strategy) or original(plan, x))
     image = np.random.default_rng(1).random((40, 40, 3)).astype(np.float32)
     ops.conv2d(image, np.ones((7, 7)) / 49, padding="same", device="cpu")
     ops.conv2d(image, np.random.default_rng(2).normal(size=(17, 17)), padding="same", device="cpu")
     ops.conv2d(image, np.random.default_rng(2).normal(size=(3, 3)), padding="same", device="cpu")
     assert seen == ["separable", "fft", "direct"]
+
+
+def test_a_plan_finds_the_factors_once_and_builds_each_weight_once(monkeypatch):
+    svds, weights = [], []
+    svd, depthwise = np.linalg.svd, strategies.depthwise
+    monkeypatch.setattr(np.linalg, "svd", lambda *a, **k: svds.append(1) or svd(*a, **k))
+    monkeypatch.setattr(strategies, "depthwise", lambda *a: weights.append(a[0].shape) or depthwise(*a))
+    image = np.random.default_rng(1).random((30, 30, 3)).astype(np.float32)
+    gaussian = kernels.get_kernel("gaussian_blur", size=9, sigma=2.0)
+    out = ops.conv2d(image, gaussian, padding=4, padding_mode="reflect", device="cpu")
+    assert len(svds) == 1 and sorted(weights) == [(1, 9), (9, 1), (9, 9)]   # the 9×9 one patches the borders
+    np.testing.assert_allclose(out, reference.conv2d(image, gaussian, padding=4, padding_mode="reflect"), atol=1e-5)
 
 
 def test_forcing_an_unusable_strategy_is_an_error():
@@ -324,21 +335,34 @@ def test_forcing_an_unusable_strategy_is_an_error():
         ops.conv2d(np.ones((9, 9)), np.eye(3), strategy="winograd")
 
 
-def test_fast_path_does_not_copy_the_input_or_the_output(monkeypatch):
+def test_conv2d_does_not_copy_the_input_or_the_output(monkeypatch):
     """The input is viewed as channels-last (no copy) and the output comes back as a view of torch's buffer."""
     image = np.random.default_rng(4).random((64, 80, 3)).astype(np.float32)
-    x = ops._to_nchw(image, torch.device("cpu"))
-    assert x.data_ptr() == image.ctypes.data
-    assert x.is_contiguous(memory_format=torch.channels_last)
-    y = F.conv2d(x, ops._depthwise(np.ones((3, 3), np.float32), 3, x.device), padding=1, groups=3)
-    assert y.is_contiguous(memory_format=torch.channels_last)
+    seen = {}
+    to_nchw, to_image = ops.to_nchw, ops.to_image
+
+    def viewing(arr, device):
+        seen["x"] = to_nchw(arr, device)
+        return seen["x"]
+
+    def returning(y, ndim):
+        seen["y"], seen["out"] = y, to_image(y, ndim)
+        return seen["out"]
+
+    monkeypatch.setattr(ops, "to_nchw", viewing)
+    monkeypatch.setattr(ops, "to_image", returning)
+    out = ops.conv2d(image, np.ones((3, 3), np.float32), padding=1, device="cpu")
+    assert seen["x"].data_ptr() == image.ctypes.data
+    assert seen["x"].is_contiguous(memory_format=torch.channels_last)
+    assert out is seen["out"] and out.ctypes.data == seen["y"].data_ptr()
+    np.testing.assert_allclose(out, reference.conv2d(image, np.ones((3, 3)), padding=1), atol=1e-5)
 
 
 def test_combined_kernels_go_to_the_device_once(monkeypatch):
     uploads, downloads = [], []
-    to_nchw, to_image = ops._to_nchw, ops._to_image
-    monkeypatch.setattr(ops, "_to_nchw", lambda *a: uploads.append(1) or to_nchw(*a))
-    monkeypatch.setattr(ops, "_to_image", lambda *a: downloads.append(1) or to_image(*a))
+    to_nchw, to_image = ops.to_nchw, ops.to_image
+    monkeypatch.setattr(ops, "to_nchw", lambda *a: uploads.append(1) or to_nchw(*a))
+    monkeypatch.setattr(ops, "to_image", lambda *a: downloads.append(1) or to_image(*a))
     gx = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], np.float32)
     ops.apply_kernels(np.random.default_rng(0).random((20, 20, 3)), [gx, gx.T], "magnitude", padding=1)
     assert uploads == [1] and downloads == [1]

@@ -1,0 +1,118 @@
+"""Strings of the im2col page."""
+STRINGS: dict[str, dict[str, str]] = {
+    "page.im2col.title": {"en": "im2col", "zh": "im2col"},
+    "page.im2col.blurb": {
+        "en": "How libraries really compute a convolution layer: every window becomes a row of one big matrix, "
+              "and the whole layer is one matrix product, forward and backward. And what that costs.",
+        "zh": "深度学习库实际如何计算卷积层：每个窗口变成一个大矩阵的一行，整层就是一次矩阵乘法，前向和反向都是如此。以及这样做的代价。",
+    },
+    "ic.intro": {
+        "en": "im2col copies every window of the input into one row of a matrix. The layer's filters, flattened, "
+              "are the columns of a second matrix; one matrix product computes every output of every filter, "
+              "and a reshape turns it back into feature maps. Below, a small batch of integers: pick any row.",
+        "zh": "im2col 把输入的每个窗口复制成一个矩阵的一行。把层中的滤波器展平，作为第二个矩阵的各列；一次矩阵乘法就算出所有"
+              "滤波器的所有输出，再重新排列回特征图。下面用一小批整数来演示：任选一行看看。",
+    },
+    "ic.c": {"en": "Channels C", "zh": "通道数 C"},
+    "ic.side": {"en": "Input side", "zh": "输入边长"},
+    "ic.k": {"en": "Kernel", "zh": "卷积核"},
+    "ic.fn": {"en": "Filters FN", "zh": "滤波器数 FN"},
+    "ic.pad": {"en": "Padding", "zh": "填充"},
+    "ic.tab_forward": {"en": "Forward", "zh": "前向传播"},
+    "ic.tab_backward": {"en": "Backward", "zh": "反向传播"},
+    "ic.tab_cost": {"en": "What it costs", "zh": "代价"},
+    "ic.row": {"en": "Window = row of the matrix", "zh": "窗口 = 矩阵的行"},
+    "ic.row_help": {
+        "en": "Row r of the im2col matrix is the window of output position r (row by row); it is outlined in the "
+              "input and highlighted in the tables.",
+        "zh": "im2col 矩阵的第 r 行就是第 r 个输出位置（逐行编号）的窗口；它在输入中被框出，在表格中被高亮。",
+    },
+    "ic.step_input": {"en": "Input x, shape (1, {c}, {h}, {w})", "zh": "输入 x，形状 (1, {c}, {h}, {w})"},
+    "ic.channel": {"en": "Channel {c}", "zh": "通道 {c}"},
+    "ic.step_col": {
+        "en": "im2col(x): shape ({rows}, {cols}), one row per window, columns ordered (channel, row, column)",
+        "zh": "im2col(x)：形状 ({rows}, {cols})，每个窗口一行，列按 (通道, 行, 列) 排列",
+    },
+    "ic.scroll_note": {
+        "en": "{cols} columns: scroll the table sideways to see them all.",
+        "zh": "共 {cols} 列：左右滚动表格即可看到全部。",
+    },
+    "ic.step_w": {
+        "en": "Weights W reshaped: ({rows}, {fn}), one column per filter",
+        "zh": "重新排列的权重 W：({rows}, {fn})，每个滤波器一列",
+    },
+    "ic.step_product": {
+        "en": "col · W + b: ({rows}, {fn})",
+        "zh": "col · W + b：({rows}, {fn})",
+    },
+    "ic.row_sum": {"en": "Row {row}, filter 1:", "zh": "第 {row} 行，滤波器 1："},
+    "ic.step_maps": {
+        "en": "Reshaped back: {fn} feature map(s) of {h}×{w}",
+        "zh": "重新排列回来：{fn} 张 {h}×{w} 的特征图",
+    },
+    "ic.forward_agrees": {
+        "en": "Equal to torch.nn.functional.conv2d (largest difference {diff}).",
+        "zh": "与 torch.nn.functional.conv2d 完全一致（最大差值 {diff}）。",
+    },
+    "ic.forward_differs": {
+        "en": "Differs from torch.nn.functional.conv2d by {diff}. Please report this.",
+        "zh": "与 torch.nn.functional.conv2d 相差 {diff}。请报告此问题。",
+    },
+    "ic.backward_intro": {
+        "en": "Training needs the gradients. With im2col they are matrix products too: the weights' gradient is "
+              "colᵀ · dout, and the input's gradient is dout · Wᵀ folded back by col2im, where overlapping "
+              "windows add up. dout below is a made-up gradient from the layers above.",
+        "zh": "训练需要梯度。有了 im2col，梯度也是矩阵乘法：权重的梯度是 colᵀ · dout，输入的梯度是 dout · Wᵀ 再用 col2im 折叠回去，"
+              "重叠的窗口相加。下面的 dout 是假设从上面各层传回来的梯度。",
+    },
+    "ic.dout": {"en": "dout: shape (1, {fn}, {h}, {w})", "zh": "dout：形状 (1, {fn}, {h}, {w})"},
+    "ic.dw": {"en": "Gradient of the weights", "zh": "权重的梯度"},
+    "ic.db": {"en": "Gradient of the biases: {values}", "zh": "偏置的梯度：{values}"},
+    "ic.dx": {"en": "Gradient of the input", "zh": "输入的梯度"},
+    "ic.backward_agrees": {
+        "en": "dx, dW and db equal torch autograd's (largest difference {diff}).",
+        "zh": "dx、dW 和 db 与 torch 自动求导的结果完全一致（最大差值 {diff}）。",
+    },
+    "ic.backward_differs": {
+        "en": "The gradients differ from torch autograd by {diff}. Please report this.",
+        "zh": "梯度与 torch 自动求导相差 {diff}。请报告此问题。",
+    },
+    "ic.cost_intro": {
+        "en": "im2col copies every pixel k·k times. For the current photo that is a big matrix; yet one large "
+              "matrix product is so well optimised that libraries use it anyway, or cleverer tricks.",
+        "zh": "im2col 把每个像素复制 k·k 次。对当前照片来说，这是一个很大的矩阵；但一次大规模矩阵乘法被优化得极好，"
+              "所以各种库仍然使用它，或者更巧妙的方法。",
+    },
+    "ic.cost_k": {"en": "Kernel size", "zh": "卷积核大小"},
+    "ic.cost_matrix": {
+        "en": "im2col of the {w}×{h} RGB photo, {k}×{k} kernel",
+        "zh": "{w}×{h} RGB 照片、{k}×{k} 卷积核的 im2col 矩阵",
+    },
+    "ic.cost_shape": {
+        "en": "{rows} rows × {cols} columns (the photo itself: {image})",
+        "zh": "{rows} 行 × {cols} 列（照片本身：{image}）",
+    },
+    "ic.measure": {"en": "Measure four ways now", "zh": "现在测量四种方法"},
+    "ic.measuring": {"en": "Timing each method five times…", "zh": "每种方法计时五次……"},
+    "ic.cost_method": {"en": "Method", "zh": "方法"},
+    "ic.cost_time": {"en": "Time (ms)", "zh": "时间（毫秒）"},
+    "ic.cost_ratio": {"en": "vs OpenCV", "zh": "相对 OpenCV"},
+    "ic.cost_on": {"en": "Computed on", "zh": "计算区域"},
+    "ic.method.loops": {"en": "Python loops", "zh": "Python 循环"},
+    "ic.method.im2col": {"en": "NumPy im2col + matmul", "zh": "NumPy im2col + 矩阵乘法"},
+    "ic.method.ops": {"en": "explorer.ops.conv2d (PyTorch)", "zh": "explorer.ops.conv2d（PyTorch）"},
+    "ic.method.opencv": {"en": "OpenCV filter2D", "zh": "OpenCV filter2D"},
+    "ic.cost_note": {
+        "en": "One gray {w}×{h} image, medians of five runs after a warm-up, measured just now on this machine. "
+              "The loops run on a small corner and are scaled up to the whole image.",
+        "zh": "一张 {w}×{h} 的灰度图，预热后五次运行的中位数，刚刚在本机上测得。循环只在一个小角落上运行，再按像素数放大到整幅图像。",
+    },
+    "ic.cost_axis": {"en": "milliseconds (log scale)", "zh": "毫秒（对数坐标）"},
+    "ic.lesson": {
+        "en": "Lesson: a Python loop is hopeless; im2col turns the work into one matrix product (GEMM) that "
+              "runs at full speed, at the price of k·k copies of the image; libraries go further with direct "
+              "kernels, Winograd (fewer multiplications for 3×3) or the FFT (for large kernels).",
+        "zh": "结论：Python 循环毫无希望；im2col 把计算变成一次全速运行的矩阵乘法（GEMM），代价是把图像复制 k·k 份；"
+              "各种库还更进一步，使用直接卷积内核、Winograd（3×3 时乘法更少）或 FFT（大卷积核时）。",
+    },
+}

@@ -1,0 +1,83 @@
+"""Strings of the Kernel Lab page."""
+STRINGS: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------ kernel lab
+    "kl.intro": {
+        "en": "Choose a kernel and watch what it does to the picture. Every output pixel is the sum of the "
+              "kernel times the pixels under it; click a pixel of the output to check the arithmetic.",
+        "zh": "选择一个卷积核，看看它对图像做了什么。每个输出像素都是卷积核与其下方像素的乘积之和；点击输出图像上的像素即可核对计算过程。",
+    },
+    "kl.tab_kernel": {"en": "Kernel", "zh": "卷积核"},
+    "kl.tab_params": {"en": "Padding, stride, display", "zh": "填充、步幅、显示"},
+    "kl.gray": {"en": "Grayscale", "zh": "灰度"},
+    "kl.gray_help": {
+        "en": "Off: the kernel is applied to the red, green and blue channels separately. On: to the brightness only.",
+        "zh": "关闭：卷积核分别作用于红、绿、蓝三个通道。打开：只作用于亮度。",
+    },
+    "kl.display": {"en": "Show negative outputs as", "zh": "负值输出的显示方式"},
+    "display.auto": {"en": "Automatic", "zh": "自动"},
+    "display.diverging": {"en": "Diverging colours (blue < 0 < red)", "zh": "发散色（蓝 < 0 < 红）"},
+    "display.absolute": {"en": "Absolute value", "zh": "绝对值"},
+    "display.clip": {"en": "Clipped to [0, 1]", "zh": "截断到 [0, 1]"},
+    "display.stretch": {"en": "Min–max stretched", "zh": "最小–最大拉伸"},
+    "kl.input_caption": {"en": "Input, {w}×{h}, {kind}", "zh": "输入，{w}×{h}，{kind}"},
+    "kl.preview_of": {
+        "en": " · a preview of the {w}×{h} original; the download is computed at full size",
+        "zh": " · {w}×{h} 原图的预览；下载时按原尺寸计算",
+    },
+    "kl.rgb_word": {"en": "colour (3 channels)", "zh": "彩色（3 通道）"},
+    "kl.gray_word": {"en": "grayscale (1 channel)", "zh": "灰度（1 通道）"},
+    "kl.output_caption": {
+        "en": "Output of {label}, {w}×{h}, shown as: {mode}. Click a pixel to inspect it.",
+        "zh": "{label} 的输出，{w}×{h}，显示方式：{mode}。点击像素可查看计算。",
+    },
+    "kl.formula": {"en": "Output size", "zh": "输出尺寸"},
+    "kl.formula_note": {
+        "en": "⌊(input + padding − dilation·(kernel − 1) − 1) / stride⌋ + 1, for the height and the width.",
+        "zh": "⌊(输入 + 填充 − 膨胀率·(核尺寸 − 1) − 1) / 步幅⌋ + 1，高和宽分别计算。",
+    },
+    "kl.kernel": {"en": "Kernel", "zh": "卷积核"},
+    "kl.formula_full": {"en": "For the full-resolution download:", "zh": "完整分辨率下载时："},
+    "kl.magnitude_note": {
+        "en": "Both kernels are applied; the output is √(k1 result² + k2 result²).",
+        "zh": "两个卷积核都会应用；输出为 √(k1 结果² + k2 结果²)。",
+    },
+    "kl.histogram": {"en": "Output values", "zh": "输出值分布"},
+    "kl.histogram_note": {"en": "From {lo} to {hi}; blue bars are negative.", "zh": "范围 {lo} 到 {hi}；蓝色柱为负值。"},
+    "kl.inspect": {"en": "Inspect one output pixel", "zh": "查看一个输出像素"},
+    "kl.inspect_help": {
+        "en": "Click the output image or type the position. The window of input values, the kernel, their "
+              "element-wise products and the sum are shown; the sum is the output value.",
+        "zh": "点击输出图像或输入位置。下面显示输入窗口的值、卷积核、逐元素乘积以及它们的和；这个和就是输出值。",
+    },
+    "kl.hover_values": {"en": "Too many cells to write the numbers in: point at a cell to see its value.",
+                        "zh": "格子太多，写不下数字：把鼠标移到格子上即可看到它的值。"},
+    "kl.numbers_below": {"en": "The numbers are in the inspector below; point at a cell to see its value.",
+                         "zh": "数字见下方的像素查看；把鼠标移到格子上也能看到它的值。"},
+    "kl.x": {"en": "Output column x", "zh": "输出列 x"},
+    "kl.y": {"en": "Output row y", "zh": "输出行 y"},
+    "kl.channel": {"en": "Channel", "zh": "通道"},
+    "kl.window": {"en": "Input window", "zh": "输入窗口"},
+    "kl.products": {"en": "Products", "zh": "乘积"},
+    "kl.agrees": {
+        "en": "The output image holds {value} at x={x}, y={y}: the same number as the sum above ({computed}).",
+        "zh": "输出图像在 x={x}，y={y} 处的值为 {value}：与上面的和（{computed}）相同。",
+    },
+    "kl.disagrees": {
+        "en": "The output image holds {value} at x={x}, y={y}, but the sum above is {computed}. Please report this.",
+        "zh": "输出图像在 x={x}，y={y} 处的值为 {value}，但上面的和为 {computed}。请报告此问题。",
+    },
+    "kl.download": {"en": "Download", "zh": "下载"},
+    "kl.code": {"en": "Show the code", "zh": "查看代码"},
+    "kl.code_torch": {
+        "en": "The same computation in PyTorch, with your kernel and settings:",
+        "zh": "用 PyTorch 完成同样的计算，使用你的卷积核和设置：",
+    },
+    "kl.code_loop": {
+        "en": "What it computes, written as plain loops (explorer/reference.py; the tests hold it equal to PyTorch):",
+        "zh": "它计算的内容，用普通循环写出（explorer/reference.py；测试保证它与 PyTorch 结果一致）：",
+    },
+    "kl.download_png": {"en": "Result as PNG", "zh": "结果（PNG）"},
+    "kl.download_json": {"en": "Kernel as JSON", "zh": "卷积核（JSON）"},
+    "kl.full_res": {"en": "Compute the full {w}×{h} result", "zh": "计算完整的 {w}×{h} 结果"},
+    "kl.full_res_wait": {"en": "Computing at full resolution…", "zh": "正在按完整分辨率计算……"},
+}

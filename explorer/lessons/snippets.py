@@ -1,0 +1,89 @@
+"""Runnable PyTorch code for what a page shows, with the page's own numbers.
+
+Every snippet is plain ``torch`` (no explorer import), so a student can paste it
+into a notebook; the tests run each one and compare with the page.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from explorer.numtext import literal
+
+
+def kernel_lab(kernels: Sequence[np.ndarray], combine: str | None, conv_args: dict,
+               image_shape: tuple[int, ...]) -> str:
+    """Runnable PyTorch code doing what Kernel Lab does: ``kernels`` (combined by ``combine``) with ``conv_args``."""
+    padding, mode = conv_args["padding"], conv_args["padding_mode"]
+    channels = 1 if len(image_shape) == 2 else image_shape[2]
+    kernels_text = ",\n    ".join(repr(k.round(6).tolist()) for k in kernels)
+    lines = [
+        "import torch",
+        "import torch.nn.functional as F",
+        "",
+        f"image = torch.rand(1, {channels}, {image_shape[0]}, {image_shape[1]})  # (N, C, H, W): your image here",
+        f"kernels = [\n    {kernels_text},\n]",
+        "outputs = []",
+        "for k in kernels:",
+        f"    weight = torch.tensor(k).expand({channels}, 1, {kernels[0].shape[0]}, "
+        f"{kernels[0].shape[1]})  # one copy per channel",
+    ]
+    if mode != "zeros" and padding != "valid":
+        lines += [
+            f"    conv = torch.nn.Conv2d({channels}, {channels}, weight.shape[2:], stride={conv_args['stride']}, "
+            f"padding={padding!r}, dilation={conv_args['dilation']}, groups={channels}, bias=False, "
+            f"padding_mode={mode!r})",
+            "    conv.weight = torch.nn.Parameter(weight.contiguous(), requires_grad=False)",
+            "    outputs.append(conv(image))",
+        ]
+    else:
+        lines.append(f"    outputs.append(F.conv2d(image, weight, stride={conv_args['stride']}, padding={padding!r}, "
+                     f"dilation={conv_args['dilation']}, groups={channels}))")
+    lines.append("result = outputs[0]" if combine is None else
+                 "result = torch.sqrt(sum(o ** 2 for o in outputs))  # gradient magnitude")
+    return "\n".join(lines)
+
+
+def sliding_window(run, padding, padding_mode: str) -> str:
+    """Runnable PyTorch code reproducing a ``sliding.Run`` with its numbers."""
+    grid = repr(run.grid.tolist())
+    lines = ["import torch", "import torch.nn.functional as F", "",
+             f"x = torch.tensor({grid})[None, None]  # (N, C, H, W)"]
+    s, d = run.stride, run.dilation
+    if run.mode in ("correlation", "convolution"):
+        lines.append(f"k = torch.tensor({run.kernel.tolist()!r})[None, None]"
+                     + ("  # already flipped 180°: true convolution" if run.mode == "convolution" else ""))
+        if padding_mode != "zeros" and any(run.pads):
+            top, bottom, left, right = run.pads
+            lines.append(f"x = F.pad(x, ({left}, {right}, {top}, {bottom}), mode={padding_mode!r})")
+            lines.append(f"y = F.conv2d(x, k, stride={s}, dilation={d})")
+        else:
+            lines.append(f"y = F.conv2d(x, k, stride={s}, padding={padding!r}, dilation={d})")
+    elif run.mode == "transposed":
+        lines.append(f"k = torch.tensor({run.kernel.tolist()!r})[None, None]")
+        extra = f", output_padding={run.output_padding}" if any(run.output_padding) else ""
+        lines.append(f"y = F.conv_transpose2d(x, k, stride={s}, padding={run.pads[0], run.pads[2]}{extra}, "
+                     f"dilation={d})")
+    else:
+        fn = "max_pool2d" if run.mode == "max_pool" else "avg_pool2d"
+        lines.append(f"y = F.{fn}(x, kernel_size={tuple(run.kernel.shape)}, stride={s}, "
+                     f"padding={run.pads[0], run.pads[2]})")
+    lines.append("print(y[0, 0])")
+    return "\n".join(lines)
+
+
+def conv_layer(weights: np.ndarray, bias: np.ndarray, padding: int = 1) -> str:
+    """Runnable PyTorch code for the layer with these weights (``image``: ``(1, C, H, W)``)."""
+    n, c, kh, kw = weights.shape
+    return "\n".join([
+        "import torch",
+        "",
+        f"layer = torch.nn.Conv2d(in_channels={c}, out_channels={n}, kernel_size={kh}, padding={padding})",
+        f"print(layer.weight.shape)  # torch.Size([{n}, {c}, {kh}, {kw}]): (out, in, kh, kw)",
+        "with torch.no_grad():",
+        f"    layer.weight.copy_(torch.tensor({literal(weights)}))",
+        f"    layer.bias.copy_(torch.tensor({literal(bias)}))",
+        f"image = torch.rand(1, {c}, 64, 64)  # (N, C, H, W): your image here",
+        f"feature_maps = layer(image)  # (1, {n}, 64, 64)",
+    ])

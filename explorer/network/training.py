@@ -1,0 +1,98 @@
+"""Training and evaluation: the loop with its callbacks (progress, live curves, Stop), and the confusion matrix."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from explorer.device import pick_device
+from explorer.network import CLASSES, NetworkError
+from explorer.network.data import Data
+
+OPTIMIZERS = ("adam", "sgd")
+DEFAULTS = {"epochs": 12, "lr": 0.01, "batch_size": 32, "optimizer": "adam"}
+
+@dataclass
+class Epoch:
+    """Loss and accuracy after one epoch."""
+    epoch: int
+    train_loss: float
+    train_acc: float
+    val_loss: float
+    val_acc: float
+    seconds: float
+
+
+def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int = 512) -> tuple[float, float, torch.Tensor]:
+    """``(loss, accuracy, predictions)`` in eval mode."""
+    device = next(model.parameters()).device
+    model.eval()
+    losses, predictions = [], []
+    with torch.no_grad():
+        for i in range(0, len(x), batch):
+            logits = model(x[i:i + batch].to(device))
+            losses.append(F.cross_entropy(logits, y[i:i + batch].to(device), reduction="sum").item())
+            predictions.append(logits.argmax(1).cpu())
+    predicted = torch.cat(predictions) if predictions else torch.zeros(0, dtype=torch.long)
+    return sum(losses) / max(len(x), 1), float((predicted == y).float().mean()) if len(y) else 0.0, predicted
+
+
+def train(model: nn.Module, data: Data, *, epochs: int = 8, lr: float = 0.01, batch_size: int = 32,
+          optimizer: str = "adam", seed: int = 0, device=None, on_epoch=None, on_step=None) -> list[Epoch]:
+    """Train ``model`` on ``data`` and validate after every epoch.
+
+    ``on_step(epoch, step, steps)`` and ``on_epoch(Epoch)`` are called as it
+    goes; either may return ``False`` to stop early (the Stop button).
+    Deterministic for a given ``seed`` on the CPU.
+    """
+    if optimizer not in OPTIMIZERS:
+        raise NetworkError("err.optimizer", value=repr(optimizer), allowed=", ".join(OPTIMIZERS))
+    device = torch.device(device) if device is not None else pick_device()
+    torch.manual_seed(seed)
+    model.to(device)
+    opt = (torch.optim.Adam(model.parameters(), lr=lr) if optimizer == "adam"
+           else torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9))
+    generator = torch.Generator().manual_seed(seed)
+    x, y = data.x_train, data.y_train
+    steps = (len(x) + batch_size - 1) // batch_size
+    history = []
+    for epoch in range(1, epochs + 1):
+        start = time.perf_counter()
+        model.train()
+        order = torch.randperm(len(x), generator=generator)
+        total, correct, seen = 0.0, 0, 0
+        for step in range(steps):
+            index = order[step * batch_size:(step + 1) * batch_size]
+            xb, yb = x[index].to(device), y[index].to(device)
+            logits = model(xb)
+            loss = F.cross_entropy(logits, yb)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total += loss.item() * len(index)
+            correct += int((logits.argmax(1) == yb).sum())
+            seen += len(index)
+            if on_step is not None and on_step(epoch, step + 1, steps) is False:
+                return history
+        val_loss, val_acc, _ = evaluate(model, data.x_val, data.y_val)
+        record = Epoch(epoch, total / seen, correct / seen, val_loss, val_acc, time.perf_counter() - start)
+        history.append(record)
+        if on_epoch is not None and on_epoch(record) is False:
+            break
+    return history
+
+
+def confusion(y_true: torch.Tensor, y_pred: torch.Tensor, classes: int = CLASSES) -> np.ndarray:
+    """``counts[true, predicted]``.
+
+    Example:
+        >>> confusion(torch.tensor([0, 1, 1]), torch.tensor([0, 1, 0]), 2).tolist()
+        [[1, 0], [1, 1]]
+    """
+    counts = np.zeros((classes, classes), dtype=np.int64)
+    np.add.at(counts, (np.asarray(y_true), np.asarray(y_pred)), 1)
+    return counts

@@ -1,0 +1,245 @@
+"""The fast paths behind ``ops.conv2d``: direct, separable and FFT, and exact border modes.
+
+Measured on the 2-core project machine (``python -m explorer.bench --calibrate``,
+torch 2.13 CPU, RGB float32, 2 and 12 MP), see README:
+
+- direct: oneDNN's depthwise kernel on a channels-last tensor with the zero
+  padding done inside the convolution is at or below OpenCV's filter2D up to
+  17×17; its cost grows with the number of taps.
+- separable: a rank-1 kernel (box, Gaussian, Sobel, …) as a column pass and a
+  row pass, 2k taps instead of k²; it wins from 5×5 at 2 MP and from 9×9 at
+  12 MP (memory traffic of the extra pass), so from 7×7 (49 taps).
+- fft: cost hardly depends on the kernel size; it overtakes direct at about
+  15×15 (2 MP: 169 taps; 12 MP: 225 taps), so from 200 taps per output pixel.
+
+Padding modes other than zeros never copy the image: the convolution runs with
+zero padding and the thin border strips whose windows reach into the padding
+are recomputed from small padded strips. On CUDA cuDNN's direct kernel stays
+fast for every size measured (up to 31×31), so only the separable path is used
+there besides direct.
+
+A :class:`ConvPlan` is one validated call: it finds the kernel's rank-1
+factors once (one SVD) and builds each depthwise weight tensor once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from explorer.geometry import Pads, ParamError, output_len, pair
+
+CONV_STRATEGIES = ("direct", "separable", "fft")
+SEPARABLE_MIN_TAPS = 49
+FFT_MIN_TAPS = 200
+
+Factors = tuple[np.ndarray, np.ndarray]
+
+
+def separable_factors(kernel: np.ndarray) -> Factors | None:
+    """``(column, row)`` with ``kernel == outer(column, row)`` if the kernel has rank 1, else ``None``.
+
+    Example:
+        >>> column, row = separable_factors(np.outer([1, 2, 1], [1, 0, -1]))
+        >>> np.allclose(np.outer(column, row), np.outer([1, 2, 1], [1, 0, -1]))
+        True
+    """
+    k = np.asarray(kernel, dtype=np.float64)
+    if min(k.shape) == 1:
+        return None
+    u, sv, vt = np.linalg.svd(k)
+    if sv[0] == 0 or sv[1] > 1e-6 * sv[0]:
+        return None
+    scale = np.sqrt(sv[0])
+    return (u[:, 0] * scale).astype(np.float32), (vt[0] * scale).astype(np.float32)
+
+
+def _choice(shape: tuple[int, int], factors: Factors | None, device: torch.device, stride: tuple[int, int]) -> str:
+    taps = shape[0] * shape[1]
+    if taps >= SEPARABLE_MIN_TAPS and factors is not None:
+        return "separable"
+    if device.type == "cpu" and taps / (stride[0] * stride[1]) >= FFT_MIN_TAPS:
+        return "fft"
+    return "direct"
+
+
+def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", stride=1) -> str:
+    """Which of :data:`CONV_STRATEGIES` ``ops.conv2d`` uses for this kernel on this device.
+
+    Example:
+        >>> choose_strategy(np.ones((9, 9)))
+        'separable'
+        >>> choose_strategy(np.random.default_rng(0).normal(size=(31, 31)))
+        'fft'
+    """
+    shape = np.shape(kernel)
+    factors = separable_factors(kernel) if shape[0] * shape[1] >= SEPARABLE_MIN_TAPS else None
+    return _choice(shape, factors, torch.device(device), pair(stride, "stride", 1))
+
+
+def next_fast_len(n: int) -> int:
+    """The smallest m ≥ n whose prime factors are 2, 3, 5 and 7 (fast FFT sizes).
+
+    Example:
+        >>> next_fast_len(1081)
+        1120
+    """
+    m = n
+    while True:
+        rest = m
+        for p in (2, 3, 5, 7):
+            while rest % p == 0:
+                rest //= p
+        if rest == 1:
+            return m
+        m += 1
+
+
+def depthwise(kernel: np.ndarray, channels: int, device: torch.device) -> torch.Tensor:
+    """``kernel`` as a ``(channels, 1, kh, kw)`` weight: the same kernel for every channel."""
+    # a copy: NumPy calls a flipped 1×1 or 1×n view contiguous, and torch rejects its negative strides
+    k = torch.from_numpy(np.array(kernel, dtype=np.float32, copy=True)).to(device)
+    return k.expand(channels, 1, *k.shape).contiguous()
+
+
+def fft_correlate(x: torch.Tensor, kernel: np.ndarray, padding: tuple[int, int],
+                  stride: tuple[int, int], dilation: tuple[int, int]) -> torch.Tensor:
+    """Zero-padded cross-correlation through the FFT: a product of spectra instead of k² taps."""
+    dh, dw = dilation
+    kh, kw = kernel.shape
+    dilated = np.zeros((dh * (kh - 1) + 1, dw * (kw - 1) + 1), dtype=np.float32)
+    dilated[::dh, ::dw] = kernel
+    ph, pw = padding
+    h, w = x.shape[2] + 2 * ph, x.shape[3] + 2 * pw
+    size = (next_fast_len(h), next_fast_len(w))
+    flipped = torch.from_numpy(dilated[::-1, ::-1].copy()).to(x.device)
+    kernel_spectrum = torch.fft.rfft2(flipped, s=size)
+    out_h = (h - dilated.shape[0]) // stride[0] + 1
+    out_w = (w - dilated.shape[1]) // stride[1] + 1
+    out = torch.empty((1, x.shape[1], out_h, out_w), dtype=x.dtype, device=x.device,
+                      memory_format=torch.channels_last)
+    # one channel at a time: a third of the spectra in memory (12 MP, 31×31: 2.3 GB -> under 1 GB)
+    for c in range(x.shape[1]):
+        plane = F.pad(x[:, c:c + 1], (pw, pw, ph, ph))
+        spectrum = torch.fft.rfft2(plane, s=size)
+        spectrum.mul_(kernel_spectrum)
+        full = torch.fft.irfft2(spectrum, s=size)
+        del spectrum
+        # correlation = convolution with the flipped kernel, read where no circular wrap reached
+        valid = full[..., dilated.shape[0] - 1:h, dilated.shape[1] - 1:w]
+        out[:, c:c + 1] = valid[..., ::stride[0], ::stride[1]]
+    return out
+
+
+def source_indices(n: int, before: int, after: int, mode: str) -> np.ndarray:
+    """For each padded position, the real row/column it copies (vectorised ``reference.source_index``).
+
+    Example:
+        >>> source_indices(3, 2, 2, "reflect").tolist()
+        [2, 1, 0, 1, 2, 1, 0]
+    """
+    i = np.arange(-before, n + after)
+    if mode == "replicate":
+        return np.clip(i, 0, n - 1)
+    if mode == "circular":
+        return i % n
+    period = 2 * (n - 1)   # reflect
+    i = np.abs(i) % period if period else np.zeros_like(i)
+    return np.where(i < n, i, period - i)
+
+
+@dataclass
+class ConvPlan:
+    """One validated conv2d call: everything but the pixels."""
+    kernel: np.ndarray
+    pads: Pads
+    stride: tuple[int, int]
+    dilation: tuple[int, int]
+    padding_mode: str
+    device: torch.device
+    strategy: str | None = None       # None: chosen from the kernel and the device
+    factors: Factors | None = None
+    _weights: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        kh, kw = self.kernel.shape
+        wanted = self.strategy
+        if wanted is not None and wanted not in CONV_STRATEGIES:
+            raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
+        if wanted == "separable" or (wanted is None and kh * kw >= SEPARABLE_MIN_TAPS):
+            self.factors = separable_factors(self.kernel)     # the only SVD of this call
+        if wanted == "separable" and self.factors is None:
+            raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
+        if wanted is None:
+            self.strategy = _choice((kh, kw), self.factors, self.device, self.stride)
+
+    def weight(self, part: str, channels: int, device: torch.device) -> torch.Tensor:
+        """The depthwise weight of the ``kernel``, its ``column`` or its ``row`` factor, built once per device."""
+        key = (part, channels, str(device))
+        if key not in self._weights:
+            kernel = {"kernel": lambda: self.kernel, "column": lambda: self.factors[0][:, None],
+                      "row": lambda: self.factors[1][None, :]}[part]()
+            self._weights[key] = depthwise(kernel, channels, device)
+        return self._weights[key]
+
+    def run(self, x: torch.Tensor) -> torch.Tensor:
+        """Convolve the ``(1, C, H, W)`` tensor ``x`` as planned."""
+        y = self._zero_padded(x)
+        if self.padding_mode != "zeros" and any(self.pads):
+            self._patch_borders(y, x)
+        return y
+
+    def _zero_padded(self, x: torch.Tensor) -> torch.Tensor:
+        """conv2d with zero padding; asymmetric ('same', even kernel) pads are cropped out."""
+        channels = x.shape[1]
+        top, bottom, left, right = self.pads
+        ph, pw = max(top, bottom), max(left, right)
+        (sh, sw), (dh, dw) = self.stride, self.dilation
+        if self.strategy == "direct":
+            y = F.conv2d(x, self.weight("kernel", channels, x.device), stride=self.stride, padding=(ph, pw),
+                         dilation=self.dilation, groups=channels)
+        elif self.strategy == "separable":
+            y = F.conv2d(x, self.weight("column", channels, x.device), stride=(sh, 1), padding=(ph, 0),
+                         dilation=(dh, 1), groups=channels)
+            y = F.conv2d(y, self.weight("row", channels, x.device), stride=(1, sw), padding=(0, pw),
+                         dilation=(1, dw), groups=channels)
+        else:
+            y = fft_correlate(x, self.kernel, (ph, pw), self.stride, self.dilation)
+        if (top, left) != (ph, pw):
+            # 'same' is the only asymmetric padding and it implies stride 1
+            out_h = output_len(x.shape[2], self.kernel.shape[0], 1, top + bottom, dh)
+            out_w = output_len(x.shape[3], self.kernel.shape[1], 1, left + right, dw)
+            y = y[..., ph - top:ph - top + out_h, pw - left:pw - left + out_w]
+        return y
+
+    def _patch_borders(self, y: torch.Tensor, x: torch.Tensor) -> None:
+        """Recompute, in place, the output rows and columns whose windows read padding.
+
+        ``y`` was computed with zero padding; only windows overlapping the
+        border differ under reflect, replicate or circular padding, and those
+        form four thin strips.
+        """
+        top, bottom, left, right = self.pads
+        (sh, sw), (dh, dw) = self.stride, self.dilation
+        h, w = x.shape[2:]
+        out_h, out_w = y.shape[2:]
+        span_h, span_w = dh * (self.kernel.shape[0] - 1), dw * (self.kernel.shape[1] - 1)
+        rows_src = torch.from_numpy(source_indices(h, top, bottom, self.padding_mode)).to(x.device)
+        cols_src = torch.from_numpy(source_indices(w, left, right, self.padding_mode)).to(x.device)
+        # output rows [r0, r1) read only real rows; likewise columns [c0, c1)
+        r0 = min(out_h, -(-top // sh))
+        r1 = max(r0, min(out_h, (top + h - 1 - span_h) // sh + 1))
+        c0 = min(out_w, -(-left // sw))
+        c1 = max(c0, min(out_w, (left + w - 1 - span_w) // sw + 1))
+        weight = self.weight("kernel", x.shape[1], x.device)
+        for (ra, rb), (ca, cb) in (((0, r0), (0, out_w)), ((r1, out_h), (0, out_w)),
+                                   ((r0, r1), (0, c0)), ((r0, r1), (c1, out_w))):
+            if ra >= rb or ca >= cb:
+                continue
+            rows = rows_src[ra * sh:(rb - 1) * sh + span_h + 1]
+            cols = cols_src[ca * sw:(cb - 1) * sw + span_w + 1]
+            strip = x.index_select(2, rows).index_select(3, cols)
+            y[:, :, ra:rb, ca:cb] = F.conv2d(strip, weight, stride=self.stride, dilation=self.dilation,
+                                             groups=x.shape[1])

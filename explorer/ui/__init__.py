@@ -1,0 +1,1 @@
+"""The only Streamlit code besides Home.py and pages/: the shell, widgets, caches and one renderer per panel."""

@@ -1,0 +1,94 @@
+"""Cached computations, shared safely between sessions: read-only arrays keyed by what they were made from.
+
+Arrays are cached with ``st.cache_resource``, not ``st.cache_data``:
+cache_data pickles every result it stores and unpickles a copy on every hit
+(8 MB for a 960-px colour preview, on every rerun of every student). The
+arrays are returned read-only instead, so no page can change what another
+session will be given. Sized for a class: each of forty students' images and
+recent results stay cached for an hour at most. Nothing per-user (a model, an
+image set) is cached here: only pure functions of their arguments.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import streamlit as st
+
+from explorer import display, imaging, kernels, ops
+from explorer.ui.shell import tr
+
+PREVIEW_SIDE = 960           # longest side of the interactive preview (panels are ~450 px on a projector)
+COMPARE_SIDE = 512           # side-by-side pages: panels are ~300 px wide on a projector
+FULL_RES_PIXELS = 1_000_000  # at or below this, the preview is the full-resolution image
+CLASS_SIZE = 48
+
+
+def _read_only(array: np.ndarray, source: np.ndarray | None = None) -> np.ndarray:
+    """``array`` made read-only; copied first if it is the caller's ``source`` itself (left writable)."""
+    if array is source:
+        array = array.copy()
+    array.flags.writeable = False
+    return array
+
+
+@st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
+def preview_of(digest: str, _pixels: np.ndarray, gray: bool) -> np.ndarray:
+    """The image the page computes on interactively: at most PREVIEW_SIDE, colour or gray (read-only)."""
+    h, w = _pixels.shape[:2]
+    image = _pixels if h * w <= FULL_RES_PIXELS else imaging.fit_side(_pixels, PREVIEW_SIDE)
+    return _read_only(imaging.to_gray(image) if gray else image, _pixels)
+
+
+@st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
+def compare_image(digest: str, _pixels: np.ndarray) -> np.ndarray:
+    """The current image at most COMPARE_SIDE on its longest side, for pages that show several panels."""
+    return _read_only(imaging.fit_side(_pixels, COMPARE_SIDE), _pixels)
+
+
+@st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
+def feature_map(digest: str, _image: np.ndarray) -> np.ndarray:
+    """Sobel gradient magnitude of the gray image: what an edge-detecting first layer would output."""
+    edges = kernels.get_preset("sobel_magnitude")
+    return _read_only(ops.apply_kernels(imaging.to_gray(_image), edges.kernels(), edges.combine, padding="same",
+                                        padding_mode="replicate"))
+
+
+@st.cache_resource(show_spinner=False)
+def digits():
+    """The bundled handwritten digits, split once per process (read-only data, the same for every user)."""
+    from explorer.network.data import load_digits
+    return load_digits()
+
+
+@st.cache_resource(max_entries=2 * CLASS_SIZE, ttl="1h", show_spinner=False)
+def _filtered(image_key: str, _image: np.ndarray, kernel_list: tuple[np.ndarray, ...],
+              combine: str | None, conv_args: tuple) -> tuple[np.ndarray, bool]:
+    before = ops.fallbacks()
+    out = ops.apply_kernels(_image, list(kernel_list), combine, **dict(conv_args))
+    return _read_only(out), ops.fallbacks() > before
+
+
+def filtered(image_key: str, image: np.ndarray, kernel_list, combine: str | None, **conv_args) -> np.ndarray:
+    """``ops.apply_kernels`` cached on (image key, kernels, parameters); warns on GPU fallback."""
+    out, fell_back = _filtered(image_key, image, tuple(kernel_list), combine, tuple(sorted(conv_args.items())))
+    if fell_back:
+        st.warning(tr("warn.gpu_oom"), icon=":material/memory:")
+    return out
+
+
+@st.cache_data(max_entries=4, ttl="1h", show_spinner=False)
+def full_resolution_png(digest: str, _pixels: np.ndarray, gray: bool, kernel_list: tuple[np.ndarray, ...],
+                        combine: str | None, conv_args: tuple, display_mode: str) -> bytes:
+    """The full-resolution result as PNG bytes, computed once per setting."""
+    image = imaging.to_gray(_pixels) if gray else _pixels
+    out = ops.apply_kernels(image, list(kernel_list), combine, **dict(conv_args))
+    return imaging.to_png(display.to_display(out, display_mode))
+
+
+def settings_key(*parts) -> str:
+    """A short stable key for a combination of settings (arrays included)."""
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part.tobytes() if isinstance(part, np.ndarray) else repr(part).encode())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,134 @@
+"""Channels' panels: one filter step by step, a filter bank as a real nn.Conv2d, groups and 1×1, weight sharing."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from explorer import display, kernels
+from explorer.lessons import channels, snippets
+from explorer.numtext import format_bytes, format_count, format_number
+from explorer.ui import widgets
+from explorer.ui.shell import labels, tr
+from explorer.ui.source import CurrentImage
+from explorer.views import charts
+
+TINTS = np.eye(3, dtype=np.float32)
+DEFAULTS = {"R": ("sobel_x", 1.0), "G": ("sobel_x", -1.0), "B": ("off", 0.0)}
+BANK = ["edges_x", "edges_y", "red_vs_green", "blue_vs_yellow"]
+
+
+def feature_picture(values: np.ndarray, scale: float | None = None) -> np.ndarray:
+    """Positive red, negative blue, zero white; one ``scale`` for pictures meant to be compared."""
+    return display.to_display(values, "diverging", scale or display.robust_scale(values))
+
+
+def _channel_kernel(name: str) -> np.ndarray:
+    """The kernel picked for one input channel: a preset at a weight, or typed (starting from that preset)."""
+    kernel_name = widgets.choice(tr("ch.kernel_for", c=name), [*channels.CHANNEL_KERNELS, "custom"], f"ch.k.{name}",
+                                 DEFAULTS[name][0], prefix="ch.kernel")
+    if kernel_name == "custom":
+        start = channels.channel_kernel(st.session_state.get(f"ch.last.{name}", DEFAULTS[name][0]),
+                                        st.session_state.get(f"ch.w.{name}", DEFAULTS[name][1]))
+        kernel = widgets.grid_editor(f"ch.grid.{name}", start, kernels.parse_kernel, 3, 3, tr("ch.grid_reset"),
+                                     tr("ch.grid_reset_help"), resizable=False)
+        return start if kernel is None else kernel
+    st.session_state[f"ch.last.{name}"] = kernel_name
+    st.session_state.pop(f"ch.grid.{name}.grid", None)   # a later "custom" starts from this preset
+    weight = widgets.slider(tr("ch.weight"), -2.0, 2.0, f"ch.w.{name}", DEFAULTS[name][1], step=0.25)
+    return channels.channel_kernel(kernel_name, weight)
+
+
+def one_filter_panel(work: np.ndarray) -> None:
+    """R, G, B, a kernel each, each channel's correlation, their sum plus bias: one feature map."""
+    h, w = work.shape[:2]
+    st.markdown(tr("ch.one_intro"))
+    columns = st.columns(4, gap="medium")
+    per_channel = []
+    for col, name in zip(columns, channels.CHANNELS):
+        with col:
+            per_channel.append(_channel_kernel(name))
+    bias = widgets.slider(tr("ch.bias"), -1.0, 1.0, "ch.bias", 0.0, step=0.05, help=tr("ch.bias_help"),
+                          where=columns[3])
+    weights = np.stack(per_channel).astype(np.float32)
+    steps = channels.filter_steps(work, weights, bias)
+    shared = max(display.robust_scale(m) for m in [*steps.maps, steps.feature])
+    rows = [st.columns(4, gap="small", vertical_alignment="center") for _ in range(3)]
+    for c, name in enumerate(channels.CHANNELS):
+        rows[0][c].image(display.to_uint8(work[..., c:c + 1] * TINTS[c]), width="stretch")
+        rows[0][c].caption(tr("ch.channel_caption", c=name, h=h, w=w))
+        widgets.matrix(weights[c], f"ch.kfig{c}", rows[1][c], height=150)
+        rows[2][c].image(feature_picture(steps.maps[c], shared), width="stretch")
+        rows[2][c].caption(tr("ch.map_caption", c=name, h=steps.maps[c].shape[0], w=steps.maps[c].shape[1]))
+    rows[0][3].image(display.to_uint8(work), width="stretch")
+    rows[0][3].caption(tr("ch.input_caption", h=h, w=w))
+    rows[1][3].markdown(tr("ch.filter_shape", shape=f"(3, {weights.shape[1]}, {weights.shape[2]})"))
+    rows[2][3].image(feature_picture(steps.feature, shared), width="stretch")
+    rows[2][3].caption(tr("ch.sum_caption", bias=format_number(bias), h=steps.feature.shape[0],
+                          w=steps.feature.shape[1]))
+    st.info(tr("ch.one_note"), icon=":material/lightbulb:")
+
+
+def many_filters_panel(work: np.ndarray) -> None:
+    """Up to eight filters of the bank as one real nn.Conv2d, checked equal to the step-by-step sums."""
+    st.markdown(tr("ch.many_intro"))
+    names = widgets.choice(tr("ch.bank"), channels.FILTER_BANK, "ch.bank", BANK, kind="pills",
+                           selection_mode="multi", prefix="ch.filter")
+    if not names:
+        st.info(tr("ch.bank_empty"), icon=":material/info:")
+        return
+    if len(names) > channels.MAX_FILTERS:
+        st.warning(tr("ch.bank_too_many", n=len(names), high=channels.MAX_FILTERS), icon=":material/warning:")
+        return
+    bank = channels.bank_weights(names)
+    biases = np.zeros(len(names), np.float32)
+    layer = channels.conv_layer(work, bank, biases)
+    gap = channels.largest_gap_to_steps(work, bank, biases, layer)
+    for start in range(0, len(names), 4):
+        for col, name, fmap in zip(st.columns(4, gap="small"), names[start:start + 4], layer[start:start + 4]):
+            col.image(feature_picture(fmap), width="stretch")
+            col.caption(tr("ch.fmap_caption", name=tr(f"ch.filter.{name}"), h=fmap.shape[0], w=fmap.shape[1]))
+    left, right = st.columns([1, 1.4], gap="large")
+    with left:
+        st.metric(tr("ch.weight_shape"), f"({len(names)}, 3, 3, 3)", border=True)
+        st.metric(tr("ch.param_count"), f"{bank.size + len(names):,}", tr("ch.param_formula", n=len(names)),
+                  delta_color="off", delta_arrow="off", border=True)
+        (st.success if gap < 1e-4 else st.error)(tr("ch.layer_agrees" if gap < 1e-4 else "ch.layer_differs",
+                                                      diff=f"{gap:.2g}"))
+    right.code(snippets.conv_layer(bank, biases), language="python", wrap_lines=True)
+
+
+def groups_panel(work: np.ndarray) -> None:
+    """Standard vs depthwise vs 1×1 vs depthwise + 1×1: parameters and multiply-adds from torch modules."""
+    h, w = work.shape[:2]
+    st.markdown(tr("ch.groups_intro"))
+    g1, g2 = st.columns(2)
+    c_out = widgets.slider(tr("ch.g_out"), 3, 64, "ch.g_out", 16, where=g1)
+    k = widgets.choice(tr("ch.g_k"), [1, 3, 5, 7], "ch.g_k", 3, kind="select_slider", where=g2)
+    options = channels.groupings(3, c_out, k, h, w)
+    for col, option in zip(st.columns(len(options), gap="small"), options):
+        with col.container(border=True):
+            st.markdown(f"**{tr(f'ch.group.{option.name}')}**")
+            st.code("\n".join(option.modules), language="python", wrap_lines=True)
+            st.caption(tr(f"ch.group.{option.name}.desc"))
+            st.metric(tr("ch.params"), format_count(option.params), help=f"{option.params:,}")
+            st.metric(tr("ch.macs", h=h, w=w), format_count(option.macs), help=f"{option.macs:,}")
+            st.caption(tr("ch.out_channels", n=option.out_channels))
+    names = labels("ch.group")
+    widgets.chart(charts.log_bars({tr("ch.params"): [o.params for o in options],
+                                   tr("ch.macs_short"): [o.macs for o in options]},
+                                  [names(o.name) for o in options], y_title=tr("ch.log_scale")), "ch.groups_chart")
+
+
+def sharing_panel(image: CurrentImage) -> None:
+    """Fully connected vs local vs shared weights for the photo's size."""
+    full_h, full_w = image.pixels.shape[:2]
+    st.markdown(tr("ch.sharing_intro", h=full_h, w=full_w))
+    counts = channels.connection_counts(full_h, full_w, 3, 3)
+    for col, key in zip(st.columns(3, gap="medium"), counts):
+        col.metric(tr(f"ch.count.{key}"), format_count(counts[key]), tr("ch.bytes", size=format_bytes(counts[key] * 4)),
+                   delta_color="off", delta_arrow="off", border=True, help=f"{counts[key]:,}")
+        col.caption(tr(f"ch.count.{key}.desc"))
+    widgets.chart(charts.log_bars({"": list(counts.values())}, [tr(f"ch.count.{key}") for key in counts],
+                                  y_title=tr("ch.log_scale"), height=320,
+                                  texts=[format_count(v) for v in counts.values()]), "ch.sharing_chart")
+    st.info(tr("ch.sharing_note"), icon=":material/lightbulb:")

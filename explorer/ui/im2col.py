@@ -1,0 +1,167 @@
+"""im2col's panels: the small example's settings, forward as one product, backward against autograd, the cost."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from explorer import geometry, im2col, imaging
+from explorer.numtext import format_bytes, format_number
+from explorer.ui import caches, widgets
+from explorer.ui.shell import show_error, stop, tr
+from explorer.ui.source import current_image
+from explorer.views import charts
+
+HIGHLIGHT = "background-color: #ffe0b2; font-weight: 600"
+
+
+@dataclass(frozen=True)
+class Example:
+    """The small batch, its layer, and the forward pass."""
+    c: int
+    side: int
+    k: int
+    fn: int
+    stride: int
+    pad: int
+    seed: int
+    x: np.ndarray
+    weight: np.ndarray
+    bias: np.ndarray
+    forward: im2col.Forward
+    dout: np.ndarray                 # the gradient from the layers above
+    gaps: dict[str, float]           # largest differences to torch: forward and autograd
+
+    @property
+    def names(self) -> str:
+        return "RGB" if self.c == 3 else ""
+
+
+def settings() -> Example:
+    """Channels, side, kernel, filters, stride, padding, seed; stops with a message if the kernel does not fit."""
+    cols = st.columns(7, gap="small")
+    c = widgets.number(tr("ic.c"), 1, 3, "ic.c", 2, where=cols[0])
+    side = widgets.number(tr("ic.side"), 3, 7, "ic.side", 5, where=cols[1])
+    k = widgets.number(tr("ic.k"), 1, 4, "ic.k", 3, where=cols[2])
+    fn = widgets.number(tr("ic.fn"), 1, 3, "ic.fn", 2, where=cols[3])
+    stride = widgets.number(tr("conv.stride"), 1, 3, "ic.stride", 1, where=cols[4])
+    pad = widgets.number(tr("ic.pad"), 0, 2, "ic.pad", 0, where=cols[5])
+    seed = widgets.number(tr("sw.seed"), 0, 9999, "ic.seed", 7, where=cols[6])
+    x, weight, bias = im2col.example(c, side, fn, k, seed)
+    try:
+        forward = im2col.conv_forward(x, weight, bias, stride, pad)
+    except geometry.ParamError as err:
+        show_error(err)
+        stop()
+    dout = im2col.upstream_gradient(forward.out.shape, seed)
+    gaps = im2col.torch_gaps(x, weight, bias, dout, stride, pad)
+    return Example(c, side, k, fn, stride, pad, seed, x, weight, bias, forward, dout, gaps)
+
+
+def table(values: np.ndarray, row: int, column_names: list[str], height: int | None = None) -> None:
+    """A matrix as a scrollable table with one row highlighted."""
+    frame = pd.DataFrame(values, columns=column_names)
+    frame.index = [str(i + 1) for i in range(len(frame))]
+    styled = frame.style.format(format_number).apply(
+        lambda r: [HIGHLIGHT if r.name == str(row + 1) else "" for _ in r], axis=1)
+    st.dataframe(styled, width="stretch", height=height or min(38 + 35 * len(frame), 420))
+
+
+def forward_panel(ex: Example) -> None:
+    """① the input, ② im2col with the chosen window's row, ③ the weights, ④ the product, ⑤ the feature maps."""
+    _, _, out_h, out_w = ex.forward.out.shape
+    rows = out_h * out_w
+    st.session_state["ic.row"] = min(st.session_state.get("ic.row", 1), rows)
+    row = st.slider(tr("ic.row"), 1, rows, key="ic.row", help=tr("ic.row_help")) - 1
+    oy, ox = divmod(row, out_w)
+    window = [geometry.window_box(oy, ox, (ex.k, ex.k), stride=ex.stride, pads=(ex.pad,) * 4,
+                                  clip_to=(ex.side, ex.side))]
+    st.markdown(f"**① {tr('ic.step_input', c=ex.c, h=ex.side, w=ex.side)}**")
+    for ch, col in enumerate(st.columns(max(ex.c, 2), gap="small")[:ex.c]):
+        widgets.matrix(ex.x[0, ch], f"ic.x{ch}", col, title=tr("ic.channel", c=ex.names[ch] if ex.names else ch + 1),
+                       sequential=True, outlines=window, height=300)
+    st.markdown(f"**② {tr('ic.step_col', rows=rows, cols=ex.forward.col.shape[1])}**")
+    table(ex.forward.col, row, im2col.column_labels(ex.c, ex.k, ex.k, ex.names))
+    if ex.forward.col.shape[1] > 12:
+        st.caption(tr("ic.scroll_note", cols=ex.forward.col.shape[1]))
+    filters = [f"f{i + 1}" for i in range(ex.fn)]
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.markdown(f"**③ {tr('ic.step_w', rows=ex.forward.col_w.shape[0], fn=ex.fn)}**")
+        table(ex.forward.col_w, -1, filters, height=300)
+    with right:
+        st.markdown(f"**④ {tr('ic.step_product', rows=rows, fn=ex.fn)}**")
+        table(ex.forward.product, row, filters, height=300)
+        st.code(tr("ic.row_sum", row=row + 1) + " " + im2col.row_sum_text(ex.forward, ex.bias, row), language=None,
+                wrap_lines=True)
+    st.markdown(f"**⑤ {tr('ic.step_maps', fn=ex.fn, h=out_h, w=out_w)}**")
+    for f, col in enumerate(st.columns(max(ex.fn, 2), gap="small")[:ex.fn]):
+        widgets.matrix(ex.forward.out[0, f], f"ic.out{f}", col, title=f"f{f + 1}", outlines=[(oy, ox, oy, ox)],
+                       height=260)
+    gap = ex.gaps["out"]
+    (st.success if gap < 1e-9 else st.error)(tr("ic.forward_agrees" if gap < 1e-9 else "ic.forward_differs",
+                                                 diff=f"{gap:.2g}"))
+
+
+def backward_panel(ex: Example) -> None:
+    """dout from above; dW = colᵀ·dout, db, dx = col2im(dout·Wᵀ); all equal to torch autograd."""
+    st.markdown(tr("ic.backward_intro"))
+    dout = ex.dout
+    dx, dw, db = im2col.conv_backward(dout, ex.x.shape, ex.weight, ex.forward, ex.stride, ex.pad)
+    _, _, out_h, out_w = ex.forward.out.shape
+    st.markdown(f"**{tr('ic.dout', fn=ex.fn, h=out_h, w=out_w)}**")
+    for f, col in enumerate(st.columns(max(ex.fn, 3), gap="small")[:ex.fn]):
+        widgets.matrix(dout[0, f], f"ic.dout{f}", col, title=f"f{f + 1}", height=220)
+    st.markdown(f"**{tr('ic.dw')}**")
+    st.code("dW = (colᵀ · dout).T.reshape(FN, C, kh, kw)      db = dout.sum(axis=(0, 2, 3))", language="python")
+    panels = st.columns(max(ex.fn * ex.c, 3), gap="small")
+    for f in range(ex.fn):
+        for ch in range(ex.c):
+            widgets.matrix(dw[f, ch], f"ic.dw{f}{ch}", panels[f * ex.c + ch], title=f"dW f{f + 1}·{ch + 1}",
+                           height=200)
+    st.caption(tr("ic.db", values=", ".join(format_number(v) for v in db)))
+    st.markdown(f"**{tr('ic.dx')}**")
+    st.code("dx = col2im(dout · Wᵀ, x.shape, kh, kw, stride, pad)", language="python")
+    for ch, col in enumerate(st.columns(max(ex.c, 3), gap="small")[:ex.c]):
+        widgets.matrix(dx[0, ch], f"ic.dx{ch}", col, title=f"dx {ch + 1}", height=260)
+    worst = max(ex.gaps["dx"], ex.gaps["dw"], ex.gaps["db"])
+    (st.success if worst < 1e-9 else st.error)(tr("ic.backward_agrees" if worst < 1e-9 else "ic.backward_differs",
+                                                   diff=f"{worst:.2g}"))
+
+
+def cost_panel() -> None:
+    """The im2col matrix's size for the photo, and a live timing of four ways to convolve it."""
+    image = current_image()
+    full_h, full_w = image.pixels.shape[:2]
+    st.markdown(tr("ic.cost_intro"))
+    k = widgets.choice(tr("ic.cost_k"), [3, 5, 7], "ic.cost_k", 3, kind="select_slider")
+    size = im2col.matrix_bytes(1, 3, full_h, full_w, k, k, pad=k // 2)
+    st.metric(tr("ic.cost_matrix", w=full_w, h=full_h, k=k), format_bytes(size),
+              tr("ic.cost_shape", rows=f"{full_h * full_w:,}", cols=3 * k * k,
+                 image=format_bytes(full_h * full_w * 3 * 4)), delta_color="off", delta_arrow="off", border=True)
+    gray = imaging.to_gray(caches.compare_image(image.digest, image.pixels))
+    measured_key = (image.digest, k)
+    if st.button(tr("ic.measure"), icon=":material/timer:", type="primary"):
+        with st.spinner(tr("ic.measuring")):
+            kernel = np.random.default_rng(0).standard_normal((k, k)).astype(np.float32)
+            st.session_state["ic.costs"] = (measured_key, im2col.measure_costs(gray, kernel))
+    result = st.session_state.get("ic.costs")
+    if result and result[0] == measured_key:
+        costs = result[1]
+        opencv = next(cost.seconds for cost in costs if cost.method == "opencv")
+        names = [tr(f"ic.method.{cost.method}") for cost in costs]
+        frame = pd.DataFrame({
+            tr("ic.cost_method"): names,
+            tr("ic.cost_time"): [f"{cost.seconds * 1000:,.1f}" for cost in costs],
+            tr("ic.cost_ratio"): [f"{cost.seconds / opencv:,.1f}×" for cost in costs],
+            tr("ic.cost_on"): [f"{w}×{h}" for h, w in (cost.measured_on for cost in costs)],
+        })
+        left, right = st.columns([1, 1.2], gap="large")
+        left.dataframe(frame, hide_index=True, width="stretch")
+        left.caption(tr("ic.cost_note", w=gray.shape[1], h=gray.shape[0]))
+        times = [cost.seconds * 1000 for cost in costs]
+        widgets.chart(charts.log_bars({"": times}, names, y_title=tr("ic.cost_axis"),
+                                      texts=[f"{t:,.1f}" for t in times]), "ic.cost_chart", right)
+    st.info(tr("ic.lesson"), icon=":material/lightbulb:")

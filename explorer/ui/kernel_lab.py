@@ -1,0 +1,203 @@
+"""Kernel Lab's panels: controls, the input and output pictures, formula and kernel, the pixel inspector, downloads."""
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+from streamlit_image_coordinates import streamlit_image_coordinates
+
+from explorer import display, geometry, imaging, ops, reference
+from explorer.lessons import inspector, snippets
+from explorer.numtext import format_number
+from explorer.ui import caches, picker, widgets
+from explorer.ui.shell import show_error, stop, tr
+from explorer.ui.source import CurrentImage
+from explorer.views import charts, tables
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the controls chose."""
+    choice: picker.KernelChoice
+    conv_args: dict
+    gray: bool
+    display_mode: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """The output and what it was computed from."""
+    work: np.ndarray            # the image computed on (a preview above a megapixel)
+    work_key: str
+    is_preview: bool
+    output: np.ndarray
+    mode: str                   # the resolved display mode
+    picture: np.ndarray         # the output as a picture
+
+    @property
+    def out_size(self) -> tuple[int, int]:
+        return self.output.shape[1], self.output.shape[0]
+
+
+def controls() -> Settings:
+    """The kernel tab (preset or typed) and the parameters tab."""
+    kernel_tab, params_tab = st.tabs([tr("kl.tab_kernel"), tr("kl.tab_params")])
+    with kernel_tab:
+        choice = picker.kernel_picker()
+    with params_tab:
+        conv_args = picker.conv_controls()
+        gray = widgets.toggle(tr("kl.gray"), "kl.gray", False, help=tr("kl.gray_help"))
+        mode = widgets.choice(tr("kl.display"), display.DISPLAY_MODES, "kl.display", "auto", prefix="display")
+    return Settings(choice, conv_args, gray, mode)
+
+
+def compute(image: CurrentImage, settings: Settings, shown_in, shown_out) -> Result:
+    """The filtered preview (cached); on bad settings, the input and a message, then the page stops."""
+    work = caches.preview_of(image.digest, image.pixels, settings.gray)
+    work_key = f"{image.digest}:{'gray' if settings.gray else 'rgb'}:{work.shape[0]}x{work.shape[1]}"
+    choice = settings.choice
+    try:
+        output = caches.filtered(work_key, work, choice.kernels, choice.combine, **settings.conv_args)
+    except ops.ParamError as err:
+        shown_in.image(work, width="stretch", clamp=True)
+        show_error(err, where=shown_out)
+        stop()
+    mode = display.resolve_display_mode(settings.display_mode, output, choice.total)
+    return Result(work, work_key, work.shape[:2] != image.pixels.shape[:2], output, mode,
+                  display.to_display(output, mode))
+
+
+def _position(result: Result) -> tuple[int, int]:
+    """The inspected pixel: clicked or typed; a new image starts in its centre."""
+    out_w, out_h = result.out_size
+    if st.session_state.get("kl.position_for") != result.work_key:
+        st.session_state["kl.position_for"] = result.work_key
+        st.session_state["kl.x"], st.session_state["kl.y"] = out_w // 2, out_h // 2
+    st.session_state["kl.x"] = min(st.session_state["kl.x"], out_w - 1)
+    st.session_state["kl.y"] = min(st.session_state["kl.y"], out_h - 1)
+    return st.session_state["kl.x"], st.session_state["kl.y"]
+
+
+def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, shown_out) -> None:
+    """Input with the inspected window outlined; output with the pixel marked, click to inspect another."""
+    x, y = _position(result)
+    args = settings.conv_args
+    pads = ops.resolve_padding(args["padding"], settings.choice.kernels[0].shape, stride=args["stride"],
+                               dilation=args["dilation"])
+    top, left, bottom, right = geometry.window_box(y, x, settings.choice.kernels[0].shape, stride=args["stride"],
+                                                   dilation=args["dilation"], pads=pads)
+    with shown_in:
+        # a photo: JPEG is 5–10× smaller than PNG
+        st.image(display.mark(display.to_uint8(result.work), left, top, right, bottom), width="stretch",
+                 output_format="JPEG")
+        note = tr("kl.preview_of", w=image.pixels.shape[1], h=image.pixels.shape[0]) if result.is_preview else ""
+        st.caption(tr("kl.input_caption", w=result.work.shape[1], h=result.work.shape[0],
+                      kind=tr("kl.gray_word" if settings.gray else "kl.rgb_word")) + note)
+    with shown_out:
+        click = streamlit_image_coordinates(display.mark(result.picture, x, y, x, y), key="kl.click",
+                                            width="stretch", image_format="JPEG", jpeg_quality=92, cursor="crosshair")
+        st.caption(tr("kl.output_caption", w=result.out_size[0], h=result.out_size[1],
+                      mode=tr(f"display.{result.mode}"), label=settings.choice.label))
+    if click and click.get("unix_time") != st.session_state.get("kl.last_click"):
+        st.session_state["kl.last_click"] = click.get("unix_time")
+        st.session_state["kl.x"], st.session_state["kl.y"] = inspector.pixel_at(
+            click["x"], click["y"], (click["width"], click["height"]), result.out_size)
+        st.rerun()
+
+
+def summary(image: CurrentImage, settings: Settings, result: Result) -> None:
+    """The output-size formula (preview and full size), the kernel, the histogram of outputs."""
+    choice, args = settings.choice, settings.conv_args
+    kh, kw = choice.kernels[0].shape
+    pads = ops.resolve_padding(args["padding"], (kh, kw), stride=args["stride"], dilation=args["dilation"])
+    left, middle, right = st.columns([1.2, 1, 1], gap="medium")
+    with left:
+        st.subheader(tr("kl.formula"))
+        widgets.formula_box(geometry.formulas(result.work.shape, (kh, kw), pads, args["stride"], args["dilation"]))
+        if result.is_preview:
+            st.caption(tr("kl.formula_full"))
+            widgets.formula_box(geometry.formulas(image.pixels.shape, (kh, kw), pads, args["stride"],
+                                                  args["dilation"]))
+        st.caption(tr("kl.formula_note"))
+    with middle:
+        st.subheader(tr("kl.kernel"))
+        names = [f"k{i + 1}" for i in range(len(choice.kernels))] if len(choice.kernels) > 1 else [""]
+        # a column is narrow: numbers up to 5×5 here, up to 9×9 in the inspector's full-width row below
+        widgets.matrices([(k, name, False) for k, name in zip(choice.kernels, names)], max_text_side=5)
+        if choice.combine == "magnitude":
+            st.caption(tr("kl.magnitude_note"))
+        if max(kh, kw) > 5:
+            st.caption(tr("kl.numbers_below" if max(kh, kw) <= tables.MATRIX_TEXT_SIDE else "kl.hover_values"))
+    with right:
+        st.subheader(tr("kl.histogram"))
+        widgets.chart(charts.histogram_figure(result.output), "kl.hist")
+        st.caption(tr("kl.histogram_note", lo=format_number(float(result.output.min())),
+                      hi=format_number(float(result.output.max()))))
+
+
+def inspector_panel(settings: Settings, result: Result) -> None:
+    """The window, kernel and products of the inspected pixel, their sums, and whether they match the output."""
+    st.subheader(tr("kl.inspect"))
+    st.caption(tr("kl.inspect_help"))
+    out_w, out_h = result.out_size
+    c1, c2, c3 = st.columns([1, 1, 2])
+    c1.number_input(tr("kl.x"), 0, out_w - 1, key="kl.x")
+    c2.number_input(tr("kl.y"), 0, out_h - 1, key="kl.y")
+    channel = 0
+    if result.output.ndim == 3:
+        channel = widgets.choice(tr("kl.channel"), [0, 1, 2], "kl.channel", 0, kind="segmented",
+                                 format_func=lambda c: "RGB"[c], where=c3)
+    x, y = st.session_state["kl.x"], st.session_state["kl.y"]
+    plane = result.work if result.work.ndim == 2 else result.work[..., channel]
+    shown = result.output[y, x] if result.output.ndim == 2 else result.output[y, x, channel]
+    choice, args = settings.choice, settings.conv_args
+    found = inspector.inspect_pixel(plane, choice.kernels, choice.combine, x, y, float(shown), **args)
+    for window, kernel, products, text in zip(found.windows, choice.kernels, found.products, found.texts):
+        widgets.matrices([(window, tr("kl.window"), True), (kernel, tr("kl.kernel"), False),
+                          (products, tr("kl.products"), False)])
+        st.code(text, language=None, wrap_lines=True)
+    if found.combined_text:
+        st.code(found.combined_text, language=None)
+    (st.success if found.agrees else st.error)(tr("kl.agrees" if found.agrees else "kl.disagrees", x=x, y=y,
+                                                  value=f"{found.shown:.6g}", computed=f"{found.combined:.6g}"))
+
+
+def downloads(image: CurrentImage, settings: Settings, result: Result) -> None:
+    """The result as PNG (full resolution on request above a megapixel) and the kernel as JSON."""
+    st.subheader(tr("kl.download"))
+    choice, args = settings.choice, settings.conv_args
+    full_key = caches.settings_key(result.work_key, *choice.kernels, choice.combine, sorted(args.items()), result.mode)
+    d1, d2 = st.columns(2)
+    with d1:
+        if not result.is_preview:
+            # encoded when clicked, not on every rerun (a PNG of a megapixel took 0.1 s)
+            st.download_button(tr("kl.download_png"), lambda: imaging.to_png(result.picture),
+                               file_name="kernel_lab.png", mime="image/png", icon=":material/download:",
+                               on_click="ignore")
+        elif st.button(tr("kl.full_res", w=image.pixels.shape[1], h=image.pixels.shape[0]),
+                       icon=":material/high_quality:") or st.session_state.get("kl.full_ready") == full_key:
+            with st.spinner(tr("kl.full_res_wait")):
+                try:
+                    png = caches.full_resolution_png(image.digest, image.pixels, settings.gray, choice.kernels,
+                                                     choice.combine, tuple(sorted(args.items())), result.mode)
+                except ops.ParamError as err:
+                    show_error(err)
+                    png = None
+            if png is not None:
+                st.session_state["kl.full_ready"] = full_key
+                st.download_button(tr("kl.download_png"), png, file_name="kernel_lab.png", mime="image/png",
+                                   icon=":material/download:")
+    d2.download_button(tr("kl.download_json"), picker.kernel_json(choice), file_name="kernel.json",
+                       mime="application/json", icon=":material/data_object:")
+
+
+def code(settings: Settings, result: Result) -> None:
+    """The PyTorch code for these settings, and the loop version it agrees with."""
+    with st.expander(tr("kl.code"), icon=":material/code:"):
+        st.caption(tr("kl.code_torch"))
+        st.code(snippets.kernel_lab(settings.choice.kernels, settings.choice.combine, settings.conv_args,
+                                    result.work.shape), language="python", wrap_lines=True)
+        st.caption(tr("kl.code_loop"))
+        st.code(inspect.getsource(reference.conv2d), language="python")

@@ -1,0 +1,1 @@
+"""Network, one renderer per tab, and the session's model."""

@@ -1,0 +1,64 @@
+"""Network tab 1: a preset as an editable layer table, measured with the real torch modules."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from explorer.network import layers
+from explorer.numtext import format_count
+from explorer.ui import widgets
+from explorer.ui.network.model import Network
+from explorer.ui.shell import labels, show_error, tr
+
+
+def _editor(preset: str) -> list[dict]:
+    """The editable table of the preset's layers (a new preset starts a new table)."""
+    ss = st.session_state
+    if ss.get("net.loaded_preset") != preset:
+        ss["net.loaded_preset"] = preset
+        ss["net.rows"] = layers.specs_to_rows(layers.PRESETS[preset])
+        ss["net.table"] = ss.get("net.table", 0) + 1
+    number = {"min_value": 1, "step": 1, "format": "%d"}
+    edited = st.data_editor(
+        pd.DataFrame(ss["net.rows"], columns=list(layers.TABLE_COLUMNS)), key=f"net.editor.{ss['net.table']}",
+        num_rows="dynamic", hide_index=True, width="stretch", placeholder="–",
+        column_config={
+            "#": st.column_config.NumberColumn("#", width="small", help=tr("net.col_order"), **number),
+            "type": st.column_config.SelectboxColumn(tr("net.col_type"), options=list(layers.LAYER_TYPES),
+                                                     required=True, format_func=labels("net.layer")),
+            "out": st.column_config.NumberColumn(tr("net.col_out"), help=tr("net.col_out_help"), **number),
+            "k": st.column_config.NumberColumn(tr("net.col_k"), **number),
+            "stride": st.column_config.NumberColumn(tr("conv.stride"), **number),
+            "pad": st.column_config.NumberColumn(tr("net.col_pad"), **{**number, "min_value": 0}),
+        })
+    st.caption(tr("net.edit_help"))
+    return layers.rows_to_specs(edited.to_dict("records"))
+
+
+def render() -> Network:
+    """Preset, table, each layer's shape, parameters, multiply-adds and receptive field; totals or the error."""
+    st.markdown(tr("net.arch_intro"))
+    left, right = st.columns([1, 2], vertical_alignment="bottom")
+    preset = widgets.choice(tr("net.preset"), layers.PRESETS, "net.preset", layers.DEFAULT_PRESET,
+                            prefix="net.preset", where=left)
+    right.caption(tr(f"net.preset.{preset}.desc"))
+    specs = _editor(preset)
+    description = layers.describe(specs, label=labels("net.layer"))
+    if description.rows:
+        st.dataframe(pd.DataFrame({
+            tr("net.t_layer"): [r.row for r in description.rows],
+            tr("net.t_name"): [r.name for r in description.rows],
+            tr("net.t_shape"): [" × ".join(str(v) for v in r.shape) for r in description.rows],
+            tr("net.t_params"): [f"{r.params:,}" for r in description.rows],
+            tr("net.t_macs"): [f"{r.macs:,}" for r in description.rows],
+            tr("net.t_rf"): [tr("net.rf_all") if r.receptive_field is None
+                             else f"{r.receptive_field}×{r.receptive_field}" for r in description.rows],
+        }), hide_index=True, width="stretch")
+    if description.error is not None:
+        show_error(description.error)
+    else:
+        m1, m2, m3 = st.columns(3)
+        m1.metric(tr("net.total_params"), f"{description.params:,}", border=True)
+        m2.metric(tr("net.total_macs"), format_count(description.macs), border=True, help=f"{description.macs:,}")
+        m3.metric(tr("net.input_shape"), " × ".join(str(v) for v in layers.INPUT_SHAPE), border=True)
+    return Network(preset, specs, description)

@@ -1,0 +1,139 @@
+"""Network tab 3: filters before and after, one digit through the network, the whole test set."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+import torch
+from torch import nn
+
+from explorer import display, imaging
+from explorer.network import inside
+from explorer.network.data import Data, lasso_strokes, prepare_photo, rasterize
+from explorer.network.layers import describe
+from explorer.network.training import confusion
+from explorer.ui import widgets
+from explorer.ui.network import model as session
+from explorer.ui.network.model import Network
+from explorer.ui.shell import labels, show_error, tr
+from explorer.views import charts
+
+SHOWN_MAPS = 8
+
+
+def _filters(model: nn.Module) -> None:
+    """The first layer's kernels before and after training, one grey scale per row."""
+    before, after = st.session_state.get("net.initial_filters"), inside.first_filters(model)
+    if after is None:
+        return
+    st.subheader(tr("net.filters_title"))
+    st.caption(tr("net.filters_note"))
+    for label, filters in ((tr("net.before"), before), (tr("net.after"), after)):
+        if filters is not None:
+            st.markdown(f"**{label}**")
+            pictures = inside.filter_pictures(filters, SHOWN_MAPS)
+            widgets.tiles(pictures, [f"{i + 1}" for i in range(len(pictures))], target=96)
+
+
+def _drawn() -> np.ndarray | None:
+    """A digit drawn with the lasso on a 28×28 canvas (strokes add up; Clear starts again)."""
+    strokes = st.session_state.setdefault("net.strokes", [])
+    canvas, buttons = st.columns([1, 1])
+    picture = rasterize(strokes)
+    with canvas:
+        event = widgets.chart(charts.canvas_figure(picture), f"net.canvas{len(strokes)}", on_select="rerun",
+                              selection_mode="lasso")
+    new = lasso_strokes(event.selection if event else None)
+    if new:
+        st.session_state["net.strokes"] = strokes + new
+        st.rerun()
+    buttons.markdown(tr("net.draw_help"))
+    if buttons.button(tr("net.clear"), icon=":material/ink_eraser:"):
+        st.session_state["net.strokes"] = []
+        st.rerun()
+    return picture if strokes else None
+
+
+def _photo() -> np.ndarray | None:
+    """A photo of one handwritten digit, prepared like the training data (the steps shown)."""
+    photo = st.file_uploader(tr("net.photo"), type=list(imaging.UPLOAD_TYPES), key="net.photo",
+                             help=tr("net.photo_help"))
+    if photo is None:
+        return None
+    try:
+        steps = prepare_photo(imaging.load_image(photo.getvalue(), max_side=1024))
+    except imaging.ImageError as err:
+        show_error(err)
+        return None
+    for col, name in zip(st.columns(4, gap="small"), ("gray", "inverted", "cropped", "final")):
+        col.image(display.to_uint8(steps[name]), width="stretch", clamp=True)
+        col.caption(tr(f"net.step.{name}"))
+    return steps["final"]
+
+
+def _input(data: Data) -> np.ndarray | None:
+    """A test digit, a drawn one, or a photo: the 28×28 input to look at."""
+    st.subheader(tr("net.input_title"))
+    kind = widgets.choice(tr("net.input"), ["test", "draw", "photo"], "net.input", "test", kind="segmented",
+                          prefix="net.input")
+    if kind == "test":
+        st.session_state.setdefault("net.test_index", 0)
+        index = st.slider(tr("net.test_index"), 0, len(data.x_test) - 1, key="net.test_index")
+        st.caption(tr("net.true_label", label=int(data.y_test[index])))
+        return data.x_test[index, 0].numpy()
+    return _drawn() if kind == "draw" else _photo()
+
+
+def _through(net: Network, model: nn.Module, digit: np.ndarray) -> None:
+    """The prediction with its probabilities, then every layer's feature maps."""
+    x = torch.from_numpy(np.asarray(digit, np.float32))[None]
+    probs = inside.probabilities(model, x)
+    left, right = st.columns([1, 2], gap="large")
+    left.image(display.blocky(digit, 224, "clip"), width="stretch")
+    left.caption(tr("net.prediction", digit=int(probs.argmax()), p=f"{probs.max() * 100:.1f}"))
+    widgets.chart(charts.probability_bars(probs, [str(i) for i in range(len(probs))], x_title=tr("net.digit"),
+                                          y_title=tr("net.probability")), "net.probs", right)
+    st.subheader(tr("net.maps_title"))
+    rows = {r.row: r for r in describe(net.specs, label=labels("net.layer")).rows}
+    for number, output in inside.feature_maps(model, x):
+        if output.ndim != 3:
+            continue
+        st.markdown(f"**{number}. {rows[number].name}** · {' × '.join(str(v) for v in output.shape)}")
+        scale = display.robust_scale(output)
+        shown = output[:SHOWN_MAPS]
+        captions = [f"{i + 1}" for i in range(len(shown))]
+        if len(output) > SHOWN_MAPS:
+            captions[-1] = tr("net.more_maps", n=len(output))
+        widgets.tiles([display.to_display(m, "diverging", scale) for m in shown], captions, target=96)
+
+
+def _test_set(model: nn.Module, data: Data) -> None:
+    """The confusion matrix and the misread digits."""
+    st.subheader(tr("net.test_title"))
+    _, _, predicted = session.test_results(model, data)
+    truth = data.y_test.numpy()
+    matrix, gallery = st.columns([1, 1.2], gap="large")
+    widgets.matrix(confusion(truth, predicted), "net.confusion", matrix, sequential=True, colorscale="Blues",
+                   title=tr("net.confusion"))
+    matrix.caption(tr("net.confusion_note"))
+    wrong = np.nonzero(predicted != truth)[0]
+    with gallery:
+        st.markdown(f"**{tr('net.mistakes', n=len(wrong), total=len(truth))}**")
+        shown = wrong[:16]
+        if len(shown):
+            widgets.tiles([data.x_test[i, 0].numpy() for i in shown],
+                          [tr("net.mistake", true=int(truth[i]), pred=int(predicted[i])) for i in shown],
+                          per_row=6, target=84)
+
+
+def render(net: Network, model: nn.Module | None, data: Data) -> None:
+    """The whole tab, or a note to train first."""
+    if model is None:
+        st.info(tr("net.inside_first"), icon=":material/school:")
+        return
+    _filters(model)
+    digit = _input(data)
+    if digit is None:
+        st.info(tr("net.no_input"), icon=":material/draw:")
+    else:
+        _through(net, model, digit)
+    _test_set(model, data)

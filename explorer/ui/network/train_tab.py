@@ -1,0 +1,154 @@
+"""Network tab 2: the data, the settings, training with a progress bar, live curves and Stop; weights files."""
+from __future__ import annotations
+
+import streamlit as st
+from torch import nn
+
+from explorer import ops
+from explorer.network import NetworkError, inside, training, weights
+from explorer.network.data import Data, load_idx, split
+from explorer.network.layers import build
+from explorer.ui import caches, widgets
+from explorer.ui.network import model as session
+from explorer.ui.network.model import Network
+from explorer.ui.shell import lang, markdown_text, show_error, tr
+from explorer.views import charts
+
+RATES = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]
+BATCHES = [8, 16, 32, 64, 128, 256]
+
+
+def _data() -> Data:
+    """The bundled digits, or MNIST IDX files once both are uploaded."""
+    source = widgets.choice(tr("net.data"), ["digits", "idx"], "net.source", "digits", kind="segmented",
+                            prefix="net.data")
+    if source == "idx":
+        c1, c2 = st.columns(2)
+        images_file = c1.file_uploader(tr("net.idx_images"), key="net.idx_images")
+        labels_file = c2.file_uploader(tr("net.idx_labels"), key="net.idx_labels")
+        if images_file is not None and labels_file is not None:
+            try:
+                x, y = load_idx(images_file.getvalue(), labels_file.getvalue())
+                st.session_state["net.idx_data"] = split(x, y)
+                st.success(tr("net.idx_loaded", n=len(x)))
+            except NetworkError as err:
+                st.session_state["net.idx_data"] = None
+                show_error(err)
+        else:
+            st.caption(tr("net.idx_help"))
+    loaded = st.session_state.get("net.idx_data") if source == "idx" else None
+    data = loaded if loaded is not None else caches.digits()
+    st.caption(tr("net.data_sizes", train=len(data.x_train), val=len(data.x_val), test=len(data.x_test)))
+    return data
+
+
+def _settings() -> dict:
+    c1, c2, c3, c4, c5 = st.columns([1, 1.2, 1.2, 1.6, 1], gap="small")
+    defaults = training.DEFAULTS
+    return {
+        "epochs": widgets.number(tr("net.epochs"), 1, 50, "net.epochs", defaults["epochs"], where=c1),
+        "lr": widgets.choice(tr("net.lr"), RATES, "net.lr", defaults["lr"], kind="select_slider", where=c2),
+        "batch_size": widgets.choice(tr("net.batch"), BATCHES, "net.batch_size", defaults["batch_size"],
+                                     kind="select_slider", where=c3),
+        "optimizer": widgets.choice(tr("net.optimizer"), training.OPTIMIZERS, "net.optimizer",
+                                    defaults["optimizer"], kind="segmented", prefix="net.opt", where=c4),
+        "seed": widgets.number(tr("sw.seed"), 0, 9999, "net.seed", 0, where=c5),
+    }
+
+
+def _curves(place, history) -> None:
+    """Loss and accuracy per epoch, training against validation."""
+    if not history:
+        return
+    x = [h.epoch for h in history]
+    sets = (tr("net.train_set"), tr("net.val_set"))
+    loss = charts.lines_figure(x, {sets[0]: [h.train_loss for h in history], sets[1]: [h.val_loss for h in history]},
+                               x_title=tr("net.epoch"), y_title=tr("net.loss"), height=260)
+    acc = charts.lines_figure(x, {sets[0]: [h.train_acc * 100 for h in history],
+                                  sets[1]: [h.val_acc * 100 for h in history]},
+                              x_title=tr("net.epoch"), y_title=tr("net.accuracy"), height=260)
+    with place.container():
+        a, b = st.columns(2)
+        widgets.chart(loss, f"net.loss{len(history)}", a)
+        widgets.chart(acc, f"net.acc{len(history)}", b)
+
+
+def _train(net: Network, data: Data, settings: dict, progress, curves) -> nn.Module:
+    """Build the network fresh and train it, drawing progress and curves as it goes (Stop interrupts the run)."""
+    fresh = build(net.specs, seed=settings["seed"])
+    session.adopt(fresh, net.specs, inside.first_filters(fresh), stopped=True)   # until the last epoch ends
+    bar = progress.progress(0.0, text=tr("net.training"))
+    epochs = settings["epochs"]
+
+    def on_step(epoch, step, steps):
+        if step == steps or step % 8 == 0:
+            bar.progress(((epoch - 1) * steps + step) / (epochs * steps),
+                         text=tr("net.progress", epoch=epoch, epochs=epochs, step=step, steps=steps))
+
+    def on_epoch(record):
+        st.session_state["net.history"] = st.session_state["net.history"] + [record]
+        _curves(curves, st.session_state["net.history"])
+
+    training.train(fresh, data, on_step=on_step, on_epoch=on_epoch, **settings)
+    st.session_state["net.stopped"] = False
+    session.changed()
+    progress.empty()
+    return fresh
+
+
+def _weights(net: Network, model: nn.Module | None, seed: int) -> None:
+    """Download the weights (encoded on click) or load a file into this architecture (checked, never unpickled)."""
+    st.subheader(tr("net.weights_title"))
+    d1, d2, d3 = st.columns(3, vertical_alignment="bottom")
+    if model is not None:
+        for col, fmt, label, suffix in ((d1, "safetensors", "net.download_st", "safetensors"),
+                                        (d2, "pt", "net.download_pt", "pt")):
+            col.download_button(tr(label), lambda fmt=fmt: weights.save_weights(model, fmt),
+                                file_name=f"{net.preset}.{suffix}", mime="application/octet-stream",
+                                icon=":material/download:", on_click="ignore")
+    upload = d3.file_uploader(tr("net.upload_weights"), type=["safetensors", "pt", "pth"], key="net.weights_file",
+                              help=tr("net.upload_help"))
+    if upload is not None and net.usable and st.session_state.get("net.loaded_file") != upload.file_id:
+        candidate = build(net.specs, seed=seed)
+        initial = inside.first_filters(candidate)
+        try:
+            weights.load_weights(candidate, upload.getvalue())
+        except NetworkError as err:
+            show_error(err)
+        else:
+            session.adopt(candidate, net.specs, initial, stopped=False)
+            st.session_state["net.loaded_file"] = upload.file_id
+            st.session_state["net.loaded_message"] = upload.name
+            st.rerun()       # draw the whole page again with these weights
+    if st.session_state.get("net.loaded_message") and st.session_state.get("net.loaded_file") == getattr(
+            upload, "file_id", None):
+        st.success(tr("net.weights_loaded", name=markdown_text(st.session_state["net.loaded_message"])))
+
+
+def render(net: Network) -> tuple[nn.Module | None, Data]:
+    """The whole tab; returns the session's model (``None`` before training) and the data in use."""
+    st.markdown(tr("net.train_intro"))
+    data = _data()
+    settings = _settings()
+    b1, b2, b3 = st.columns([1, 1, 3], vertical_alignment="center")
+    start = b1.button(tr("net.train"), icon=":material/play_arrow:", type="primary", disabled=not net.usable)
+    b2.button(tr("net.stop"), icon=":material/stop:", help=tr("net.stop_help"))
+    b3.caption(tr("device.badge", device=ops.device_label(ops.pick_device(), lang())))
+    progress, curves = st.empty(), st.empty()
+    model = session.current(net.specs)
+    if start and net.usable:
+        model = _train(net, data, settings, progress, curves)
+    else:
+        _curves(curves, st.session_state.get("net.history", []))
+    if model is not None:
+        if st.session_state.get("net.stopped"):
+            st.warning(tr("net.stopped", n=len(st.session_state.get("net.history", []))),
+                       icon=":material/stop_circle:")
+        loss, accuracy, _ = session.test_results(model, data)
+        st.metric(tr("net.test_acc"), f"{accuracy * 100:.1f} %",
+                  tr("net.test_detail", n=len(data.x_test), loss=f"{loss:.3f}"), delta_color="off",
+                  delta_arrow="off", border=True)
+    elif net.usable:
+        st.info(tr("net.not_trained"), icon=":material/school:")
+    _weights(net, model, settings["seed"])
+    return model, data

@@ -1,0 +1,153 @@
+"""Pooling's panels: the shared window settings, max vs average side by side, a grid of numbers, rounds, shifts."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from explorer import display, imaging, ops
+from explorer.lessons import pooling, sliding
+from explorer.numtext import format_number
+from explorer.ui import caches, widgets
+from explorer.ui import sliding_window as sw
+from explorer.ui.shell import labels, show_error, stop, tr
+from explorer.ui.source import CurrentImage, region, region_sliders
+from explorer.views import charts
+
+
+@dataclass(frozen=True)
+class Window:
+    """The pooling window every panel uses."""
+    k: int
+    stride: int
+    padding: int
+    ceil_mode: bool
+
+    @property
+    def args(self) -> dict:
+        return {"stride": self.stride, "padding": self.padding, "ceil_mode": self.ceil_mode}
+
+
+def controls() -> Window:
+    """Window, stride (= window unless unticked), padding, ceil mode."""
+    c1, c2, c3, c4 = st.columns(4, gap="medium")
+    k = widgets.slider(tr("pool.k"), 1, 8, "pool.k", 2, where=c1)
+    same = widgets.toggle(tr("pool.same_stride"), "pool.same_stride", True, where=c4)
+    if same:
+        st.session_state["pool.stride"] = k
+    stride = widgets.number(tr("conv.stride"), 1, 8, "pool.stride", 2, disabled=same, where=c2)
+    padding = widgets.number(tr("conv.padding"), 0, 4, "pool.padding", 0, help=tr("pool.padding_help"), where=c3)
+    ceil_mode = widgets.toggle(tr("pool.ceil"), "pool.ceil", False, help=tr("pool.ceil_help"), where=c4)
+    return Window(k, stride, padding, ceil_mode)
+
+
+def pooled(work: np.ndarray, window: Window) -> dict[str, np.ndarray]:
+    """Max and average pooling of the working image; stops with a message when the window cannot work."""
+    try:
+        return {mode: ops.pool2d(work, mode, window.k, **window.args) for mode in ops.POOL_MODES}
+    except ops.ParamError as err:
+        show_error(err)
+        stop()
+
+
+def side_panel(work: np.ndarray, results: dict[str, np.ndarray], window: Window) -> None:
+    """The photo, max and average pooled (zoomed so pixels show), and global average pooling."""
+    z1, z2 = st.columns([2, 1], vertical_alignment="bottom")
+    zoom = widgets.choice(tr("pool.zoom"), [1, 2, 4, 8], "pool.zoom", 4, kind="select_slider",
+                          format_func=lambda z: f"{z}×", help=tr("pool.zoom_help"), where=z1)
+    with z2.popover(tr("pool.region"), icon=":material/crop:", width="stretch"):
+        region_sliders(size_help=tr("pool.size_help"))
+    x, y, _ = region()
+    panels = st.columns([1, 1, 1, 0.55], gap="small")
+    panels[0].image(display.blocky(display.crop_fraction(work, x, y, zoom)), width="stretch")
+    panels[0].caption(tr("pool.input_caption", w=work.shape[1], h=work.shape[0]))
+    for col, mode in zip(panels[1:3], ops.POOL_MODES):
+        col.image(display.blocky(display.crop_fraction(results[mode], x, y, zoom)), width="stretch")
+        col.caption(tr(f"pool.{mode}_caption", w=results[mode].shape[1], h=results[mode].shape[0]))
+    means = pooling.global_average(work)
+    panels[3].image(np.full((64, 64, 3), display.to_uint8(means), np.uint8), width="stretch")
+    panels[3].caption(tr("pool.global_caption", values=", ".join(
+        f"{name} {format_number(round(float(v), 3))}" for name, v in zip("RGB", means))))
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.markdown(f"**{tr('kl.formula')}**")
+        widgets.formula_box(pooling.pool_formulas(work.shape, window.k, window.stride, window.padding,
+                                                  window.ceil_mode))
+    right.info(tr("pool.side_note"), icon=":material/lightbulb:")
+
+
+def grid_panel(image: CurrentImage, window: Window) -> None:
+    """A small grid of numbers pooled both ways, the windows outlined, and a button to watch it slide."""
+    st.subheader(tr("pool.grid_title"))
+    g1, g2, g3 = st.columns([1.2, 1, 1], vertical_alignment="bottom")
+    source = widgets.choice(tr("sw.source"), ["image", "random"], "pool.grid_source", "image", kind="segmented",
+                            prefix="pool.grid_source", where=g1)
+    side = widgets.slider(tr("pool.grid_side"), 4, 12, "pool.grid_side", 8, where=g2)
+    if source == "random":
+        grid = sliding.generate_grid("random", side, side, widgets.number(tr("sw.seed"), 0, 9999, "pool.seed", 1,
+                                                                          where=g3))
+    else:
+        g3.caption(tr("pool.grid_region"))
+        grid = sliding.crop_grid(image.pixels, region(), side, side, 255)
+    try:
+        results = {mode: ops.pool2d(grid, mode, window.k, **window.args, device="cpu") for mode in ops.POOL_MODES}
+    except ops.ParamError as err:
+        show_error(err)
+        return
+    boxes = pooling.window_boxes(grid.shape, window.k, window.stride, window.padding, results["max"].shape)
+    overlapping = window.stride < window.k
+    cols = st.columns([1.3, 1, 1], gap="medium")
+    widgets.matrix(grid, "pool.grid_in", cols[0], title=tr("pool.grid_input"), sequential=True,
+                   outlines=boxes[:1] if overlapping else boxes)
+    if overlapping:
+        cols[0].caption(tr("pool.overlap_note"))
+    for col, mode in zip(cols[1:], ops.POOL_MODES):
+        widgets.matrix(np.round(results[mode], 2), f"pool.grid_{mode}", col, title=tr(f"pool.{mode}"),
+                       sequential=True)
+    if st.button(tr("pool.watch"), icon=":material/animation:", help=tr("pool.watch_help")):
+        pool = min(window.k, 4)
+        sw.open_with(mode="max_pool", pool=pool, stride=min(window.stride, 4), padding=min(window.padding, pool // 2),
+                     from_photo=source == "image", side=min(side, 8))
+
+
+def rounds_panel(work: np.ndarray, window: Window) -> None:
+    """The image after 1–4 rounds of each pooling."""
+    st.markdown(tr("pool.rounds_intro", k=window.k, s=window.stride))
+    for mode in ops.POOL_MODES:
+        results = pooling.repeated(work, mode, pooling.MAX_ROUNDS, window.k, **window.args)
+        st.markdown(f"**{tr(f'pool.{mode}')}**")
+        cols = st.columns(pooling.MAX_ROUNDS, gap="small")
+        for n, (col, result) in enumerate(zip(cols, results), start=1):
+            col.image(display.blocky(result), width="stretch")
+            col.caption(tr("pool.round_caption", n=n, w=result.shape[1], h=result.shape[0]))
+        if len(results) < pooling.MAX_ROUNDS:
+            cols[len(results)].caption(tr("pool.rounds_stopped"))
+    st.info(tr("pool.rounds_note"), icon=":material/lightbulb:")
+
+
+def shift_panel(image: CurrentImage, work: np.ndarray) -> None:
+    """Shift the input by 0…k−1 pixels: how much max, average and no pooling change."""
+    st.markdown(tr("pool.shift_intro"))
+    s1, s2 = st.columns(2, vertical_alignment="bottom")
+    shift_k = widgets.slider(tr("pool.shift_k"), 2, 8, "pool.shift_k", 4, where=s1)
+    kind = widgets.choice(tr("pool.shift_input"), ["edges", "photo"], "pool.shift_input", "edges", kind="segmented",
+                          prefix="pool.shift_input", where=s2)
+    plane = caches.feature_map(image.digest, work) if kind == "edges" else imaging.to_gray(work)
+    try:
+        test = pooling.shift_test(plane, shift_k)
+    except ops.ParamError as err:
+        show_error(err)
+        return
+    names = labels("pool.shift_kind")
+    plot, numbers = st.columns([1.4, 1], gap="large")
+    widgets.chart(charts.lines_figure(test.shifts, {names(k): v for k, v in test.change.items()},
+                                      x_title=tr("pool.shift_x"), y_title=tr("pool.shift_y")), "pool.shift_plot", plot)
+    with numbers:
+        st.markdown(f"**{tr('pool.shift_mean', k=shift_k - 1)}**")
+        for name in pooling.SHIFT_KINDS:
+            change = np.mean(test.change[name][1:])
+            kept = np.mean(test.unchanged[name][1:])
+            st.metric(names(name), f"{change:.1f} %", tr("pool.shift_kept", kept=f"{kept:.0f}"),
+                      delta_color="off", delta_arrow="off", border=True)
+    st.caption(tr("pool.shift_note"))

@@ -1,0 +1,111 @@
+"""What every page shares: the page registry, the language, messages, escaping, and shared-link bookkeeping.
+
+The only Streamlit code is in ``explorer/ui/``, ``Home.py`` and ``pages/``.
+Keys in the session and values in the URL are codes (``lang=zh``,
+``kernel.preset=gaussian_blur``); labels are translated only when drawn.
+"""
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from explorer import i18n
+
+# (page file stem, icon); titles and blurbs are i18n keys page.<stem>.title / .blurb
+PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
+         ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:"),
+         ("channels", ":material/layers:"), ("im2col", ":material/table_view:"), ("network", ":material/hub:")]
+LINK = "_link"                # the URL's settings as this run found them (Home.py, before any widget)
+HANDLED = "_link_handled"     # URL keys the widget helpers read and wrote themselves this run
+IGNORED = "_ignored_links"    # "key=value" settings of a link that could not be used
+
+
+def lang() -> str:
+    """The language chosen in the sidebar (``en`` until one is chosen)."""
+    return st.session_state.get("lang", "en")
+
+
+def tr(key: str, **params) -> str:
+    """``i18n.t`` in the current language."""
+    return i18n.t(key, lang(), **params)
+
+
+def labels(prefix: str):
+    """A ``format_func`` showing option ``v`` as the string ``prefix.v``.
+
+    The language is bound now: Streamlit may call a format_func outside the
+    script run, where the session's language cannot be read.
+    """
+    current = lang()
+    return lambda value: i18n.t(f"{prefix}.{value}", current)
+
+
+# what can start emphasis, code, links, HTML, maths, tables or Streamlit's :colour[…] and :icon: inside a line
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~$|:])")
+
+
+def markdown_text(text: str) -> str:
+    """User text (a file name) made inert inside a line of Markdown: its special characters backslashed.
+
+    Example:
+        >>> print(markdown_text("**a**_:red[x]<b>.png"))
+        \\*\\*a\\*\\*\\_\\:red\\[x\\]\\<b\\>.png
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string, every character that is not a letter or digit escaped.
+
+    Example:
+        >>> css_string("上传'}")
+        "'上传\\\\27 \\\\7d '"
+    """
+    return "'" + "".join(ch if ch.isalnum() else f"\\{ord(ch):x} " for ch in text) + "'"
+
+
+def note_ignored(setting: str) -> None:
+    """Remember a link setting (``key=value``) that could not be used, for :func:`report_ignored_settings`."""
+    st.session_state.setdefault(IGNORED, []).append(setting)
+
+
+def mark_handled(*keys: str) -> None:
+    """URL keys a widget helper read and wrote itself this run: their changes are not "ignored settings"."""
+    st.session_state.setdefault(HANDLED, set()).update(keys)
+
+
+def report_ignored_settings() -> None:
+    """A short notice for settings in a shared link that were out of range or unknown (once per run).
+
+    Widgets bound by Streamlit (``bind="query-params"``) drop values they
+    cannot take and keep their defaults: whatever disappeared from the URL
+    during this run, and was not handled by a helper, was such a value. Called
+    at the end of the run, and by :func:`show_error`, since a page stops right
+    after showing an error.
+    """
+    link = st.session_state.pop(LINK, None) or {}
+    handled = st.session_state.pop(HANDLED, set())
+    ignored = [f"{key}={value}" for key, value in link.items()
+               if key not in handled and st.query_params.get(key) != value]
+    ignored += [item for item in st.session_state.pop(IGNORED, []) if item not in ignored]
+    if ignored:   # the values come from the URL: anybody's text
+        st.toast(tr("share.ignored", settings=markdown_text(", ".join(ignored[:4]))), icon=":material/link_off:")
+
+
+def stop() -> None:
+    """``st.stop()``, after telling about any unusable link settings (nothing runs after a stop)."""
+    report_ignored_settings()
+    st.stop()
+
+
+def show_error(err: i18n.LocalizedError, where=st) -> None:
+    """An error from the core, in the user's language."""
+    report_ignored_settings()
+    where.error(err.text(lang()), icon=":material/error:")
+
+
+def forget(*keys: str) -> None:
+    """Drop session keys (a widget's state included), e.g. to reset an editor to its defaults."""
+    for key in keys:
+        st.session_state.pop(key, None)

@@ -1,0 +1,69 @@
+"""The sidebar every page shows: language, presentation mode, the image source, the device; and the page styles."""
+from __future__ import annotations
+
+import gc
+
+import streamlit as st
+
+from explorer import i18n, ops
+from explorer.ui import widgets
+from explorer.ui.shell import css_string, lang, tr
+
+# Streamlit runs a full gc.collect() after every script run. Walking the ~300,000 objects of torch, plotly
+# and pandas took 0.1 s each time (a third of a Kernel Lab rerun): they are frozen once, when Home.py first
+# imports this module (after all of them are loaded), and skipped from then on. Sessions' objects are created
+# later and still collected.
+gc.freeze()
+
+# Streamlit leaves ~6rem above the title; on a 720-px projector that is a tenth of the screen.
+# While a script runs, Streamlit fades the old elements over a second: dozens of frames redrawn in every
+# student's browser. They are dimmed at once after a second instead (quick reruns never dim).
+PAGE_CSS = ("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}"
+            "[data-stale='true'],[role='tablist'],[data-testid='stExpander'] details,"
+            "[data-testid='stExpander'] summary{transition-duration:0s !important;transition-delay:1s !important}"
+            "</style>")
+
+# Presentation mode: bigger type, black on white, thicker lines; for a washed-out projector
+PRESENTATION_CSS = """<style>
+html { font-size: 20px; }
+[data-testid='stMain'] p, [data-testid='stMain'] li, [data-testid='stMain'] label { color: #000 !important; }
+[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p { color: #111 !important; font-size: 0.95rem; }
+[data-testid='stMain'] h1 { font-size: 2.6rem; }
+[data-testid='stCode'] code { font-size: 1.05rem; color: #000; }
+[data-testid='stMetricValue'] { font-size: 2.6rem; }
+[data-testid='stImage'] img { outline: 2px solid #000; }
+button[role='tab'] p { font-size: 1.1rem; font-weight: 600; }
+</style>"""
+
+UPLOAD_BUTTON = "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p"
+
+
+def language_switch() -> None:
+    """English / 简体中文 switch at the top of the sidebar (``?lang=zh`` in a link)."""
+    widgets.choice(tr("lang.label"), i18n.LANGUAGES, "lang", "en", kind="segmented", format_func=i18n.LANGUAGES.get,
+                   where=st.sidebar)
+    if lang() != "en":
+        # Streamlit draws the uploader's button and limits in English with no setting to change them:
+        # replace the button's text and hide the English limits line (the help tooltip states them)
+        st.html(f"<style>{UPLOAD_BUTTON} {{font-size:0}}"
+                f"{UPLOAD_BUTTON}::after {{content:{css_string(tr('src.upload_button'))};font-size:0.875rem}}"
+                "[data-testid='stFileUploaderDropzoneInstructions'] > div > span:last-child {display:none}"
+                "</style>")
+
+
+def presenting() -> bool:
+    """Presentation mode, from the sidebar toggle or a link (``present=true``)."""
+    if "present" in st.session_state:
+        return bool(st.session_state["present"])
+    return st.query_params.get("present", "").lower() == "true"
+
+
+def presentation_switch() -> None:
+    """The presentation-mode toggle under the language switch, and its styles when on."""
+    if widgets.toggle(tr("present.label"), "present", presenting(), help=tr("present.help"), where=st.sidebar):
+        st.html(PRESENTATION_CSS)
+
+
+def device_badge() -> None:
+    """Where the tensors are computed, at the foot of the sidebar, in the user's language."""
+    st.sidebar.caption(tr("device.badge", device=ops.device_label(ops.pick_device(), lang())))

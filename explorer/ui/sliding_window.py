@@ -1,0 +1,149 @@
+"""Sliding Window's panels: the input grid, the mode and kernel, the parameters, the animation, the GIF and code.
+
+Its ``sw.*`` session keys belong to this module: another page opens the
+Sliding Window with its own settings through :func:`open_with`.
+"""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from explorer.geometry import ParamError
+from explorer.lessons import sliding, snippets
+from explorer.ui import caches, picker, widgets
+from explorer.ui.shell import show_error, stop, tr
+from explorer.ui.source import current_image, region_sliders
+from explorer.views import gif
+from explorer.views.sliding import LABELS, sliding_figure
+
+PAGE = "../pages/sliding_window.py"
+GRID = {"sw.rows": 7, "sw.cols": 7, "sw.seed": 1, "sw.kind": "random"}
+
+
+def input_panel() -> np.ndarray:
+    """A generated grid, a typed one, or a crop of the photo; stops with a message on a bad typed cell."""
+    st.subheader(tr("sw.input"))
+    source = widgets.choice(tr("sw.source"), ["generate", "type", "image"], "sw.source", "generate",
+                            kind="segmented", prefix="sw.source")
+    if source != "type":
+        r, c = st.columns(2)
+        rows = widgets.slider(tr("kernel.rows"), sliding.MIN_SIDE, sliding.MAX_SIDE, "sw.rows", GRID["sw.rows"],
+                              where=r)
+        cols = widgets.slider(tr("kernel.cols"), sliding.MIN_SIDE, sliding.MAX_SIDE, "sw.cols", GRID["sw.cols"],
+                              where=c)
+    if source == "generate":
+        kind = widgets.choice(tr("sw.kind"), sliding.GENERATORS, "sw.kind", GRID["sw.kind"], prefix="sw.kind")
+        seed = widgets.number(tr("sw.seed"), 0, 9999, "sw.seed", GRID["sw.seed"], disabled=kind != "random")
+        return sliding.generate_grid(kind, rows, cols, seed)
+    if source == "image":
+        box = region_sliders()
+        scale = widgets.choice(tr("sw.scale"), [255, 1], "sw.scale", 255, kind="segmented", prefix="sw.scale")
+        return sliding.crop_grid(current_image().pixels, box, rows, cols, scale)
+    settings = [st.session_state.get(key, value) for key, value in GRID.items()]
+    start = sliding.generate_grid(settings[3], settings[0], settings[1], settings[2])
+    grid = widgets.grid_editor("sw", start, sliding.parse_grid, sliding.MIN_SIDE, sliding.MAX_SIDE,
+                               tr("sw.reset"), tr("sw.reset_help"))
+    if grid is None:
+        stop()
+    return grid
+
+
+def kernel_panel() -> tuple[str, np.ndarray]:
+    """The mode and its kernel (Kernel Lab's choice) or pooling window."""
+    st.subheader(tr("sw.mode_and_kernel"))
+    mode = widgets.choice(tr("sw.mode"), sliding.MODES, "sw.mode", "correlation", prefix="sw.mode")
+    st.caption(tr(f"sw.mode.{mode}.desc"))
+    if mode in ("max_pool", "avg_pool"):
+        size = widgets.slider(tr("sw.pool"), 1, 4, "sw.pool", 2)
+        return mode, np.ones((size, size), np.float32)
+    choice = picker.kernel_picker(switches=False)
+    if len(choice.kernels) > 1:
+        st.info(tr("sw.first_kernel"), icon=":material/info:")
+    return mode, choice.kernels[0]
+
+
+def params_panel(mode: str) -> dict:
+    """Padding, its mode (convolutions only), stride and dilation (not for pooling)."""
+    st.subheader(tr("sw.params"))
+    padding = widgets.number(tr("conv.padding"), 0, 4, "sw.padding", 1, help=tr("sw.padding_help"))
+    padding_mode = picker.padding_mode() if mode in ("correlation", "convolution") else "zeros"
+    stride = widgets.number(tr("conv.stride"), 1, 4, "sw.stride", 1)
+    pooled = mode in ("max_pool", "avg_pool")
+    dilation = 1 if pooled else widgets.number(tr("conv.dilation"), 1, 3, "sw.dilation", 1,
+                                               help=tr("conv.dilation_help"))
+    return {"padding": padding, "padding_mode": padding_mode, "stride": stride, "dilation": dilation}
+
+
+def run_of(grid: np.ndarray, mode: str, kernel: np.ndarray, params: dict) -> sliding.Run:
+    """Every step of the run; stops with a message when the settings cannot work."""
+    try:
+        return sliding.build_run(grid, kernel, mode, pool_size=kernel.shape[0], **params)
+    except (sliding.GridError, ParamError) as err:
+        show_error(err)
+        stop()
+
+
+def figure_labels(mode: str) -> dict[str, str]:
+    """The figure's words in the user's language (the kernel panel is named after the mode)."""
+    shown = {key: tr(f"sw.fig.{key}") for key in LABELS}
+    if mode == "convolution":
+        shown["kernel"] = tr("sw.fig.flipped")
+    elif mode in ("max_pool", "avg_pool"):
+        shown["kernel"] = tr("sw.fig.window")
+    return shown
+
+
+def animation_panel(run: sliding.Run, settings: str) -> None:
+    """The figure (plays in the browser), step buttons (← → keys), the current step's arithmetic."""
+    if st.session_state.get("sw.settings") != settings:
+        st.session_state["sw.settings"], st.session_state["sw.step"] = settings, 0
+    step = min(st.session_state.get("sw.step", 0), len(run.steps) - 1)
+    widgets.chart(sliding_figure(run, figure_labels(run.mode), active=step), "sw.figure")
+    back, label, forward = st.columns([1, 3, 1])
+    if back.button(tr("sw.back"), icon=":material/skip_previous:", disabled=step == 0, width="stretch",
+                   shortcut="Left", help=tr("sw.key_help")):
+        st.session_state["sw.step"] = step - 1
+        st.rerun()
+    if forward.button(tr("sw.forward"), icon=":material/skip_next:", disabled=step == len(run.steps) - 1,
+                      width="stretch", shortcut="Right", help=tr("sw.key_help")):
+        st.session_state["sw.step"] = step + 1
+        st.rerun()
+    label.markdown(tr("sw.step_of", i=step + 1, n=len(run.steps)), text_alignment="center")
+    st.code(run.steps[step].text, language=None, wrap_lines=True)
+
+
+def formula_panel(run: sliding.Run) -> None:
+    """The output-size formula and whether every step matches ``explorer.ops``."""
+    st.subheader(tr("kl.formula"))
+    widgets.formula_box(run.formulas)
+    matches = run.agrees_with_output()
+    (st.success if matches else st.error)(tr("sw.matches" if matches else "sw.mismatch"))
+
+
+def export_panel(run: sliding.Run, settings: str, params: dict) -> None:
+    """An animated GIF on request (with a progress bar) and the PyTorch code."""
+    st.subheader(tr("sw.export"))
+    if st.button(tr("sw.make_gif"), icon=":material/gif_box:"):
+        bar = st.progress(0.0, text=tr("sw.gif_wait"))
+        st.session_state["sw.gif"] = (settings, gif.render_gif(run, figure_labels(run.mode), progress=bar.progress))
+        bar.empty()
+    made = st.session_state.get("sw.gif")
+    if made and made[0] == settings:
+        st.download_button(tr("sw.download_gif"), made[1], file_name="sliding_window.gif", mime="image/gif",
+                           icon=":material/download:")
+    with st.expander(tr("sw.code"), icon=":material/code:"):
+        st.code(snippets.sliding_window(run, params["padding"], params["padding_mode"]), language="python",
+                wrap_lines=True)
+
+
+def settings_of(grid: np.ndarray, mode: str, kernel: np.ndarray, params: dict) -> str:
+    """A key for this run's settings: a new one starts the animation at step 1."""
+    return caches.settings_key(grid, kernel, mode, sorted(params.items()))
+
+
+def open_with(*, mode: str, pool: int, stride: int, padding: int, from_photo: bool, side: int) -> None:
+    """Switch to the Sliding Window showing ``mode`` with these settings (another page's "watch it slide")."""
+    st.session_state.update({"sw.mode": mode, "sw.pool": pool, "sw.stride": stride, "sw.padding": padding,
+                             "sw.source": "image" if from_photo else "generate", "sw.rows": side, "sw.cols": side})
+    st.switch_page(PAGE, query_params={})   # None would clear bound parameters: an error
+

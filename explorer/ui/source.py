@@ -1,0 +1,123 @@
+"""The image every page works on: an upload, a camera snapshot or a bundled sample; and the region grids are cut from.
+
+Per-user data (the decoded image) lives in ``st.session_state``, never in a
+process-wide cache, so one student's photo never reaches another.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+
+from explorer import i18n, imaging
+from explorer.ui import widgets
+from explorer.ui.shell import lang, markdown_text, tr
+
+ROOT = Path(__file__).resolve().parents[2]
+ASSETS = ROOT / "assets"
+SAMPLES = {
+    "cat": "cat.png",
+    "coffee": "coffee.png",
+    "astronaut": "astronaut.png",
+    "camera": "camera.png",
+    "shapes": "shapes.png",
+    "checkerboard": "checkerboard.png",
+}
+
+
+@dataclass(frozen=True)
+class CurrentImage:
+    """The image every page works on."""
+    pixels: np.ndarray          # (H, W, 3) float32 in [0, 1]
+    digest: str                 # identifies the pixels in cache keys
+    name: str
+    original_size: tuple[int, int]
+    frames: int
+
+
+def _read_sample(name: str) -> bytes:
+    return (ASSETS / SAMPLES[name]).read_bytes()
+
+
+def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
+    """Decode once per source: reruns and page switches reuse the session's copy."""
+    cached = st.session_state.get("_image")
+    if cached is not None and cached[0] == source_id:
+        return cached[1]
+    data = read()
+    try:
+        decoded = imaging.decode_image(data)
+        result = CurrentImage(decoded.pixels, hashlib.sha1(data).hexdigest(), source_id.split(":", 1)[1],
+                              decoded.original_size, decoded.frames)
+    except imaging.ImageError as err:
+        result = err
+    st.session_state["_image"] = (source_id, result)
+    return result
+
+
+def image_source() -> CurrentImage:
+    """Sidebar: upload (takes precedence), camera snapshot, or a bundled sample."""
+    sidebar = st.sidebar
+    sidebar.subheader(tr("src.title"))
+    upload = sidebar.file_uploader(tr("src.upload"), type=list(imaging.UPLOAD_TYPES), key="upload",
+                                   help=tr("src.upload_help", limit=imaging.MAX_UPLOAD_MB))
+    sample = widgets.choice(tr("src.sample"), SAMPLES, "sample", "cat", prefix="sample", where=sidebar)
+    snapshot = None
+    if sidebar.toggle(tr("src.camera"), key="camera_on"):
+        snapshot = sidebar.camera_input(tr("src.camera_take"), key="camera")
+
+    sources = []
+    if upload is not None:
+        sources.append((f"upload:{upload.name}#{upload.file_id}", upload.getvalue))
+    if snapshot is not None:
+        sources.append((f"camera:{tr('src.camera_name')}#{snapshot.file_id}", snapshot.getvalue))
+    sources.append((f"sample:{sample}", lambda: _read_sample(sample)))
+
+    for source_id, read in sources:
+        result = _decoded(source_id, read)
+        if isinstance(result, i18n.LocalizedError):
+            sidebar.error(tr("src.rejected", why=result.text(lang())), icon=":material/error:")
+            continue
+        _describe(result, source_id.startswith("sample:"))
+        st.session_state["_current"] = result
+        return result
+    raise RuntimeError("the bundled samples must always decode")
+
+
+def _describe(image: CurrentImage, is_sample: bool) -> None:
+    h, w = image.pixels.shape[:2]
+    name = tr(f"sample.{image.name}") if is_sample else markdown_text(image.name.split("#")[0])
+    st.sidebar.caption(tr("src.using", name=name, w=w, h=h))
+    if max(image.original_size) > max(w, h):
+        st.sidebar.info(tr("src.scaled", w0=image.original_size[0], h0=image.original_size[1], w=w, h=h),
+                        icon=":material/photo_size_select_large:")
+    if image.frames > 1:
+        st.sidebar.caption(tr("src.first_frame", n=image.frames))
+
+
+def current_image() -> CurrentImage:
+    """The image chosen in the sidebar (``Home.py`` sets it before each page runs)."""
+    return st.session_state["_current"]
+
+
+# ---------------------------------------------------------------- the region small grids are cut from
+#
+# Sliding Window, Pooling and Transposed & Dilated crop the same part of the photo: its keys live here only.
+REGION = {"sw.x": 0.5, "sw.y": 0.4, "sw.size": 0.25}
+
+
+def region() -> tuple[float, float, float]:
+    """``(x, y, size)`` of the region, as fractions (see ``lessons.sliding.crop_grid``), set or not yet set."""
+    return tuple(st.session_state.get(key, default) for key, default in REGION.items())
+
+
+def region_sliders(size_help: str | None = None, where=st) -> tuple[float, float, float]:
+    """The three region sliders: where across, where down, how big."""
+    x = widgets.slider(tr("sw.x"), 0.0, 1.0, "sw.x", REGION["sw.x"], step=0.01, where=where)
+    y = widgets.slider(tr("sw.y"), 0.0, 1.0, "sw.y", REGION["sw.y"], step=0.01, where=where)
+    size = widgets.slider(tr("sw.size"), 0.02, 1.0, "sw.size", REGION["sw.size"], step=0.01, help=size_help,
+                          where=where)
+    return x, y, size

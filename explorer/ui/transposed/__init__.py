@@ -1,0 +1,1 @@
+"""Transposed & Dilated, one renderer per tab."""

@@ -1,0 +1,68 @@
+"""Tab 2: one transposed convolution on a small grid, read three ways (stamps, zero insertion, Vᵀ·x)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer import kernels
+from explorer.geometry import ParamError
+from explorer.lessons import sliding, transposed
+from explorer.ui import widgets
+from explorer.ui.shell import show_error, tr
+from explorer.ui.sliding_window import figure_labels
+from explorer.views import heatmaps
+from explorer.views.sliding import sliding_figure
+
+
+def render() -> None:
+    """The settings, the animated stamps, the three results side by side, V and Vᵀ·x."""
+    st.markdown(tr("td.grid_intro"))
+    c1, c2, c3, c4, c5 = st.columns(5, gap="small")
+    side = widgets.number(tr("td.g_side"), 2, 4, "td.g_side", 2, where=c1)
+    seed = widgets.number(tr("sw.seed"), 0, 9999, "td.g_seed", 4, where=c1)
+    kind = widgets.choice(tr("td.g_kernel"), transposed.GRID_KERNELS, "td.g_kernel", "integers",
+                          prefix="td.g_kernel", where=c2)
+    k = widgets.number(tr("td.g_k"), 1, 4, "td.g_k", 3, disabled=kind == "bilinear", where=c2)
+    stride = widgets.number(tr("conv.stride"), 1, 3, "td.g_stride", 1, where=c3)
+    padding = widgets.number(tr("conv.padding"), 0, 3, "td.g_padding", 0, help=tr("td.g_padding_help"), where=c4)
+    st.session_state["td.g_op"] = min(st.session_state.get("td.g_op", 0), stride - 1)
+    output_padding = c5.number_input(tr("td.output_padding"), 0, stride - 1, key="td.g_op",
+                                     help=tr("td.output_padding_help"))
+    grid = sliding.generate_grid("random", side, side, seed)
+    kernel = transposed.grid_kernel(kind, k, stride, seed + 1)
+    settings = dict(stride=stride, padding=padding, output_padding=int(output_padding))
+    try:
+        run = sliding.build_run(grid, kernel, "transposed", **settings)
+    except (ParamError, sliding.GridError) as err:
+        show_error(err)
+        return
+    labels = figure_labels("transposed")
+    labels["input"], labels["output"] = tr("td.fig_input"), tr("td.fig_output")
+    widgets.chart(sliding_figure(run, labels), "td.scatter")
+    st.caption(tr("td.scatter_note"))
+    ways = transposed.three_ways(grid, kernel, **settings)
+    a, b, c = st.columns([1, 1.4, 1], gap="medium")
+    with a:
+        st.markdown(f"**① {tr('td.way_scatter')}**")
+        widgets.matrix(run.output, "td.r1", title=tr("td.result"))
+        widgets.formula_box(run.formulas)
+    with b:
+        st.markdown(f"**② {tr('td.way_zeros')}**")
+        widgets.matrix(ways.stuffed, "td.stuffed", title=tr("td.stuffed", s=stride - 1),
+                       outlines=[cell * 2 for cell in ways.input_cells])
+        f1, f2 = st.columns(2)
+        widgets.matrix(kernels.flip(kernel), "td.flipped", f1, title=tr("sw.fig.flipped"))
+        widgets.matrix(ways.via_zeros, "td.r2", f2, title=tr("td.result"))
+    with c:
+        st.markdown(f"**③ {tr('td.way_matrix')}**")
+        widgets.matrix(ways.via_matrix, "td.r3", title=tr("td.result"))
+        st.caption(tr("td.matrix_shape", rows=ways.matrix.shape[0], cols=ways.matrix.shape[1], n=side,
+                      out=f"{run.output.shape[0]}×{run.output.shape[1]}"))
+    gap = ways.largest_difference
+    agree = gap < 1e-4
+    (st.success if agree else st.error)(tr("td.agree" if agree else "td.disagree", diff=f"{gap:.2g}"))
+    st.markdown(f"**{tr('td.matrix_title', rows=ways.matrix.shape[0], cols=ways.matrix.shape[1])}**")
+    widgets.matrix(ways.matrix, "td.V")
+    st.markdown(f"**{tr('td.matrix_t_title')}**")
+    widgets.chart(heatmaps.product_figure(ways.matrix.T, grid.ravel(), ways.via_matrix.ravel(), ("Vᵀ", "x", "y")),
+                  "td.VT")
+    st.caption(tr("td.matrix_note"))

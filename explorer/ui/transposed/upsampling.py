@@ -1,0 +1,68 @@
+"""Tab 1: enlarge part of the photo by transposed convolution, next to plain resizing."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from explorer import display, geometry, ops
+from explorer.lessons import transposed
+from explorer.numtext import format_number
+from explorer.ui import caches, widgets
+from explorer.ui.shell import show_error, tr
+from explorer.ui.source import region
+
+SHOWN = 3 * caches.COMPARE_SIDE // 2
+
+
+def render(work: np.ndarray) -> None:
+    """Stride, kernel kind, resize method and zoom; the three pictures; formula, kernel and difference."""
+    st.markdown(tr("td.up_intro"))
+    c1, c2, c3, c4 = st.columns(4, gap="medium")
+    stride = widgets.choice(tr("td.up_stride"), [2, 3, 4], "td.up_stride", 2, kind="segmented",
+                            format_func=lambda s: f"{s}×", where=c1)
+    kind = widgets.choice(tr("td.up_kernel"), transposed.UPSAMPLE_KERNELS, "td.up_kernel", "bilinear",
+                          prefix="td.up_kernel", where=c2)
+    method = widgets.choice(tr("td.resize"), ops.RESIZE_MODES, "td.resize", "bilinear", kind="segmented",
+                            prefix="td.resize", where=c3)
+    zoom = widgets.choice(tr("pool.zoom"), [1, 2, 4, 6, 8], "td.up_zoom", 6, kind="select_slider",
+                          format_func=lambda z: f"{z}×", help=tr("td.up_zoom_help"), where=c4)
+    x, y, _ = region()
+    piece = display.crop_fraction(work, x, y, zoom)
+    c1, c2, c3, c4 = st.columns(4, gap="medium", vertical_alignment="bottom")
+    exact = widgets.toggle(tr("td.exact"), "td.exact", True, help=tr("td.exact_help"), where=c1)
+    seed = st.session_state.get("td.up_seed", 3)
+    if kind == "random":
+        seed = widgets.number(tr("sw.seed"), 0, 9999, "td.up_seed", 3, where=c4)
+    kernel = transposed.upsample_kernel(kind, stride, seed)
+    st.session_state.setdefault("td.up_padding", 1)
+    st.session_state.setdefault("td.up_op", 0)
+    if exact:
+        st.session_state["td.up_padding"], st.session_state["td.up_op"] = transposed.upsample_padding(
+            kernel.shape[0], stride, piece.shape[0])
+    st.session_state["td.up_op"] = min(st.session_state["td.up_op"], stride - 1)
+    padding = c2.number_input(tr("conv.padding"), 0, 8, key="td.up_padding", disabled=exact)
+    output_padding = c3.number_input(tr("td.output_padding"), 0, stride - 1, key="td.up_op", disabled=exact,
+                                     help=tr("td.output_padding_help"))
+    try:
+        up = ops.conv_transpose2d(piece, kernel, stride=stride, padding=padding, output_padding=output_padding)
+    except ops.ParamError as err:
+        show_error(err)
+        return
+    plain = ops.resize(piece, stride, method)
+    for col, picture, caption in zip(st.columns(3, gap="small"), (piece, up, plain), (
+            tr("td.up_input", w=piece.shape[1], h=piece.shape[0]),
+            tr("td.up_transposed", w=up.shape[1], h=up.shape[0]),
+            tr("td.up_resized", method=tr(f"td.resize.{method}"), w=plain.shape[1], h=plain.shape[0]))):
+        col.image(display.blocky(picture, SHOWN), width="stretch")
+        col.caption(caption)
+    left, middle, right = st.columns([1.3, 1, 1.1], gap="medium")
+    with left:
+        st.markdown(f"**{tr('kl.formula')}**")
+        widgets.formula_box(tuple(geometry.transposed_output_formula(n, kernel.shape[0], stride, padding,
+                                                                     output_padding) for n in piece.shape[:2]))
+    widgets.matrix(kernel, "td.up_kernel_fig", middle, title=tr("td.kernel_title", k=kernel.shape[0]))
+    with right:
+        gap = transposed.border_difference_free(up, plain, stride)
+        if gap is not None:
+            st.info(tr("td.up_compare", diff=format_number(round(gap, 4))), icon=":material/compare:")
+        st.caption(tr(f"td.up_kernel.{kind}.desc"))

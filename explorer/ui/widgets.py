@@ -1,0 +1,226 @@
+"""Widgets bound to the session and to the URL in one call, and the small drawing helpers pages share.
+
+A bound widget keeps its value across pages (the session) and in the address
+bar (a shared link opens the same view). Numbers and switches use Streamlit's
+own binding, whose URL values are already language-free. Option widgets
+(select boxes, segmented controls, pills, select sliders) are bound here:
+Streamlit would put the translated label in the URL, so a link copied from the
+Chinese UI would not open in English. Their URL values are the option codes
+(``kernel.preset=gaussian_blur``); an old link carrying a label, or a key with
+the old ``@en``/``@zh`` suffix, is mapped back.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from explorer import display, i18n
+from explorer.numtext import format_number
+from explorer.ui.shell import labels, lang, mark_handled, note_ignored, tr
+from explorer.views import heatmaps, tables
+
+BOUND = {"persist_state": "session", "bind": "query-params"}
+FIGURE = {"width": "stretch", "config": {"displayModeBar": False}}
+
+
+# ---------------------------------------------------------------- numbers and switches (Streamlit binds them)
+
+def slider(label: str, low, high, key: str, default, *, where=st, **kwargs):
+    """A slider whose value lives under ``key`` in the session and the URL (``default`` on first use)."""
+    st.session_state.setdefault(key, default)
+    return where.slider(label, low, high, key=key, **BOUND, **kwargs)
+
+
+def number(label: str, low: int, high: int, key: str, default: int, *, where=st, **kwargs) -> int:
+    """A whole-number input bound like :func:`slider`."""
+    st.session_state.setdefault(key, default)
+    return int(where.number_input(label, low, high, key=key, **BOUND, **kwargs))
+
+
+def toggle(label: str, key: str, default: bool, *, where=st, **kwargs) -> bool:
+    """A switch bound like :func:`slider`."""
+    st.session_state.setdefault(key, default)
+    return bool(where.toggle(label, key=key, **BOUND, **kwargs))
+
+
+# ---------------------------------------------------------------- options (bound here, by code)
+
+def code(option) -> str:
+    """The URL form of an option: its text (``gaussian_blur``, ``255``, ``true``)."""
+    return str(option).lower() if isinstance(option, bool) else str(option)
+
+
+def _label_functions(prefix: str | None, format_func: Callable | None) -> list[Callable]:
+    if prefix is not None:
+        return [lambda option, language=language: i18n.t(f"{prefix}.{option}", language)
+                for language in i18n.LANGUAGES]
+    return [format_func] if format_func is not None else []
+
+
+def decode(raw: str, options: Sequence, prefix: str | None = None, format_func: Callable | None = None):
+    """The option a URL value names: by code, or by its label in any language (old links). ``None`` if none.
+
+    Example:
+        >>> decode("zh", ["en", "zh"]), decode("简体中文", ["en", "zh"], format_func=i18n.LANGUAGES.get)
+        ('zh', 'zh')
+    """
+    for option in options:
+        if raw == code(option):
+            return option
+    for label in _label_functions(prefix, format_func):
+        for option in options:
+            if raw == label(option):
+                return option
+    return None
+
+
+def _from_link(key: str, options: Sequence, default, multi: bool, prefix, format_func):
+    """The session's first value of ``key``: what the link says (by code or old label), else ``default``."""
+    old_keys = [key] + [f"{key}@{language}" for language in i18n.LANGUAGES]
+    present = [k for k in old_keys if k in st.query_params]
+    mark_handled(*present)
+    if not present:
+        return default
+    raws = st.query_params.get_all(present[0])
+    for old in present[1:] if present[0] == key else present:
+        del st.query_params[old]          # the language-free key replaces the old per-language one
+    items = raws[0].split(",") if multi and len(raws) == 1 and raws[0] else raws
+    decoded = [decode(raw, options, prefix, format_func) for raw in items]
+    if (multi and None in decoded) or (not multi and (len(decoded) != 1 or decoded[0] is None)):
+        note_ignored(f"{present[0]}={','.join(raws)}")
+        return default
+    return decoded if multi else decoded[0]
+
+
+def _publish(key: str, value, default) -> None:
+    """Write the value's code to the URL (nothing when it is the default)."""
+    mark_handled(key)
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+        return
+    wanted = ",".join(code(v) for v in value) if isinstance(value, (list, tuple)) else code(value)
+    if st.query_params.get(key) != wanted:
+        st.query_params[key] = wanted
+
+
+def choice(label: str, options: Sequence, key: str, default, *, kind: str = "selectbox", prefix: str | None = None,
+           format_func: Callable | None = None, where=st, **kwargs):
+    """An option widget whose choice lives under ``key`` in the session and, as a code, in the URL.
+
+    Args:
+        kind: ``selectbox``, ``segmented``, ``pills`` (several choices: a list) or ``select_slider``.
+        prefix: options are shown as the strings ``prefix.<option>``; or give ``format_func``.
+        default: the choice on first use when the link does not set one.
+
+    A select box keeps showing its old option text after a live language
+    switch, so its widget is keyed by language (``key@zh``) and the choice
+    itself kept under ``key``; the others are keyed by ``key`` and persist.
+    """
+    options = list(options)
+    multi = kind == "pills" and kwargs.get("selection_mode") == "multi"
+    if key not in st.session_state:
+        st.session_state[key] = _from_link(key, options, default, multi, prefix, format_func)
+    shown = labels(prefix) if prefix is not None else format_func or str
+    if kind == "selectbox":
+        widget = f"{key}@{lang()}"
+        if widget not in st.session_state:
+            st.session_state[widget] = st.session_state[key]
+        st.session_state[key] = where.selectbox(label, options, key=widget, format_func=shown, **kwargs)
+    else:
+        draw = {"segmented": where.segmented_control, "pills": where.pills, "select_slider": where.select_slider}[kind]
+        extra = {"required": True} if kind == "segmented" and "required" not in kwargs else {}
+        draw(label, options, key=key, format_func=shown, persist_state="session", **extra, **kwargs)
+    _publish(key, st.session_state[key], default)
+    return st.session_state[key]
+
+
+# ---------------------------------------------------------------- drawing helpers
+
+def chart(figure, key: str, where=st, **kwargs):
+    """A Plotly figure at the column's width, without the mode bar."""
+    return where.plotly_chart(figure, key=key, **FIGURE, **kwargs)
+
+
+def matrix(values: np.ndarray, key: str, where=st, **kwargs) -> None:
+    """``heatmaps.matrix_figure`` with tooltips in the user's language."""
+    chart(heatmaps.matrix_figure(values, lang=lang(), **kwargs), key, where)
+
+
+def matrices(panels: list[tuple[np.ndarray, str, bool]], where=st, **kwargs) -> None:
+    """Small matrices side by side as HTML tables (``tables.matrices_html``)."""
+    where.html(tables.matrices_html(panels, lang=lang(), **kwargs))
+
+
+def formula_box(formulas: tuple[str, str], where=st) -> None:
+    """Output-size formulas for the height and the width."""
+    where.code(f"H: {formulas[0]}\nW: {formulas[1]}", language=None, wrap_lines=True)
+
+
+def tiles(images, captions, per_row: int = 8, target: int = 112, where=st) -> None:
+    """Small pictures in rows (floats in [0, 1] or ready uint8), each enlarged by whole pixels."""
+    for start in range(0, len(images), per_row):
+        for col, picture, caption in zip(where.columns(per_row, gap="small"), images[start:start + per_row],
+                                         captions[start:start + per_row]):
+            col.image(display.blocky(picture, target), width="stretch")
+            col.caption(caption)
+
+
+# ---------------------------------------------------------------- an editable grid of numbers
+
+def _grid_from(kernel: np.ndarray) -> list[list[str]]:
+    return [[format_number(float(v)) for v in row] for row in kernel]
+
+
+def _resize_grid(grid: list[list[str]], rows: int, cols: int) -> list[list[str]]:
+    return [[grid[i][j] if i < len(grid) and j < len(grid[i]) else "0" for j in range(cols)] for i in range(rows)]
+
+
+def load_into_editor(prefix: str, values: np.ndarray) -> None:
+    """Put ``values`` into the grid editor ``prefix`` (a new editor widget, so the browser shows them)."""
+    st.session_state[f"{prefix}.grid"] = _grid_from(values)
+    st.session_state[f"{prefix}.rows"], st.session_state[f"{prefix}.cols"] = values.shape
+    st.session_state[f"{prefix}.grid_version"] = st.session_state.get(f"{prefix}.grid_version", 0) + 1
+
+
+def grid_editor(prefix: str, start_from: np.ndarray, parse, low: int, high: int,
+                reset_label: str, reset_help: str, resizable: bool = True) -> np.ndarray | None:
+    """An editable grid of numbers (``1/9`` allowed) whose size is chosen by two number inputs.
+
+    State lives under ``prefix.*`` so it survives page switches. A bad cell shows
+    the parser's message and the last valid grid stays in use (``None`` if none yet).
+    With ``resizable=False`` the grid keeps the size of ``start_from``.
+    """
+    if f"{prefix}.grid" not in st.session_state:
+        load_into_editor(prefix, start_from)
+    if resizable:
+        c1, c2 = st.columns(2)
+        rows = number(tr("kernel.rows"), low, high, f"{prefix}.rows", start_from.shape[0], where=c1)
+        cols = number(tr("kernel.cols"), low, high, f"{prefix}.cols", start_from.shape[1], where=c2)
+    else:
+        rows, cols = start_from.shape
+    grid = st.session_state[f"{prefix}.grid"]
+    if (len(grid), len(grid[0])) != (rows, cols):
+        grid = _resize_grid(grid, rows, cols)
+        st.session_state[f"{prefix}.grid"] = grid
+        st.session_state[f"{prefix}.grid_version"] += 1
+    st.button(reset_label, on_click=load_into_editor, args=(prefix, start_from), help=reset_help,
+              icon=":material/content_copy:", key=f"{prefix}.reset")
+    frame = pd.DataFrame(grid, columns=[str(j + 1) for j in range(cols)], dtype=object)
+    edited = st.data_editor(
+        frame, key=f"{prefix}.editor.{st.session_state[f'{prefix}.grid_version']}", hide_index=True,
+        num_rows="fixed", width="stretch",
+        column_config={c: st.column_config.TextColumn(c, width="small") for c in frame.columns},
+    )
+    cells = edited.astype(object).where(edited.notna(), None).values.tolist()
+    try:
+        values = parse(cells)
+    except i18n.LocalizedError as err:
+        st.error(tr("kernel.invalid", why=err.text(lang())), icon=":material/error:")
+        return st.session_state.get(f"{prefix}.valid")
+    st.session_state[f"{prefix}.grid"] = [["" if c is None else str(c) for c in row] for row in cells]
+    st.session_state[f"{prefix}.valid"] = values
+    return values

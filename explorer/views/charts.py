@@ -1,0 +1,86 @@
+"""Charts: lines over epochs or shifts, histograms of outputs, bars of counts and probabilities, a drawing canvas."""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from explorer.palette import GREYS, HIGHLIGHT, SERIES_COLOURS
+
+MUTED = "#9aa5b1"
+
+
+def lines_figure(x: list, series: dict[str, list[float]], *, x_title: str, y_title: str,
+                 height: int = 300) -> go.Figure:
+    """A small line chart, one line with markers per named series, in clearly different colours."""
+    fig = go.Figure([go.Scatter(x=x, y=y, name=name, mode="lines+markers", line={"width": 3, "color": colour},
+                                marker={"size": 9, "color": colour},
+                                hovertemplate="%{x}: %{y:.3g}<extra>" + name + "</extra>")
+                     for (name, y), colour in zip(series.items(), SERIES_COLOURS)])
+    fig.update_layout(height=height, margin={"l": 4, "r": 4, "t": 10, "b": 4},
+                      xaxis={"title": x_title, "dtick": 1}, yaxis={"title": y_title, "rangemode": "tozero"},
+                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
+    return fig
+
+
+def histogram_figure(values: np.ndarray, *, title: str = "", bins: int = 80,
+                     max_samples: int = 250_000) -> go.Figure:
+    """Histogram of output values, binned here so the figure stays small."""
+    flat = np.asarray(values, dtype=np.float32).ravel()
+    if flat.size > max_samples:
+        flat = flat[:: flat.size // max_samples + 1]
+    counts, edges = np.histogram(flat, bins=bins)
+    centres = (edges[:-1] + edges[1:]) / 2
+    colours = np.where(centres < 0, "#3b6fb6", "#d6604d")
+    fig = go.Figure(go.Bar(x=centres, y=counts, width=np.diff(edges), marker_color=colours,
+                           hovertemplate="%{x:.4g}: %{y}<extra></extra>"))
+    fig.add_vline(x=0, line_dash="dot", line_color="#888")
+    fig.update_layout(title={"text": title, "font": {"size": 14}}, height=220, bargap=0,
+                      margin={"l": 4, "r": 4, "t": 30 if title else 4, "b": 4},
+                      yaxis={"showticklabels": False})
+    return fig
+
+
+def log_bars(groups: dict[str, list[float]], labels: list[str], *, y_title: str, height: int = 300,
+             texts: list[str] | None = None) -> go.Figure:
+    """Bars on a logarithmic axis, one coloured group per named series (or one bar per label for one series).
+
+    ``texts`` writes a value over each bar of a single series.
+    """
+    if len(groups) == 1:
+        (name, values), = groups.items()
+        bars = [go.Bar(name=name, x=labels, y=values, marker_color=list(SERIES_COLOURS[:len(labels)]),
+                       text=texts, textposition="outside" if texts else None)]
+    else:
+        bars = [go.Bar(name=name, x=labels, y=values, marker_color=colour)
+                for (name, values), colour in zip(groups.items(), SERIES_COLOURS[1:])]
+    fig = go.Figure(bars)
+    fig.update_layout(barmode="group", yaxis={"type": "log", "title": y_title}, height=height,
+                      margin={"l": 4, "r": 4, "t": 20, "b": 4}, legend={"orientation": "h", "y": 1.1},
+                      showlegend=len(groups) > 1)
+    return fig
+
+
+def probability_bars(probabilities: np.ndarray, names: list[str], *, x_title: str, y_title: str,
+                     height: int = 260) -> go.Figure:
+    """One bar per class in percent, the most likely one highlighted."""
+    best = int(np.argmax(probabilities))
+    fig = go.Figure(go.Bar(x=names, y=np.asarray(probabilities) * 100,
+                           marker_color=[HIGHLIGHT if i == best else MUTED for i in range(len(names))],
+                           text=[f"{p * 100:.0f}" for p in probabilities], textposition="outside"))
+    fig.update_layout(height=height, margin={"l": 4, "r": 4, "t": 10, "b": 4},
+                      yaxis={"title": y_title, "range": [0, 110]}, xaxis={"title": x_title, "type": "category"})
+    return fig
+
+
+def canvas_figure(picture: np.ndarray, height: int = 380) -> go.Figure:
+    """A square picture to draw on with the lasso: invisible points on a half-pixel grid catch every stroke."""
+    size = picture.shape[0]
+    ys, xs = np.mgrid[0:size:0.5, 0:size:0.5]
+    fig = go.Figure([go.Heatmap(z=picture, x0=0.5, y0=0.5, colorscale=GREYS, zmin=0, zmax=1, showscale=False,
+                                hoverinfo="skip"),
+                     go.Scatter(x=xs.ravel(), y=ys.ravel(), mode="markers", marker={"size": 3, "opacity": 0},
+                                hoverinfo="skip", showlegend=False)])
+    fig.update_layout(dragmode="lasso", height=height, margin={"l": 4, "r": 4, "t": 4, "b": 4},
+                      xaxis={"visible": False, "range": [0, size], "fixedrange": True, "constrain": "domain"},
+                      yaxis={"visible": False, "range": [size, 0], "fixedrange": True, "scaleanchor": "x"})
+    return fig

@@ -1,0 +1,50 @@
+"""Channels through AppTest: the filter bank against nn.Conv2d, counts, typed kernels."""
+import numpy as np
+
+from explorer import kernels
+from tests.helpers import CHANNELS, heatmap, photo_bytes, start
+
+
+def test_channels_page_defaults_and_counts():
+    at = start(CHANNELS)
+    assert not at.exception and not at.error
+    assert any("nn.Conv2d gives exactly the step-by-step sums" in s.value for s in at.success)
+    # the default filter drawn kernel by kernel: R +Sobel x, G −Sobel x, B off
+    for channel, weight in enumerate((1, -1, 0)):
+        np.testing.assert_array_equal(heatmap(at, f"ch.kfig{channel}"), kernels.SOBEL_X * weight)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Weight tensor (out, in, kh, kw)"] == "(4, 3, 3, 3)"
+    assert [m.value for m in at.metric if m.label == "Parameters"][0] == "112"     # 4·27 + 4
+    code = next(c.value for c in at.code if "nn.Conv2d(in_channels=3, out_channels=4" in c.value)
+    assert "layer.weight.copy_" in code
+    captions = " ".join(c.value for c in at.caption)
+    assert "R channel, shape (300, 451)" in captions and "= one feature map (300, 451)" in captions
+    assert metrics["Convolution"] == "27" and metrics["Fully connected"] == "54.9 G"
+
+
+def test_channels_page_with_an_upload_and_changed_filters():
+    at = start(CHANNELS)
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(320, 240), "image/jpeg").run()
+    at.selectbox(key="ch.k.B@en").set_value("laplacian_4")
+    at.slider(key="ch.bias").set_value(0.5).run()
+    assert not at.exception and not at.error
+    assert "Sum of the three + bias 0.5 = one feature map (240, 320)" in [c.value for c in at.caption]
+    at.pills(key="ch.bank").set_value(["blur", "emboss"]).run()
+    assert {m.label: m.value for m in at.metric}["Weight tensor (out, in, kh, kw)"] == "(2, 3, 3, 3)"
+    assert any("step-by-step sums" in s.value for s in at.success)
+    at.pills(key="ch.bank").set_value([]).run()
+    assert any("Pick at least one filter" in i.value for i in at.info)
+    at.slider(key="ch.g_out").set_value(32).run()
+    params = [m.value for m in at.metric if m.label == "Parameters"]
+    assert params[:4] == ["896", "30", "128", "158"]     # 3·32·9+32, 3·9+3, 3·32+32, both
+    assert not at.exception
+
+
+def test_channels_custom_kernel_starts_from_the_preset_it_replaces():
+    at = start(CHANNELS)
+    at.selectbox(key="ch.k.R@en").set_value("custom").run()
+    assert not at.exception and not at.error
+    assert len(at.data_editor) == 1
+    grid = at.data_editor[0].value
+    assert grid.shape == (3, 3) and list(grid.iloc[:, 0]) == ["-1", "-2", "-1"]    # Sobel x at weight 1
+    assert "Sum of the three + bias 0 = one feature map (300, 451)" in [c.value for c in at.caption]

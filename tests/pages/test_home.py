@@ -1,0 +1,51 @@
+"""Home and the shell through AppTest: device, language switch, uploads, camera, choices across pages."""
+
+
+from explorer import ops
+from tests.helpers import KERNEL_LAB, start
+
+
+def test_home_explains_and_shows_the_device():
+    at = start()
+    assert at.title[0].value == "CNN Explorer"
+    assert "convolution" in at.markdown[0].value
+    device = ops.device_label(ops.pick_device())
+    assert any(device in i.value for i in at.info)
+    assert any("Kernel Lab" in c.value or "preset kernels" in c.value for c in at.caption)
+
+
+def test_language_switch_changes_the_strings_on_every_page():
+    at = start()
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert at.title[0].value == "CNN 探索器"
+    at.switch_page(KERNEL_LAB).run()
+    assert not at.exception
+    assert at.title[0].value == "卷积核实验室"
+    assert at.selectbox(key="kernel.preset@zh").value == "sobel_magnitude"
+    assert "Sobel 梯度幅值" in at.selectbox(key="kernel.preset@zh").options
+    assert any("输出图像在" in s.value for s in at.success)
+
+
+def test_bad_upload_shows_an_error_and_the_app_keeps_working():
+    at = start(KERNEL_LAB)
+    at.sidebar.file_uploader[0].upload("notes.png", b"this is not a picture", "image/png").run()
+    assert not at.exception
+    assert any("That file was not used" in e.value for e in at.sidebar.error)
+    assert at.success   # still working, on the sample
+    assert "Chelsea" in " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_camera_is_offered_behind_a_toggle():
+    at = start()
+    assert not at.camera_input
+    at.toggle(key="camera_on").set_value(True).run()
+    assert not at.exception
+    assert len(at.camera_input) == 1
+
+
+def test_choices_persist_across_pages():
+    at = start(KERNEL_LAB)
+    at.selectbox(key="kernel.preset@en").set_value("emboss").run()
+    at.switch_page("../pages/home.py").run()
+    at.switch_page(KERNEL_LAB).run()
+    assert at.selectbox(key="kernel.preset@en").value == "emboss"

@@ -1,0 +1,89 @@
+"""Network through AppTest: architecture table, training, weights files, MNIST files, photos."""
+import io
+
+import numpy as np
+import torch
+
+from explorer.network import layers, weights
+from tests.helpers import (
+    NETWORK,
+    Exploit,
+    idx_bytes,
+    photo_bytes,
+    start,
+)
+
+
+def layer_table(at):
+    return next(d.value for d in at.dataframe if "Output shape" in d.value.columns)
+
+
+def test_network_page_architecture_train_and_inside():
+    at = start(NETWORK)
+    assert not at.exception and not at.error
+    shapes = list(layer_table(at)["Output shape"])
+    assert shapes[:6] == ["4 × 24 × 24", "4 × 24 × 24", "4 × 12 × 12", "8 × 8 × 8", "8 × 8 × 8", "8 × 4 × 4"]
+    assert any("Train the network (or load weights)" in i.value for i in at.info)
+    at.number_input(key="net.epochs").set_value(2)
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert not at.exception and not at.error
+    accuracy = float(next(m.value for m in at.metric if m.label == "Test accuracy").rstrip(" %"))
+    assert accuracy > 60          # two epochs, chance is 10 %
+    assert any("Predicted:" in c.value for c in at.caption)
+    assert any("1. conv 5×5, 4" in m.value for m in at.markdown)
+    assert any("test digits are misread" in m.value for m in at.markdown)
+    assert any(d.proto.label == "Download (safetensors)" for d in at.get("download_button"))
+    at.segmented_control(key="net.input").set_value("draw").run()
+    assert not at.exception
+    assert any("Draw or upload a digit" in i.value for i in at.info)
+
+
+def test_network_layer_types_in_chinese():
+    at = start(NETWORK)
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert not at.exception
+    names = list(next(d.value for d in at.dataframe if "输出形状" in d.value.columns)["层"])
+    assert names[:4] == ["卷积 5×5, 4", "ReLU", "最大池化 2×2", "卷积 5×5, 8"]
+    assert not any(word in " ".join(names) for word in ("conv", "maxpool", "linear", "flatten"))
+
+
+def test_network_page_other_presets_and_weights_files():
+    at = start(NETWORK)
+    for preset in ("vgg_small", "residual", "inception", "batchnorm", "lenet_classic"):
+        at.selectbox(key="net.preset@en").set_value(preset).run()
+        assert not at.exception and not at.error
+    assert list(layer_table(at).iloc[-1, 1:4]) == ["linear 10", "10", "3,210"]
+    good = weights.save_weights(layers.build(layers.PRESETS["lenet_classic"], seed=5))
+    at.file_uploader(key="net.weights_file").upload("mine.safetensors", good, "application/octet-stream").run()
+    assert not at.exception
+    assert any("Weights loaded from mine.safetensors" in s.value for s in at.success)
+    assert any(m.label == "Test accuracy" for m in at.metric)
+    hostile = io.BytesIO()
+    torch.save({"x": Exploit()}, hostile)
+    at.file_uploader(key="net.weights_file").upload("evil.pt", hostile.getvalue(), "application/octet-stream").run()
+    assert not at.exception
+    assert "not a weights file this app can read safely" in at.error[0].value
+    wrong = weights.save_weights(layers.build(layers.PRESETS["lenet_small"]))
+    at.file_uploader(key="net.weights_file").upload("small.pt", wrong, "application/octet-stream").run()
+    assert "belong to a different network" in at.error[0].value
+
+
+def test_network_page_mnist_files_and_photo_input():
+    at = start(NETWORK)
+    at.segmented_control(key="net.source").set_value("idx").run()
+    images = np.random.default_rng(0).integers(0, 256, (50, 28, 28))
+    at.file_uploader(key="net.idx_images").upload("imgs.idx3-ubyte", idx_bytes(images), "application/octet-stream")
+    at.file_uploader(key="net.idx_labels").upload("lbls.idx1-ubyte", idx_bytes(np.arange(50) % 10),
+                                                  "application/octet-stream").run()
+    assert not at.exception and any("50 images loaded" in s.value for s in at.success)
+    assert "30 training, 10 validation and 10 test images" in " ".join(c.value for c in at.caption)
+    at.file_uploader(key="net.idx_labels").upload("bad", b"nonsense", "application/octet-stream").run()
+    assert "Not an MNIST IDX file" in at.error[0].value
+    at.segmented_control(key="net.source").set_value("digits").run()
+    at.number_input(key="net.epochs").set_value(1)
+    next(b for b in at.button if b.label == "Train").click().run()
+    at.segmented_control(key="net.input").set_value("photo").run()
+    at.file_uploader(key="net.photo").upload("seven.jpg", photo_bytes(120, 160), "image/jpeg").run()
+    assert not at.exception and not at.error
+    assert "4. 20×20 centred in 28×28" in [c.value for c in at.caption]
+    assert any("Predicted:" in c.value for c in at.caption)

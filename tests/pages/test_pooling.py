@@ -1,0 +1,62 @@
+"""Pooling through AppTest: every panel against torch, uploads, bad windows."""
+
+import numpy as np
+
+from explorer import ops
+from tests.helpers import (
+    POOLING,
+    formula_lines,
+    heatmap,
+    photo_bytes,
+    start,
+    torch_pool,
+)
+
+
+def check_pooling_page(at, size, k=2, stride=2, padding=0, ceil_mode=False):
+    assert not at.exception and not at.error
+    w, h = size
+    out_h = ops.output_size(h, k, stride, padding, ceil_mode=ceil_mode)
+    out_w = ops.output_size(w, k, stride, padding, ceil_mode=ceil_mode)
+    captions = [c.value for c in at.caption]
+    assert f"Input, {w}×{h}" in captions
+    assert f"Max pooling, {out_w}×{out_h}" in captions and f"Average pooling, {out_w}×{out_h}" in captions
+    assert formula_lines(at).split("\n")[0].endswith(f"= {out_h}")
+    assert formula_lines(at).split("\n")[1].endswith(f"= {out_w}")
+    grid = heatmap(at, "pool.grid_in")
+    for mode in ("max", "avg"):
+        np.testing.assert_allclose(heatmap(at, f"pool.grid_{mode}"),
+                                   np.round(torch_pool(grid, mode, k, stride, padding, ceil_mode), 2), atol=1e-6)
+
+
+def test_pooling_page_defaults_match_torch():
+    at = start(POOLING)
+    check_pooling_page(at, (451, 300))
+    assert [m.label for m in at.metric] == ["No pooling", "Max pooling", "Average pooling"]
+    none, max_change, avg_change = (float(m.value.rstrip(" %")) for m in at.metric)
+    assert max_change < none and avg_change < none
+    assert sum("After round" in c.value for c in at.caption) == 8
+
+
+def test_pooling_page_with_an_uploaded_photo_and_other_settings():
+    at = start(POOLING)
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(320, 240), "image/jpeg").run()
+    check_pooling_page(at, (320, 240))
+    at.slider(key="pool.k").set_value(3).run()
+    at.toggle(key="pool.same_stride").set_value(False).run()
+    at.number_input(key="pool.stride").set_value(2)
+    at.number_input(key="pool.padding").set_value(1)
+    at.toggle(key="pool.ceil").set_value(True).run()
+    check_pooling_page(at, (320, 240), k=3, stride=2, padding=1, ceil_mode=True)
+    assert "⌈" in formula_lines(at)
+    at.segmented_control(key="pool.grid_source").set_value("random").run()
+    check_pooling_page(at, (320, 240), k=3, stride=2, padding=1, ceil_mode=True)
+    at.segmented_control(key="pool.shift_input").set_value("photo").run()
+    assert not at.exception and len(at.metric) == 3
+
+
+def test_pooling_padding_above_half_the_window_is_a_clear_message():
+    at = start(POOLING)
+    at.number_input(key="pool.padding").set_value(2).run()
+    assert not at.exception
+    assert "at most half" in at.error[0].value

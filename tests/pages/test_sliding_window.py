@@ -1,0 +1,84 @@
+"""Sliding Window through AppTest: every mode agrees with ops, steps, GIF, opened from Pooling."""
+import json
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from explorer import kernels
+from explorer.lessons import sliding
+from tests.helpers import POOLING, SLIDING, photo_bytes, start
+
+
+def torch_result(mode: str, grid: np.ndarray) -> np.ndarray:
+    """The page's default run computed here by torch: Sobel x (the first kernel of the default preset),
+    padding 1 (reflect for the convolutions), pooling 2×2 stride 1; transposed before its padding crops."""
+    x = torch.from_numpy(grid)[None, None]
+    k = torch.tensor(kernels.SOBEL_X, dtype=torch.float32)[None, None]
+    if mode == "correlation":
+        return F.conv2d(F.pad(x, (1, 1, 1, 1), mode="reflect"), k)[0, 0].numpy()
+    if mode == "convolution":
+        return F.conv2d(F.pad(x, (1, 1, 1, 1), mode="reflect"), k.flip(2, 3))[0, 0].numpy()
+    if mode == "transposed":
+        return F.conv_transpose2d(x, k)[0, 0].numpy()
+    pool = F.max_pool2d if mode == "max_pool" else F.avg_pool2d
+    return pool(x, 2, 1, padding=1)[0, 0].numpy()
+
+
+@pytest.mark.parametrize("mode", ["correlation", "convolution", "transposed", "max_pool", "avg_pool"])
+def test_sliding_window_every_mode_renders_and_agrees(mode):
+    at = start(SLIDING)
+    at.selectbox(key="sw.mode@en").set_value(mode).run()
+    assert not at.exception and not at.error
+    assert any("equals the output of explorer.ops" in s.value for s in at.success)
+    assert len(at.get("plotly_chart")) == 1
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    last = np.array([[np.nan if v is None else v for v in row] for row in spec["frames"][-1]["data"][0]["z"]])
+    np.testing.assert_allclose(last, torch_result(mode, sliding.generate_grid("random", 7, 7, 1)), atol=1e-4)
+    steps = at.code[0].value
+    assert "=" in steps
+    assert len(spec["frames"]) >= 9
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(), "image/jpeg").run()
+    at.segmented_control(key="sw.source").set_value("image").run()
+    assert not at.exception and not at.error
+    assert any("equals the output of explorer.ops" in s.value for s in at.success)
+
+
+def test_sliding_window_steps_and_image_input():
+    at = start(SLIDING)
+    at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(), "image/jpeg").run()
+    at.segmented_control(key="sw.source").set_value("image").run()
+    assert not at.exception and not at.error
+    first = at.code[0].value
+    forward = next(b for b in at.button if "Step forward" in b.label)
+    forward.click().run()
+    assert at.code[0].value != first
+    assert "Step 2 of" in " ".join(m.value for m in at.markdown)
+    at.segmented_control(key="sw.scale").set_value(1).run()
+    assert not at.exception
+
+
+def test_sliding_window_gif_and_bad_settings():
+    at = start(SLIDING)
+    at.number_input(key="sw.dilation").set_value(3)
+    at.slider(key="sw.rows").set_value(3)
+    at.number_input(key="sw.padding").set_value(0)
+    at.run()
+    assert "padded image is only" in at.error[0].value
+    at.number_input(key="sw.dilation").set_value(1).run()
+    gif = next(b for b in at.button if "GIF" in b.label)
+    gif.click().run()
+    assert not at.exception
+    assert any(d.proto.label == "Download the GIF" for d in at.get("download_button"))
+
+
+def test_pooling_grid_opens_the_sliding_window_with_the_same_settings():
+    at = start(POOLING)
+    at.slider(key="pool.k").set_value(3).run()
+    next(b for b in at.button if "Watch max pooling slide" in b.label).click().run()
+    assert not at.exception
+    assert at.title[0].value == "Sliding Window"
+    assert at.selectbox(key="sw.mode@en").value == "max_pool"
+    assert at.slider(key="sw.pool").value == 3 and at.number_input(key="sw.stride").value == 3
+    assert any("equals the output of explorer.ops" in s.value for s in at.success)

@@ -1,0 +1,194 @@
+"""The rules of the layout (DESIGN.md), read from every module's imports; and proof that each rule bites.
+
+Layers, lowest first: ``i18n`` → core (``explorer/*.py``) → ``lessons`` and
+``network`` (which do not import each other) → ``views`` → ``ui`` → the entry
+points (``Home.py``, ``bench.py``, ``lenet.py``) → ``pages``. A module may
+import its own layer and the layers below it, never above.
+"""
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ENTRY_POINTS = {"Home", "bench", "lenet"}
+ALLOWED = {
+    "i18n": {"i18n"},
+    "core": {"i18n", "core"},
+    "lessons": {"i18n", "core", "lessons"},
+    "network": {"i18n", "core", "network"},
+    "views": {"i18n", "core", "lessons", "network", "views"},
+    "ui": {"i18n", "core", "lessons", "network", "views", "ui"},
+    "entry": {"i18n", "core", "lessons", "network", "views", "ui"},
+    "pages": {"i18n", "core", "lessons", "network", "views", "ui"},
+}
+STREAMLIT_LAYERS = {"ui", "pages"}          # and Home.py
+PLOTLY_LAYERS = {"views"}
+MAX_PAGE_LINES = 120
+MAX_MODULE_LINES = 400
+
+
+def layer_of(path: str) -> str:
+    """``explorer/lessons/sliding.py`` -> ``lessons``; ``explorer/ops.py`` -> ``core``; ``pages/x.py`` -> ``pages``."""
+    parts = Path(path).with_suffix("").parts
+    if parts[0] == "pages":
+        return "pages"
+    if len(parts) == 2:
+        return "entry" if parts[1] in ENTRY_POINTS else "core"
+    return parts[1]
+
+
+def module_name(path: str) -> str:
+    """``explorer/lessons/sliding.py`` -> ``explorer.lessons.sliding`` (a package's ``__init__`` is the package)."""
+    parts = list(Path(path).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def layer_of_module(name: str, modules: dict[str, str]) -> str | None:
+    """The layer of an imported ``explorer…`` name (a module, or a name inside one); None outside the project."""
+    parts = name.split(".")
+    while parts:
+        candidate = ".".join(parts)
+        if candidate in modules:
+            return layer_of(modules[candidate])
+        parts.pop()
+    return None
+
+
+def imports(tree: ast.Module) -> list[tuple[str, list[str], int]]:
+    """``(module, names imported from it, line)`` for every import statement."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, [], node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.append((node.module, [alias.name for alias in node.names], node.lineno))
+    return found
+
+
+def violations(sources: dict[str, str]) -> list[str]:
+    """Every broken rule in a tree given as ``{relative path: source}``."""
+    modules = {module_name(path): path for path in sources}
+    problems = []
+    for path, source in sorted(sources.items()):
+        layer = layer_of(path)
+        tree = ast.parse(source)
+        project_aliases = set()
+        for module, names, line in imports(tree):
+            top = module.split(".")[0]
+            where = f"{path}:{line}"
+            if top in ("streamlit", "streamlit_image_coordinates") and layer not in STREAMLIT_LAYERS \
+                    and path != "explorer/Home.py":
+                problems.append(f"{where} imports Streamlit outside ui/, Home.py and pages/")
+            if top == "plotly" and layer not in PLOTLY_LAYERS:
+                problems.append(f"{where} imports Plotly outside views/")
+            if top != "explorer":
+                continue
+            targets = [f"{module}.{name}" for name in names] or [module]
+            for target in targets:
+                imported_layer = layer_of_module(target, modules)
+                if imported_layer is not None and imported_layer not in ALLOWED[layer]:
+                    problems.append(f"{where} imports {target} ({imported_layer}) from the {layer} layer: upward")
+            for name in names:
+                if name.startswith("_") and not name.startswith("__"):
+                    problems.append(f"{where} imports the private name {name} from {module}")
+                if f"{module}.{name}" in modules:
+                    project_aliases.add(name)
+            if not names:
+                project_aliases.add(module.split(".")[-1])
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id in project_aliases and node.attr.startswith("_")
+                    and not node.attr.startswith("__")):
+                problems.append(f"{path}:{node.lineno} uses the private name {node.value.id}.{node.attr}")
+        for part in Path(path).with_suffix("").parts[1:]:
+            if part in sys.stdlib_module_names:
+                problems.append(f"{path} is named like the standard library's {part}")
+        lines = source.count("\n") + 1
+        if layer == "pages" and lines > MAX_PAGE_LINES:
+            problems.append(f"{path} has {lines} lines: a page stays under {MAX_PAGE_LINES}")
+        string_table = layer == "i18n" and not path.endswith("__init__.py")
+        if layer != "pages" and not string_table and lines > MAX_MODULE_LINES:
+            problems.append(f"{path} has {lines} lines: a module stays under {MAX_MODULE_LINES}")
+    return problems
+
+
+def the_tree() -> dict[str, str]:
+    files = sorted((ROOT / "explorer").rglob("*.py")) + sorted((ROOT / "pages").glob("*.py"))
+    return {path.relative_to(ROOT).as_posix(): path.read_text() for path in files}
+
+
+def test_the_house_keeps_its_rules():
+    assert violations(the_tree()) == []
+
+
+def test_every_layer_is_present():
+    assert {layer_of(path) for path in the_tree()} == set(ALLOWED)
+
+
+@pytest.mark.parametrize("path, planted, expected", [
+    ("explorer/geometry.py", "from explorer.ui import widgets\n", "upward"),
+    ("explorer/lessons/pooling.py", "from explorer.network import layers\n", "upward"),
+    ("explorer/i18n/core.py", "from explorer import ops\n", "upward"),
+    ("explorer/views/charts.py", "import explorer.ui.shell\n", "upward"),
+    ("explorer/ops.py", "import streamlit as st\n", "imports Streamlit"),
+    ("explorer/network/layers.py", "import plotly.graph_objects as go\n", "imports Plotly"),
+    ("explorer/ui/widgets.py", "from explorer.geometry import _private\n", "private name _private"),
+    ("explorer/lessons/sliding.py", "from explorer import ops\nops._hidden(1)\n", "private name ops._hidden"),
+    ("explorer/inspect.py", "", "standard library's inspect"),
+    ("pages/kernel_lab.py", "x = 1\n" * 130, "a page stays under"),
+    ("explorer/numtext.py", "x = 1\n" * 410, "a module stays under"),
+])
+def test_each_rule_fails_on_a_planted_violation(path, planted, expected):
+    tree = the_tree()
+    tree[path] = planted + tree.get(path, "")
+    found = violations(tree)
+    assert any(expected in problem and problem.startswith(path) for problem in found), found
+
+
+def test_string_tables_may_be_long_but_their_loader_may_not():
+    tree = the_tree()
+    tree["explorer/i18n/network.py"] += "x = 1\n" * 500
+    assert violations(tree) == []
+    tree["explorer/i18n/__init__.py"] += "x = 1\n" * 500
+    assert violations(tree)
+
+
+PUBLIC_API = ("explorer/ops.py", "explorer/geometry.py", "explorer/imaging.py", "explorer/kernels.py",
+              "explorer/im2col.py", "explorer/receptive.py", "explorer/reference.py", "explorer/device.py")
+
+
+def unannotated(source: str) -> list[str]:
+    """Public top-level functions with a parameter or the return value left without a type."""
+    missing = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+            arguments += [a for a in (node.args.vararg, node.args.kwarg) if a is not None]
+            missing += [f"{node.name}({a.arg})" for a in arguments if a.annotation is None]
+            if node.returns is None:
+                missing.append(f"{node.name} -> ?")
+    return missing
+
+
+@pytest.mark.parametrize("path", PUBLIC_API)
+def test_the_public_api_is_typed(path):
+    assert unannotated((ROOT / path).read_text()) == []
+
+
+def test_the_type_check_bites():
+    assert unannotated("def conv(image, *, stride: int = 1) -> None: ...") == ["conv(image)"]
+    assert unannotated("def conv(image: int): ...\ndef _private(x): ...") == ["conv -> ?"]
+
+
+def test_no_test_module_imports_another():
+    """Shared test code lives in tests/helpers.py (and fixtures in conftest.py), not in another test module."""
+    offenders = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        for module, names, line in imports(ast.parse(path.read_text())):
+            targets = [module] + [f"{module}.{name}" for name in names]
+            if any(part.startswith("test_") for target in targets for part in target.split(".")[1:]
+                   if target.startswith("tests")):
+                offenders.append(f"{path.relative_to(ROOT)}:{line}")
+    assert offenders == []

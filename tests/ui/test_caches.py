@@ -1,0 +1,33 @@
+"""The process-wide caches: bounded, and their arrays read-only (shared between sessions)."""
+import importlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.runtime.caching.cache_utils import CachedFunc
+
+from explorer.ui import caches
+
+ROOT = Path(__file__).resolve().parents[2]
+UI_MODULES = [importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+              for path in sorted((ROOT / "explorer" / "ui").rglob("*.py")) if path.name != "__init__.py"]
+
+
+def test_every_streamlit_cache_is_bounded():
+    cached = {name: f._info for module in UI_MODULES for name, f in vars(module).items() if isinstance(f, CachedFunc)}
+    assert {"preview_of", "compare_image", "feature_map", "_filtered", "full_resolution_png", "digits"} <= set(cached)
+    for name, info in cached.items():
+        if name != "digits":          # the bundled digits data set: one copy per process, the same for every user
+            assert info.max_entries and info.ttl, name
+
+
+def test_cached_arrays_are_shared_read_only():
+    """cache_resource hands every session the same array: nobody may change it in place."""
+    pixels = np.random.default_rng(0).random((1200, 1600, 3), dtype=np.float32)
+    preview = caches.preview_of("test-digest", pixels, False)
+    assert preview.shape == (720, 960, 3) and not preview.flags.writeable
+    assert caches.preview_of("test-digest", pixels, False) is preview
+    small = pixels[:300, :400].copy()
+    assert not caches.compare_image("test-small", small).flags.writeable and small.flags.writeable
+    with pytest.raises(ValueError, match="read-only"):
+        preview[0, 0, 0] = 1.0
