@@ -21,35 +21,91 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "每一行是一层。下方的表格在 1 × 28 × 28 的输入上运行真正的 torch.nn 模块，列出每层的输出形状、参数、乘加次数和感受野。",
     },
     "net.preset": {"en": "Start from", "zh": "从以下结构开始"},
-    "net.preset.lenet_small": {"en": "Small LeNet (seed notes)", "zh": "小型 LeNet（课程笔记）"},
-    "net.preset.lenet_classic": {"en": "Classic LeNet 10/20", "zh": "经典 LeNet 10/20"},
+    "net.preset.lenet_small": {"en": "Small LeNet (4 and 8 maps)", "zh": "小型 LeNet（4 张和 8 张特征图）"},
+    "net.preset.lenet5": {"en": "LeNet-5 (6 and 16 maps, 120-84-10)", "zh": "LeNet-5（6 张和 16 张特征图，120-84-10）"},
+    "net.preset.lenet_classic": {"en": "PyTorch's MNIST example (10 and 20 maps)",
+                                 "zh": "PyTorch 的 MNIST 示例网络（10 张和 20 张特征图）"},
+    "net.preset.simple_convnet": {"en": "SimpleConvNet (conv 30@5×5, affine 100)",
+                                  "zh": "SimpleConvNet（卷积 30@5×5，全连接 100）"},
     "net.preset.vgg_small": {"en": "Small VGG (3×3 convs)", "zh": "小型 VGG（3×3 卷积）"},
-    "net.preset.residual": {"en": "With a residual block", "zh": "带残差块"},
+    "net.preset.residual": {"en": "With a residual block (ResNet)", "zh": "带残差块（ResNet）"},
     "net.preset.inception": {"en": "With an Inception module", "zh": "带 Inception 模块"},
-    "net.preset.batchnorm": {"en": "LeNet with BatchNorm", "zh": "带 BatchNorm 的 LeNet"},
+    "net.preset.alexnet_ideas": {"en": "AlexNet's ideas (ReLU, overlapping pooling, dropout)",
+                                 "zh": "AlexNet 的思想（ReLU、重叠池化、Dropout）"},
+    "net.preset.batchnorm": {"en": "Small LeNet with BatchNorm", "zh": "带 BatchNorm 的小型 LeNet"},
+    "net.preset.bn_net": {"en": "BatchNorm net (conv 25 and 50, FC 1250→1024→128→10)",
+                          "zh": "BatchNorm 网络（卷积 25 和 50，全连接 1250→1024→128→10）"},
     "net.preset.lenet_small.desc": {
-        "en": "1×28×28 → 5×5 conv, 4 maps 24×24 → 2×2 pool 12×12 → 5×5 conv, 8 maps 8×8 → pool 4×4 → 10 classes.",
-        "zh": "1×28×28 → 5×5 卷积，4 张 24×24 → 2×2 池化 12×12 → 5×5 卷积，8 张 8×8 → 池化 4×4 → 10 类。",
+        "en": "1×28×28 → 5×5 conv, 4 maps 24×24 → 2×2 pool 12×12 → 5×5 conv, 8 maps 8×8 → pool 4×4 → 10 classes; "
+              "{params} parameters.",
+        "zh": "1×28×28 → 5×5 卷积，4 张 24×24 → 2×2 池化 12×12 → 5×5 卷积，8 张 8×8 → 池化 4×4 → 10 类；共 {params} 个参数。",
+    },
+    "net.preset.lenet5.desc": {
+        "en": "LeCun et al. (1998): two 5×5 convolutions with 6 and 16 maps, each followed by 2×2 average pooling "
+              "(\"subsampling\"), then dense layers of 120, 84 and 10. LeNet-5 took 32×32 images; padding the 28×28 "
+              "digits by 2 on each side is the same. The original squashed with a scaled tanh; ReLU here. "
+              "{params} parameters, as in the paper's count of about 60,000.",
+        "zh": "LeCun 等人（1998）：两层 5×5 卷积，分别有 6 张和 16 张特征图，每层后接 2×2 平均池化（“下采样”），"
+              "然后是 120、84、10 个单元的全连接层。LeNet-5 的输入是 32×32 的图像；把 28×28 的数字每边填充 2 个像素是一样的。"
+              "原版用缩放的 tanh 作激活，这里用 ReLU。共 {params} 个参数，与论文中约 60,000 个的统计一致。",
     },
     "net.preset.lenet_classic.desc": {
-        "en": "Conv2d(1, 10, 5) → pool → ReLU → Conv2d(10, 20, 5) → pool → ReLU → Linear(320, 10).",
-        "zh": "Conv2d(1, 10, 5) → 池化 → ReLU → Conv2d(10, 20, 5) → 池化 → ReLU → Linear(320, 10)。",
+        "en": "The network of PyTorch's MNIST example (not LeNet-5): Conv2d(1, 10, 5) → pool → ReLU → "
+              "Conv2d(10, 20, 5) → pool → ReLU → Linear(320, 10); {params} parameters.",
+        "zh": "PyTorch 官方 MNIST 示例中的网络（不是 LeNet-5）：Conv2d(1, 10, 5) → 池化 → ReLU → Conv2d(10, 20, 5) → "
+              "池化 → ReLU → Linear(320, 10)；共 {params} 个参数。",
+    },
+    "net.preset.simple_convnet.desc": {
+        "en": "The notes' SimpleConvNet: one convolution with 30 filters of 5×5 (stride 1, no padding) → ReLU → "
+              "2×2 max pooling → Affine 100 → ReLU → Affine 10. Most of its {params} parameters sit in the first "
+              "dense layer, which sees all 30×12×12 = 4,320 pooled values.",
+        "zh": "笔记中的 SimpleConvNet：一层 30 个 5×5 滤波器的卷积（步幅 1，无填充）→ ReLU → 2×2 最大池化 → Affine 100 → "
+              "ReLU → Affine 10。它的 {params} 个参数大多在第一个全连接层，它要看全部 30×12×12 = 4,320 个池化后的值。",
     },
     "net.preset.vgg_small.desc": {
-        "en": "Pairs of 3×3 convolutions before each pooling: two 3×3 see as far as one 5×5 with fewer weights.",
-        "zh": "每次池化前用两层 3×3 卷积：两层 3×3 的感受野与一层 5×5 相同，但权重更少。",
+        "en": "VGG's idea: stack 3×3 convolutions. Two 3×3 layers see a {rf_two}×{rf_two} area, as one 5×5 does "
+              "({rf_one}×{rf_one}), with {two_3x3} weights instead of {one_5x5} for {c} channels, and a ReLU more "
+              "in between.",
+        "zh": "VGG 的思路：堆叠 3×3 卷积。两层 3×3 的感受野是 {rf_two}×{rf_two}，与一层 5×5（{rf_one}×{rf_one}）相同，"
+              "但在 {c} 个通道时只要 {two_3x3} 个权重而不是 {one_5x5} 个，中间还多一个 ReLU。",
     },
     "net.preset.residual.desc": {
-        "en": "A residual block adds its input back to its output (through a 1×1 projection when the channels change).",
-        "zh": "残差块把输入加回到输出上（通道数改变时经过 1×1 投影）。",
+        "en": "ResNet's idea: a block computes H(x) = F(x) + x, adding its input back (through a 1×1 projection "
+              "when the channels change). The block only has to learn the change F(x), and the gradient reaches x "
+              "through the + x path unchanged (∂H/∂x = ∂F/∂x + 1), so very deep stacks still train. {params} "
+              "parameters.",
+        "zh": "ResNet 的思路：一个块计算 H(x) = F(x) + x，把输入加回输出（通道数改变时经过 1×1 投影）。块只需学习变化量 F(x)，"
+              "梯度沿着 + x 的路径原样传回 x（∂H/∂x = ∂F/∂x + 1），所以很深的网络也能训练。共 {params} 个参数。",
     },
     "net.preset.inception.desc": {
-        "en": "An Inception module runs 1×1, 1×1→5×5, 1×1→3×3→3×3 and pool→1×1 side by side and concatenates them.",
-        "zh": "Inception 模块并行运行 1×1、1×1→5×5、1×1→3×3→3×3 和 池化→1×1，再把结果拼接起来。",
+        "en": "An Inception module runs 1×1, 1×1→5×5, 1×1→3×3→3×3 and pool→1×1 side by side and concatenates "
+              "them. The 1×1 convolutions are bottlenecks: on {side}×{side} with {cin} channels in, the 5×5 branch "
+              "costs {with_1x1} multiply-adds after a 1×1 down to {q} channels, {without_1x1} without it.",
+        "zh": "Inception 模块并行运行 1×1、1×1→5×5、1×1→3×3→3×3 和 池化→1×1，再把结果拼接起来。1×1 卷积是瓶颈层："
+              "在 {side}×{side}、输入 {cin} 个通道时，先用 1×1 降到 {q} 个通道，5×5 分支只要 {with_1x1} 次乘加，"
+              "不降维则要 {without_1x1} 次。",
+    },
+    "net.preset.alexnet_ideas.desc": {
+        "en": "AlexNet (2012) won ImageNet with ideas kept ever since: ReLU instead of saturating activations "
+              "(faster training), overlapping 3×3 pooling with stride 2, dropout (half the units zeroed at each "
+              "training step, none at test time) against overfitting, data augmentation (random crops and flips), "
+              "and training on GPUs. This stack uses the first three at digit size; {params} parameters.",
+        "zh": "AlexNet（2012）凭借一些沿用至今的思想赢得了 ImageNet：用 ReLU 代替饱和的激活函数（训练更快）、步幅 2 的"
+              "重叠 3×3 池化、Dropout（训练时每一步随机把一半单元置零，测试时不置零）以减轻过拟合、数据增强（随机裁剪和翻转），"
+              "以及在 GPU 上训练。这个网络在数字大小上用了前三项；共 {params} 个参数。",
     },
     "net.preset.batchnorm.desc": {
-        "en": "The small LeNet with batch normalisation after each convolution: it trains faster and steadier.",
-        "zh": "在每个卷积后加入批归一化的小型 LeNet：训练更快、更稳定。",
+        "en": "The small LeNet with batch normalisation after each convolution: it trains faster and steadier; "
+              "{params} parameters.",
+        "zh": "在每个卷积后加入批归一化的小型 LeNet：训练更快、更稳定；共 {params} 个参数。",
+    },
+    "net.preset.bn_net.desc": {
+        "en": "The notes' BatchNorm net: Conv 25@3×3 → BN → ReLU → pool → Conv 50@3×3 → BN → ReLU → pool → "
+              "flatten 50×5×5 = 1,250 → FC 1024 → FC 128 → 10. BatchNorm keeps each channel's values near mean 0 "
+              "and variance 1 during training. {params} parameters, almost all in the first dense layer.",
+        "zh": "笔记中的 BatchNorm 网络：卷积 25@3×3 → BN → ReLU → 池化 → 卷积 50@3×3 → BN → ReLU → 池化 → 展平 "
+              "50×5×5 = 1,250 → 全连接 1024 → 全连接 128 → 10。BatchNorm 在训练时让每个通道的值保持在均值 0、方差 1 附近。"
+              "共 {params} 个参数，几乎都在第一个全连接层。",
     },
     "net.col_order": {"en": "Change the number to move the layer.", "zh": "修改编号即可移动该层。"},
     "net.layer.conv": {"en": "conv", "zh": "卷积"},
@@ -57,6 +113,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.layer.avgpool": {"en": "avgpool", "zh": "平均池化"},
     "net.layer.relu": {"en": "relu", "zh": "ReLU"},
     "net.layer.batchnorm": {"en": "batchnorm", "zh": "批归一化"},
+    "net.layer.dropout": {"en": "dropout", "zh": "Dropout"},
     "net.layer.flatten": {"en": "flatten", "zh": "展平"},
     "net.layer.linear": {"en": "linear", "zh": "全连接"},
     "net.layer.residual": {"en": "residual", "zh": "残差块"},
@@ -194,4 +251,59 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "net.mistakes": {"en": "{n} of {total} test digits are misread:", "zh": "{total} 个测试数字中有 {n} 个被认错："},
     "net.mistake": {"en": "{true} → {pred}", "zh": "{true} → {pred}"},
+    # the big picture
+    "net.big_title": {"en": "The big picture", "zh": "全局图景"},
+    "net.big_parts": {
+        "en": "① The convolution and pooling part (layers {features}) extracts features from the picture; ② the "
+              "fully connected part (layer {classifier}) classifies them into the {n} digits.",
+        "zh": "① 卷积和池化部分（第 {features} 层）从图像中提取特征；② 全连接部分（第 {classifier} 层）把它们分类为 {n} 个数字。",
+    },
+    "net.big_local": {
+        "en": "**Local connectivity**: each output of layer {row} sees a {k}×{k}×{c} window, {window} of the "
+              "{inputs} input values.",
+        "zh": "**局部连接**：第 {row} 层的每个输出只看一个 {k}×{k}×{c} 的窗口，即 {inputs} 个输入值中的 {window} 个。",
+    },
+    "net.big_sharing": {
+        "en": "**Weight sharing**: layer {row} has {params} parameters, the same at every position; a dense "
+              "layer from the {inputs} inputs to its {outputs} outputs would need {dense}.",
+        "zh": "**权重共享**：第 {row} 层有 {params} 个参数，在每个位置都相同；从 {inputs} 个输入到它的 {outputs} 个输出，"
+              "全连接层需要 {dense} 个。",
+    },
+    "net.big_down": {
+        "en": "**Downsampling**: layer {row} turns {before} into {after}, {share} % of the values, and every "
+              "window after it reaches further across the picture.",
+        "zh": "**下采样**：第 {row} 层把 {before} 变成 {after}，只剩 {share}% 的数值，之后的每个窗口在图像上能看得更远。",
+    },
+    "net.big_flatten": {
+        "en": "**Flattening**: layer {row} turns the {shape} maps into a list of {size} numbers. The dense layer "
+              "after it gives every position its own weight: it no longer knows which numbers were neighbours, and "
+              "a digit moved by a few pixels meets other weights.",
+        "zh": "**展平**：第 {row} 层把 {shape} 的特征图变成 {size} 个数的列表。之后的全连接层给每个位置各自的权重："
+              "它不再知道哪些数原来是相邻的，数字移动几个像素就会碰到另一些权重。",
+    },
+    # ReLU and softmax with numbers
+    "net.relu_title": {"en": "ReLU: negatives become 0", "zh": "ReLU：负数变为 0"},
+    "net.relu_note": {
+        "en": "Layer {layer} (ReLU) keeps the positive values and sets the negative ones to 0: {zeroed} of "
+              "{total} values ({share} %) became 0 for this digit. Map {channel} before and after, on one scale "
+              "(red positive, blue negative):",
+        "zh": "第 {layer} 层（ReLU）保留正值，把负值设为 0：对这个数字，{total} 个值中有 {zeroed} 个（{share}%）变成了 0。"
+              "下面是第 {channel} 张特征图处理前后的样子，使用同一色标（红为正，蓝为负）：",
+    },
+    "net.relu_before": {"en": "Before ReLU", "zh": "ReLU 之前"},
+    "net.relu_after": {"en": "After ReLU", "zh": "ReLU 之后"},
+    "net.softmax_title": {"en": "Softmax: from ten scores to probabilities", "zh": "Softmax：从十个分数到概率"},
+    "net.softmax_note": {
+        "en": "The last layer gives ten scores (logits) z. Softmax: pᵢ = exp(zᵢ − max z) / Σ exp(z − max z) "
+              "(subtracting the largest score changes nothing and keeps exp from overflowing). The sum of the "
+              "exps is {total}; the probabilities add up to {sum}; the largest logit, digit {best}, wins.",
+        "zh": "最后一层给出十个分数（logits）z。Softmax：pᵢ = exp(zᵢ − max z) / Σ exp(z − max z)（减去最大分数不改变结果，"
+              "还能避免 exp 溢出）。各 exp 之和为 {total}；概率之和为 {sum}；最大的 logit（数字 {best}）胜出。",
+    },
+    "net.sm_digit": {"en": "Digit", "zh": "数字"},
+    "net.sm_logit": {"en": "Logit z", "zh": "Logit z"},
+    "net.sm_shifted": {"en": "z − max z", "zh": "z − max z"},
+    "net.sm_exp": {"en": "exp(z − max z)", "zh": "exp(z − max z)"},
+    "net.sm_p": {"en": "Probability", "zh": "概率"},
+    "net.filters_all": {"en": "{n} filters", "zh": "{n} 个滤波器"},
 }

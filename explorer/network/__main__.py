@@ -9,7 +9,8 @@ import torch
 
 from explorer.device import DEVICE_NAMES, device_label, pick_device
 from explorer.network.data import load_digits, load_folder, load_idx, split
-from explorer.network.layers import DEFAULT_PRESET, PRESETS, build
+from explorer.network.layers import build
+from explorer.network.presets import DEFAULT_PRESET, PRESETS
 from explorer.network.training import DEFAULTS, OPTIMIZERS, Epoch, evaluate, train
 
 

@@ -1,5 +1,7 @@
-"""Looking inside a trained network: its first filters, every layer's output, the class probabilities."""
+"""Looking inside a trained network: its first filters, every layer's output, ReLU and softmax with numbers."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -35,8 +37,65 @@ def probabilities(model: nn.Module, x: torch.Tensor) -> np.ndarray:
         return F.softmax(model(x[None].to(device)), dim=1)[0].cpu().numpy()
 
 
-def filter_pictures(filters: np.ndarray, count: int = 8) -> list[np.ndarray]:
-    """The first ``count`` kernels as grey pictures in [0, 1] on one scale: 0 is mid-grey, light is positive.
+def logits(model: nn.Module, x: torch.Tensor) -> np.ndarray:
+    """The ten numbers the last layer gives for one input ``(1, 28, 28)``, before softmax."""
+    device = next(model.parameters()).device
+    model.eval()
+    with torch.no_grad():
+        return model(x[None].to(device))[0].cpu().numpy().astype(np.float64)
+
+
+@dataclass(frozen=True)
+class Softmax:
+    """Softmax written out: ``p = exp(z − max z) / Σ exp(z − max z)`` (subtracting the largest changes nothing)."""
+    logits: np.ndarray
+    shifted: np.ndarray       # z − max z
+    exps: np.ndarray          # exp of that
+    total: float              # their sum
+    probabilities: np.ndarray
+
+
+def softmax_steps(values: np.ndarray) -> Softmax:
+    """Every step of softmax on ``values`` (float64).
+
+    Example:
+        >>> steps = softmax_steps(np.array([1.0, 2.0, 3.0]))
+        >>> round(steps.total, 4), steps.probabilities.round(3).tolist()
+        (1.5032, [0.09, 0.245, 0.665])
+    """
+    z = np.asarray(values, dtype=np.float64)
+    shifted = z - z.max()
+    exps = np.exp(shifted)
+    total = float(exps.sum())
+    return Softmax(z, shifted, exps, total, exps / total)
+
+
+@dataclass(frozen=True)
+class ReluEffect:
+    """The first ReLU of a network on one input: its feature maps before and after."""
+    layer: int                # the ReLU's layer number
+    before: np.ndarray        # (C, H, W) or (N,): the previous layer's output
+    after: np.ndarray
+
+    @property
+    def zeroed(self) -> int:
+        """How many values were negative and became 0."""
+        return int((self.before < 0).sum())
+
+
+def relu_effect(model: nn.Sequential, x: torch.Tensor) -> ReluEffect | None:
+    """What the first top-level ReLU does to one input (``None`` without a ReLU)."""
+    outputs = feature_maps(model, x)
+    previous = x.numpy()
+    for (number, output), module in zip(outputs, model):
+        if isinstance(module, nn.ReLU):
+            return ReluEffect(number, previous, output)
+        previous = output
+    return None
+
+
+def filter_pictures(filters: np.ndarray, count: int | None = None) -> list[np.ndarray]:
+    """The kernels (the first ``count``, or all) as grey pictures in [0, 1] on one scale: 0 is mid-grey.
 
     Example:
         >>> [p.tolist() for p in filter_pictures(np.array([[[2.0, -1.0]]]))]

@@ -18,35 +18,12 @@ from explorer import receptive
 from explorer.network import CLASSES, NetworkError
 from explorer.numtext import is_blank, whole_number
 
-LAYER_TYPES = ("conv", "maxpool", "avgpool", "relu", "batchnorm", "flatten", "linear", "residual", "inception")
+LAYER_TYPES = ("conv", "maxpool", "avgpool", "relu", "batchnorm", "dropout", "flatten", "linear", "residual",
+               "inception")
+DROPOUT = 0.5     # AlexNet's: half the units are zeroed at each training step
 INPUT_SHAPE = (1, 28, 28)
 MAX_LAYERS = 24
 
-PRESETS: dict[str, list[dict]] = {
-    # the seed notes' LeNet: 1×28×28 → 4×24×24 → 4×12×12 → 8×8×8 → 8×4×4 → 10
-    "lenet_small": [{"type": "conv", "out": 4, "k": 5}, {"type": "relu"}, {"type": "maxpool", "k": 2},
-                    {"type": "conv", "out": 8, "k": 5}, {"type": "relu"}, {"type": "maxpool", "k": 2},
-                    {"type": "flatten"}, {"type": "linear", "out": 10}],
-    # the classic Conv2d(1, 10, 5) / Conv2d(10, 20, 5) / Linear(320, 10)
-    "lenet_classic": [{"type": "conv", "out": 10, "k": 5}, {"type": "maxpool", "k": 2}, {"type": "relu"},
-                      {"type": "conv", "out": 20, "k": 5}, {"type": "maxpool", "k": 2}, {"type": "relu"},
-                      {"type": "flatten"}, {"type": "linear", "out": 10}],
-    "vgg_small": [{"type": "conv", "out": 8, "k": 3, "pad": 1}, {"type": "relu"},
-                  {"type": "conv", "out": 8, "k": 3, "pad": 1}, {"type": "relu"}, {"type": "maxpool", "k": 2},
-                  {"type": "conv", "out": 16, "k": 3, "pad": 1}, {"type": "relu"},
-                  {"type": "conv", "out": 16, "k": 3, "pad": 1}, {"type": "relu"}, {"type": "maxpool", "k": 2},
-                  {"type": "flatten"}, {"type": "linear", "out": 10}],
-    "residual": [{"type": "conv", "out": 8, "k": 3, "pad": 1}, {"type": "relu"}, {"type": "maxpool", "k": 2},
-                 {"type": "residual", "out": 16}, {"type": "maxpool", "k": 2}, {"type": "flatten"},
-                 {"type": "linear", "out": 10}],
-    "inception": [{"type": "conv", "out": 8, "k": 3, "pad": 1}, {"type": "relu"}, {"type": "maxpool", "k": 2},
-                  {"type": "inception", "out": 16}, {"type": "relu"}, {"type": "maxpool", "k": 2},
-                  {"type": "flatten"}, {"type": "linear", "out": 10}],
-    "batchnorm": [{"type": "conv", "out": 4, "k": 5}, {"type": "batchnorm"}, {"type": "relu"},
-                  {"type": "maxpool", "k": 2}, {"type": "conv", "out": 8, "k": 5}, {"type": "batchnorm"},
-                  {"type": "relu"}, {"type": "maxpool", "k": 2}, {"type": "flatten"}, {"type": "linear", "out": 10}],
-}
-DEFAULT_PRESET = "lenet_small"
 
 
 class Residual(nn.Module):
@@ -106,6 +83,8 @@ def _module(spec: dict, channels: int, row: int) -> nn.Module:
         return nn.ReLU()
     if kind == "batchnorm":
         return nn.BatchNorm2d(channels)
+    if kind == "dropout":
+        return nn.Dropout(DROPOUT)
     if kind == "flatten":
         return nn.Flatten()
     if kind == "linear":
@@ -167,11 +146,18 @@ def layer_name(spec: dict, label: Callable[[str], str] = str) -> str:
         return f"{word} {spec.get('k', 2)}×{spec.get('k', 2)}"
     if kind in ("linear", "residual", "inception"):
         return f"{word} {spec.get('out', '')}".strip()
+    if kind == "dropout":
+        return f"{word} {DROPOUT:.0%}"
     return word
 
 
-def _macs(module: nn.Module, x: torch.Tensor, y: torch.Tensor) -> int:
-    """Multiply-adds of the convolutions and linear maps inside ``module`` for one input."""
+def count_macs(module: nn.Module, x: torch.Tensor) -> int:
+    """Multiply-adds of the convolutions and linear maps inside ``module`` for the input ``x`` (one image).
+
+    Example:
+        >>> count_macs(nn.Conv2d(2, 3, 5), torch.zeros(1, 2, 8, 8))     # 3·4·4 outputs × 2·5·5
+        2400
+    """
     total = 0
 
     def hook(layer, inputs, output):
@@ -197,8 +183,10 @@ def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE,
     ``label`` names layer types in row names and messages (see :func:`layer_name`).
 
     Example:
-        >>> [r.shape for r in describe(PRESETS["lenet_small"]).rows][:4]
-        [(4, 24, 24), (4, 24, 24), (4, 12, 12), (8, 8, 8)]
+        >>> stack = [{"type": "conv", "out": 4, "k": 5}, {"type": "maxpool", "k": 2}, {"type": "flatten"},
+        ...          {"type": "linear", "out": 10}]
+        >>> [r.shape for r in describe(stack).rows]
+        [(4, 24, 24), (4, 12, 12), (576,), (10,)]
     """
     result = Description()
     if not 1 <= len(specs) <= MAX_LAYERS:
@@ -211,11 +199,11 @@ def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE,
             try:
                 if spec.get("type") == "linear" and x.dim() != 2:
                     raise NetworkError("err.net_flatten", row=row)
-                if x.dim() != 4 and spec.get("type") not in ("linear", "relu", "flatten"):
+                if x.dim() != 4 and spec.get("type") not in ("linear", "relu", "dropout", "flatten"):
                     raise NetworkError("err.net_after_flatten", row=row, name=layer_name(spec, label))
                 module = _module(spec, x.shape[1] if x.dim() == 4 else 0, row).eval()
                 y = module(x)
-                macs = _macs(module, x, y)
+                macs = count_macs(module, x)
             except NetworkError as err:
                 result.error = err
                 return result
@@ -238,8 +226,8 @@ def build(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE, se
     """The network as ``nn.Sequential`` with initialised weights (seeded), or NetworkError.
 
     Example:
-        >>> sum(p.numel() for p in build(PRESETS["lenet_classic"]).parameters())
-        8490
+        >>> sum(p.numel() for p in build([{"type": "flatten"}, {"type": "linear", "out": 10}]).parameters())
+        7850
     """
     description = describe(specs, input_shape)
     if description.error is not None:

@@ -6,11 +6,11 @@ import torch
 from torch import nn
 
 from explorer import network, receptive
-from explorer.network import layers
+from explorer.network import layers, presets
 
 
 def test_the_seed_lenet_shapes_and_counts_by_hand():
-    rows = layers.describe(layers.PRESETS["lenet_small"]).rows
+    rows = layers.describe(presets.PRESETS["lenet_small"]).rows
     assert [r.shape for r in rows] == [(4, 24, 24), (4, 24, 24), (4, 12, 12), (8, 8, 8), (8, 8, 8), (8, 4, 4),
                                        (128,), (10,)]
     # conv1: 4·(1·5·5) + 4 = 104; conv2: 8·(4·5·5) + 8 = 808; linear: 128·10 + 10 = 1290
@@ -21,16 +21,16 @@ def test_the_seed_lenet_shapes_and_counts_by_hand():
 
 
 def test_the_classic_net_is_conv_10_conv_20_linear_320():
-    model = layers.build(layers.PRESETS["lenet_classic"])
+    model = layers.build(presets.PRESETS["lenet_classic"])
     convs = [m for m in model if isinstance(m, nn.Conv2d)]
     linear = [m for m in model if isinstance(m, nn.Linear)][0]
     assert [(c.in_channels, c.out_channels, c.kernel_size) for c in convs] == [(1, 10, (5, 5)), (10, 20, (5, 5))]
     assert (linear.in_features, linear.out_features) == (320, 10)
 
 
-@pytest.mark.parametrize("name", list(layers.PRESETS))
+@pytest.mark.parametrize("name", list(presets.PRESETS))
 def test_every_preset_agrees_with_torch(name):
-    specs = layers.PRESETS[name]
+    specs = presets.PRESETS[name]
     description = layers.describe(specs)
     assert description.error is None
     model = layers.build(specs).eval()
@@ -55,7 +55,7 @@ def test_multiply_adds_of_blocks_count_every_inner_convolution():
 
 
 def test_receptive_fields_match_backpropagation_for_the_convolutional_part():
-    specs = layers.PRESETS["vgg_small"][:10]
+    specs = presets.PRESETS["vgg_small"][:10]
     rows = layers.describe(specs + [{"type": "flatten"}, {"type": "linear", "out": 10}]).rows
     stack = [receptive.Layer(s["k"], s.get("stride", s["k"] if "pool" in s["type"] else 1), 1, s.get("pad", 0))
              for s in specs if s["type"] in ("conv", "maxpool")]
@@ -71,7 +71,7 @@ def test_receptive_fields_match_backpropagation_for_the_convolutional_part():
     ([{"type": "conv", "out": 4, "k": 5}, {"type": "linear", "out": 10}], "Layer 2 (linear) needs a flat input"),
     ([{"type": "flatten"}, {"type": "conv", "out": 4, "k": 3}], "Layer 2 (conv 3×3, 4) needs feature maps"),
     ([{"type": "conv", "out": 0, "k": 3}], "Layer 1 (conv): out = “0” is not allowed"),
-    ([{"type": "dropout"}], "Layer 1: unknown layer type 'dropout'"),
+    ([{"type": "softmax"}], "Layer 1: unknown layer type 'softmax'"),
     ([{"type": "conv", "out": 4, "k": 3}], "must end with 10 numbers"),
     ([], "The network has 0 layers"),
 ])
@@ -85,9 +85,9 @@ def test_invalid_stacks_name_the_layer_and_keep_the_rows_before_it(specs, messag
 
 
 def test_table_rows_round_trip_and_reorder():
-    specs = layers.PRESETS["residual"]
+    specs = presets.PRESETS["residual"]
     assert layers.rows_to_specs(layers.specs_to_rows(specs)) == specs
-    rows = layers.specs_to_rows(layers.PRESETS["lenet_small"])
+    rows = layers.specs_to_rows(presets.PRESETS["lenet_small"])
     rows[1]["#"] = 3.5          # move the ReLU after the pooling
     rows.append({"#": None, "type": None})
     reordered = layers.rows_to_specs(rows)

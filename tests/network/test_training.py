@@ -2,15 +2,16 @@
 
 import numpy as np
 import pytest
+import torch
 
-from explorer.network import data, inside, layers, training
+from explorer.network import data, inside, layers, presets, training
 
 
 def test_a_short_training_run_beats_chance_by_far_and_is_deterministic():
     digits = data.load_digits(0)
     accuracies = []
     for _ in range(2):
-        model = layers.build(layers.PRESETS["lenet_small"], seed=0)
+        model = layers.build(presets.PRESETS["lenet_small"], seed=0)
         history = training.train(model, digits, epochs=2, seed=0, device="cpu")
         accuracies.append(training.evaluate(model, digits.x_test, digits.y_test)[1])
         assert len(history) == 2 and history[1].train_loss < history[0].train_loss
@@ -19,7 +20,7 @@ def test_a_short_training_run_beats_chance_by_far_and_is_deterministic():
 
 def test_training_can_be_stopped_from_a_callback():
     digits = data.load_digits(0)
-    model = layers.build(layers.PRESETS["lenet_small"])
+    model = layers.build(presets.PRESETS["lenet_small"])
     history = training.train(model, digits, epochs=5, device="cpu", on_epoch=lambda record: record.epoch < 2)
     assert len(history) == 2
     assert training.train(model, digits, epochs=5, device="cpu", on_step=lambda e, s, n: s < 3) == []
@@ -27,7 +28,7 @@ def test_training_can_be_stopped_from_a_callback():
 
 def test_inside_views():
     digits = data.load_digits(0)
-    model = layers.build(layers.PRESETS["lenet_small"])
+    model = layers.build(presets.PRESETS["lenet_small"])
     maps = inside.feature_maps(model, digits.x_test[0])
     assert [m.shape for _, m in maps][:3] == [(4, 24, 24), (4, 24, 24), (4, 12, 12)]
     probs = inside.probabilities(model, digits.x_test[0])
@@ -35,3 +36,27 @@ def test_inside_views():
     assert inside.first_filters(model).shape == (4, 5, 5)
     counts = training.confusion(digits.y_test, digits.y_test)
     assert np.trace(counts) == len(digits.y_test)
+
+
+def test_softmax_written_out_is_torchs():
+    z = np.array([2.0, -1.0, 0.5, 7.0, 3.25, 0.0, -4.0, 1.0, 6.5, 2.0])
+    steps = inside.softmax_steps(z)
+    np.testing.assert_allclose(steps.probabilities, torch.softmax(torch.tensor(z), 0).numpy(), rtol=1e-12)
+    assert steps.probabilities.sum() == pytest.approx(1.0)
+    assert steps.shifted.max() == 0 and np.argmax(steps.probabilities) == np.argmax(z) == 3
+    assert steps.total == pytest.approx(np.exp(z - 7).sum())
+
+
+def test_the_first_relu_zeroes_exactly_the_negative_values():
+    digits = data.load_digits(0)
+    model = layers.build(presets.PRESETS["lenet_small"], seed=3)
+    effect = inside.relu_effect(model, digits.x_test[0])
+    conv = model[0].eval()
+    with torch.no_grad():
+        before = conv(digits.x_test[0][None])[0].numpy()
+    np.testing.assert_allclose(effect.before, before, atol=1e-6)
+    np.testing.assert_array_equal(effect.after, np.maximum(before, 0))
+    assert effect.layer == 2 and effect.zeroed == int((before < 0).sum()) > 0
+    logits = inside.logits(model, digits.x_test[0])
+    np.testing.assert_allclose(inside.softmax_steps(logits).probabilities,
+                               inside.probabilities(model, digits.x_test[0]), rtol=1e-5)

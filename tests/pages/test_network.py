@@ -4,13 +4,15 @@ import io
 import numpy as np
 import torch
 
-from explorer.network import layers, weights
+from explorer import i18n
+from explorer.network import layers, presets, weights
 from tests.helpers import (
     NETWORK,
     Exploit,
     idx_bytes,
     photo_bytes,
     start,
+    untranslated,
 )
 
 
@@ -24,6 +26,10 @@ def test_network_page_architecture_train_and_inside():
     shapes = list(layer_table(at)["Output shape"])
     assert shapes[:6] == ["4 × 24 × 24", "4 × 24 × 24", "4 × 12 × 12", "8 × 8 × 8", "8 × 8 × 8", "8 × 4 × 4"]
     assert any("Train the network (or load weights)" in i.value for i in at.info)
+    picture = " ".join(m.value for m in at.markdown)
+    assert "(layers 1–6) extracts features" in picture and "(layer 8) classifies" in picture
+    assert f"{784 * 2304 + 2304:,}" in picture and "104 parameters" in picture       # sharing: conv1 vs dense
+    assert "4×24×24 into 4×12×12, 25 %" in picture and "8×4×4 maps into a list of 128" in picture
     at.number_input(key="net.epochs").set_value(2)
     next(b for b in at.button if b.label == "Train").click().run()
     assert not at.exception and not at.error
@@ -32,6 +38,14 @@ def test_network_page_architecture_train_and_inside():
     assert any("Predicted:" in c.value for c in at.caption)
     assert any("1. conv 5×5, 4" in m.value for m in at.markdown)
     assert any("test digits are misread" in m.value for m in at.markdown)
+    assert any("Before training** · 4 filters" in m.value for m in at.markdown)
+    relu = next(m.value for m in at.markdown if m.value.startswith("Layer 2 (ReLU)"))
+    assert "values (" in relu and " of 2,304 values" in relu
+    table = next(d.value for d in at.dataframe if "Probability" in d.value.columns)
+    probabilities = table["Probability"].astype(float)
+    assert abs(probabilities.sum() - 1) < 1e-3 and len(table) == 10
+    best = int(table["Digit"][probabilities.idxmax()])
+    assert any(c.value.startswith(f"Predicted: {best} ") for c in at.caption)
     assert any(d.proto.label == "Download (safetensors)" for d in at.get("download_button"))
     at.segmented_control(key="net.input").set_value("draw").run()
     assert not at.exception
@@ -49,11 +63,12 @@ def test_network_layer_types_in_chinese():
 
 def test_network_page_other_presets_and_weights_files():
     at = start(NETWORK)
-    for preset in ("vgg_small", "residual", "inception", "batchnorm", "lenet_classic"):
+    for preset in ("lenet5", "simple_convnet", "vgg_small", "residual", "inception", "alexnet_ideas", "batchnorm",
+                   "bn_net", "lenet_classic"):
         at.selectbox(key="net.preset@en").set_value(preset).run()
         assert not at.exception and not at.error
     assert list(layer_table(at).iloc[-1, 1:4]) == ["linear 10", "10", "3,210"]
-    good = weights.save_weights(layers.build(layers.PRESETS["lenet_classic"], seed=5))
+    good = weights.save_weights(layers.build(presets.PRESETS["lenet_classic"], seed=5))
     at.file_uploader(key="net.weights_file").upload("mine.safetensors", good, "application/octet-stream").run()
     assert not at.exception
     assert any("Weights loaded from mine.safetensors" in s.value for s in at.success)
@@ -63,7 +78,7 @@ def test_network_page_other_presets_and_weights_files():
     at.file_uploader(key="net.weights_file").upload("evil.pt", hostile.getvalue(), "application/octet-stream").run()
     assert not at.exception
     assert "not a weights file this app can read safely" in at.error[0].value
-    wrong = weights.save_weights(layers.build(layers.PRESETS["lenet_small"]))
+    wrong = weights.save_weights(layers.build(presets.PRESETS["lenet_small"]))
     at.file_uploader(key="net.weights_file").upload("small.pt", wrong, "application/octet-stream").run()
     assert "belong to a different network" in at.error[0].value
 
@@ -87,3 +102,15 @@ def test_network_page_mnist_files_and_photo_input():
     assert not at.exception and not at.error
     assert "4. 20×20 centred in 28×28" in [c.value for c in at.caption]
     assert any("Predicted:" in c.value for c in at.caption)
+
+
+def test_the_trained_network_pages_in_chinese_have_no_english_left():
+    at = start(NETWORK)
+    at.segmented_control(key="lang").set_value("zh").run()
+    at.number_input(key="net.epochs").set_value(1)
+    next(b for b in at.button if b.label == i18n.t("net.train", "zh")).click().run()
+    assert not at.exception and not at.error
+    assert any(s.value == i18n.t("net.softmax_title", "zh") for s in at.subheader)
+    assert any(s.value == i18n.t("net.relu_title", "zh") for s in at.subheader)
+    assert any(m.value.startswith("- ① 卷积和池化部分（第 1–6 层）") for m in at.markdown)
+    assert not untranslated(at)

@@ -1,10 +1,13 @@
 """Network tab 1: a preset as an editable layer table, measured with the real torch modules."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
-from explorer.network import layers
+from explorer import network
+from explorer.network import anatomy, layers, presets
 from explorer.numtext import format_count
 from explorer.ui import widgets
 from explorer.ui.network.model import Network
@@ -16,7 +19,7 @@ def _editor(preset: str) -> list[dict]:
     ss = st.session_state
     if ss.get("net.loaded_preset") != preset:
         ss["net.loaded_preset"] = preset
-        ss["net.rows"] = layers.specs_to_rows(layers.PRESETS[preset])
+        ss["net.rows"] = layers.specs_to_rows(presets.PRESETS[preset])
         ss["net.table"] = ss.get("net.table", 0) + 1
     number = {"min_value": 1, "step": 1, "format": "%d"}
     edited = st.data_editor(
@@ -39,9 +42,9 @@ def render() -> Network:
     """Preset, table, each layer's shape, parameters, multiply-adds and receptive field; totals or the error."""
     st.markdown(tr("net.arch_intro"))
     left, right = st.columns([1, 2], vertical_alignment="bottom")
-    preset = widgets.choice(tr("net.preset"), layers.PRESETS, "net.preset", layers.DEFAULT_PRESET,
+    preset = widgets.choice(tr("net.preset"), presets.PRESETS, "net.preset", presets.DEFAULT_PRESET,
                             prefix="net.preset", where=left)
-    right.caption(tr(f"net.preset.{preset}.desc"))
+    right.caption(tr(f"net.preset.{preset}.desc", **presets.facts(preset)))
     specs = _editor(preset)
     description = layers.describe(specs, label=labels("net.layer"))
     if description.rows:
@@ -61,4 +64,38 @@ def render() -> Network:
         m1.metric(tr("net.total_params"), f"{description.params:,}", border=True)
         m2.metric(tr("net.total_macs"), format_count(description.macs), border=True, help=f"{description.macs:,}")
         m3.metric(tr("net.input_shape"), " × ".join(str(v) for v in layers.INPUT_SHAPE), border=True)
+        big_picture(specs, description)
     return Network(preset, specs, description)
+
+
+def _span(rows: tuple[int, int]) -> str:
+    """``(1, 6)`` -> ``1–6``; ``(8, 8)`` -> ``8``."""
+    return f"{rows[0]}–{rows[1]}" if rows[0] != rows[1] else str(rows[0])
+
+
+def _shape(shape: tuple[int, ...]) -> str:
+    return "×".join(str(v) for v in shape)
+
+
+def big_picture(specs: list[dict], description: layers.Description) -> None:
+    """Features then classifier, and the three properties, in this stack's own numbers."""
+    found = anatomy.big_picture(specs, description)
+    lines = []
+    if found.features and found.classifier:
+        lines.append(tr("net.big_parts", features=_span(found.features), classifier=_span(found.classifier),
+                        n=network.CLASSES))
+    if found.conv_row:
+        lines.append(tr("net.big_local", row=found.conv_row, k=found.kernel, c=found.in_channels,
+                        window=f"{found.window:,}", inputs=f"{found.inputs:,}"))
+        lines.append(tr("net.big_sharing", row=found.conv_row, params=f"{found.conv_params:,}",
+                        inputs=f"{found.inputs:,}", outputs=f"{found.outputs:,}", dense=f"{found.dense_params:,}"))
+    if found.pool_row:
+        before, after = found.pool_shapes
+        lines.append(tr("net.big_down", row=found.pool_row, before=_shape(before), after=_shape(after),
+                        share=f"{100 * math.prod(after) / math.prod(before):.0f}"))
+    if found.flatten_row:
+        lines.append(tr("net.big_flatten", row=found.flatten_row, shape=_shape(found.flatten_shape),
+                        size=f"{found.flatten_size:,}"))
+    with st.container(border=True):
+        st.markdown(f"**{tr('net.big_title')}**")
+        st.markdown("\n".join(f"- {line}" for line in lines))
