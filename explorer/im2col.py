@@ -171,16 +171,18 @@ def measure_costs(image: np.ndarray, kernel: np.ndarray, crop: int = 32, repeat:
             Cost("opencv", opencv, (h, w))]
 
 
-def example(channels: int, side: int, filters: int, kernel: int,
-            seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A small integer example: input ``(1, C, side, side)`` 0…9, weights ``(FN, C, k, k)`` −1…1, biases 0…1.
+def example(channels: int, side: int, filters: int, kernel: int, seed: int = 0,
+            batch: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A small integer example: input ``(N, C, side, side)`` 0…9, weights ``(FN, C, k, k)`` −1…1, biases 0…1.
 
     Example:
         >>> [a.shape for a in example(2, 5, 2, 3)]
         [(1, 2, 5, 5), (2, 2, 3, 3), (2,)]
+        >>> im2col(example(3, 7, 1, 5, batch=10)[0], 5, 5).shape    # the notes' (10, 3, 7, 7) batch
+        (90, 75)
     """
     rng = np.random.default_rng(seed)
-    x = rng.integers(0, 10, (1, channels, side, side)).astype(np.float64)
+    x = rng.integers(0, 10, (batch, channels, side, side)).astype(np.float64)
     weight = rng.integers(-1, 2, (filters, channels, kernel, kernel)).astype(np.float64)
     bias = rng.integers(0, 2, filters).astype(np.float64)
     return x, weight, bias
@@ -222,3 +224,70 @@ def torch_gaps(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, dout: np.nda
     return {"out": float(np.abs(out.detach().numpy() - forward.out).max()),
             "dx": float(np.abs(tx.grad.numpy() - dx).max()), "dw": float(np.abs(tw.grad.numpy() - dw).max()),
             "db": float(np.abs(tb.grad.numpy() - db).max())}
+
+
+POOL_MODES = ("max", "avg")
+
+
+@dataclass
+class PoolForward:
+    """What the pooling forward pass keeps for the backward pass (the notes' Pooling layer)."""
+    out: np.ndarray       # (N, C, out_h, out_w)
+    col: np.ndarray       # one row per window and channel: (N·out_h·out_w·C, pool_h·pool_w)
+    arg_max: np.ndarray   # the position of each row's maximum
+
+
+def pool_forward(x: np.ndarray, pool_h: int, pool_w: int, stride: int = 1, mode: str = "max") -> PoolForward:
+    """Pooling as im2col: each window of each channel is a row; the max (or the mean) along the row.
+
+    Example:
+        >>> pool_forward(np.arange(16.).reshape(1, 1, 4, 4), 2, 2, 2).out[0, 0].tolist()
+        [[5.0, 7.0], [13.0, 15.0]]
+    """
+    if mode not in POOL_MODES:
+        raise ParamError("err.pool_mode", value=repr(mode), allowed=", ".join(POOL_MODES))
+    n, c, h, w = x.shape
+    out_h, out_w = _out_size(h, pool_h, stride, 0), _out_size(w, pool_w, stride, 0)
+    col = im2col(x, pool_h, pool_w, stride).reshape(-1, pool_h * pool_w)
+    arg_max = np.argmax(col, axis=1)
+    pooled = col.max(axis=1) if mode == "max" else col.mean(axis=1)
+    return PoolForward(pooled.reshape(n, out_h, out_w, c).transpose(0, 3, 1, 2), col, arg_max)
+
+
+def pool_backward(dout: np.ndarray, x_shape: tuple[int, int, int, int], forward: PoolForward, pool_h: int,
+                  pool_w: int, stride: int = 1, mode: str = "max") -> np.ndarray:
+    """The input's gradient: each window's gradient goes to its maximum only (max) or is split evenly (avg).
+
+    Example:
+        >>> x = np.arange(16.).reshape(1, 1, 4, 4)
+        >>> pool_backward(np.ones((1, 1, 2, 2)), x.shape, pool_forward(x, 2, 2, 2), 2, 2, 2)[0, 0].tolist()[1]
+        [0.0, 1.0, 0.0, 1.0]
+    """
+    size = pool_h * pool_w
+    flat = dout.transpose(0, 2, 3, 1).reshape(-1)
+    if mode == "max":
+        routed = np.zeros((flat.size, size))
+        routed[np.arange(flat.size), forward.arg_max] = flat
+    else:
+        routed = np.repeat(flat[:, None] / size, size, axis=1)
+    n, c = x_shape[:2]
+    return col2im(routed.reshape(-1, c * size), x_shape, pool_h, pool_w, stride)
+
+
+def pool_torch_gaps(x: np.ndarray, pool: int, stride: int, mode: str, dout: np.ndarray) -> dict[str, float]:
+    """Largest differences to ``F.max_pool2d``/``F.avg_pool2d``: the output and autograd's input gradient.
+
+    Example:
+        >>> x = example(2, 6, 1, 3, seed=4)[0]
+        >>> max(pool_torch_gaps(x, 2, 2, "max", np.ones((1, 2, 3, 3))).values())
+        0.0
+    """
+    import torch
+    forward = pool_forward(x, pool, pool, stride, mode)
+    dx = pool_backward(dout, x.shape, forward, pool, pool, stride, mode)
+    tx = torch.from_numpy(np.array(x, dtype=np.float64)).requires_grad_()
+    fn = torch.nn.functional.max_pool2d if mode == "max" else torch.nn.functional.avg_pool2d
+    out = fn(tx, pool, stride)
+    out.backward(torch.from_numpy(np.array(dout, dtype=np.float64)))
+    return {"out": float(np.abs(out.detach().numpy() - forward.out).max()),
+            "dx": float(np.abs(tx.grad.numpy() - dx).max())}

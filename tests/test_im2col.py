@@ -95,3 +95,28 @@ def test_measured_methods_compute_the_same_convolution():
 def test_bad_sizes_are_clear_errors():
     with pytest.raises(ops.ParamError, match="padded image is only"):
         im2col.im2col(np.zeros((1, 1, 2, 2)), 3, 3)
+
+
+@pytest.mark.parametrize("mode", ["max", "avg"])
+@pytest.mark.parametrize("seed, size, stride", [(0, 2, 2), (1, 3, 1), (2, 2, 1), (3, 3, 2)])
+def test_pooling_as_im2col_and_its_backward_equal_torch_autograd(mode, seed, size, stride):
+    """Integer inputs have ties in their windows: the gradient still goes where torch sends it."""
+    x = im2col.example(3, 7, 1, 3, seed=seed, batch=4)[0]
+    forward = im2col.pool_forward(x, size, size, stride, mode)
+    dout = im2col.upstream_gradient(forward.out.shape, seed)
+    tx = torch.from_numpy(x).requires_grad_()
+    out = (F.max_pool2d if mode == "max" else F.avg_pool2d)(tx, size, stride)
+    out.backward(torch.from_numpy(dout))
+    np.testing.assert_array_equal(forward.out, out.detach().numpy())
+    np.testing.assert_allclose(im2col.pool_backward(dout, x.shape, forward, size, size, stride, mode),
+                               tx.grad.numpy(), atol=1e-12)
+    assert forward.col.shape == (4 * out.shape[2] * out.shape[3] * 3, size * size)
+
+
+def test_the_notes_batch_shapes():
+    assert im2col.im2col(im2col.example(3, 7, 1, 5)[0], 5, 5).shape == (9, 75)
+    assert im2col.im2col(im2col.example(3, 7, 1, 5, batch=10)[0], 5, 5).shape == (90, 75)
+    x, weight, bias = im2col.example(3, 7, 2, 5, batch=10)
+    out = im2col.conv_forward(x, weight, bias).out
+    np.testing.assert_allclose(out, F.conv2d(torch.from_numpy(x), torch.from_numpy(weight),
+                                             torch.from_numpy(bias)).numpy())

@@ -27,19 +27,25 @@ STRINGS: dict[str, dict[str, str]] = {
               "input and highlighted in the tables.",
         "zh": "im2col 矩阵的第 r 行就是第 r 个输出位置（逐行编号）的窗口；它在输入中被框出，在表格中被高亮。",
     },
-    "ic.step_input": {"en": "Input x, shape (1, {c}, {h}, {w})", "zh": "输入 x，形状 (1, {c}, {h}, {w})"},
+    "ic.n": {"en": "Batch N", "zh": "批量 N"},
+    "ic.step_input": {
+        "en": "Input x, shape (N, C, H, W) = ({n}, {c}, {h}, {w}); image {i} shown",
+        "zh": "输入 x，形状 (N, C, H, W) = ({n}, {c}, {h}, {w})；显示第 {i} 张图",
+    },
     "ic.channel": {"en": "Channel {c}", "zh": "通道 {c}"},
     "ic.step_col": {
-        "en": "im2col(x): shape ({rows}, {cols}), one row per window, columns ordered (channel, row, column)",
-        "zh": "im2col(x)：形状 ({rows}, {cols})，每个窗口一行，列按 (通道, 行, 列) 排列",
+        "en": "im2col(x): shape (N·OH·OW, C·FH·FW) = ({rows}, {cols}), one row per window of every image, columns "
+              "ordered (channel, row, column)",
+        "zh": "im2col(x)：形状 (N·OH·OW, C·FH·FW) = ({rows}, {cols})，每张图的每个窗口一行，列按 (通道, 行, 列) 排列",
     },
     "ic.scroll_note": {
         "en": "{cols} columns: scroll the table sideways to see them all.",
         "zh": "共 {cols} 列：左右滚动表格即可看到全部。",
     },
     "ic.step_w": {
-        "en": "Weights W reshaped: ({rows}, {fn}), one column per filter",
-        "zh": "重新排列的权重 W：({rows}, {fn})，每个滤波器一列",
+        "en": "Weights W of shape (FN, C, FH, FW) = ({fn}, {c}, {k}, {k}), reshaped to ({rows}, {fn}): one column "
+              "per filter",
+        "zh": "形状为 (FN, C, FH, FW) = ({fn}, {c}, {k}, {k}) 的权重 W，重新排列为 ({rows}, {fn})：每个滤波器一列",
     },
     "ic.step_product": {
         "en": "col · W + b: ({rows}, {fn})",
@@ -47,8 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ic.row_sum": {"en": "Row {row}, filter 1:", "zh": "第 {row} 行，滤波器 1："},
     "ic.step_maps": {
-        "en": "Reshaped back: {fn} feature map(s) of {h}×{w}",
-        "zh": "重新排列回来：{fn} 张 {h}×{w} 的特征图",
+        "en": "Reshaped back to (N, FN, OH, OW) = ({n}, {fn}, {h}, {w}): image {i}'s {fn} feature map(s)",
+        "zh": "重新排列回 (N, FN, OH, OW) = ({n}, {fn}, {h}, {w})：第 {i} 张图的 {fn} 张特征图",
     },
     "ic.forward_agrees": {
         "en": "Equal to torch.nn.functional.conv2d (largest difference {diff}).",
@@ -65,7 +71,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "训练需要梯度。有了 im2col，梯度也是矩阵乘法：权重的梯度是 colᵀ · dout，输入的梯度是 dout · Wᵀ 再用 col2im 折叠回去，"
               "重叠的窗口相加。下面的 dout 是假设从上面各层传回来的梯度。",
     },
-    "ic.dout": {"en": "dout: shape (1, {fn}, {h}, {w})", "zh": "dout：形状 (1, {fn}, {h}, {w})"},
+    "ic.dout": {
+        "en": "dout: shape (N, FN, OH, OW) = ({n}, {fn}, {h}, {w}); image 1 shown",
+        "zh": "dout：形状 (N, FN, OH, OW) = ({n}, {fn}, {h}, {w})；显示第 1 张图",
+    },
     "ic.dw": {"en": "Gradient of the weights", "zh": "权重的梯度"},
     "ic.db": {"en": "Gradient of the biases: {values}", "zh": "偏置的梯度：{values}"},
     "ic.dx": {"en": "Gradient of the input", "zh": "输入的梯度"},
@@ -114,5 +123,39 @@ STRINGS: dict[str, dict[str, str]] = {
               "kernels, Winograd (fewer multiplications for 3×3) or the FFT (for large kernels).",
         "zh": "结论：Python 循环毫无希望；im2col 把计算变成一次全速运行的矩阵乘法（GEMM），代价是把图像复制 k·k 份；"
               "各种库还更进一步，使用直接卷积内核、Winograd（3×3 时乘法更少）或 FFT（大卷积核时）。",
+    },
+    # pooling as im2col
+    "ic.tab_pool": {"en": "Pooling", "zh": "池化"},
+    "ic.pool_intro": {
+        "en": "The notes' Pooling layer uses im2col too: every window of every channel becomes one row, and "
+              "pooling is the max (or the mean) along each row. Backward, each window's gradient goes only to the "
+              "position of its maximum (average: split evenly over the window), folded back by col2im.",
+        "zh": "笔记中的池化层同样用 im2col：每个通道的每个窗口变成一行，池化就是沿每一行取最大值（或平均值）。反向传播时，每个窗口的梯度只传给它最大值所在的位置"
+              "（平均池化：平均分给窗口中的每个位置），再用 col2im 折叠回去。",
+    },
+    "ic.pool_size": {"en": "Window", "zh": "窗口"},
+    "ic.pool_mode": {"en": "Pooling", "zh": "池化方式"},
+    "ic.pool_mode.max": {"en": "Max", "zh": "最大"},
+    "ic.pool_mode.avg": {"en": "Average", "zh": "平均"},
+    "ic.pool_col": {
+        "en": "im2col(x) reshaped to one window per row: ({rows}, {cols}); the chosen window is highlighted",
+        "zh": "im2col(x) 重新排列为每行一个窗口：({rows}, {cols})；所选窗口已高亮",
+    },
+    "ic.pool_row": {"en": "Window = row", "zh": "窗口 = 行"},
+    "ic.pool_row_text": {
+        "en": "Row {row}: {mode}({values}) = {value}",
+        "zh": "第 {row} 行：{mode}({values}) = {value}",
+    },
+    "ic.pool_out": {"en": "Pooled, image 1: (N, C, OH, OW) = ({n}, {c}, {h}, {w})",
+                    "zh": "池化结果，第 1 张图：(N, C, OH, OW) = ({n}, {c}, {h}, {w})"},
+    "ic.pool_dx": {"en": "Gradient of the input, image 1 (dout from above: all ones)",
+                   "zh": "输入的梯度，第 1 张图（上层传回的 dout：全为 1）"},
+    "ic.pool_agrees": {
+        "en": "Output and input gradient equal torch's {fn} and autograd (largest difference {diff}).",
+        "zh": "输出和输入梯度与 torch 的 {fn} 及自动求导完全一致（最大差值 {diff}）。",
+    },
+    "ic.pool_differs": {
+        "en": "Differs from torch's {fn} by {diff}. Please report this.",
+        "zh": "与 torch 的 {fn} 相差 {diff}。请报告此问题。",
     },
 }

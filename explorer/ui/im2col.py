@@ -20,6 +20,7 @@ HIGHLIGHT = "background-color: #ffe0b2; font-weight: 600"
 @dataclass(frozen=True)
 class Example:
     """The small batch, its layer, and the forward pass."""
+    n: int
     c: int
     side: int
     k: int
@@ -41,15 +42,16 @@ class Example:
 
 def settings() -> Example:
     """Channels, side, kernel, filters, stride, padding, seed; stops with a message if the kernel does not fit."""
-    cols = st.columns(7, gap="small")
-    c = widgets.number(tr("ic.c"), 1, 3, "ic.c", 2, where=cols[0])
-    side = widgets.number(tr("ic.side"), 3, 7, "ic.side", 5, where=cols[1])
-    k = widgets.number(tr("ic.k"), 1, 4, "ic.k", 3, where=cols[2])
-    fn = widgets.number(tr("ic.fn"), 1, 3, "ic.fn", 2, where=cols[3])
-    stride = widgets.number(tr("conv.stride"), 1, 3, "ic.stride", 1, where=cols[4])
-    pad = widgets.number(tr("ic.pad"), 0, 2, "ic.pad", 0, where=cols[5])
-    seed = widgets.number(tr("sw.seed"), 0, 9999, "ic.seed", 7, where=cols[6])
-    x, weight, bias = im2col.example(c, side, fn, k, seed)
+    cols = st.columns(8, gap="small")
+    n = widgets.number(tr("ic.n"), 1, 10, "ic.n", 1, where=cols[0])
+    c = widgets.number(tr("ic.c"), 1, 3, "ic.c", 2, where=cols[1])
+    side = widgets.number(tr("ic.side"), 3, 7, "ic.side", 5, where=cols[2])
+    k = widgets.number(tr("ic.k"), 1, 5, "ic.k", 3, where=cols[3])
+    fn = widgets.number(tr("ic.fn"), 1, 3, "ic.fn", 2, where=cols[4])
+    stride = widgets.number(tr("conv.stride"), 1, 3, "ic.stride", 1, where=cols[5])
+    pad = widgets.number(tr("ic.pad"), 0, 2, "ic.pad", 0, where=cols[6])
+    seed = widgets.number(tr("sw.seed"), 0, 9999, "ic.seed", 7, where=cols[7])
+    x, weight, bias = im2col.example(c, side, fn, k, seed, batch=n)
     try:
         forward = im2col.conv_forward(x, weight, bias, stride, pad)
     except geometry.ParamError as err:
@@ -57,7 +59,7 @@ def settings() -> Example:
         stop()
     dout = im2col.upstream_gradient(forward.out.shape, seed)
     gaps = im2col.torch_gaps(x, weight, bias, dout, stride, pad)
-    return Example(c, side, k, fn, stride, pad, seed, x, weight, bias, forward, dout, gaps)
+    return Example(n, c, side, k, fn, stride, pad, seed, x, weight, bias, forward, dout, gaps)
 
 
 def table(values: np.ndarray, row: int, column_names: list[str], height: int | None = None) -> None:
@@ -72,16 +74,17 @@ def table(values: np.ndarray, row: int, column_names: list[str], height: int | N
 def forward_panel(ex: Example) -> None:
     """① the input, ② im2col with the chosen window's row, ③ the weights, ④ the product, ⑤ the feature maps."""
     _, _, out_h, out_w = ex.forward.out.shape
-    rows = out_h * out_w
+    rows = ex.n * out_h * out_w
     st.session_state["ic.row"] = min(st.session_state.get("ic.row", 1), rows)
     row = st.slider(tr("ic.row"), 1, rows, key="ic.row", help=tr("ic.row_help")) - 1
-    oy, ox = divmod(row, out_w)
+    image, (oy, ox) = row // (out_h * out_w), divmod(row % (out_h * out_w), out_w)
     window = [geometry.window_box(oy, ox, (ex.k, ex.k), stride=ex.stride, pads=(ex.pad,) * 4,
                                   clip_to=(ex.side, ex.side))]
-    st.markdown(f"**① {tr('ic.step_input', c=ex.c, h=ex.side, w=ex.side)}**")
+    st.markdown(f"**① {tr('ic.step_input', n=ex.n, c=ex.c, h=ex.side, w=ex.side, i=image + 1)}**")
     for ch, col in enumerate(st.columns(max(ex.c, 2), gap="small")[:ex.c]):
-        widgets.matrix(ex.x[0, ch], f"ic.x{ch}", col, title=tr("ic.channel", c=ex.names[ch] if ex.names else ch + 1),
-                       sequential=True, outlines=window, height=300)
+        widgets.matrix(ex.x[image, ch], f"ic.x{ch}", col,
+                       title=tr("ic.channel", c=ex.names[ch] if ex.names else ch + 1), sequential=True,
+                       outlines=window, height=300)
     st.markdown(f"**② {tr('ic.step_col', rows=rows, cols=ex.forward.col.shape[1])}**")
     table(ex.forward.col, row, im2col.column_labels(ex.c, ex.k, ex.k, ex.names))
     if ex.forward.col.shape[1] > 12:
@@ -89,16 +92,16 @@ def forward_panel(ex: Example) -> None:
     filters = [f"f{i + 1}" for i in range(ex.fn)]
     left, right = st.columns([1, 1], gap="large")
     with left:
-        st.markdown(f"**③ {tr('ic.step_w', rows=ex.forward.col_w.shape[0], fn=ex.fn)}**")
+        st.markdown(f"**③ {tr('ic.step_w', rows=ex.forward.col_w.shape[0], fn=ex.fn, c=ex.c, k=ex.k)}**")
         table(ex.forward.col_w, -1, filters, height=300)
     with right:
         st.markdown(f"**④ {tr('ic.step_product', rows=rows, fn=ex.fn)}**")
         table(ex.forward.product, row, filters, height=300)
         st.code(tr("ic.row_sum", row=row + 1) + " " + im2col.row_sum_text(ex.forward, ex.bias, row), language=None,
                 wrap_lines=True)
-    st.markdown(f"**⑤ {tr('ic.step_maps', fn=ex.fn, h=out_h, w=out_w)}**")
+    st.markdown(f"**⑤ {tr('ic.step_maps', n=ex.n, fn=ex.fn, h=out_h, w=out_w, i=image + 1)}**")
     for f, col in enumerate(st.columns(max(ex.fn, 2), gap="small")[:ex.fn]):
-        widgets.matrix(ex.forward.out[0, f], f"ic.out{f}", col, title=f"f{f + 1}", outlines=[(oy, ox, oy, ox)],
+        widgets.matrix(ex.forward.out[image, f], f"ic.out{f}", col, title=f"f{f + 1}", outlines=[(oy, ox, oy, ox)],
                        height=260)
     gap = ex.gaps["out"]
     (st.success if gap < 1e-9 else st.error)(tr("ic.forward_agrees" if gap < 1e-9 else "ic.forward_differs",
@@ -111,7 +114,7 @@ def backward_panel(ex: Example) -> None:
     dout = ex.dout
     dx, dw, db = im2col.conv_backward(dout, ex.x.shape, ex.weight, ex.forward, ex.stride, ex.pad)
     _, _, out_h, out_w = ex.forward.out.shape
-    st.markdown(f"**{tr('ic.dout', fn=ex.fn, h=out_h, w=out_w)}**")
+    st.markdown(f"**{tr('ic.dout', n=ex.n, fn=ex.fn, h=out_h, w=out_w)}**")
     for f, col in enumerate(st.columns(max(ex.fn, 3), gap="small")[:ex.fn]):
         widgets.matrix(dout[0, f], f"ic.dout{f}", col, title=f"f{f + 1}", height=220)
     st.markdown(f"**{tr('ic.dw')}**")
@@ -165,3 +168,41 @@ def cost_panel() -> None:
         widgets.chart(charts.log_bars({"": times}, names, y_title=tr("ic.cost_axis"),
                                       texts=[f"{t:,.1f}" for t in times]), "ic.cost_chart", right)
     st.info(tr("ic.lesson"), icon=":material/lightbulb:")
+
+
+def pooling_panel(ex: Example) -> None:
+    """Pooling the same batch as im2col rows, its backward pass, both equal to torch."""
+    st.markdown(tr("ic.pool_intro"))
+    c1, c2, c3 = st.columns(3, gap="medium")
+    size = widgets.number(tr("ic.pool_size"), 1, 3, "ic.pool_size", 2, where=c1)
+    stride = widgets.number(tr("conv.stride"), 1, 3, "ic.pool_stride", 2, where=c2)
+    mode = widgets.choice(tr("ic.pool_mode"), im2col.POOL_MODES, "ic.pool_mode", "max", kind="segmented",
+                          prefix="ic.pool_mode", where=c3)
+    if size > ex.side:
+        show_error(geometry.ParamError("err.kernel_too_big", kh=size, kw=size, h=ex.side, w=ex.side))
+        return
+    forward = im2col.pool_forward(ex.x, size, size, stride, mode)
+    _, c, out_h, out_w = forward.out.shape
+    rows = len(forward.col)
+    st.session_state["ic.pool_pick"] = min(st.session_state.get("ic.pool_pick", 1), rows)
+    row = st.slider(tr("ic.pool_row"), 1, rows, key="ic.pool_pick") - 1
+    st.markdown(f"**{tr('ic.pool_col', rows=rows, cols=forward.col.shape[1])}**")
+    table(forward.col, row, [f"{i},{j}" for i in range(size) for j in range(size)], height=260)
+    value = forward.col[row].max() if mode == "max" else forward.col[row].mean()
+    st.code(tr("ic.pool_row_text", row=row + 1, mode=mode, values=", ".join(format_number(v) for v in forward.col[row]),
+               value=format_number(value)), language=None, wrap_lines=True)
+    dout = np.ones(forward.out.shape)
+    dx = im2col.pool_backward(dout, ex.x.shape, forward, size, size, stride, mode)
+    st.markdown(f"**{tr('ic.pool_out', n=ex.n, c=c, h=out_h, w=out_w)}**")
+    for ch, col in enumerate(st.columns(max(c, 3), gap="small")[:c]):
+        # the input's grey range: a pooled 8 next to a 9 is not black
+        widgets.matrix(forward.out[0, ch], f"ic.pool_out{ch}", col, title=tr("ic.channel", c=ch + 1), sequential=True,
+                       zrange=(float(ex.x.min()), float(ex.x.max())), height=220)
+    st.markdown(f"**{tr('ic.pool_dx')}**")
+    for ch, col in enumerate(st.columns(max(c, 3), gap="small")[:c]):
+        widgets.matrix(dx[0, ch], f"ic.pool_dx{ch}", col, title=f"dx {ch + 1}", height=260)
+    gaps = im2col.pool_torch_gaps(ex.x, size, stride, mode, dout)
+    worst = max(gaps.values())
+    fn = "F.max_pool2d" if mode == "max" else "F.avg_pool2d"
+    (st.success if worst < 1e-9 else st.error)(tr("ic.pool_agrees" if worst < 1e-9 else "ic.pool_differs", fn=fn,
+                                                   diff=f"{worst:.2g}"))

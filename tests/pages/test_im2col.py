@@ -17,7 +17,7 @@ def test_im2col_page_forward_backward_equal_torch():
     expected = F.conv2d(x, weight, bias)[0].numpy()
     for f in range(2):
         np.testing.assert_allclose(heatmap(at, f"ic.out{f}"), expected[f])
-    assert any("im2col(x): shape (9, 18)" in m.value for m in at.markdown)
+    assert any("im2col(x): shape (N·OH·OW, C·FH·FW) = (9, 18)" in m.value for m in at.markdown)
     at.slider(key="ic.row").set_value(5).run()
     assert any(c.value.startswith("Row 5, filter 1:") for c in at.code)
     at.number_input(key="ic.c").set_value(3)
@@ -25,7 +25,7 @@ def test_im2col_page_forward_backward_equal_torch():
     at.number_input(key="ic.stride").set_value(2)
     at.number_input(key="ic.pad").set_value(1).run()
     assert not at.exception and not at.error
-    assert any("im2col(x): shape (16, 27)" in m.value for m in at.markdown)    # ⌊(7 + 2 − 3)/2⌋ + 1 = 4
+    assert any("= (16, 27)" in m.value for m in at.markdown)    # ⌊(7 + 2 − 3)/2⌋ + 1 = 4
     assert "equal torch autograd" in " ".join(s.value for s in at.success)
 
 
@@ -47,3 +47,21 @@ def test_im2col_kernel_larger_than_the_input_is_a_message():
     at.number_input(key="ic.k").set_value(4).run()
     assert not at.exception
     assert "padded image is only" in at.error[0].value
+
+
+def test_the_notes_batch_and_pooling_as_im2col():
+    at = start(IM2COL)
+    at.number_input(key="ic.n").set_value(10)
+    at.number_input(key="ic.c").set_value(3)
+    at.number_input(key="ic.side").set_value(7)
+    at.number_input(key="ic.k").set_value(5).run()
+    assert not at.exception and not at.error
+    assert any("= (90, 75)" in m.value for m in at.markdown)
+    assert any("(N, C, H, W) = (10, 3, 7, 7)" in m.value for m in at.markdown)
+    assert any("(FN, C, FH, FW) = (2, 3, 5, 5)" in m.value for m in at.markdown)
+    x = torch.from_numpy(im2col.example(3, 7, 2, 5, 7, batch=10)[0]).requires_grad_()
+    pooled = F.max_pool2d(x, 2, 2)
+    pooled.sum().backward()
+    np.testing.assert_array_equal(heatmap(at, "ic.pool_out0"), pooled[0, 0].detach().numpy())
+    np.testing.assert_array_equal(heatmap(at, "ic.pool_dx0"), x.grad[0, 0].numpy())
+    assert any("F.max_pool2d and autograd" in s.value for s in at.success)
