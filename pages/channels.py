@@ -20,3 +20,4 @@ with groups_tab:
     ch.groups_panel(work)
 with sharing_tab:
     ch.sharing_panel(image)
+    ch.template_panel(work)

@@ -21,3 +21,4 @@ with rounds_tab:
     pool.rounds_panel(work, window)
 with shift_tab:
     pool.shift_panel(image, work)
+    pool.equivariance_panel(work)

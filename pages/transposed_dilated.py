@@ -4,19 +4,21 @@ import streamlit as st
 from explorer.ui import caches
 from explorer.ui.shell import tr
 from explorer.ui.source import current_image
-from explorer.ui.transposed import checkerboard, dilation, receptive_field, three_ways, upsampling
+from explorer.ui.transposed import checkerboard, dilation, inverse, receptive_field, three_ways, upsampling
 
 st.title(tr("page.transposed_dilated.title"))
 st.markdown(tr("td.intro"))
 
 image = current_image()
 work = caches.compare_image(image.digest, image.pixels)
-up_tab, grid_tab, board_tab, dilated_tab, field_tab = st.tabs(
-    [tr(f"td.tab_{name}") for name in ("upsample", "grid", "checkerboard", "dilated", "field")])
+up_tab, grid_tab, inverse_tab, board_tab, dilated_tab, field_tab = st.tabs(
+    [tr(f"td.tab_{name}") for name in ("upsample", "grid", "inverse", "checkerboard", "dilated", "field")])
 with up_tab:
     upsampling.render(work)
 with grid_tab:
     three_ways.render()
+with inverse_tab:
+    inverse.render()
 with board_tab:
     checkerboard.render(work)
 with dilated_tab:

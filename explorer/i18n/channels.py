@@ -57,10 +57,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "三者之和 + 偏置 {bias} = 一张特征图 ({h}, {w})",
     },
     "ch.one_note": {
-        "en": "The default filter takes Sobel x on red minus Sobel x on green: it responds to edges between red "
-              "and green areas, not to edges in brightness alone. Feature maps show positive values in red and "
-              "negative values in blue.",
-        "zh": "默认滤波器是红色通道的 Sobel x 减去绿色通道的 Sobel x：它只对红绿区域之间的边缘有响应，而不是单纯的亮度边缘。"
+        "en": "The default filter takes Sobel x on red minus Sobel x on green, which is Sobel x of R − G: it "
+              "responds where R − G changes from left to right. A red area next to a green one gives the "
+              "strongest response (±8), a black|red edge half of it (±4), a black|white edge none (R − G is 0 "
+              "on both sides). Feature maps show positive values in red and negative values in blue.",
+        "zh": "默认滤波器是红色通道的 Sobel x 减去绿色通道的 Sobel x，也就是对 R − G 做 Sobel x：它在 R − G 从左到右变化的地方有响应。"
+              "红色区域紧挨绿色区域时响应最强（±8），黑|红边缘是它的一半（±4），黑|白边缘没有响应（两侧的 R − G 都是 0）。"
               "特征图用红蓝配色显示：红为正，蓝为负。",
     },
     "ch.many_intro": {
@@ -117,8 +119,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "不看邻域，只在每个像素上对各通道加权混合。",
     },
     "ch.group.separable.desc": {
-        "en": "Space first, then channels: nearly the standard result for far less.",
-        "zh": "先处理空间，再混合通道：以少得多的代价得到接近标准卷积的效果。",
+        "en": "Space first, then channels: a restricted factorisation of the standard layer (it cannot express "
+              "every standard filter), yet in practice it reaches similar accuracy with far fewer parameters and "
+              "multiply-adds: here {params} instead of {std_params}, {macs} instead of {std_macs}.",
+        "zh": "先处理空间，再混合通道：这是对标准卷积层的一种受限分解（它不能表示所有标准滤波器），但实践中能达到相近的准确率，"
+              "而参数和乘加次数少得多：这里是 {params} 对 {std_params}，{macs} 对 {std_macs}。",
     },
     "ch.params": {"en": "Parameters", "zh": "参数"},
     "ch.macs": {"en": "Multiply-adds on {w}×{h}", "zh": "{w}×{h} 上的乘加次数"},
@@ -152,5 +157,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Sharing also means that a feature is found wherever it appears in the picture: shifting the input "
               "shifts the feature map (equivariance).",
         "zh": "共享权重还意味着：无论特征出现在图像的哪个位置都能被找到；输入平移，特征图也随之平移（等变性）。",
+    },
+    "ch.tm_title": {"en": "A kernel is a template", "zh": "卷积核就是模板"},
+    "ch.tm_intro": {
+        "en": "Cut a {side}×{side} patch from the photo (minus its mean) and use it as the kernel: its response is "
+              "largest where the photo looks like the patch. The plain response also grows with the contrast of "
+              "each window, so it is divided by that contrast (normalised cross-correlation): then it is 1 "
+              "exactly where the pattern is. Weight sharing is what lets one kernel find its pattern anywhere.",
+        "zh": "从照片上切下一块 {side}×{side} 的区域（减去其均值）作为卷积核：照片上越像这块的地方，响应越大。普通的响应还会随每个窗口的对比度"
+              "增大，所以要除以这个对比度（归一化互相关）：这样在图案所在处它恰好为 1。正是权重共享让一个卷积核能在任何位置找到它的图案。",
+    },
+    "ch.tm_patch": {"en": "The patch, outlined on the photo", "zh": "在照片上框出的切片"},
+    "ch.tm_matched": {"en": "Normalised response (white: 1, black: −1)", "zh": "归一化响应（白：1，黑：−1）"},
+    "ch.tm_result": {
+        "en": "The largest normalised response ({value}) is at x={x}, y={y}: where the patch was cut "
+              "(x={px}, y={py}). The plain response peaks at x={bx}, y={by}, where the photo has most contrast.",
+        "zh": "归一化响应最大（{value}）的位置在 x={x}，y={y}：正是切片所在处（x={px}，y={py}）。普通响应的峰值在 x={bx}，y={by}，"
+              "那里照片的对比度最大。",
     },
 }

@@ -107,4 +107,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "变化 = 平均 |平移后 − 平移前| ÷ 平均 |平移前|，在相同位置的输出上计算。最大池化让许多输出完全不变："
               "最强的像素往往仍留在原来的窗口里。",
     },
+    "pool.eq_title": {"en": "Convolution follows the shift", "zh": "卷积随平移而移动"},
+    "pool.eq_intro": {
+        "en": "Pooling above makes a layer partly indifferent to small shifts. Convolution does not: shift the "
+              "input by s pixels and its output is the old output shifted by s pixels (it is *equivariant*). "
+              "Here: Sobel x on the photo's grey values.",
+        "zh": "上面的池化让一层对小幅平移部分不敏感。卷积则不然：把输入平移 s 个像素，输出就是原输出平移 s 个像素（卷积是*等变*的）。"
+              "这里用 Sobel x 作用于照片的灰度值。",
+    },
+    "pool.eq_shift": {"en": "Shift s (pixels to the left)", "zh": "平移量 s（向左的像素数）"},
+    "pool.eq_output": {"en": "conv(x)", "zh": "conv(x)"},
+    "pool.eq_shifted": {"en": "conv(x shifted by {s})", "zh": "conv(x 平移 {s} 像素)"},
+    "pool.eq_result": {
+        "en": "conv(shifted x) and conv(x) shifted by {s}: largest difference {inner} away from the border, {edge} "
+              "in the {reach} border column(s) where the padding differs. Compared without moving it back, the "
+              "output changed by {moved} %: it moved, unchanged.",
+        "zh": "conv(平移后的 x) 与平移 {s} 像素的 conv(x)：远离边界处最大差值为 {inner}，在填充不同的 {reach} 列边界处为 {edge}。"
+              "如果不把它移回来比较，输出改变了 {moved}%：它只是移动了，本身没有变。",
+    },
 }

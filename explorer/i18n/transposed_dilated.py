@@ -226,4 +226,28 @@ STRINGS: dict[str, dict[str, str]] = {
               "stronger where more paths lead; blue frame: the receptive field from the formula.",
         "zh": "橙色：影响最后一层输出像素（第 {y} 行，第 {x} 列）的输入像素，路径越多颜色越深；蓝框：按公式计算的感受野。",
     },
+    # not an inverse
+    "td.tab_inverse": {"en": "Not an inverse", "zh": "不是逆运算"},
+    "td.inv_intro": {
+        "en": "Convolve a grid, then apply the transposed convolution with the same kernel, stride and padding: "
+              "the size comes back, the values do not.",
+        "zh": "先对一个网格做卷积，再用同样的卷积核、步幅和填充做转置卷积：尺寸恢复了，数值却没有。",
+    },
+    "td.inv_x": {"en": "x, {n}×{n}", "zh": "x，{n}×{n}"},
+    "td.inv_down": {"en": "conv(x), {h}×{h}", "zh": "conv(x)，{h}×{h}"},
+    "td.inv_back": {"en": "convᵀ(conv(x)), {h}×{h}", "zh": "convᵀ(conv(x))，{h}×{h}"},
+    "td.inv_diff": {"en": "convᵀ(conv(x)) − x", "zh": "convᵀ(conv(x)) − x"},
+    "td.inv_result": {
+        "en": "Back to {shape} (output padding {op}), but the values differ from x by up to {diff}: the transposed "
+              "convolution applies Vᵀ, and Vᵀ·V is not the identity.",
+        "zh": "尺寸回到了 {shape}（输出填充 {op}），但数值与 x 最多相差 {diff}：转置卷积乘的是 Vᵀ，而 Vᵀ·V 不是单位矩阵。",
+    },
+    "td.inv_names": {
+        "en": "That is why calling it *deconvolution* is a misnomer: a deconvolution would undo a convolution, and "
+              "this one only undoes its shape. What it is good for is exactly that: segmentation networks label "
+              "every pixel, so after the convolutions and poolings have shrunk the picture, transposed "
+              "convolutions (with kernels learned for the purpose) bring the output back to the input's size.",
+        "zh": "所以把它叫作*反卷积*是名不副实的：真正的反卷积会撤销一次卷积，而它只撤销了形状。它的用处恰恰在此：分割网络要给每个像素打标签，"
+              "在卷积和池化把图像缩小之后，转置卷积（其卷积核专为此学习）把输出恢复到与输入一样大。",
+    },
 }

@@ -173,3 +173,39 @@ def largest_gap_to_steps(image: np.ndarray, weights: np.ndarray, biases: np.ndar
     """
     by_steps = np.stack([filter_steps(image, f, float(b)).feature for f, b in zip(weights, biases)])
     return float(np.abs(np.asarray(layer) - by_steps).max())
+
+
+@dataclass(frozen=True)
+class TemplateMatch:
+    """A kernel cut from the image itself, slid over the image: where does it respond most?"""
+    box: tuple[int, int, int, int]     # (row0, col0, row1, col1) of the patch, inclusive
+    response: np.ndarray               # correlation with the zero-mean patch ('valid'): each window's top-left
+    matched: np.ndarray                # the same divided by each window's contrast and the patch's: −1 … 1
+    best: tuple[int, int]              # (row, col) of the largest ``matched``: the patch's own place
+    brightest: tuple[int, int]         # (row, col) of the largest plain ``response``
+
+
+def template_match(gray: np.ndarray, top: int, left: int, side: int) -> TemplateMatch:
+    """Correlate ``gray`` with its own ``side × side`` patch at (top, left), minus the patch's mean.
+
+    The plain response also grows with the contrast of the window it lands
+    on; divided by the window's own contrast (normalised cross-correlation,
+    all computed with ``ops.conv2d``) it is 1 exactly where the pattern is.
+
+    Example:
+        >>> image = np.random.default_rng(2).random((30, 40)).astype(np.float32)
+        >>> template_match(image, 12, 20, 7).best
+        (12, 20)
+    """
+    gray = np.asarray(gray, dtype=np.float32)
+    patch = gray[top:top + side, left:left + side].astype(np.float64)
+    kernel = (patch - patch.mean()).astype(np.float32)
+    response = ops.conv2d(gray, kernel, device="cpu").astype(np.float64)
+    ones = np.ones((side, side), np.float32)
+    sums = ops.conv2d(gray, ones, device="cpu").astype(np.float64)
+    squares = ops.conv2d(gray * gray, ones, device="cpu").astype(np.float64)
+    contrast = np.sqrt(np.maximum(squares - sums * sums / ones.size, 0)) * float(np.sqrt((kernel ** 2).sum()))
+    matched = np.where(contrast > 1e-6, response / np.maximum(contrast, 1e-12), 0.0)
+    best = tuple(int(v) for v in np.unravel_index(np.argmax(matched), matched.shape))
+    brightest = tuple(int(v) for v in np.unravel_index(np.argmax(response), response.shape))
+    return TemplateMatch((top, left, top + side - 1, left + side - 1), response, matched, best, brightest)

@@ -248,3 +248,34 @@ def border_difference_free(a: np.ndarray, b: np.ndarray, border: int) -> float |
         return None
     inner = (slice(border, a.shape[0] - border), slice(border, a.shape[1] - border))
     return float(np.abs(np.asarray(a, np.float64)[inner] - b[inner]).max())
+
+
+@dataclass(frozen=True)
+class RoundTrip:
+    """A convolution, then the transposed convolution with the same kernel: the size comes back, the values not."""
+    grid: np.ndarray
+    down: np.ndarray              # conv2d(grid)
+    back: np.ndarray              # conv_transpose2d(down), as large as grid
+    output_padding: int           # what restores the size
+
+    @property
+    def difference(self) -> np.ndarray:
+        return self.back - self.grid
+
+
+def round_trip(grid: np.ndarray, kernel: np.ndarray, *, stride: int = 1, padding: int = 0) -> RoundTrip:
+    """``conv_transpose2d(conv2d(grid))`` with the same kernel, stride and padding (square grids).
+
+    Example:
+        >>> trip = round_trip(np.arange(16.).reshape(4, 4), np.ones((3, 3)), stride=1, padding=1)
+        >>> trip.back.shape == trip.grid.shape, float(np.abs(trip.difference).max()) > 0
+        (True, True)
+    """
+    grid = np.asarray(grid, dtype=np.float32)
+    kernel = np.asarray(kernel, dtype=np.float32)
+    down = ops.conv2d(grid, kernel, stride=stride, padding=padding, device="cpu")
+    extra = grid.shape[0] - transposed_output_size(down.shape[0], kernel.shape[0], stride, padding)
+    output_padding = extra if 0 <= extra < max(stride, 1) else 0
+    back = ops.conv_transpose2d(down, kernel, stride=stride, padding=padding, output_padding=output_padding,
+                                device="cpu")
+    return RoundTrip(grid, down, back, output_padding)

@@ -4,12 +4,12 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from explorer import display, kernels
+from explorer import display, imaging, kernels
 from explorer.lessons import channels, snippets
 from explorer.numtext import format_bytes, format_count, format_number
 from explorer.ui import widgets
 from explorer.ui.shell import labels, tr
-from explorer.ui.source import CurrentImage
+from explorer.ui.source import CurrentImage, region
 from explorer.views import charts
 
 TINTS = np.eye(3, dtype=np.float32)
@@ -51,7 +51,7 @@ def one_filter_panel(work: np.ndarray) -> None:
                           where=columns[3])
     weights = np.stack(per_channel).astype(np.float32)
     steps = channels.filter_steps(work, weights, bias)
-    shared = max(display.robust_scale(m) for m in [*steps.maps, steps.feature])
+    shared = display.robust_scale(np.stack([*steps.maps, steps.feature]))
     rows = [st.columns(4, gap="small", vertical_alignment="center") for _ in range(3)]
     for c, name in enumerate(channels.CHANNELS):
         rows[0][c].image(display.to_uint8(work[..., c:c + 1] * TINTS[c]), width="stretch")
@@ -65,6 +65,7 @@ def one_filter_panel(work: np.ndarray) -> None:
     rows[2][3].image(feature_picture(steps.feature, shared), width="stretch")
     rows[2][3].caption(tr("ch.sum_caption", bias=format_number(bias), h=steps.feature.shape[0],
                           w=steps.feature.shape[1]))
+    st.caption(tr("fig.scale_note", scale=format_number(round(shared, 3)), percentile=display.ROBUST_PERCENTILE))
     st.info(tr("ch.one_note"), icon=":material/lightbulb:")
 
 
@@ -85,8 +86,11 @@ def many_filters_panel(work: np.ndarray) -> None:
     gap = channels.largest_gap_to_steps(work, bank, biases, layer)
     for start in range(0, len(names), 4):
         for col, name, fmap in zip(st.columns(4, gap="small"), names[start:start + 4], layer[start:start + 4]):
-            col.image(feature_picture(fmap), width="stretch")
-            col.caption(tr("ch.fmap_caption", name=tr(f"ch.filter.{name}"), h=fmap.shape[0], w=fmap.shape[1]))
+            scale = display.robust_scale(fmap)
+            col.image(feature_picture(fmap, scale), width="stretch")
+            col.caption(tr("ch.fmap_caption", name=tr(f"ch.filter.{name}"), h=fmap.shape[0], w=fmap.shape[1])
+                        + " · " + tr("fig.scale_short", scale=format_number(round(scale, 3))))
+    st.caption(tr("fig.scale_note", scale="s", percentile=display.ROBUST_PERCENTILE))
     left, right = st.columns([1, 1.4], gap="large")
     with left:
         st.metric(tr("ch.weight_shape"), f"({len(names)}, 3, 3, 3)", border=True)
@@ -105,11 +109,14 @@ def groups_panel(work: np.ndarray) -> None:
     c_out = widgets.slider(tr("ch.g_out"), 3, 64, "ch.g_out", 16, where=g1)
     k = widgets.choice(tr("ch.g_k"), [1, 3, 5, 7], "ch.g_k", 3, kind="select_slider", where=g2)
     options = channels.groupings(3, c_out, k, h, w)
+    standard = options[0]
+    counts = {"std_params": format_count(standard.params), "std_macs": format_count(standard.macs)}
     for col, option in zip(st.columns(len(options), gap="small"), options):
         with col.container(border=True):
             st.markdown(f"**{tr(f'ch.group.{option.name}')}**")
             st.code("\n".join(option.modules), language="python", wrap_lines=True)
-            st.caption(tr(f"ch.group.{option.name}.desc"))
+            st.caption(tr(f"ch.group.{option.name}.desc", params=format_count(option.params),
+                          macs=format_count(option.macs), **counts))
             st.metric(tr("ch.params"), format_count(option.params), help=f"{option.params:,}")
             st.metric(tr("ch.macs", h=h, w=w), format_count(option.macs), help=f"{option.macs:,}")
             st.caption(tr("ch.out_channels", n=option.out_channels))
@@ -132,3 +139,29 @@ def sharing_panel(image: CurrentImage) -> None:
                                   y_title=tr("ch.log_scale"), height=320,
                                   texts=[format_count(v) for v in counts.values()]), "ch.sharing_chart")
     st.info(tr("ch.sharing_note"), icon=":material/lightbulb:")
+
+
+TEMPLATE_SIDE = 21
+
+
+def template_panel(work: np.ndarray) -> None:
+    """A patch of the photo as the kernel: the normalised response peaks where the patch came from."""
+    st.subheader(tr("ch.tm_title"))
+    st.markdown(tr("ch.tm_intro", side=TEMPLATE_SIDE))
+    gray = imaging.to_gray(work)
+    h, w = gray.shape
+    x, y, _ = region()
+    top, left = int(round(y * (h - TEMPLATE_SIDE))), int(round(x * (w - TEMPLATE_SIDE)))
+    found = channels.template_match(gray, top, left, TEMPLATE_SIDE)
+    r0, c0, r1, c1 = found.box
+    photo, response = st.columns(2, gap="medium")
+    photo.image(display.mark(display.to_uint8(gray), c0, r0, c1, r1, colour=(0, 160, 255)), width="stretch")
+    photo.caption(tr("ch.tm_patch"))
+    by, bx = found.best
+    picture = display.to_uint8(0.5 + 0.5 * found.matched)
+    reach = TEMPLATE_SIDE // 2       # a box the size of the patch around the best match, to be seen from afar
+    response.image(display.mark(picture, bx - reach, by - reach, bx + reach, by + reach, colour=(255, 140, 0)),
+                   width="stretch")
+    response.caption(tr("ch.tm_matched"))
+    st.success(tr("ch.tm_result", value=f"{found.matched[by, bx]:.3f}", x=bx, y=by, px=left, py=top,
+                  bx=found.brightest[1], by=found.brightest[0]))

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from explorer import display, imaging, ops
-from explorer.lessons import pooling, sliding
+from explorer import display, imaging, kernels, ops
+from explorer.lessons import equivariance, pooling, sliding
 from explorer.numtext import format_number
 from explorer.ui import caches, widgets
 from explorer.ui import sliding_window as sw
@@ -151,3 +151,21 @@ def shift_panel(image: CurrentImage, work: np.ndarray) -> None:
             st.metric(names(name), f"{change:.1f} %", tr("pool.shift_kept", kept=f"{kept:.0f}"),
                       delta_color="off", delta_arrow="off", border=True)
     st.caption(tr("pool.shift_note"))
+
+
+def equivariance_panel(work: np.ndarray) -> None:
+    """Shift the photo, convolve, compare with the shifted output: equal away from the border."""
+    st.subheader(tr("pool.eq_title"))
+    st.markdown(tr("pool.eq_intro"))
+    s = widgets.slider(tr("pool.eq_shift"), 1, 8, "pool.eq_shift", 3)
+    found = equivariance.equivariance(imaging.to_gray(work), kernels.SOBEL_X.astype(np.float32), s)
+    scale = display.robust_scale(found.output)
+    left, right = st.columns(2, gap="medium")
+    left.image(display.to_display(found.output, "diverging", scale), width="stretch")
+    left.caption(tr("pool.eq_output"))
+    right.image(display.to_display(found.of_shifted, "diverging", scale), width="stretch")
+    right.caption(tr("pool.eq_shifted", s=s))
+    good = found.inner_gap < 1e-4
+    (st.success if good else st.error)(tr("pool.eq_result", s=s, inner=f"{found.inner_gap:.2g}",
+                                          edge=f"{found.edge_gap:.2g}", reach=kernels.SOBEL_X.shape[1] // 2,
+                                          moved=f"{found.moved:.0f}"))

@@ -77,3 +77,14 @@ def test_grouping_counts_match_torch_and_the_formula(c_out, k):
 def test_connection_counts_for_a_real_photo_size():
     counts = channels.connection_counts(300, 451, 3, 3)
     assert counts == {"dense": 300 * 451 * 3 * 300 * 451, "local": 27 * 300 * 451, "shared": 27}
+
+
+def test_a_patch_of_the_image_finds_itself():
+    image = np.random.default_rng(8).random((40, 50)).astype(np.float32)
+    image[10:30, 30:] += 2.0          # a bright region the plain response prefers
+    found = channels.template_match(image, 5, 7, 9)
+    assert found.best == (5, 7) and found.matched[5, 7] == pytest.approx(1.0, abs=1e-4)
+    assert found.matched.max() <= 1 + 1e-4 and found.matched.min() >= -1 - 1e-4
+    k = image[5:14, 7:16] - image[5:14, 7:16].mean()
+    plain = torch.nn.functional.conv2d(torch.from_numpy(image)[None, None], torch.from_numpy(k)[None, None])
+    np.testing.assert_allclose(found.response, plain[0, 0].numpy(), atol=1e-3)

@@ -162,3 +162,17 @@ def test_transposed_formula_ends_with_the_size_torch_gives(n, k, s, p, op, d):
     out = F.conv_transpose2d(torch.zeros(1, 1, n, n), torch.zeros(1, 1, k, k), stride=s, padding=p,
                              output_padding=op, dilation=d).shape[-1]
     assert ops.transposed_output_formula(n, k, s, p, op, d).endswith(f"= {out}")
+
+
+@pytest.mark.parametrize("stride, padding", [(1, 0), (1, 1), (2, 1), (2, 0)])
+def test_transposed_after_conv_restores_the_shape_not_the_values(stride, padding):
+    grid = np.random.default_rng(stride + padding).integers(0, 10, (5, 5)).astype(np.float32)
+    kernel = np.array([[1, 0, -1], [2, 1, 0], [0, 1, 1]], np.float32)
+    trip = transposed.round_trip(grid, kernel, stride=stride, padding=padding)
+    assert trip.back.shape == grid.shape
+    assert np.abs(trip.difference).max() > 1
+    x = torch.from_numpy(grid)[None, None]
+    k = torch.from_numpy(kernel)[None, None]
+    down = F.conv2d(x, k, stride=stride, padding=padding)
+    back = F.conv_transpose2d(down, k, stride=stride, padding=padding, output_padding=trip.output_padding)
+    np.testing.assert_allclose(trip.back, back[0, 0].numpy(), atol=1e-4)

@@ -1,4 +1,6 @@
 """Channels through AppTest: the filter bank against nn.Conv2d, counts, typed kernels."""
+import re
+
 import numpy as np
 
 from explorer import kernels
@@ -48,3 +50,11 @@ def test_channels_custom_kernel_starts_from_the_preset_it_replaces():
     grid = at.data_editor[0].value
     assert grid.shape == (3, 3) and list(grid.iloc[:, 0]) == ["-1", "-2", "-1"]    # Sobel x at weight 1
     assert "Sum of the three + bias 0 = one feature map (300, 451)" in [c.value for c in at.caption]
+
+
+def test_a_patch_of_the_photo_is_found_where_it_was_cut():
+    at = start(CHANNELS)
+    message = next(s.value for s in at.success if "largest normalised response" in s.value)
+    found = re.search(r"at x=(\d+), y=(\d+): where the patch was cut \(x=(\d+), y=(\d+)\)", message)
+    assert found and found.group(1) == found.group(3) and found.group(2) == found.group(4)
+    assert "(1.000)" in message

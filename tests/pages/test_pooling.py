@@ -60,3 +60,10 @@ def test_pooling_padding_above_half_the_window_is_a_clear_message():
     at.number_input(key="pool.padding").set_value(2).run()
     assert not at.exception
     assert "at most half" in at.error[0].value
+
+
+def test_convolution_follows_the_shift_on_the_photo():
+    at = start(POOLING)
+    at.slider(key="pool.eq_shift").set_value(4).run()
+    message = next(s.value for s in at.success if "shifted by 4" in s.value)
+    assert "largest difference 0 away from the border" in message

@@ -6,6 +6,7 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from explorer import display
+from explorer.lessons import sliding, transposed
 from tests.helpers import HOME, POOLING, TRANSPOSED, chart, heatmap, photo_bytes, start
 
 
@@ -100,3 +101,15 @@ def test_pooling_and_transposed_pages_in_chinese():
     at.switch_page(TRANSPOSED).run()
     assert not at.exception and at.title[0].value == "转置卷积与空洞卷积"
     assert any("三种结果完全相同" in s.value for s in at.success)
+
+
+def test_transposed_convolution_is_not_an_inverse():
+    at = start(TRANSPOSED)
+    grid = sliding.generate_grid("random", 5, 5, 5)
+    kernel = transposed.grid_kernel("integers", 3, 1, 6)
+    x, k = torch.from_numpy(grid)[None, None], torch.from_numpy(kernel)[None, None]
+    back = torch.nn.functional.conv_transpose2d(torch.nn.functional.conv2d(x, k, padding=1), k, padding=1)
+    np.testing.assert_allclose(heatmap(at, "td.inv_back"), back[0, 0].numpy(), atol=1e-4)
+    difference = heatmap(at, "td.inv_diff")
+    assert difference.shape == (5, 5) and np.abs(difference).max() > 1
+    assert any("Back to 5×5" in i.value for i in at.info)
