@@ -41,13 +41,14 @@ def to_display(values: np.ndarray, mode: str, scale: float | None = None) -> np.
     """Map real-valued output to a uint8 picture (``(H, W)`` or ``(H, W, 3)``).
 
     ``diverging``: zero is white (grey for colour), negatives blue, positives red,
-    scaled by ``scale`` (default: the largest magnitude; pass one scale to
-    compare several pictures); ``absolute``: ``|v|`` clipped to 1;
+    scaled by ``scale`` (default: :func:`robust_scale`, so a few extreme pixels
+    do not wash the rest out; pass one scale to compare several pictures);
+    ``absolute``: ``|v|`` clipped to 1;
     ``clip``: ``v`` clipped to [0, 1]; ``stretch``: min–max to [0, 1].
     """
     v = np.asarray(values, dtype=np.float32)
     if mode == "diverging":
-        scale = scale or float(np.abs(v).max()) or 1.0
+        scale = scale or robust_scale(v)
         centred = 0.5 + 0.5 * v / scale
         if v.ndim == 2:
             return _diverging_lut()[np.clip(centred * 255 + 0.5, 0, 255).astype(np.uint8)]
@@ -64,7 +65,10 @@ def to_display(values: np.ndarray, mode: str, scale: float | None = None) -> np.
     return (np.clip(shown, 0, 1) * 255 + 0.5).astype(np.uint8)
 
 
-def robust_scale(values: np.ndarray, percentile: float = 99.5) -> float:
+ROBUST_PERCENTILE = 99      # signed maps are coloured up to this percentile of |value|; beyond it, full colour
+
+
+def robust_scale(values: np.ndarray, percentile: float = ROBUST_PERCENTILE) -> float:
     """A display scale that ignores the few most extreme values, so typical ones are not washed out.
 
     Example:

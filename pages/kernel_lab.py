@@ -16,5 +16,6 @@ result = lab.compute(image, settings, shown_in, shown_out)     # a message and a
 lab.pictures(image, settings, result, shown_in, shown_out)
 lab.summary(image, settings, result)
 lab.inspector_panel(settings, result)
+lab.pixel_lesson(image, settings, result)
 lab.downloads(image, settings, result)
 lab.code(settings, result)

@@ -7,16 +7,21 @@ from explorer.ui.shell import tr
 st.title(tr("page.sliding_window.title"))
 st.markdown(tr("sw.intro"))
 
-source_col, kernel_col, params_col = st.columns(3, gap="medium")
-with source_col:
-    grid = sw.input_panel()
-with kernel_col:
-    mode, kernel = sw.kernel_panel()
-with params_col:
-    params = sw.params_panel(mode)
+figure_area, controls_area = sw.layout()       # in presentation mode the figure comes first
+with controls_area:
+    source_col, kernel_col, params_col = st.columns(3, gap="medium")
+    with source_col:
+        grid = sw.input_panel()
+    with kernel_col:
+        mode, kernel = sw.kernel_panel()
+    with params_col:
+        params = sw.params_panel(mode)
 run = sw.run_of(grid, mode, kernel, params)
 settings = sw.settings_of(grid, mode, kernel, params)
-sw.animation_panel(run, settings)
+with figure_area:
+    if sw.is_example(grid, mode, kernel, params):
+        sw.example_panel(run)
+    sw.animation_panel(run, settings)
 left, right = st.columns(2, gap="large")
 with left:
     sw.formula_panel(run)

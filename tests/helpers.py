@@ -2,6 +2,7 @@
 import gzip
 import io
 import json
+import re
 import struct
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import numpy as np
 import torch
 from PIL import Image
 from streamlit.testing.v1 import AppTest
+
+from explorer import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"      # screenshots and the server log of the browser tests
@@ -83,3 +86,38 @@ def idx_bytes(array: np.ndarray, compress=False) -> bytes:
 class Exploit:
     def __reduce__(self):
         return (print, ("this must never run",))
+
+
+# ---------------------------------------------------------------- the language checks
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# English texts that must not show on the Chinese UI: every English string that the Chinese differs from
+ENGLISH = sorted({entry["en"] for entry in i18n.STRINGS.values()
+                  if entry.get("zh") and entry["zh"] != entry["en"] and len(entry["en"]) >= 8
+                  and "{" not in entry["en"][:8]}, key=len, reverse=True)
+LANGUAGE_SWITCH = {"Language · 语言", "简体中文"}
+KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error", "metric",
+         "button", "selectbox", "slider", "select_slider", "number_input", "toggle", "segmented_control", "pills",
+         "tab", "expander", "download_button", "file_uploader")
+
+
+def shown_texts(at: AppTest) -> list[str]:
+    """Every text a page shows: values, labels, help texts, options."""
+    texts = []
+    for kind in KINDS:
+        for element in at.get(kind):
+            for attribute in ("value", "label", "help", "placeholder"):
+                value = getattr(element, attribute, None) if attribute != "value" or kind in (
+                    "title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error",
+                    "metric") else None
+                if isinstance(value, str):
+                    texts.append(value)
+            options = getattr(element, "options", None)
+            if options:
+                texts.extend(str(o) for o in options)
+    return [t for t in texts if t not in LANGUAGE_SWITCH]
+
+
+def untranslated(at: AppTest) -> list[str]:
+    """Texts on a Chinese page that hold an English sentence of the catalogue."""
+    return [text for text in shown_texts(at) for english in ENGLISH if english in text]

@@ -26,14 +26,20 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "kl.rgb_word": {"en": "colour (3 channels)", "zh": "彩色（3 通道）"},
     "kl.gray_word": {"en": "grayscale (1 channel)", "zh": "灰度（1 通道）"},
+    "kl.zeros_border": {
+        "en": "Zero padding: at the border the window reads zeros (black) beyond the edge, so a blur darkens the "
+              "border. The reflect mode mirrors the image there instead and avoids it.",
+        "zh": "补零填充：在边界处，窗口读到图像外的零（黑色），所以模糊会让边缘变暗。反射方式在那里用图像的镜像代替，就不会变暗。",
+    },
     "kl.output_caption": {
         "en": "Output of {label}, {w}×{h}, shown as: {mode}. Click a pixel to inspect it.",
         "zh": "{label} 的输出，{w}×{h}，显示方式：{mode}。点击像素可查看计算。",
     },
     "kl.formula": {"en": "Output size", "zh": "输出尺寸"},
     "kl.formula_note": {
-        "en": "⌊(input + padding − dilation·(kernel − 1) − 1) / stride⌋ + 1, for the height and the width.",
-        "zh": "⌊(输入 + 填充 − 膨胀率·(核尺寸 − 1) − 1) / 步幅⌋ + 1，高和宽分别计算。",
+        "en": "⌊(input + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1, for the height and the width "
+              "(padding is added on each side).",
+        "zh": "⌊(输入 + 2·填充 − 膨胀率·(核尺寸 − 1) − 1) / 步幅⌋ + 1，高和宽分别计算（每一边都加上填充）。",
     },
     "kl.kernel": {"en": "Kernel", "zh": "卷积核"},
     "kl.formula_full": {"en": "For the full-resolution download:", "zh": "完整分辨率下载时："},
@@ -80,4 +86,48 @@ STRINGS: dict[str, dict[str, str]] = {
     "kl.download_json": {"en": "Kernel as JSON", "zh": "卷积核（JSON）"},
     "kl.full_res": {"en": "Compute the full {w}×{h} result", "zh": "计算完整的 {w}×{h} 结果"},
     "kl.full_res_wait": {"en": "Computing at full resolution…", "zh": "正在按完整分辨率计算……"},
+    # convolution's definition, tied to the flip switch
+    "kl.flip_title": {"en": "Convolution or cross-correlation? (the flip)", "zh": "卷积还是互相关？（翻转）"},
+    "kl.flip_lesson": {
+        "en": r"In mathematics, convolution flips one of the two functions: $(f * g)(x) = \int f(\tau)\,g(x - \tau)\,"
+              r"d\tau$, and on a grid of pixels $(I * K)(i, j) = \sum_m \sum_n I(i - m, j - n)\,K(m, n)$. What CNNs "
+              r"and PyTorch's `conv2d` compute is *cross-correlation*, without the flip: $(I \star K)(i, j) = "
+              r"\sum_m \sum_n I(i + m, j + n)\,K(m, n)$. Correlating with the kernel turned by 180° is true "
+              r"convolution: that is the *flip* switch above. A CNN learns its kernels, so it simply learns the "
+              r"flipped one: for it, the flip does not matter.",
+        "zh": r"在数学中，卷积会把两个函数之一翻转：$(f * g)(x) = \int f(\tau)\,g(x - \tau)\,d\tau$；在像素网格上是 "
+              r"$(I * K)(i, j) = \sum_m \sum_n I(i - m, j - n)\,K(m, n)$。CNN 和 PyTorch 的 `conv2d` 计算的是*互相关*，"
+              r"不翻转：$(I \star K)(i, j) = \sum_m \sum_n I(i + m, j + n)\,K(m, n)$。与旋转 180° 的卷积核做互相关，"
+              r"就是真正的卷积：这就是上面的*翻转*开关。CNN 的卷积核是学出来的，它会直接学到翻转后的那个：对 CNN 来说，翻不翻转并不重要。",
+    },
+    "kl.flip_kernel": {"en": "The kernel in use", "zh": "当前的卷积核"},
+    "kl.flip_flipped": {"en": "Turned by 180°", "zh": "旋转 180°"},
+    # pixels
+    "kl.pixel_title": {"en": "What a pixel is, and what resolution changes", "zh": "什么是像素，分辨率改变了什么"},
+    "kl.pixel_lesson": {
+        "en": "A grey picture is a grid of numbers, one per pixel: 0 is black, 1 (or 255) white. A colour pixel "
+              "is three numbers, red, green and blue. The app turns colour into grey with the luma formula "
+              "Y = 0.299·R + 0.587·G + 0.114·B (ITU-R BT.601, as OpenCV and Pillow do).",
+        "zh": "灰度图是一个数字网格，每个像素一个数：0 是黑，1（或 255）是白。彩色像素是三个数：红、绿、蓝。"
+              "本应用用亮度公式 Y = 0.299·R + 0.587·G + 0.114·B（ITU-R BT.601，与 OpenCV 和 Pillow 相同）把彩色变成灰度。",
+    },
+    "kl.pixel_rgb": {
+        "en": "The inspected input pixel (x={x}, y={y}): R = {r} ({r8}), G = {g} ({g8}), B = {b} ({b8}); "
+              "Y = 0.299·{r} + 0.587·{g} + 0.114·{b} = {luma}.",
+        "zh": "所查看的输入像素（x={x}，y={y}）：R = {r}（{r8}），G = {g}（{g8}），B = {b}（{b8}）；"
+              "Y = 0.299·{r} + 0.587·{g} + 0.114·{b} = {luma}。",
+    },
+    "kl.pixel_gray": {
+        "en": "The inspected input pixel (x={x}, y={y}) holds one number: {v} ({v8} of 255).",
+        "zh": "所查看的输入像素（x={x}，y={y}）只有一个数：{v}（255 中的 {v8}）。",
+    },
+    "kl.resolution": {
+        "en": "Resolution is how many pixels cover the scene. The same {k}×{k} kernel always reaches {k} pixels: "
+              "on the photo at half the size those pixels cover twice as much of the scene, so what it finds is "
+              "coarser.",
+        "zh": "分辨率就是用多少个像素覆盖画面。同一个 {k}×{k} 卷积核总是只够到 {k} 个像素：在缩小一半的照片上，这些像素覆盖的画面是原来的两倍，"
+              "所以它找到的东西更粗。",
+    },
+    "kl.resolution_full": {"en": "At {w}×{h}", "zh": "在 {w}×{h} 上"},
+    "kl.resolution_half": {"en": "At {w}×{h} (half), shown as large", "zh": "在 {w}×{h}（一半）上，按同样大小显示"},
 }

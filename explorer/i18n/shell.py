@@ -17,6 +17,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "device.cpu": {"en": "CPU · {threads} threads", "zh": "CPU · {threads} 个线程"},
     "device.cuda": {"en": "CUDA · {name}", "zh": "CUDA · {name}"},
     "device.mps": {"en": "Apple MPS", "zh": "Apple MPS"},
+    "fig.scale_note": {
+        "en": "Red positive, blue negative, white 0; full colour at ±{scale} (the {percentile}th percentile of "
+              "|value|), so a few extreme pixels do not wash out the rest.",
+        "zh": "红为正，蓝为负，白为 0；在 ±{scale}（|数值| 的第 {percentile} 百分位数）处颜色最深，这样少数极端像素不会让其余部分褪色。",
+    },
+    "fig.scale_short": {"en": "colours ±{scale}", "zh": "色标 ±{scale}"},
     "fig.cell_tip": {"en": "row {row}, col {col}: {value}", "zh": "第 {row} 行，第 {col} 列：{value}"},
     "src.title": {"en": "Image", "zh": "图像"},
     "src.upload": {"en": "Upload your own photo", "zh": "上传你自己的照片"},
@@ -62,13 +68,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "home.start": {"en": "Try this first", "zh": "先试试这些"},
     "home.start_steps": {
-        "en": "1. Open **Kernel Lab** and pick *Sobel magnitude*: only the edges of the cat remain.\n"
-              "2. Switch to *Gaussian blur* and drag the size slider.\n"
-              "3. Click a pixel of the output to see the nine multiplications behind it.\n"
+        "en": "1. Open **Kernel Lab**: its first kernel, *Sobel magnitude*, keeps only the edges of the cat.\n"
+              "2. Switch to *Gaussian blur* (5×5) and drag the size slider.\n"
+              "3. Click a pixel of the output: below the pictures are its window, the 25 multiplications "
+              "(5×5) behind it and their sum.\n"
               "4. Open **Sliding Window** and press ▶ play: the same sums, one cell at a time.",
-        "zh": "1. 打开**卷积核实验室**，选择 *Sobel 梯度幅值*：小猫只剩下边缘。\n"
-              "2. 换成 *高斯模糊*，拖动尺寸滑块。\n"
-              "3. 点击输出图像上的一个像素，看看它背后的九次乘法。\n"
+        "zh": "1. 打开**卷积核实验室**：它的第一个卷积核 *Sobel 梯度幅值* 让小猫只剩下边缘。\n"
+              "2. 换成 *高斯模糊*（5×5），拖动尺寸滑块。\n"
+              "3. 点击输出图像上的一个像素：图片下方是它的窗口、背后的 25 次乘法（5×5）以及它们的和。\n"
               "4. 打开**滑动窗口**，按下 ▶ 播放：同样的求和，一次一个单元格。",
     },
     "page.kernel_lab.title": {"en": "Kernel Lab", "zh": "卷积核实验室"},
@@ -123,9 +130,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "conv.padding": {"en": "Padding pixels on each side", "zh": "每边填充的像素数"},
     "conv.padding_mode": {"en": "Padding mode", "zh": "填充方式"},
     "conv.padding_mode_help": {
-        "en": "What the added border holds: zeros, a mirror of the image (reflect), the edge pixel repeated "
-              "(replicate), or the opposite side (circular).",
-        "zh": "添加的边框里放什么：零、图像的镜像（反射）、重复的边缘像素（复制），或图像另一侧的像素（循环）。",
+        "en": "What the added border holds: zeros (nn.Conv2d's default), a mirror of the image (reflect), the "
+              "edge pixel repeated (replicate), or the opposite side (circular).",
+        "zh": "添加的边框里放什么：零（nn.Conv2d 的默认值）、图像的镜像（反射）、重复的边缘像素（复制），或图像另一侧的像素（循环）。",
     },
     "conv.mode.zeros": {"en": "Zeros", "zh": "补零"},
     "conv.mode.reflect": {"en": "Reflect", "zh": "反射"},
@@ -133,8 +140,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "conv.mode.circular": {"en": "Circular", "zh": "循环"},
     "conv.stride": {"en": "Stride", "zh": "步幅"},
     "conv.stride_help": {
-        "en": "How far the kernel jumps between outputs; stride 2 halves the size.",
-        "zh": "卷积核每次移动的距离；步幅为 2 时尺寸减半。",
+        "en": "How far the kernel jumps between outputs. Stride 2 about halves the size, exactly "
+              "⌊(n + 2·padding − kernel)/2⌋ + 1: 5 pixels, kernel 3, no padding give ⌊(5 − 3)/2⌋ + 1 = 2.",
+        "zh": "卷积核每次移动的距离。步幅为 2 时尺寸大约减半，准确地说是 ⌊(n + 2·填充 − 核尺寸)/2⌋ + 1："
+              "5 个像素、核尺寸 3、不填充时得到 ⌊(5 − 3)/2⌋ + 1 = 2。",
     },
     "conv.dilation": {"en": "Dilation", "zh": "膨胀率"},
     "conv.dilation_help": {

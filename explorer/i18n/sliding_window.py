@@ -99,4 +99,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "sw.gif_wait": {"en": "Drawing the frames…", "zh": "正在绘制各帧……"},
     "sw.download_gif": {"en": "Download the GIF", "zh": "下载 GIF"},
     "sw.code": {"en": "PyTorch code for these settings", "zh": "这些设置对应的 PyTorch 代码"},
+    "sw.example": {"en": "The notes' worked example", "zh": "笔记中的例题"},
+    "sw.example_help": {
+        "en": "Types in the course notes' 5×5 input (3 4 6 5 7 / 2 4 6 8 2 / …) and the kernel 1…9, with padding 1 "
+              "of zeros, no bias: step through it and check each sum.",
+        "zh": "输入课程笔记中的 5×5 例子（3 4 6 5 7 / 2 4 6 8 2 / …）和卷积核 1…9，补零填充 1，无偏置：逐步查看并核对每个和。",
+    },
+    "sw.example_result": {
+        "en": "The notes' worked example, computed: the first output row is {row}, the centre {centre}.",
+        "zh": "笔记例题的计算结果：输出的第一行是 {row}，中心是 {centre}。",
+    },
+    "sw.settings_title": {"en": "Input, kernel and parameters", "zh": "输入、卷积核和参数"},
 }

@@ -24,6 +24,11 @@ from explorer.reference import source_index
 MODES = ("correlation", "convolution", "transposed", "max_pool", "avg_pool")
 GENERATORS = ("random", "step", "diagonal", "dot")
 MIN_SIDE, MAX_SIDE = 2, 16
+# the course notes' worked example: this input, kernel 1…9, padding 1 with zeros, no bias
+EXAMPLE_GRID = np.array([[3, 4, 6, 5, 7], [2, 4, 6, 8, 2], [1, 6, 7, 8, 4], [9, 7, 4, 6, 2], [3, 7, 5, 4, 1]],
+                        dtype=np.float32)
+EXAMPLE_KERNEL = np.arange(1, 10, dtype=np.float32).reshape(3, 3)
+EXAMPLE_PADDING = 1
 
 
 class GridError(LocalizedError):

@@ -54,6 +54,13 @@ def feature_map(digest: str, _image: np.ndarray) -> np.ndarray:
                                         padding_mode="replicate"))
 
 
+@st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
+def half_of(image_key: str, _image: np.ndarray) -> np.ndarray:
+    """The image at half its width and height (area averaging), to show what resolution changes."""
+    h, w = _image.shape[:2]
+    return _read_only(imaging.fit_side(_image, max(1, max(h, w) // 2)))
+
+
 @st.cache_resource(show_spinner=False)
 def digits():
     """The bundled handwritten digits, split once per process (read-only data, the same for every user)."""

@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 from streamlit_image_coordinates import streamlit_image_coordinates
 
-from explorer import display, geometry, imaging, ops, reference
+from explorer import display, geometry, imaging, kernels, ops, palette, reference
 from explorer.lessons import inspector, snippets
 from explorer.numtext import format_number
 from explorer.ui import caches, picker, widgets
@@ -46,6 +46,11 @@ def controls() -> Settings:
     kernel_tab, params_tab = st.tabs([tr("kl.tab_kernel"), tr("kl.tab_params")])
     with kernel_tab:
         choice = picker.kernel_picker()
+        with st.expander(tr("kl.flip_title"), icon=":material/flip:"):
+            st.markdown(tr("kl.flip_lesson"))
+            kernel = choice.kernels[0]
+            widgets.matrices([(kernel, tr("kl.flip_kernel"), False),
+                              (kernels.flip(kernel), tr("kl.flip_flipped"), False)], max_text_side=5)
     with params_tab:
         conv_args = picker.conv_controls()
         gray = widgets.toggle(tr("kl.gray"), "kl.gray", False, help=tr("kl.gray_help"))
@@ -100,6 +105,11 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
                                             width="stretch", image_format="JPEG", jpeg_quality=92, cursor="crosshair")
         st.caption(tr("kl.output_caption", w=result.out_size[0], h=result.out_size[1],
                       mode=tr(f"display.{result.mode}"), label=settings.choice.label))
+        if args["padding_mode"] == "zeros" and any(pads):
+            st.caption(tr("kl.zeros_border"))
+        if result.mode == "diverging":
+            st.caption(tr("fig.scale_note", scale=format_number(round(display.robust_scale(result.output), 4)),
+                          percentile=display.ROBUST_PERCENTILE))
     if click and click.get("unix_time") != st.session_state.get("kl.last_click"):
         st.session_state["kl.last_click"] = click.get("unix_time")
         st.session_state["kl.x"], st.session_state["kl.y"] = inspector.pixel_at(
@@ -162,6 +172,42 @@ def inspector_panel(settings: Settings, result: Result) -> None:
         st.code(found.combined_text, language=None)
     (st.success if found.agrees else st.error)(tr("kl.agrees" if found.agrees else "kl.disagrees", x=x, y=y,
                                                   value=f"{found.shown:.6g}", computed=f"{found.combined:.6g}"))
+
+
+def pixel_lesson(image: CurrentImage, settings: Settings, result: Result) -> None:
+    """What the inspected pixel's numbers are (RGB, luma), and the same kernel at half the resolution."""
+    with st.expander(tr("kl.pixel_title"), icon=":material/grid_4x4:"):
+        st.markdown(tr("kl.pixel_lesson"))
+        x, y = st.session_state["kl.x"], st.session_state["kl.y"]
+        args = settings.conv_args
+        pads = ops.resolve_padding(args["padding"], settings.choice.kernels[0].shape, stride=args["stride"],
+                                   dilation=args["dilation"])
+        top, left, bottom, right = geometry.window_box(y, x, settings.choice.kernels[0].shape,
+                                                       stride=args["stride"], dilation=args["dilation"], pads=pads)
+        # the input pixel at the centre of the window (with 'same' padding: the output pixel's own place)
+        py = min(max((top + bottom) // 2, 0), result.work.shape[0] - 1)
+        px = min(max((left + right) // 2, 0), result.work.shape[1] - 1)
+        value = result.work[py, px]
+        if result.work.ndim == 3:
+            r, g, b = (float(v) for v in value)
+            st.markdown(tr("kl.pixel_rgb", x=px, y=py, r=f"{r:.3f}", g=f"{g:.3f}", b=f"{b:.3f}", r8=round(r * 255),
+                           g8=round(g * 255), b8=round(b * 255), luma=f"{float(palette.LUMA @ value):.3f}"))
+        else:
+            st.markdown(tr("kl.pixel_gray", x=px, y=py, v=f"{float(value):.3f}", v8=round(float(value) * 255)))
+        k = settings.choice.kernels[0].shape[0]
+        st.markdown(tr("kl.resolution", k=k))
+        half = caches.half_of(result.work_key, result.work)
+        choice = settings.choice
+        try:
+            coarse = caches.filtered(f"{result.work_key}:half", half, choice.kernels, choice.combine, **args)
+        except ops.ParamError as err:
+            show_error(err)
+            return
+        full_col, half_col = st.columns(2)
+        full_col.image(result.picture, width="stretch")
+        full_col.caption(tr("kl.resolution_full", w=result.out_size[0], h=result.out_size[1]))
+        half_col.image(display.to_display(coarse, result.mode), width="stretch")
+        half_col.caption(tr("kl.resolution_half", w=coarse.shape[1], h=coarse.shape[0]))
 
 
 def downloads(image: CurrentImage, settings: Settings, result: Result) -> None:

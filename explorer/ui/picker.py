@@ -106,6 +106,6 @@ def conv_controls() -> dict:
 
 
 def padding_mode(where=st) -> str:
-    """The padding mode (shared by Kernel Lab and Sliding Window)."""
-    return widgets.choice(tr("conv.padding_mode"), ops.PADDING_MODES, "conv.padding_mode", "reflect",
+    """The padding mode (shared by Kernel Lab and Sliding Window); zeros by default, as ``nn.Conv2d``."""
+    return widgets.choice(tr("conv.padding_mode"), ops.PADDING_MODES, "conv.padding_mode", "zeros",
                           prefix="conv.mode", help=tr("conv.padding_mode_help"), where=where)

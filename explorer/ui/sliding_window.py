@@ -10,8 +10,10 @@ import streamlit as st
 
 from explorer.geometry import ParamError
 from explorer.lessons import sliding, snippets
+from explorer.numtext import format_number
 from explorer.ui import caches, picker, widgets
-from explorer.ui.shell import show_error, stop, tr
+from explorer.ui.shell import lang, show_error, stop, tr
+from explorer.ui.sidebar import presenting
 from explorer.ui.source import current_image, region_sliders
 from explorer.views import gif
 from explorer.views.sliding import LABELS, sliding_figure
@@ -20,9 +22,45 @@ PAGE = "../pages/sliding_window.py"
 GRID = {"sw.rows": 7, "sw.cols": 7, "sw.seed": 1, "sw.kind": "random"}
 
 
+def _load_example() -> None:
+    """The notes' worked example: typed in, kernel 1…9 typed in, padding 1 with zeros, cross-correlation."""
+    widgets.load_into_editor("sw", sliding.EXAMPLE_GRID)
+    widgets.load_into_editor("kernel", sliding.EXAMPLE_KERNEL)
+    st.session_state.update({"sw.source": "type", "kernel.source": "custom", "sw.mode": "correlation",
+                             "sw.padding": sliding.EXAMPLE_PADDING, "conv.padding_mode": "zeros", "sw.stride": 1,
+                             "sw.dilation": 1, "sw.step": 0})
+    st.session_state.pop(f"sw.mode@{lang()}", None)
+    st.session_state.pop(f"conv.padding_mode@{lang()}", None)
+
+
+def is_example(grid: np.ndarray, mode: str, kernel: np.ndarray, params: dict) -> bool:
+    """Whether the page shows exactly the notes' worked example."""
+    return (mode == "correlation" and grid.shape == sliding.EXAMPLE_GRID.shape
+            and np.array_equal(grid, sliding.EXAMPLE_GRID) and kernel.shape == sliding.EXAMPLE_KERNEL.shape
+            and np.array_equal(kernel, sliding.EXAMPLE_KERNEL) and params["padding"] == sliding.EXAMPLE_PADDING
+            and params["padding_mode"] == "zeros" and params["stride"] == 1 and params["dilation"] == 1)
+
+
+def example_panel(run: sliding.Run) -> None:
+    """What the worked example gives, computed: the first row and the centre."""
+    first = ", ".join(format_number(v) for v in run.output[0])
+    centre = format_number(run.output[run.output.shape[0] // 2, run.output.shape[1] // 2])
+    st.info(tr("sw.example_result", row=first, centre=centre), icon=":material/menu_book:")
+
+
+def layout():
+    """``(figure area, controls area)``: on a projector the figure comes first and the controls fold away."""
+    if presenting():
+        figure = st.container()
+        return figure, st.expander(tr("sw.settings_title"), icon=":material/tune:")
+    controls = st.container()
+    return st.container(), controls
+
+
 def input_panel() -> np.ndarray:
     """A generated grid, a typed one, or a crop of the photo; stops with a message on a bad typed cell."""
     st.subheader(tr("sw.input"))
+    st.button(tr("sw.example"), on_click=_load_example, icon=":material/menu_book:", help=tr("sw.example_help"))
     source = widgets.choice(tr("sw.source"), ["generate", "type", "image"], "sw.source", "generate",
                             kind="segmented", prefix="sw.source")
     if source != "type":

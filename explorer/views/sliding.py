@@ -17,6 +17,7 @@ from explorer.palette import DIVERGING, HIGHLIGHT
 SPEEDS = {"slow": 1200, "normal": 600, "fast": 200}   # ms per step
 LABELS = ("input", "kernel", "output", "slow", "normal", "fast", "pause", "step")
 PADDING_BLUE = "#cfe3f7"
+EMPTY_GREY = "#eceff3"     # output cells not computed yet: the grid's shape shows from the first step
 CROP_GREEN = "#2a9d8f"
 
 
@@ -80,6 +81,8 @@ def _fixed_traces(run, canvas: _Canvas) -> list:
                     font=font, opacity=0.85),
         _grid_trace(run.dilated, "2", colorscale=DIVERGING, zmin=-kernel_top, zmax=kernel_top,
                     text=_cell_texts(run.dilated), font=font),
+        _grid_trace(np.zeros(canvas.output.shape), "3", colorscale=[[0, EMPTY_GREY], [1, EMPTY_GREY]], zmin=0,
+                    zmax=1, text=[[""] * canvas.output.shape[1]] * canvas.output.shape[0], font=font),
         None,   # the output, per frame
         _marker_trace("", canvas.cell - 6),
         _marker_trace("3", canvas.cell - 6),
@@ -137,7 +140,7 @@ def _frame(run, canvas: _Canvas, i: int, shown: np.ndarray, titles: list[str], s
     annotation = {"text": f"{step_word} {i + 1}/{len(run.steps)}:  {step.text}", "xref": "paper", "yref": "paper",
                   "x": 0, "y": -0.02, "yanchor": "top", "xanchor": "left", "showarrow": False,
                   "font": {"size": _line_font(step.text), "family": "monospace"}}
-    return {"name": str(i), "traces": [3, 4, 5],
+    return {"name": str(i), "traces": [4, 5, 6],
             "data": [output, {"x": list(xs), "y": list(ys)},
                      {"x": [c for _, c in written], "y": [r for r, _ in written]}],
             "layout": {"shapes": shapes, "annotations": _titles(titles, canvas.domains) + [annotation]}}
@@ -179,9 +182,9 @@ def sliding_figure(run, labels: dict[str, str], active: int = 0) -> go.Figure:
     frames = [_frame(run, canvas, i, shown[i], titles, labels["step"]) for i in range(len(run.steps))]
     data = _fixed_traces(run, canvas)
     start = frames[active]
-    data[3] = start["data"][0]
-    data[4].update(start["data"][1])
-    data[5].update(start["data"][2])
+    data[4] = start["data"][0]
+    data[5].update(start["data"][1])
+    data[6].update(start["data"][2])
     axes = {}
     for n, (domain, grid) in enumerate(zip(canvas.domains, (canvas.source, run.dilated, canvas.output)), start=1):
         suffix = "" if n == 1 else str(n)

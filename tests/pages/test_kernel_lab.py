@@ -1,4 +1,5 @@
 """Kernel Lab through AppTest: formulas, inspector against ops, errors, custom kernels, previews, code."""
+import re
 
 import numpy as np
 import pytest
@@ -14,11 +15,11 @@ def test_kernel_lab_default_output_agrees_with_torch():
     at = start(KERNEL_LAB)
     assert not at.error
     assert formula_lines(at) == "H: ⌊(300 + 2·1 − 3)/1⌋ + 1 = 300\nW: ⌊(451 + 2·1 − 3)/1⌋ + 1 = 451"
-    # the default: Sobel magnitude, 'same' reflect padding, the centre pixel, red channel; computed here by torch
+    # the default: Sobel magnitude, 'same' zero padding (nn.Conv2d's), the centre pixel, red channel; by torch
     image = torch.from_numpy(imaging.load_image((ROOT / "assets" / "cat.png").read_bytes())).permute(2, 0, 1)[None]
-    padded = F.pad(image, (1, 1, 1, 1), mode="reflect")[:, :1]
+    red = image[:, :1]
     sobel = torch.tensor(kernels.SOBEL_X, dtype=torch.float32)[None, None]
-    gx, gy = F.conv2d(padded, sobel), F.conv2d(padded, sobel.transpose(2, 3))
+    gx, gy = F.conv2d(red, sobel, padding=1), F.conv2d(red, sobel.transpose(2, 3), padding=1)
     expected = float(torch.sqrt(gx ** 2 + gy ** 2)[0, 0, 150, 225])
     message = at.success[0].value
     assert "x=225, y=150" in message and f"{expected:.6g}" in message and "the same number" in message
@@ -51,7 +52,7 @@ def test_inspector_follows_the_typed_position_and_matches_ops():
     at.segmented_control(key="kl.channel").set_value(1)
     at.run()
     image = np.asarray(Image.open(ROOT / "assets" / "cat.png").convert("RGB"), np.float32) / 255
-    expected = ops.conv2d(image, kernels.get_kernel("laplacian_4"), padding="same", padding_mode="reflect")
+    expected = ops.conv2d(image, kernels.get_kernel("laplacian_4"), padding="same", padding_mode="zeros")
     message = at.success[0].value
     assert "x=10, y=20" in message
     assert f"{expected[20, 10, 1]:.6g}" in message
@@ -69,6 +70,7 @@ def test_invalid_settings_show_a_message_not_a_traceback():
     assert "'same' padding keeps the size only with stride 1" in at.error[0].value
     at.sidebar.file_uploader[0].upload("icon.png", photo_bytes(30, 20, "PNG"), "image/png")
     at.segmented_control(key="conv.padding_kind").set_value("number").run()
+    at.selectbox(key="conv.padding_mode@en").set_value("reflect")
     at.number_input(key="conv.padding").set_value(40).run()
     assert "Reflect padding of 40 is too wide for a 30×20 image" in at.error[0].value
     at.selectbox(key="conv.padding_mode@en").set_value("zeros")
@@ -182,3 +184,33 @@ def test_reruns_neither_decode_again_nor_recompute(monkeypatch):
     assert len(convs) == computed
     at.selectbox(key="kernel.preset@en").set_value("emboss").run()   # a new setting computes once
     assert len(convs) == computed + 1 and len(decodes) == decoded
+
+
+def test_zero_padding_is_the_default_and_its_dark_border_is_explained():
+    at = start(KERNEL_LAB)
+    assert at.selectbox(key="conv.padding_mode@en").value == "zeros"
+    assert any("a blur darkens the border" in c.value for c in at.caption)
+    at.selectbox(key="conv.padding_mode@en").set_value("reflect").run()
+    assert not any("a blur darkens the border" in c.value for c in at.caption)
+
+
+def test_the_pixel_lesson_reads_the_inspected_pixel_and_its_luma():
+    at = start(KERNEL_LAB)
+    at.number_input(key="kl.x").set_value(10)
+    at.number_input(key="kl.y").set_value(20).run()
+    image = imaging.load_image((ROOT / "assets" / "cat.png").read_bytes())
+    r, g, b = (float(v) for v in image[20, 10])        # the centre of the window: 'same' padding, stride 1
+    text = next(m.value for m in at.markdown if m.value.startswith("The inspected input pixel"))
+    assert f"R = {r:.3f} ({round(r * 255)})" in text and f"= {0.299 * r + 0.587 * g + 0.114 * b:.3f}." in text
+    half = [c.value for c in at.caption if "(half)" in c.value]
+    assert half == ["At 225×150 (half), shown as large"]      # 451 // 2 on the long side
+
+
+def test_the_flip_lesson_shows_the_kernel_turned_by_180_degrees():
+    at = start(KERNEL_LAB)
+    at.selectbox(key="kernel.preset@en").set_value("emboss").run()
+    lesson = next(h.proto.body for h in at.get("html") if "Turned by 180°" in h.proto.body)
+    turned = kernels.get_kernel("emboss")[::-1, ::-1]
+    cells = re.findall(r'>(-?\d+)</td>', lesson)
+    assert cells[9:] == [str(int(v)) for v in turned.ravel()]
+    assert any("\\int f(\\tau)" in m.value for m in at.markdown)

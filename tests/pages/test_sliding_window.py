@@ -6,20 +6,20 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import kernels
+from explorer import i18n, kernels
 from explorer.lessons import sliding
-from tests.helpers import POOLING, SLIDING, photo_bytes, start
+from tests.helpers import CJK, POOLING, SLIDING, open_link, photo_bytes, start, untranslated
 
 
 def torch_result(mode: str, grid: np.ndarray) -> np.ndarray:
     """The page's default run computed here by torch: Sobel x (the first kernel of the default preset),
-    padding 1 (reflect for the convolutions), pooling 2×2 stride 1; transposed before its padding crops."""
+    padding 1 (zeros, as nn.Conv2d), pooling 2×2 stride 1; transposed before its padding crops."""
     x = torch.from_numpy(grid)[None, None]
     k = torch.tensor(kernels.SOBEL_X, dtype=torch.float32)[None, None]
     if mode == "correlation":
-        return F.conv2d(F.pad(x, (1, 1, 1, 1), mode="reflect"), k)[0, 0].numpy()
+        return F.conv2d(x, k, padding=1)[0, 0].numpy()
     if mode == "convolution":
-        return F.conv2d(F.pad(x, (1, 1, 1, 1), mode="reflect"), k.flip(2, 3))[0, 0].numpy()
+        return F.conv2d(x, k.flip(2, 3), padding=1)[0, 0].numpy()
     if mode == "transposed":
         return F.conv_transpose2d(x, k)[0, 0].numpy()
     pool = F.max_pool2d if mode == "max_pool" else F.avg_pool2d
@@ -82,3 +82,40 @@ def test_pooling_grid_opens_the_sliding_window_with_the_same_settings():
     assert at.selectbox(key="sw.mode@en").value == "max_pool"
     assert at.slider(key="sw.pool").value == 3 and at.number_input(key="sw.stride").value == 3
     assert any("equals the output of explorer.ops" in s.value for s in at.success)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_notes_worked_example_in_one_click(lang):
+    at = start(SLIDING)
+    if lang == "zh":
+        at.segmented_control(key="lang").set_value("zh").run()
+    label = i18n.t("sw.example", lang)
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception and not at.error
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    last = np.array(spec["frames"][-1]["data"][0]["z"], dtype=np.float64)
+    x = torch.from_numpy(sliding.EXAMPLE_GRID)[None, None]
+    expected = F.conv2d(x, torch.from_numpy(sliding.EXAMPLE_KERNEL)[None, None], padding=1)[0, 0].numpy()
+    np.testing.assert_array_equal(last, expected)                    # all 25 outputs, torch's
+    assert last[0].tolist() == [91, 168, 224, 215, 127] and last[2, 2] == 282    # the notes' numbers
+    assert len(spec["frames"]) == 25
+    assert at.code[0].value == "0×1 + 0×2 + 0×3 + 0×4 + 3×5 + 4×6 + 0×7 + 2×8 + 4×9 = 91"
+    note = next(i.value for i in at.info if "91, 168, 224, 215, 127" in i.value)
+    assert "282" in note and (lang == "en") == (not CJK.search(note))
+    if lang == "zh":
+        assert not untranslated(at)
+
+
+def test_every_output_cell_is_drawn_from_the_first_step():
+    at = start(SLIDING)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    background = spec["data"][3]
+    assert np.array(background["z"]).shape == (7, 7) and background["xaxis"] == "x3"
+    first = spec["frames"][0]["data"][0]["z"]
+    assert sum(v is not None for row in first for v in row) == 1          # only the first cell computed yet
+
+
+def test_in_presentation_mode_the_figure_comes_before_the_controls():
+    at = open_link(SLIDING, {"present": "true"})
+    assert not at.exception and at.expander[0].label == "Input, kernel and parameters"
+    assert at.expander[0].get("plotly_chart") == [] and len(at.get("plotly_chart")) == 1
