@@ -175,4 +175,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "归一化响应最大（{value}）的位置在 x={x}，y={y}：正是切片所在处（x={px}，y={py}）。普通响应的峰值在 x={bx}，y={by}，"
               "那里照片的对比度最大。",
     },
+    "ch.scales_note": {
+        "en": "Red positive, blue negative, white 0. The three channel maps share one scale, full colour at "
+              "±{maps}; the sum has its own, ±{sum} (each the {percentile}th percentile of |value|): where the "
+              "channels cancel, the sum is much weaker than its parts.",
+        "zh": "红为正，蓝为负，白为 0。三张通道特征图共用一个色标，在 ±{maps} 处颜色最深；它们的和有自己的色标 ±{sum}"
+              "（都取 |数值| 的第 {percentile} 百分位数）：各通道相互抵消的地方，和比各部分弱得多。",
+    },
 }

@@ -51,7 +51,9 @@ def one_filter_panel(work: np.ndarray) -> None:
                           where=columns[3])
     weights = np.stack(per_channel).astype(np.float32)
     steps = channels.filter_steps(work, weights, bias)
-    shared = display.robust_scale(np.stack([*steps.maps, steps.feature]))
+    # the channels' maps share a scale (to compare them); the sum, often far weaker where they cancel, has its own
+    shared = display.robust_scale(np.stack(steps.maps))
+    own = display.robust_scale(steps.feature)
     rows = [st.columns(4, gap="small", vertical_alignment="center") for _ in range(3)]
     for c, name in enumerate(channels.CHANNELS):
         rows[0][c].image(display.to_uint8(work[..., c:c + 1] * TINTS[c]), width="stretch")
@@ -62,10 +64,11 @@ def one_filter_panel(work: np.ndarray) -> None:
     rows[0][3].image(display.to_uint8(work), width="stretch")
     rows[0][3].caption(tr("ch.input_caption", h=h, w=w))
     rows[1][3].markdown(tr("ch.filter_shape", shape=f"(3, {weights.shape[1]}, {weights.shape[2]})"))
-    rows[2][3].image(feature_picture(steps.feature, shared), width="stretch")
+    rows[2][3].image(feature_picture(steps.feature, own), width="stretch")
     rows[2][3].caption(tr("ch.sum_caption", bias=format_number(bias), h=steps.feature.shape[0],
                           w=steps.feature.shape[1]))
-    st.caption(tr("fig.scale_note", scale=format_number(round(shared, 3)), percentile=display.ROBUST_PERCENTILE))
+    st.caption(tr("ch.scales_note", maps=format_number(round(shared, 3)), sum=format_number(round(own, 3)),
+                  percentile=display.ROBUST_PERCENTILE))
     st.info(tr("ch.one_note"), icon=":material/lightbulb:")
 
 
