@@ -196,6 +196,32 @@ def sliding_figure_cost(repeat: int) -> tuple[float, float]:
     return median_ms(build, repeat), len(build().to_json()) / 1e6
 
 
+def network_views_cost(repeat: int) -> list[str]:
+    """The Network page's overview (data and figure, as JSON) and its three "why" maps, for one digit."""
+    from explorer.network import overview, presets, why
+    from explorer.network.data import load_digits
+    from explorer.network.layers import build
+    from explorer.views.overview import overview_figure
+
+    x = load_digits().x_test[0]
+    lines = []
+    for name in ("lenet_small", "vgg_small"):
+        model = build(presets.PRESETS[name], seed=0).eval()
+
+        def draw(model=model):
+            found = overview.overview(model, x, str, "input", "p")
+            return overview_figure(found, {"range": "±{scale}", "untrained": ""}).to_json()
+
+        lines.append(f"Network overview, {name}, one digit (data + figure as JSON): {median_ms(draw, repeat):.0f} ms")
+    model = build(presets.PRESETS["lenet_small"], seed=0).eval()
+    maps = median_ms(lambda: (why.saliency(model, x, 3), why.grad_cam(model, x, 3), why.occlusion(model, x, 3, 4)),
+                     repeat)
+    occlusion = median_ms(lambda: why.occlusion(model, x, 3, 4), repeat)
+    lines.append(f"Why maps, lenet_small: saliency + Grad-CAM + occlusion {maps:.0f} ms together; "
+                 f"occlusion 4×4 (625 positions, one batched pass) {occlusion:.0f} ms")
+    return lines
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="0.25,2,12")
@@ -229,6 +255,8 @@ def main(argv=None) -> None:
     build_ms, size_mb = sliding_figure_cost(args.repeat)
     print(f"Sliding Window figure, 16×16 input, 3×3 kernel, padding 1 (256 frames): "
           f"built in {build_ms:.0f} ms, {size_mb:.2f} MB of JSON")
+    for line in network_views_cost(args.repeat):
+        print(line, flush=True)
     if not args.no_app:
         rerun = kernel_lab_rerun_ms()
         print(f"Kernel Lab rerun after a parameter change, 12 MP upload (AppTest): "

@@ -210,6 +210,7 @@ def test_im2col_page_at_projector_size(page):
 def test_network_trains_and_reads_a_drawn_digit(page):
     page.set_viewport_size({"width": 1280, "height": 1600})
     open_page(page, "Network")
+    page.get_by_role("tab", name="Architecture").click()
     expect(page.get_by_text("8 × 4 × 4", exact=True)).to_be_attached()   # a canvas grid: cells are not "visible"
     assert_fits_the_width(page)
     page.get_by_role("tab", name="Training").click()
@@ -218,7 +219,7 @@ def test_network_trains_and_reads_a_drawn_digit(page):
     settle(page)
     assert_fits_the_width(page)
     page.screenshot(path=str(ARTIFACTS / "network_trained.png"))
-    page.get_by_role("tab", name="Looking inside").click()
+    page.get_by_role("tab", name="Overview").click()
     page.get_by_text("Draw one", exact=True).click()
     canvas = page.locator(".st-key-net-canvas0 .nsewdrag")
     canvas.wait_for()
@@ -232,9 +233,38 @@ def test_network_trains_and_reads_a_drawn_digit(page):
                             box["y"] + box["height"] * (ay + (by - ay) * t / 15))
     page.mouse.up()
     expect(page.locator(".st-key-net-canvas1")).to_be_attached()      # the stroke was kept
-    expect(page.get_by_text("Predicted:")).to_be_visible()
+    page.get_by_role("tab", name="Looking inside").click()
+    expect(page.get_by_text("Predicted:").locator("visible=true").first).to_be_visible()
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "network_drawn_digit.png"))
+
+
+def test_a_click_on_an_overview_tile_explains_it(page):
+    """Train, click a feature map of the second convolution, read how its value was computed."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(page.url.split("?")[0].rstrip("/") + "/network?present=true")
+    page.get_by_role("heading", name="Network", exact=True).wait_for()
+    page.get_by_role("tab", name="Training").click()
+    page.get_by_role("button", name="Train", exact=True).click()
+    expect(page.get_by_text("Test accuracy")).to_be_visible(timeout=120_000)
+    page.get_by_role("tab", name="Overview").click()
+    chart = page.locator(".st-key-net-overview [data-testid=stPlotlyChart]")
+    expect(chart.locator(".main-svg").first).to_be_attached()
+    settle(page)
+    assert_fits_the_width(page)
+    assert chart.bounding_box()["y"] + chart.bounding_box()["height"] <= PROJECTOR["height"]   # on the first screen
+    page.screenshot(path=str(ARTIFACTS / "network_overview.png"))
+    spec = page.evaluate("""() => { const p = document.querySelector('.st-key-net-overview .js-plotly-plot');
+        const m = p.data[1]; const i = m.customdata.findIndex(d => d[0] === 4 && d[1] === 5);
+        return [m.x[i], m.y[i]]; }""")                          # map 6 of layer 4 (conv 5×5, 8)
+    box = chart.bounding_box()
+    page.mouse.click(box["x"] + spec[0], box["y"] + spec[1])
+    expect(page.locator(".st-key-net-unit_channel input")).to_have_value("5")
+    expect(page.get_by_text("Σ over the 4 input channels")).to_be_visible()
+    expect(page.get_by_text("read with a forward hook").first).to_contain_text("The same.")
+    page.locator(".st-key-net-unit_channel").scroll_into_view_if_needed()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "network_unit_explained.png"))
 
 
 def test_network_training_stops_on_request(page):

@@ -306,4 +306,143 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.sm_exp": {"en": "exp(z − max z)", "zh": "exp(z − max z)"},
     "net.sm_p": {"en": "Probability", "zh": "概率"},
     "net.filters_all": {"en": "{n} filters", "zh": "{n} 个滤波器"},
+    # the overview: the whole network at a glance
+    "net.tab_overview": {"en": "Overview", "zh": "总览"},
+    "net.ov_intro": {
+        "en": "The whole network for one input: a column per layer, every feature map a tile, the dense layers as "
+              "bars, the ten probabilities at the end. Tiles of a column share one colour scale (red positive, "
+              "blue negative), written under it with the shape. Click a tile to see how it was computed.",
+        "zh": "一个输入经过整个网络的样子：每层一列，每张特征图一块小图，全连接层画成条形，最后是十个概率。同一列的小图共用一个色标"
+              "（红为正，蓝为负），写在列下方，并附上形状。点击一块小图即可查看它是怎样算出来的。",
+    },
+    "net.ov_input": {"en": "Input", "zh": "输入"},
+    "net.ov_unusable": {
+        "en": "The layer table cannot work as it is: the Architecture tab says which layer and why.",
+        "zh": "当前的层表格无法运行：“网络结构”页会指出是哪一层以及原因。",
+    },
+    "net.ov_output": {"en": "Probabilities", "zh": "概率"},
+    "net.ov_range": {"en": "±{scale}", "zh": "±{scale}"},
+    "net.ov_untrained": {
+        "en": "Untrained: random weights. Train it on the Training tab to see what it learns.",
+        "zh": "尚未训练：权重是随机的。在“训练”页训练后，看看它学到了什么。",
+    },
+    "net.ov_state": {"en": "Weights", "zh": "权重"},
+    "net.ov_state.trained": {"en": "After training", "zh": "训练后"},
+    "net.ov_state.untrained": {"en": "Before training", "zh": "训练前"},
+    "net.ov_state.both": {"en": "Both, one above the other", "zh": "两者上下对照"},
+    "net.ov_prediction": {"en": "Predicted: {digit} ({p} %)", "zh": "预测：{digit}（{p}%）"},
+    # any unit explained
+    "net.unit_title": {"en": "How one value was computed", "zh": "一个值是怎样算出来的"},
+    "net.unit_layer": {"en": "Layer", "zh": "层"},
+    "net.unit_channel": {"en": "Map (channel)", "zh": "特征图（通道）"},
+    "net.unit_i": {"en": "Row", "zh": "行"},
+    "net.unit_j": {"en": "Column", "zh": "列"},
+    "net.unit_unit": {"en": "Unit", "zh": "单元"},
+    "net.unit_probabilities": {"en": "{row}. softmax → probabilities", "zh": "{row}. softmax → 概率"},
+    "net.unit_input": {"en": "Input channel {c}", "zh": "输入通道 {c}"},
+    "net.unit_window": {"en": "Window", "zh": "窗口"},
+    "net.unit_kernel": {"en": "Trained kernel", "zh": "训练得到的卷积核"},
+    "net.unit_products": {"en": "Products", "zh": "乘积"},
+    "net.unit_channel_sum": {"en": "Input channel {c}: Σ products = {total}", "zh": "输入通道 {c}：Σ 乘积 = {total}"},
+    "net.unit_more_channels": {
+        "en": "… and {n} more input channels, whose sums add {total}.",
+        "zh": "……还有 {n} 个输入通道，它们的和共为 {total}。",
+    },
+    "net.unit_conv_total": {
+        "en": "Σ over the {n} input channels = {sum}; + bias {bias} = **{value}**",
+        "zh": "对 {n} 个输入通道求和 = {sum}；+ 偏置 {bias} = **{value}**",
+    },
+    "net.unit_then_relu": {
+        "en": "Then layer {row} (ReLU): max(0, {value}) = **{relu}**",
+        "zh": "然后第 {row} 层（ReLU）：max(0, {value}) = **{relu}**",
+    },
+    "net.unit_pool": {
+        "en": "The {mode} of the {k}×{k} window of map {c} = **{value}**",
+        "zh": "特征图 {c} 中 {k}×{k} 窗口的{mode} = **{value}**",
+    },
+    "net.unit_pool.max": {"en": "largest value", "zh": "最大值"},
+    "net.unit_pool.avg": {"en": "mean (padding counted)", "zh": "平均值（计入填充）"},
+    "net.unit_batchnorm": {
+        "en": "(x − running mean) / √(running var + ε) · γ + β = ({x} − {mean}) / √({var} + {eps}) · {gamma} + "
+              "{beta} = **{value}**",
+        "zh": "(x − 滑动均值) / √(滑动方差 + ε) · γ + β = ({x} − {mean}) / √({var} + {eps}) · {gamma} + {beta} "
+              "= **{value}**",
+    },
+    "net.unit_relu": {"en": "max(0, {given}) = **{value}**", "zh": "max(0, {given}) = **{value}**"},
+    "net.unit_identity": {
+        "en": "Dropout is off when the network is used (it only acts during training): {given} passes unchanged.",
+        "zh": "使用网络时 Dropout 是关闭的（它只在训练时起作用）：{given} 原样通过。",
+    },
+    "net.unit_flatten": {
+        "en": "Cell (map {c}, row {i}, column {j}) of the {shape} maps becomes entry {index} = {c}·{hw} + {i}·{w} + "
+              "{j} of the vector: **{value}**",
+        "zh": "{shape} 特征图中的单元（特征图 {c}，第 {i} 行，第 {j} 列）成为向量的第 {index} 项 = {c}·{hw} + {i}·{w} + {j}："
+              "**{value}**",
+    },
+    "net.unit_linear": {
+        "en": "Σₖ wₖ·xₖ over {n} inputs + bias: the {top} largest terms, then the rest.",
+        "zh": "对 {n} 个输入求 Σₖ wₖ·xₖ 再加偏置：先列出最大的 {top} 项，再是其余各项。",
+    },
+    "net.unit_k": {"en": "Input k", "zh": "输入 k"},
+    "net.unit_w": {"en": "Weight wₖ", "zh": "权重 wₖ"},
+    "net.unit_x": {"en": "Input xₖ", "zh": "输入 xₖ"},
+    "net.unit_wx": {"en": "wₖ·xₖ", "zh": "wₖ·xₖ"},
+    "net.unit_linear_total": {
+        "en": "Those {top} terms + the other {rest_count} ({rest}) + bias {bias} = **{value}**",
+        "zh": "这 {top} 项 + 其余 {rest_count} 项（{rest}）+ 偏置 {bias} = **{value}**",
+    },
+    "net.unit_residual": {
+        "en": "H(x) = ReLU(F(x) + x′) = ReLU({F} + {skip}) = **{value}**: the block's path F and its input (through "
+              "the 1×1 projection where the channels change).",
+        "zh": "H(x) = ReLU(F(x) + x′) = ReLU({F} + {skip}) = **{value}**：块内的路径 F 加上它的输入（通道数改变时经过 1×1 投影）。",
+    },
+    "net.unit_inception": {
+        "en": "Channel {c} of the concatenation comes from branch {branch} ({name}): **{value}**",
+        "zh": "拼接结果的第 {c} 个通道来自第 {branch} 个分支（{name}）：**{value}**",
+    },
+    "net.agrees": {
+        "en": "Computed by hand: {value}; the network's own activation, read with a forward hook: {actual}. The same.",
+        "zh": "手算结果：{value}；用前向钩子读出的网络自身激活值：{actual}。两者相同。",
+    },
+    "net.disagrees": {
+        "en": "Computed by hand: {value}, but the network's activation is {actual}. Please report this.",
+        "zh": "手算结果为 {value}，但网络的激活值是 {actual}。请报告此问题。",
+    },
+    "net.unit_slide": {
+        "en": "Input channel {c} with this kernel, across the nearby positions (its part of the sum only):",
+        "zh": "输入通道 {c} 与这个卷积核在附近各位置上的计算（只是它在总和中的那一部分）：",
+    },
+    # why this prediction
+    "net.why_title": {"en": "Why this prediction?", "zh": "为什么这样预测？"},
+    "net.why_class": {"en": "Explain the class", "zh": "要解释的类别"},
+    "net.why_predicted": {"en": "The prediction ({digit})", "zh": "预测结果（{digit}）"},
+    "net.why_patch": {"en": "Occlusion patch", "zh": "遮挡块大小"},
+    "net.why_saliency": {"en": "Saliency", "zh": "显著图"},
+    "net.why_gradcam": {"en": "Grad-CAM", "zh": "Grad-CAM"},
+    "net.why_occlusion": {"en": "Occlusion", "zh": "遮挡"},
+    "net.why_saliency_note": {
+        "en": "|∂ logit / ∂ pixel|: how much nudging each pixel would move the score of {digit}.",
+        "zh": "|∂ logit / ∂ 像素|：轻微改变每个像素会让 {digit} 的分数变化多少。",
+    },
+    "net.why_gradcam_note": {
+        "en": "Layer {row}'s maps weighted by the mean gradient of the score of {digit} over each map, summed, "
+              "negatives dropped, enlarged to 28×28: where that layer saw evidence for {digit}.",
+        "zh": "第 {row} 层的各特征图按 {digit} 的分数对该图梯度的平均值加权、求和、去掉负值，再放大到 28×28：该层在哪里看到了 {digit} 的证据。",
+    },
+    "net.why_occlusion_note": {
+        "en": "A grey {k}×{k} patch slid over the input ({n} positions, one batched pass): how much the probability "
+              "of {digit} drops where it covers.",
+        "zh": "一块 {k}×{k} 的灰色遮挡块在输入上滑动（{n} 个位置，一次批量计算）：遮住某处时 {digit} 的概率下降多少。",
+    },
+    "net.why_legend": {
+        "en": "Overlaid on the input in orange: transparent is 0, full orange is the largest value ({top}).",
+        "zh": "以橙色叠加在输入上：透明为 0，最深的橙色为最大值（{top}）。",
+    },
+    "net.why_no_conv": {"en": "No convolution in this stack: Grad-CAM needs one.", "zh": "这个网络没有卷积层：Grad-CAM 需要卷积层。"},
+    "net.why_before": {"en": "Before training", "zh": "训练前"},
+    "net.why_after": {"en": "After training", "zh": "训练后"},
+    "net.inside_input": {
+        "en": "The input chosen on the Overview tab:",
+        "zh": "在“总览”页选择的输入：",
+    },
 }

@@ -33,6 +33,12 @@ def cell_colours(values: np.ndarray, sequential: bool) -> np.ndarray:
     return palette.sample(name, (finite - lo) / (hi - lo))
 
 
+def _short(value: float) -> str:
+    """The exact-looking number when it fits a 5×5 cell (six characters), else the compact one."""
+    text = format_number(value)
+    return text if len(text) <= 6 else compact(value)
+
+
 def _table(values: np.ndarray, title: str, sequential: bool, max_text_side: int, lang: str) -> str:
     values = np.asarray(values, dtype=np.float64)
     rows, cols = values.shape
@@ -50,7 +56,7 @@ def _table(values: np.ndarray, title: str, sequential: bool, max_text_side: int,
                 cells.append('<td class="nan"></td>')
                 continue
             colour = next(colours)
-            text = "" if not written else format_number(value) if side <= 5 else compact(value)
+            text = "" if not written else _short(value) if side <= 5 else compact(value)
             tip = html.escape(t("fig.cell_tip", lang, row=r, col=c, value=f"{value:.6g}"))
             cells.append(f'<td style="background:{palette.css(colour)};color:{palette.ink(colour)}" title="{tip}">'
                          f"{text}</td>")

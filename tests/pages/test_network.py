@@ -2,6 +2,7 @@
 import io
 
 import numpy as np
+import pytest
 import torch
 
 from explorer import i18n
@@ -113,4 +114,53 @@ def test_the_trained_network_pages_in_chinese_have_no_english_left():
     assert any(s.value == i18n.t("net.softmax_title", "zh") for s in at.subheader)
     assert any(s.value == i18n.t("net.relu_title", "zh") for s in at.subheader)
     assert any(m.value.startswith("- ① 卷积和池化部分（第 1–6 层）") for m in at.markdown)
+    assert not untranslated(at)
+
+
+def overview_ok(at) -> bool:
+    agree = [s.value for s in at.success if "forward hook" in s.value or "前向钩子" in s.value]
+    charts = [c for c in at.get("plotly_chart") if c.proto.id.endswith("net-overview.chart")]
+    return bool(agree) and len(charts) == 1
+
+
+@pytest.mark.parametrize("preset", list(presets.PRESETS))
+def test_the_overview_before_and_after_a_short_training(preset):
+    at = start(NETWORK)
+    at.selectbox(key="net.preset@en").set_value(preset).run()
+    assert not at.exception and not at.error and overview_ok(at)
+    assert any("Untrained: random weights" in a.text for a in overview_annotations(at))
+    at.number_input(key="net.epochs").set_value(1)
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert not at.exception and not at.error and overview_ok(at)
+    assert not any("Untrained" in a.text for a in overview_annotations(at))
+    at.selectbox(key="net.ov_state@en").set_value("both").run()
+    assert not at.exception and len([c for c in at.get("plotly_chart") if "net-overview" in c.proto.id]) == 2
+
+
+def overview_annotations(at):
+    import plotly.io
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("net-overview.chart"))
+    return plotly.io.from_json(chart.proto.spec).layout.annotations
+
+
+def test_every_kind_of_unit_is_explained_and_agrees():
+    at = start(NETWORK)
+    at.selectbox(key="net.preset@en").set_value("bn_net").run()
+    for row in range(1, 15):
+        at.selectbox(key="net.unit_layer").set_value(row).run()
+        assert not at.exception and not at.error, row
+        message = next(s.value for s in at.success if "forward hook" in s.value)
+        assert message.endswith("The same."), row
+    at.selectbox(key="net.unit_layer").set_value(15).run()          # the probabilities: softmax written out
+    assert any("Probability" in d.value.columns for d in at.dataframe)
+
+
+def test_why_maps_for_a_chosen_class_and_patch_in_chinese():
+    at = start(NETWORK)
+    at.segmented_control(key="lang").set_value("zh").run()
+    at.selectbox(key="net.why_class@zh").set_value(3)
+    at.segmented_control(key="net.why_patch").set_value(8).run()
+    assert not at.exception and not at.error
+    captions = " ".join(c.value for c in at.caption)
+    assert "3 的分数" in captions and "8×8 的灰色遮挡块" in captions and "441 个位置" in captions
     assert not untranslated(at)

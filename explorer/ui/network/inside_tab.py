@@ -1,4 +1,4 @@
-"""Network tab 3: filters before and after, one digit through the network, the whole test set."""
+"""Network tab 4: filters before and after, one digit through the network, the whole test set."""
 from __future__ import annotations
 
 import numpy as np
@@ -7,15 +7,15 @@ import streamlit as st
 import torch
 from torch import nn
 
-from explorer import display, imaging
+from explorer import display
 from explorer.network import inside
-from explorer.network.data import Data, lasso_strokes, prepare_photo, rasterize
+from explorer.network.data import Data
 from explorer.network.layers import describe
 from explorer.network.training import confusion
 from explorer.ui import widgets
 from explorer.ui.network import model as session
 from explorer.ui.network.model import Network
-from explorer.ui.shell import labels, show_error, tr
+from explorer.ui.shell import labels, tr
 from explorer.views import charts
 
 SHOWN_MAPS = 8
@@ -33,55 +33,6 @@ def _filters(model: nn.Module) -> None:
             st.markdown(f"**{label}** · {tr('net.filters_all', n=len(filters))}")
             pictures = inside.filter_pictures(filters)
             widgets.tiles(pictures, [f"{i + 1}" for i in range(len(pictures))], per_row=10, target=80)
-
-
-def _drawn() -> np.ndarray | None:
-    """A digit drawn with the lasso on a 28×28 canvas (strokes add up; Clear starts again)."""
-    strokes = st.session_state.setdefault("net.strokes", [])
-    canvas, buttons = st.columns([1, 1])
-    picture = rasterize(strokes)
-    with canvas:
-        event = widgets.chart(charts.canvas_figure(picture), f"net.canvas{len(strokes)}", on_select="rerun",
-                              selection_mode="lasso")
-    new = lasso_strokes(event.selection if event else None)
-    if new:
-        st.session_state["net.strokes"] = strokes + new
-        st.rerun()
-    buttons.markdown(tr("net.draw_help"))
-    if buttons.button(tr("net.clear"), icon=":material/ink_eraser:"):
-        st.session_state["net.strokes"] = []
-        st.rerun()
-    return picture if strokes else None
-
-
-def _photo() -> np.ndarray | None:
-    """A photo of one handwritten digit, prepared like the training data (the steps shown)."""
-    photo = st.file_uploader(tr("net.photo"), type=list(imaging.UPLOAD_TYPES), key="net.photo",
-                             help=tr("net.photo_help"))
-    if photo is None:
-        return None
-    try:
-        steps = prepare_photo(imaging.load_image(photo.getvalue(), max_side=1024))
-    except imaging.ImageError as err:
-        show_error(err)
-        return None
-    for col, name in zip(st.columns(4, gap="small"), ("gray", "inverted", "cropped", "final")):
-        col.image(display.to_uint8(steps[name]), width="stretch", clamp=True)
-        col.caption(tr(f"net.step.{name}"))
-    return steps["final"]
-
-
-def _input(data: Data) -> np.ndarray | None:
-    """A test digit, a drawn one, or a photo: the 28×28 input to look at."""
-    st.subheader(tr("net.input_title"))
-    kind = widgets.choice(tr("net.input"), ["test", "draw", "photo"], "net.input", "test", kind="segmented",
-                          prefix="net.input")
-    if kind == "test":
-        st.session_state.setdefault("net.test_index", 0)
-        index = st.slider(tr("net.test_index"), 0, len(data.x_test) - 1, key="net.test_index")
-        st.caption(tr("net.true_label", label=int(data.y_test[index])))
-        return data.x_test[index, 0].numpy()
-    return _drawn() if kind == "draw" else _photo()
 
 
 def _through(net: Network, model: nn.Module, digit: np.ndarray) -> None:
@@ -164,15 +115,16 @@ def _test_set(model: nn.Module, data: Data) -> None:
                           per_row=6, target=84)
 
 
-def render(net: Network, model: nn.Module | None, data: Data) -> None:
-    """The whole tab, or a note to train first."""
+def render(net: Network, model: nn.Module | None, data: Data, digit: np.ndarray | None) -> None:
+    """The whole tab for the input chosen on the Overview tab, or a note to train first."""
     if model is None:
         st.info(tr("net.inside_first"), icon=":material/school:")
         return
     _filters(model)
-    digit = _input(data)
+    st.subheader(tr("net.input_title"))
     if digit is None:
         st.info(tr("net.no_input"), icon=":material/draw:")
     else:
+        st.caption(tr("net.inside_input"))
         _through(net, model, digit)
     _test_set(model, data)

@@ -12,7 +12,7 @@ import numpy as np
 import streamlit as st
 from torch import nn
 
-from explorer.network import training
+from explorer.network import inside, layers, training
 from explorer.network.data import Data
 from explorer.network.layers import Description
 
@@ -35,11 +35,32 @@ def current(specs: list[dict]) -> nn.Module | None:
     return model if model is not None and st.session_state.get("net.specs") == specs else None
 
 
-def adopt(model: nn.Module, specs: list[dict], initial_filters: np.ndarray | None, *, stopped: bool) -> None:
-    """Make ``model`` the session's model (freshly trained or loaded), with the filters it started from."""
+def starting_point(model: nn.Module) -> tuple[dict, np.ndarray | None]:
+    """A copy of ``model``'s weights and its first filters, as they are now (before training or loading)."""
+    return {k: v.detach().clone() for k, v in model.state_dict().items()}, inside.first_filters(model)
+
+
+def adopt(model: nn.Module, specs: list[dict], *, stopped: bool, start: tuple | None = None) -> None:
+    """Make ``model`` the session's model; ``start`` (see :func:`starting_point`) is what it began from
+    (by default its weights now: it is about to be trained)."""
+    state, filters = start or starting_point(model)
     st.session_state.update({"net.model": model, "net.specs": specs, "net.history": [],
-                             "net.initial_filters": initial_filters, "net.stopped": stopped,
+                             "net.initial_filters": filters, "net.initial_state": state, "net.stopped": stopped,
                              "net.version": st.session_state.get("net.version", 0) + 1})
+
+
+def untrained(specs: list[dict], seed: int) -> nn.Module:
+    """The network before training: the session model's starting weights, or a fresh build (kept per session)."""
+    start = st.session_state.get("net.initial_state") if st.session_state.get("net.specs") == specs else None
+    key = (repr(specs), seed, st.session_state.get("net.version", 0) if start is not None else -1)
+    kept = st.session_state.get("net.untrained")
+    if kept is None or kept[0] != key:
+        model = layers.build(specs, seed=seed)
+        if start is not None:
+            model.load_state_dict(start)
+        kept = (key, model.eval())
+        st.session_state["net.untrained"] = kept
+    return kept[1]
 
 
 def changed() -> None:

@@ -5,7 +5,7 @@ import streamlit as st
 from torch import nn
 
 from explorer import ops
-from explorer.network import NetworkError, inside, training, weights
+from explorer.network import NetworkError, training, weights
 from explorer.network.data import Data, load_idx, split
 from explorer.network.layers import build
 from explorer.ui import caches, widgets
@@ -76,7 +76,7 @@ def _curves(place, history) -> None:
 def _train(net: Network, data: Data, settings: dict, progress, curves) -> nn.Module:
     """Build the network fresh and train it, drawing progress and curves as it goes (Stop interrupts the run)."""
     fresh = build(net.specs, seed=settings["seed"])
-    session.adopt(fresh, net.specs, inside.first_filters(fresh), stopped=True)   # until the last epoch ends
+    session.adopt(fresh, net.specs, stopped=True)   # stopped until the last epoch ends
     bar = progress.progress(0.0, text=tr("net.training"))
     epochs = settings["epochs"]
 
@@ -110,13 +110,13 @@ def _weights(net: Network, model: nn.Module | None, seed: int) -> None:
                               help=tr("net.upload_help"))
     if upload is not None and net.usable and st.session_state.get("net.loaded_file") != upload.file_id:
         candidate = build(net.specs, seed=seed)
-        initial = inside.first_filters(candidate)
+        start = session.starting_point(candidate)
         try:
             weights.load_weights(candidate, upload.getvalue())
         except NetworkError as err:
             show_error(err)
         else:
-            session.adopt(candidate, net.specs, initial, stopped=False)
+            session.adopt(candidate, net.specs, stopped=False, start=start)
             st.session_state["net.loaded_file"] = upload.file_id
             st.session_state["net.loaded_message"] = upload.name
             st.rerun()       # draw the whole page again with these weights

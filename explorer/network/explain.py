@@ -1,0 +1,206 @@
+"""Any unit of a trained network explained with its trained numbers, and checked against the real activation.
+
+:func:`activations` runs the network once with forward hooks on every
+top-level layer and keeps what went in and what came out. :func:`explain`
+recomputes one output value of one layer by hand, in NumPy float64, from the
+layer's input and its trained parameters: a convolution's windows, kernels,
+products and sums plus the bias; a pooling window; BatchNorm with its running
+statistics; which tile cell a flatten puts where; a dense unit's largest
+contributions; softmax. ``Explanation.agrees`` compares the hand computation
+with the hooked activation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from explorer.network.layers import Inception, Residual
+
+TOLERANCE = 1e-5
+TOP_TERMS = 8          # a dense unit lists its largest contributions, then the rest as one sum
+
+
+@dataclass(frozen=True)
+class Activation:
+    """What one top-level layer received and gave, for one input (no batch axis)."""
+    row: int                 # the layer number, from 1
+    module: nn.Module
+    given: np.ndarray
+    output: np.ndarray
+
+
+def activations(model: nn.Sequential, x: torch.Tensor) -> list[Activation]:
+    """Run ``model`` (eval mode) on one input ``(C, H, W)`` and hook every top-level layer's input and output."""
+    device = next(model.parameters()).device
+    model.eval()
+    seen: list[tuple[nn.Module, torch.Tensor, torch.Tensor]] = []
+    handles = [module.register_forward_hook(lambda m, inputs, output: seen.append((m, inputs[0], output)))
+               for module in model]
+    try:
+        with torch.no_grad():
+            model(x[None].to(device))
+    finally:
+        for handle in handles:
+            handle.remove()
+    return [Activation(row, module, given[0].double().cpu().numpy(), output[0].double().cpu().numpy())
+            for row, (module, given, output) in enumerate(seen, start=1)]
+
+
+@dataclass(frozen=True)
+class ChannelTerm:
+    """One input channel's part of a convolution output: its window, the trained kernel, the products."""
+    channel: int
+    window: np.ndarray
+    kernel: np.ndarray
+    products: np.ndarray
+
+    @property
+    def total(self) -> float:
+        return float(self.products.sum())
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """How one output value of one layer came about."""
+    row: int
+    kind: str                          # conv, pool, batchnorm, relu, identity, flatten, linear, block
+    position: tuple[int, ...]          # (channel, i, j) in the layer's output, or (unit,) after a flatten
+    value: float                       # computed here, by hand
+    actual: float                      # the hooked activation
+    terms: list[ChannelTerm] = field(default_factory=list)    # conv
+    bias: float = 0.0                  # conv, linear
+    window: np.ndarray | None = None   # pool: the input window
+    pool: str = ""                     # max or avg
+    statistics: dict[str, float] = field(default_factory=dict)   # batchnorm: x, mean, var, eps, gamma, beta
+    source: tuple[int, ...] = ()       # relu, identity, flatten: where the value came from in the layer's input
+    given: float = 0.0                 # relu, identity: the input value
+    contributions: list[tuple[int, float, float]] = field(default_factory=list)   # linear: (k, w_k, x_k), largest
+    rest: float = 0.0                  # linear: the sum of all the other w_k·x_k
+    rest_count: int = 0
+
+    @property
+    def agrees(self) -> bool:
+        return bool(abs(self.value - self.actual) <= TOLERANCE * max(1.0, abs(self.actual)))
+
+
+def _pair(value) -> tuple[int, int]:
+    return (value, value) if isinstance(value, int) else tuple(value)
+
+
+def _padded(plane: np.ndarray, ph: int, pw: int, fill: float = 0.0) -> np.ndarray:
+    return np.pad(plane, ((ph, ph), (pw, pw)), constant_values=fill)
+
+
+def _conv(act: Activation, channel: int, i: int, j: int) -> Explanation:
+    conv: nn.Conv2d = act.module
+    (kh, kw), (sh, sw), (ph, pw), (dh, dw) = (_pair(v) for v in (conv.kernel_size, conv.stride, conv.padding,
+                                                                    conv.dilation))
+    weight = conv.weight.detach().double().cpu().numpy()
+    per_group = conv.in_channels // conv.groups
+    first = (channel // (conv.out_channels // conv.groups)) * per_group
+    terms = []
+    for offset in range(per_group):
+        plane = _padded(act.given[first + offset], ph, pw)
+        window = plane[i * sh:i * sh + dh * (kh - 1) + 1:dh, j * sw:j * sw + dw * (kw - 1) + 1:dw]
+        kernel = weight[channel, offset]
+        terms.append(ChannelTerm(first + offset, window, kernel, window * kernel))
+    bias = float(conv.bias.detach()[channel]) if conv.bias is not None else 0.0
+    value = sum(t.total for t in terms) + bias
+    return Explanation(act.row, "conv", (channel, i, j), value, float(act.output[channel, i, j]), terms, bias)
+
+
+def _pool(act: Activation, channel: int, i: int, j: int) -> Explanation:
+    pool = act.module
+    (kh, kw), (sh, sw), (ph, pw) = (_pair(v) for v in (pool.kernel_size, pool.stride, pool.padding))
+    is_max = isinstance(pool, nn.MaxPool2d)
+    plane = _padded(act.given[channel], ph, pw, -np.inf if is_max else 0.0)
+    window = plane[i * sh:i * sh + kh, j * sw:j * sw + kw]
+    value = float(window.max()) if is_max else float(window.sum() / (kh * kw))   # padded zeros counted, as torch
+    return Explanation(act.row, "pool", (channel, i, j), value, float(act.output[channel, i, j]), window=window,
+                       pool="max" if is_max else "avg")
+
+
+def _batchnorm(act: Activation, channel: int, i: int, j: int) -> Explanation:
+    bn: nn.BatchNorm2d = act.module
+    stats = {"x": float(act.given[channel, i, j]), "mean": float(bn.running_mean[channel]),
+             "var": float(bn.running_var[channel]), "eps": float(bn.eps),
+             "gamma": float(bn.weight.detach()[channel]), "beta": float(bn.bias.detach()[channel])}
+    value = (stats["x"] - stats["mean"]) / np.sqrt(stats["var"] + stats["eps"]) * stats["gamma"] + stats["beta"]
+    return Explanation(act.row, "batchnorm", (channel, i, j), float(value), float(act.output[channel, i, j]),
+                       statistics=stats)
+
+
+def _linear(act: Activation, unit: int) -> Explanation:
+    linear: nn.Linear = act.module
+    w = linear.weight.detach().double().cpu().numpy()[unit]
+    x = act.given.reshape(-1)
+    parts = w * x
+    order = np.argsort(-np.abs(parts))
+    top = [(int(k), float(w[k]), float(x[k])) for k in order[:TOP_TERMS]]
+    rest = float(parts[order[TOP_TERMS:]].sum())
+    bias = float(linear.bias.detach()[unit]) if linear.bias is not None else 0.0
+    value = float(parts.sum()) + bias
+    return Explanation(act.row, "linear", (unit,), value, float(act.output[unit]), bias=bias, contributions=top,
+                       rest=rest, rest_count=max(0, len(x) - TOP_TERMS))
+
+
+def _flatten(act: Activation, unit: int) -> Explanation:
+    source = tuple(int(v) for v in np.unravel_index(unit, act.given.shape))
+    value = float(act.given[source])
+    return Explanation(act.row, "flatten", (unit,), value, float(act.output[unit]), source=source, given=value)
+
+
+def _elementwise(act: Activation, kind: str, position: tuple[int, ...]) -> Explanation:
+    given = float(act.given[position])
+    value = max(given, 0.0) if kind == "relu" else given
+    return Explanation(act.row, kind, position, value, float(act.output[position]), source=position, given=given)
+
+
+def explain(acts: list[Activation], row: int, position: tuple[int, ...]) -> Explanation:
+    """How output ``position`` ((channel, i, j), or (unit,) for a vector) of layer ``row`` was computed.
+
+    Blocks (residual, Inception) are explained as a whole: their output value
+    and what they received at that place.
+    """
+    act = acts[row - 1]
+    module = act.module
+    if isinstance(module, nn.Conv2d):
+        return _conv(act, *position)
+    if isinstance(module, (nn.MaxPool2d, nn.AvgPool2d)):
+        return _pool(act, *position)
+    if isinstance(module, nn.BatchNorm2d):
+        return _batchnorm(act, *position)
+    if isinstance(module, nn.Linear):
+        return _linear(act, *position)
+    if isinstance(module, nn.Flatten):
+        return _flatten(act, *position)
+    if isinstance(module, nn.ReLU):
+        return _elementwise(act, "relu", position)
+    if isinstance(module, nn.Dropout):
+        return _elementwise(act, "identity", position)
+    if isinstance(module, (Residual, Inception)):
+        return _block(act, position)
+    raise TypeError(f"no explanation for {type(module).__name__}")
+
+
+def _block(act: Activation, position: tuple[int, ...]) -> Explanation:
+    """A residual block: H(x) = ReLU(F(x) + x′), its two parts computed again; Inception: the branch of the channel."""
+    module = act.module
+    x = torch.from_numpy(act.given)[None].float()
+    with torch.no_grad():
+        if isinstance(module, Residual):
+            residual = module.bn2(module.conv2(F.relu(module.bn1(module.conv1(x)))))[0].double().numpy()
+            skip = module.project(x)[0].double().numpy()
+            parts = {"F": float(residual[position]), "skip": float(skip[position])}
+            value = max(parts["F"] + parts["skip"], 0.0)
+        else:
+            outputs = [module.branch1(x), module.branch5(x), module.branch3(x), module.pool(x)]
+            width = outputs[0].shape[1]
+            branch = position[0] // width
+            value = float(outputs[branch][0, position[0] % width, position[1], position[2]])
+            parts = {"branch": float(branch)}
+    return Explanation(act.row, "block", position, float(value), float(act.output[position]), statistics=parts)

@@ -1,0 +1,124 @@
+"""How one value of the network was computed, drawn: a convolution's windows and trained kernels, a pooling
+window, BatchNorm's statistics, a dense unit's largest terms, softmax; and whether it matches the network."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+from torch import nn
+
+from explorer.geometry import ParamError
+from explorer.lessons import sliding
+from explorer.network import inside
+from explorer.network.explain import Activation, Explanation
+from explorer.numtext import format_number
+from explorer.ui import widgets
+from explorer.ui.shell import tr
+from explorer.ui.sliding_window import figure_labels
+from explorer.views.sliding import sliding_figure
+
+SHOWN_CHANNELS = 4
+SLIDE_SIDE = 8         # the crop of the input channel the animation slides over
+BRANCHES = ("1×1", "1×1 → 5×5", "1×1 → 3×3 → 3×3", "pool → 1×1")
+
+
+def _n(value: float) -> str:
+    return format_number(round(float(value), 4))
+
+
+def softmax_table(logits: np.ndarray) -> None:
+    """The ten logits → exp → sum → probabilities, written out."""
+    steps = inside.softmax_steps(logits)
+    st.markdown(tr("net.softmax_note", total=f"{steps.total:.4g}", sum=f"{steps.probabilities.sum():.4f}",
+                   best=int(np.argmax(steps.logits))))
+    st.dataframe(pd.DataFrame({
+        tr("net.sm_digit"): [str(i) for i in range(len(steps.logits))],
+        tr("net.sm_logit"): [f"{v:.3f}" for v in steps.logits],
+        tr("net.sm_shifted"): [f"{v:.3f}" for v in steps.shifted],
+        tr("net.sm_exp"): [f"{v:.4g}" for v in steps.exps],
+        tr("net.sm_p"): [f"{v:.4f}" for v in steps.probabilities],
+    }), hide_index=True, width="stretch")
+
+
+def _slide(found: Explanation, act: Activation) -> None:
+    """The first input channel and its trained kernel, sliding over a crop around the chosen position."""
+    term = found.terms[0]
+    kh, kw = term.kernel.shape
+    stride, padding = act.module.stride[0], act.module.padding[0]
+    _, i, j = found.position
+    plane = np.pad(act.given[term.channel], padding)
+    top = max(0, min(i * stride - (SLIDE_SIDE - kh) // 2, plane.shape[0] - SLIDE_SIDE))
+    left = max(0, min(j * stride - (SLIDE_SIDE - kw) // 2, plane.shape[1] - SLIDE_SIDE))
+    top, left = top - top % stride, left - left % stride        # keep the window grid of the layer
+    crop = plane[top:top + SLIDE_SIDE, left:left + SLIDE_SIDE]
+    try:
+        run = sliding.build_run(np.round(crop, 3), np.round(term.kernel, 3), "correlation", stride=stride)
+    except (ParamError, sliding.GridError):
+        return
+    st.caption(tr("net.unit_slide", c=term.channel + 1))
+    widgets.chart(sliding_figure(run, figure_labels("correlation")), "net.unit_slide")
+
+
+def _conv(found: Explanation, next_is_relu: bool) -> None:
+    for term in found.terms[:SHOWN_CHANNELS]:
+        widgets.matrices([(term.window, f"{tr('net.unit_input', c=term.channel + 1)} · {tr('net.unit_window')}",
+                           True), (term.kernel, tr("net.unit_kernel"), False),
+                          (term.products, tr("net.unit_products"), False)])
+        st.caption(tr("net.unit_channel_sum", c=term.channel + 1, total=_n(term.total)))
+    hidden = found.terms[SHOWN_CHANNELS:]
+    if hidden:
+        st.caption(tr("net.unit_more_channels", n=len(hidden), total=_n(sum(t.total for t in hidden))))
+    total = sum(t.total for t in found.terms)
+    st.markdown(tr("net.unit_conv_total", n=len(found.terms), sum=_n(total), bias=_n(found.bias),
+                   value=_n(found.value)))
+    if next_is_relu:
+        st.markdown(tr("net.unit_then_relu", row=found.row + 1, value=_n(found.value),
+                       relu=_n(max(found.value, 0.0))))
+
+
+def _linear(found: Explanation) -> None:
+    st.markdown(tr("net.unit_linear", n=len(found.contributions) + found.rest_count, top=len(found.contributions)))
+    st.dataframe(pd.DataFrame({
+        tr("net.unit_k"): [k for k, _, _ in found.contributions],
+        tr("net.unit_w"): [f"{w:.4f}" for _, w, _ in found.contributions],
+        tr("net.unit_x"): [f"{x:.4f}" for _, _, x in found.contributions],
+        tr("net.unit_wx"): [f"{w * x:.4f}" for _, w, x in found.contributions],
+    }), hide_index=True, width="stretch")
+    st.markdown(tr("net.unit_linear_total", top=len(found.contributions), rest_count=found.rest_count,
+                   rest=_n(found.rest), bias=_n(found.bias), value=_n(found.value)))
+
+
+def render(found: Explanation, act: Activation, next_is_relu: bool) -> None:
+    """The explanation of ``found`` (``network.explain``, for the layer ``act``) and the agreement with it."""
+    if found.kind == "conv":
+        _conv(found, next_is_relu)
+        if isinstance(act.module, nn.Conv2d) and act.module.groups == 1:
+            _slide(found, act)
+    elif found.kind == "pool":
+        channel = found.position[0]
+        widgets.matrices([(np.where(np.isfinite(found.window), found.window, np.nan), tr("net.unit_window"), True)])
+        st.markdown(tr("net.unit_pool", mode=tr(f"net.unit_pool.{found.pool}"), k=found.window.shape[0],
+                       c=channel + 1, value=_n(found.value)))
+    elif found.kind == "batchnorm":
+        stats = {k: _n(v) for k, v in found.statistics.items()}
+        st.markdown(tr("net.unit_batchnorm", value=_n(found.value), **stats))
+    elif found.kind == "relu":
+        st.markdown(tr("net.unit_relu", given=_n(found.given), value=_n(found.value)))
+    elif found.kind == "identity":
+        st.markdown(tr("net.unit_identity", given=_n(found.given)))
+    elif found.kind == "flatten":
+        c, i, j = found.source
+        h, w = act.given.shape[1:]
+        st.markdown(tr("net.unit_flatten", c=c, i=i, j=j, shape="×".join(str(v) for v in act.given.shape),
+                       index=found.position[0], hw=h * w, w=w, value=_n(found.value)))
+    elif found.kind == "linear":
+        _linear(found)
+    elif "F" in found.statistics:
+        st.markdown(tr("net.unit_residual", F=_n(found.statistics["F"]), skip=_n(found.statistics["skip"]),
+                       value=_n(found.value)))
+    else:
+        branch = int(found.statistics["branch"])
+        st.markdown(tr("net.unit_inception", c=found.position[0] + 1, branch=branch + 1, name=BRANCHES[branch],
+                       value=_n(found.value)))
+    (st.success if found.agrees else st.error)(tr("net.agrees" if found.agrees else "net.disagrees",
+                                                  value=f"{found.value:.6g}", actual=f"{found.actual:.6g}"))

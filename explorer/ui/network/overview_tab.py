@@ -1,0 +1,164 @@
+"""Network tab 1: the whole network at a glance for one input, any unit explained, and why it chose.
+
+Works for any valid stack, trained or not: before training the weights are
+the random ones training starts from (and the page says so).
+"""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+import torch
+from torch import nn
+
+from explorer import display
+from explorer.network import explain, overview, why
+from explorer.network.data import Data
+from explorer.ui import widgets
+from explorer.ui.network import explain_panel, inputs
+from explorer.ui.network import model as session
+from explorer.ui.network.model import Network
+from explorer.ui.shell import tr
+from explorer.ui.sidebar import presenting
+from explorer.views.overview import overview_figure
+
+PATCHES = [2, 4, 6, 8]
+SCROLL_CSS = "<style>.st-key-net-overview{overflow-x:auto}.st-key-net-overview-before{overflow-x:auto}</style>"
+HEAT = np.array([255, 127, 14], np.float64)      # the orange the maps are drawn in
+
+
+def _overview(net: Network, model: nn.Module, x: torch.Tensor) -> overview.Overview:
+    names = {r.row: f"{r.row}. {r.name}" for r in net.description.rows}
+    return overview.overview(model, x, names.get, tr("net.ov_input"), tr("net.ov_output"))
+
+
+def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple[int, int]) -> None:
+    """Draw the overview in a container that scrolls sideways; a click on a tile is read on the next run."""
+    figure = overview_figure(found, {"range": tr("net.ov_range"),
+                                     "untrained": tr("net.ov_untrained") if untrained else ""},
+                             selected=selected, rows=4 if presenting() else 8)
+    with st.container(key=key):
+        st.plotly_chart(figure, key=f"{key}.chart", on_select="rerun", selection_mode="points", width="content",
+                        config={"displayModeBar": False, "responsive": False})
+
+
+def _clicked(key: str) -> tuple[int, int] | None:
+    """The ``(layer, index)`` of the tile last clicked in the chart ``key`` (its selection, kept by Streamlit)."""
+    state = st.session_state.get(f"{key}.chart")
+    points = (state.get("selection", {}).get("points") if state else None) or []
+    return tuple(points[0]["customdata"][:2]) if points and points[0].get("customdata") else None
+
+
+def _pick(found: overview.Overview, clicked: tuple[int, int] | None) -> None:
+    """A new click chooses the layer and the map (or unit); the position starts where that map is largest."""
+    if clicked is None or clicked == st.session_state.get("net.clicked"):
+        return
+    st.session_state["net.clicked"] = clicked
+    row, index = clicked
+    if not 0 < row < len(found.columns):
+        return
+    values = found.columns[row].values
+    i = j = 0
+    if values.ndim == 3 and row < len(found.columns) - 1:
+        i, j = (int(v) for v in np.unravel_index(int(np.argmax(values[index])), values.shape[1:]))
+    st.session_state.update({"net.unit_layer": row, "net.unit_channel": index, "net.unit_i": i, "net.unit_j": j})
+
+
+def _unit(found: overview.Overview) -> tuple[int, int]:
+    """Layer, map and position selectors (set by a click), then the explanation; returns the chosen tile."""
+    st.subheader(tr("net.unit_title"))
+    last = len(found.columns) - 1
+    layer_names = {c.row: c.name for c in found.columns[1:last]} | {last: tr("net.unit_probabilities", row=last)}
+    if st.session_state.get("net.unit_layer") not in layer_names:
+        st.session_state["net.unit_layer"] = 1
+    c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
+    row = c1.selectbox(tr("net.unit_layer"), list(layer_names), key="net.unit_layer", format_func=layer_names.get)
+    if row == last:
+        explain_panel.softmax_table(found.acts[-1].output)
+        return row, found.predicted
+    values = found.columns[row].values
+    highs = {"net.unit_channel": len(values) - 1}
+    if values.ndim == 3:
+        highs |= {"net.unit_i": values.shape[1] - 1, "net.unit_j": values.shape[2] - 1}
+    for key, high in highs.items():
+        st.session_state[key] = int(min(max(st.session_state.get(key, 0), 0), high))
+    if values.ndim == 3:
+        channel = c2.number_input(tr("net.unit_channel"), 0, highs["net.unit_channel"], key="net.unit_channel")
+        i = c3.number_input(tr("net.unit_i"), 0, highs["net.unit_i"], key="net.unit_i")
+        j = c4.number_input(tr("net.unit_j"), 0, highs["net.unit_j"], key="net.unit_j")
+        position = (int(channel), int(i), int(j))
+    else:
+        position = (int(c2.number_input(tr("net.unit_unit"), 0, highs["net.unit_channel"], key="net.unit_channel")),)
+    found_unit = explain.explain(found.acts, row, position)
+    next_is_relu = row < len(found.acts) and isinstance(found.acts[row].module, nn.ReLU)
+    explain_panel.render(found_unit, found.acts[row - 1], next_is_relu)
+    return row, position[0]
+
+
+def _overlay(digit: np.ndarray, heat: np.ndarray) -> np.ndarray:
+    """The input in grey with ``heat`` (0…1) in orange over it."""
+    grey = np.repeat(display.to_uint8(digit)[..., None], 3, axis=2).astype(np.float64)
+    alpha = 0.85 * np.clip(heat, 0, 1)[..., None]
+    return (grey * (1 - alpha) + HEAT * alpha + 0.5).astype(np.uint8)
+
+
+def _why(model: nn.Module, x: torch.Tensor, digit: np.ndarray, target: int, patch: int, title: str) -> None:
+    """Saliency, Grad-CAM and occlusion for class ``target``, overlaid on the input."""
+    maps = {"saliency": why.saliency(model, x, target), "gradcam": why.grad_cam(model, x, target),
+            "occlusion": why.occlusion(model, x, target, patch)}
+    if title:
+        st.markdown(f"**{title}**")
+    positions = (digit.shape[0] - patch + 1) * (digit.shape[1] - patch + 1)
+    notes = {"saliency": tr("net.why_saliency_note", digit=target),
+             "gradcam": (tr("net.why_gradcam_note", row=maps["gradcam"].row, digit=target)
+                         if maps["gradcam"].row else tr("net.why_no_conv")),
+             "occlusion": tr("net.why_occlusion_note", k=patch, n=positions, digit=target)}
+    for col, (name, heat) in zip(st.columns(3, gap="medium"), maps.items()):
+        col.markdown(f"**{tr(f'net.why_{name}')}**")
+        col.image(display.blocky(_overlay(digit, heat.values), 224), width="stretch")
+        col.caption(notes[name] + " " + tr("net.why_legend", top=f"{heat.top:.3g}"))
+
+
+def render(net: Network, model: nn.Module | None, data: Data, seed: int) -> np.ndarray | None:
+    """The whole tab; returns the input chosen here (the Looking inside tab shows it too)."""
+    chooser, weights = st.columns([3.4, 1.2], vertical_alignment="bottom")
+    with chooser:
+        digit = inputs.choose(data)
+    if not net.usable or digit is None:
+        st.info(tr("net.no_input" if digit is None else "net.ov_unusable"), icon=":material/info:")
+        return digit
+    st.html(SCROLL_CSS)
+    x = torch.from_numpy(np.asarray(digit, np.float32))[None]
+    before = session.untrained(net.specs, seed)
+    state = "untrained"
+    if model is not None:
+        state = widgets.choice(tr("net.ov_state"), ["trained", "untrained", "both"], "net.ov_state", "trained",
+                               prefix="net.ov_state", where=weights)
+    shown = {"trained": [(model, "net-overview")], "untrained": [(before, "net-overview")],
+             "both": [(model, "net-overview"), (before, "net-overview-before")]}[state]
+    results = [_overview(net, network, x) for network, _ in shown]
+    found = results[0]
+    _pick(found, _clicked(shown[0][1]))
+    figures, unit = st.container(), st.container()        # the figure shows the tile chosen below
+    with unit:
+        selected = _unit(found)
+    with figures:
+        for number, ((network, key), result) in enumerate(zip(shown, results)):
+            if len(shown) > 1:
+                st.markdown(f"**{tr('net.why_after' if number == 0 else 'net.why_before')}**")
+            _figure(result, key, untrained=network is before and model is None, selected=selected)
+            st.caption(tr("net.ov_prediction", digit=result.predicted, p=f"{result.probabilities.max() * 100:.1f}")
+                       + " " + tr("net.ov_intro"))
+    st.subheader(tr("net.why_title"))
+    c1, c2 = st.columns(2)
+    classes = ["predicted", *range(len(found.probabilities))]
+    predicted = tr("net.why_predicted", digit=found.predicted)     # now: a format_func may run outside the run
+    target = widgets.choice(tr("net.why_class"), classes, "net.why_class", "predicted", where=c1,
+                            format_func=lambda c: predicted if c == "predicted" else str(c))
+    target = found.predicted if target == "predicted" else target
+    patch = widgets.choice(tr("net.why_patch"), PATCHES, "net.why_patch", 4, kind="segmented",
+                           format_func=lambda k: f"{k}×{k}", where=c2)
+    for number, (network, _) in enumerate(shown):
+        title = "" if len(shown) == 1 else tr("net.why_after" if number == 0 else "net.why_before")
+        _why(network, x, digit, int(target), int(patch), title)
+    return digit
+
