@@ -22,7 +22,6 @@ from explorer.ui.sidebar import presenting
 from explorer.views.overview import overview_figure
 
 PATCHES = [2, 4, 6, 8]
-SCROLL_CSS = "<style>.st-key-net-overview{overflow-x:auto}.st-key-net-overview-before{overflow-x:auto}</style>"
 HEAT = np.array([255, 127, 14], np.float64)      # the orange the maps are drawn in
 
 
@@ -36,7 +35,10 @@ def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple
     figure = overview_figure(found, {"range": tr("net.ov_range"),
                                      "untrained": tr("net.ov_untrained") if untrained else ""},
                              selected=selected, rows=4 if presenting() else 8)
-    with st.container(key=key):
+    # Streamlit fits a chart to its column: a block exactly as wide as the figure, inside one that scrolls
+    st.html(f"<style>.st-key-{key}{{overflow-x:auto}}.st-key-{key}-inner{{width:{figure.layout.width}px;"
+            f"min-width:{figure.layout.width}px}}</style>")
+    with st.container(key=key), st.container(key=f"{key}-inner"):
         st.plotly_chart(figure, key=f"{key}.chart", on_select="rerun", selection_mode="points", width="content",
                         config={"displayModeBar": False, "responsive": False})
 
@@ -126,7 +128,6 @@ def render(net: Network, model: nn.Module | None, data: Data, seed: int) -> np.n
     if not net.usable or digit is None:
         st.info(tr("net.no_input" if digit is None else "net.ov_unusable"), icon=":material/info:")
         return digit
-    st.html(SCROLL_CSS)
     x = torch.from_numpy(np.asarray(digit, np.float32))[None]
     before = session.untrained(net.specs, seed)
     state = "untrained"
