@@ -8,7 +8,6 @@ from __future__ import annotations
 import gzip
 import struct
 from dataclasses import dataclass
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -84,19 +83,6 @@ def load_idx(images: bytes, labels: bytes) -> tuple[torch.Tensor, torch.Tensor]:
     if y.max(initial=0) >= CLASSES:
         raise NetworkError("err.idx_labels", high=CLASSES - 1)
     return to_28(x / 255.0), torch.from_numpy(y.astype(np.int64))
-
-
-def load_folder(path: str | Path) -> tuple[torch.Tensor, torch.Tensor]:
-    """A folder with one sub-folder per class (``0`` … ``9``) of images; dark digits on light paper are inverted."""
-    images, labels = [], []
-    for label in range(CLASSES):
-        for file in sorted((Path(path) / str(label)).glob("*")):
-            if file.suffix.lower().lstrip(".") in imaging.UPLOAD_TYPES:
-                images.append(prepare_photo(imaging.load_image(file.read_bytes()))["final"])
-                labels.append(label)
-    if not images:
-        raise NetworkError("err.folder_empty", path=str(path))
-    return torch.from_numpy(np.stack(images))[:, None], torch.tensor(labels)
 
 
 def prepare_photo(image: np.ndarray) -> dict[str, np.ndarray]:

@@ -177,7 +177,7 @@ def count_macs(module: nn.Module, x: torch.Tensor) -> int:
 
 
 def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE,
-             label: Callable[[str], str] = str) -> Description:
+             label: Callable[[str], str] = str, classes: int = CLASSES) -> Description:
     """Build the stack layer by layer on a dummy input; stop at the first layer that cannot work.
 
     ``label`` names layer types in row names and messages (see :func:`layer_name`).
@@ -217,19 +217,20 @@ def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE,
             field_size = receptive.receptive_fields(geometry)[-1].size if geometry else (1 if geometry == [] else None)
             result.rows.append(LayerInfo(row, layer_name(spec, label), tuple(y.shape[1:]), params, macs, field_size))
             x = y
-    if x.dim() != 2 or x.shape[1] != CLASSES:
-        result.error = NetworkError("err.net_output", shape=" × ".join(str(v) for v in x.shape[1:]), n=CLASSES)
+    if x.dim() != 2 or x.shape[1] != classes:
+        result.error = NetworkError("err.net_output", shape=" × ".join(str(v) for v in x.shape[1:]), n=classes)
     return result
 
 
-def build(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE, seed: int = 0) -> nn.Sequential:
+def build(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE, seed: int = 0,
+          classes: int = CLASSES) -> nn.Sequential:
     """The network as ``nn.Sequential`` with initialised weights (seeded), or NetworkError.
 
     Example:
         >>> sum(p.numel() for p in build([{"type": "flatten"}, {"type": "linear", "out": 10}]).parameters())
         7850
     """
-    description = describe(specs, input_shape)
+    description = describe(specs, input_shape, classes=classes)
     if description.error is not None:
         raise description.error
     torch.manual_seed(seed)
@@ -270,3 +271,19 @@ def rows_to_specs(rows: list[dict]) -> list[dict]:
                 spec[column] = int(value) if isinstance(value, (int, float)) and float(value).is_integer() else value
         specs.append(spec)
     return specs
+
+
+def for_classes(specs: list[dict], classes: int) -> list[dict]:
+    """The stack with its last dense layer giving ``classes`` numbers (the presets end with 10, for digits).
+
+    The first layer needs no change: it is built for the input's channels (1 grey, 3 colour), and the dense
+    layer after the flatten takes whatever size the real modules give (``nn.LazyLinear``).
+
+    Example:
+        >>> for_classes([{"type": "flatten"}, {"type": "linear", "out": 10}], 3)[-1]
+        {'type': 'linear', 'out': 3}
+    """
+    adapted = [dict(spec) for spec in specs]
+    if adapted and adapted[-1].get("type") == "linear":
+        adapted[-1]["out"] = classes
+    return adapted

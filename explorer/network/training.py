@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import torch
@@ -42,7 +43,8 @@ def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int = 51
 
 
 def train(model: nn.Module, data: Data, *, epochs: int = 8, lr: float = 0.01, batch_size: int = 32,
-          optimizer: str = "adam", seed: int = 0, device=None, on_epoch=None, on_step=None) -> list[Epoch]:
+          optimizer: str = "adam", seed: int = 0, device=None, on_epoch=None, on_step=None,
+          augment: Callable[[torch.Tensor, torch.Generator], torch.Tensor] | None = None) -> list[Epoch]:
     """Train ``model`` on ``data`` and validate after every epoch.
 
     ``on_step(epoch, step, steps)`` and ``on_epoch(Epoch)`` are called as it
@@ -67,7 +69,8 @@ def train(model: nn.Module, data: Data, *, epochs: int = 8, lr: float = 0.01, ba
         total, correct, seen = 0.0, 0, 0
         for step in range(steps):
             index = order[step * batch_size:(step + 1) * batch_size]
-            xb, yb = x[index].to(device), y[index].to(device)
+            xb, yb = x[index], y[index].to(device)
+            xb = (augment(xb, generator) if augment is not None else xb).to(device)
             logits = model(xb)
             loss = F.cross_entropy(logits, yb)
             opt.zero_grad()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import struct
 
 import torch
@@ -12,12 +13,13 @@ from explorer.network import NetworkError
 WEIGHT_FORMATS = ("safetensors", "pt")
 
 
-def save_weights(model: nn.Module, fmt: str = "safetensors") -> bytes:
-    """The state dict as safetensors bytes, or as ``torch.save`` bytes (``pt``)."""
+def save_weights(model: nn.Module, fmt: str = "safetensors", metadata: dict[str, str] | None = None) -> bytes:
+    """The state dict as safetensors bytes (with ``metadata``: class names, input settings), or ``torch.save``
+    bytes (``pt``, no metadata)."""
     state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
     if fmt == "safetensors":
         from safetensors.torch import save
-        return save(state)
+        return save(state, metadata=metadata)
     if fmt != "pt":
         raise NetworkError("err.weights_format", value=repr(fmt), allowed=", ".join(WEIGHT_FORMATS))
     buffer = io.BytesIO()
@@ -42,6 +44,26 @@ def read_weights(data: bytes) -> dict[str, torch.Tensor]:
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
         raise NetworkError("err.weights_not_state_dict")
     return state
+
+
+def read_metadata(data: bytes) -> dict[str, str]:
+    """The text metadata of a safetensors file (its JSON header's ``__metadata__``; empty for anything else).
+
+    Example:
+        >>> read_metadata(save_weights(nn.Linear(2, 1), metadata={"classes": "[]"}))
+        {'classes': '[]'}
+    """
+    if len(data) <= 8:
+        return {}
+    size = struct.unpack("<Q", data[:8])[0]
+    if not 0 < size <= len(data) - 8 or data[8:9] != b"{":
+        return {}
+    try:
+        header = json.loads(data[8:8 + size])
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise NetworkError("err.weights_unreadable", why="header") from None
+    metadata = header.get("__metadata__") if isinstance(header, dict) else None
+    return {str(k): str(v) for k, v in metadata.items()} if isinstance(metadata, dict) else {}
 
 
 def load_weights(model: nn.Module, data: bytes) -> None:

@@ -1,8 +1,9 @@
-"""python -m explorer.lenet: prints the test accuracy; trains on IDX files and on a folder."""
+"""python -m explorer.lenet: digits end with the test accuracy, your own classes with the validation accuracy."""
 
 import numpy as np
 
 from explorer.network import __main__ as cli
+from explorer.network import classes
 from tests.helpers import idx_bytes
 
 
@@ -25,9 +26,26 @@ def test_cli_trains_on_idx_files_and_on_a_folder(tmp_path, capsys):
     accuracy = cli.main(["--idx", str(tmp_path / "img.gz"), str(tmp_path / "lbl"), "--epochs", "15",
                            "--device", "cpu"])
     assert "test accuracy:" in capsys.readouterr().out and accuracy >= 0.5
+
+
+def test_cli_trains_on_your_own_classes_from_a_folder_a_zip_or_the_example(tmp_path, capsys):
     from PIL import Image
-    for label in range(10):
-        (tmp_path / "digits" / str(label)).mkdir(parents=True)
-        Image.fromarray(255 - images[label]).save(tmp_path / "digits" / str(label) / "a.png")
-    cli.main(["--folder", str(tmp_path / "digits"), "--epochs", "1", "--device", "cpu"])
-    assert "test accuracy:" in capsys.readouterr().out
+    rng = np.random.default_rng(1)
+    for name, bright in (("rouge", 0), ("日本", 1)):          # any class names
+        (tmp_path / "set" / name).mkdir(parents=True)
+        for n in range(6):
+            picture = rng.integers(0, 60, (40, 40, 3)).astype(np.uint8)
+            picture[:, :, bright] += 180
+            Image.fromarray(picture).save(tmp_path / "set" / name / f"{n}.png")
+    accuracy = cli.main(["--folder", str(tmp_path / "set"), "--epochs", "3", "--size", "32", "--device", "cpu"])
+    out = capsys.readouterr().out
+    assert "classes: rouge (6), 日本 (6)" in out and f"validation accuracy: {accuracy:.2f}" in out
+    assert "test accuracy" not in out
+    image_set, _ = classes.from_folder(tmp_path / "set")
+    (tmp_path / "set.zip").write_bytes(classes.to_zip(image_set))
+    cli.main(["--zip", str(tmp_path / "set.zip"), "--epochs", "1", "--size", "48", "--no-colour", "--device", "cpu"])
+    assert "validation accuracy:" in capsys.readouterr().out
+    accuracy = cli.main(["--example-classes", "--epochs", "2", "--size", "32", "--device", "cpu"])
+    out = capsys.readouterr().out
+    assert "classes: dots (100), rings (100), stripes (100); 60 kept for validation" in out
+    assert f"validation accuracy: {accuracy:.2f}" in out

@@ -33,20 +33,6 @@ def test_idx_loader_reads_generated_files_and_rejects_bad_ones():
         data.load_idx(idx_bytes(images), idx_bytes(labels + 5))
 
 
-def test_folder_loader_reads_one_folder_per_class(tmp_path):
-    from PIL import Image
-    for label in (3, 7):
-        (tmp_path / str(label)).mkdir()
-        picture = np.full((40, 30), 255, np.uint8)
-        picture[10:30, 12:16] = 0                 # a dark stroke on white paper
-        Image.fromarray(picture).save(tmp_path / str(label) / "a.png")
-    x, y = data.load_folder(tmp_path)
-    assert x.shape == (2, 1, 28, 28) and y.tolist() == [3, 7]
-    assert x[0, 0, 14, 14] > 0.8 and x[0, 0, 1, 1] == 0      # inverted: bright digit on black
-    with pytest.raises(network.NetworkError, match="No images"):
-        data.load_folder(tmp_path / "nothing")
-
-
 def test_photo_preparation_centres_a_dark_digit_like_the_training_data():
     photo = np.ones((200, 150, 3), np.float32)
     photo[40:160, 60:80] = 0.1                    # a dark "1" on white paper, off-centre

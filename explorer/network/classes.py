@@ -1,0 +1,318 @@
+"""Your own classes: a set of named classes of images, made from uploads, ZIP files, snapshots or a folder.
+
+Images are kept only at :data:`STORED` pixels a side (square, uint8 RGB):
+the largest training size, so memory stays bounded and originals are dropped.
+Every image goes through :func:`explorer.imaging.decode_image`, the same
+checks as the sidebar upload; a file that fails is reported by name and the
+rest are kept. ZIP archives are read without extracting anything to disk, with
+limits on entries, sizes and compression ratio (zip bombs).
+"""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import cv2
+import numpy as np
+import torch
+
+from explorer import imaging
+from explorer.i18n import LocalizedError
+from explorer.network import NetworkError
+from explorer.network.data import Data
+from explorer.palette import LUMA
+
+STORED = 64
+SIZES = (32, 48, 64)
+MIN_CLASSES, MAX_CLASSES = 2, 6
+MAX_PER_CLASS, MAX_TOTAL = 200, 1000
+MAX_NAME = 40
+MAX_ZIP_ENTRIES = 2000
+MAX_ZIP_RATIO = 200          # uncompressed / compressed, per entry: more is a zip bomb
+JUNK = ("__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini")
+
+
+@dataclass
+class ImageClass:
+    """One class: its name and its images, ``(STORED, STORED, 3)`` uint8 each."""
+    name: str
+    images: list[np.ndarray] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that was not used, and why (a translatable message)."""
+    name: str
+    why: LocalizedError
+
+
+def square(image: np.ndarray, side: int = STORED) -> np.ndarray:
+    """The centre square of a float RGB image, area-resized to ``side`` pixels, as uint8.
+
+    Example:
+        >>> square(np.ones((30, 60, 3), np.float32)).shape
+        (64, 64, 3)
+    """
+    h, w = image.shape[:2]
+    edge = min(h, w)
+    top, left = (h - edge) // 2, (w - edge) // 2
+    crop = np.ascontiguousarray(image[top:top + edge, left:left + edge])
+    interpolation = cv2.INTER_AREA if edge > side else cv2.INTER_LINEAR
+    resized = cv2.resize(crop, (side, side), interpolation=interpolation)
+    return (np.clip(resized, 0, 1) * 255 + 0.5).astype(np.uint8)
+
+
+def clean_name(name: str) -> str:
+    """A class name as typed (any language), trimmed; empty or too long is an error.
+
+    Example:
+        >>> clean_name("  猫 cats ")
+        '猫 cats'
+    """
+    text = " ".join(str(name).split())
+    if not text:
+        raise NetworkError("err.class_name_empty")
+    if len(text) > MAX_NAME:
+        raise NetworkError("err.class_name_long", limit=MAX_NAME)
+    return text
+
+
+class ImageSet:
+    """2–6 named classes of images, with the caps enforced on every change."""
+
+    def __init__(self, classes: list[ImageClass] | None = None):
+        self.classes: list[ImageClass] = classes or []
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.classes]
+
+    @property
+    def total(self) -> int:
+        return sum(len(c.images) for c in self.classes)
+
+    def add_class(self, name: str) -> int:
+        """A new empty class; returns its index."""
+        name = clean_name(name)
+        if len(self.classes) >= MAX_CLASSES:
+            raise NetworkError("err.class_count", limit=MAX_CLASSES)
+        if name in self.names:
+            raise NetworkError("err.class_twice", name=name)
+        self.classes.append(ImageClass(name))
+        return len(self.classes) - 1
+
+    def rename(self, index: int, name: str) -> None:
+        name = clean_name(name)
+        if name in self.names and self.names.index(name) != index:
+            raise NetworkError("err.class_twice", name=name)
+        self.classes[index].name = name
+
+    def delete(self, index: int) -> None:
+        del self.classes[index]
+
+    def remove(self, index: int, positions: list[int]) -> None:
+        """Drop images ``positions`` of class ``index``."""
+        keep = set(range(len(self.classes[index].images))) - set(positions)
+        self.classes[index].images = [img for n, img in enumerate(self.classes[index].images) if n in keep]
+
+    def add_images(self, index: int, files: list[tuple[str, bytes]]) -> list[Problem]:
+        """Decode and add ``(file name, bytes)`` to class ``index``; returns the files that were not used."""
+        problems = []
+        target = self.classes[index]
+        for name, data in files:
+            if len(target.images) >= MAX_PER_CLASS:
+                problems.append(Problem(name, NetworkError("err.class_full", name=target.name,
+                                                           limit=MAX_PER_CLASS)))
+                continue
+            if self.total >= MAX_TOTAL:
+                problems.append(Problem(name, NetworkError("err.set_full", limit=MAX_TOTAL)))
+                continue
+            try:
+                target.images.append(square(imaging.decode_image(data, max_side=1024).pixels))
+            except imaging.ImageError as err:
+                problems.append(Problem(name, err))
+        return problems
+
+    def counts(self) -> list[int]:
+        return [len(c.images) for c in self.classes]
+
+    def usable(self) -> LocalizedError | None:
+        """Why this set cannot be trained on yet (``None`` when it can): too few classes, an empty class."""
+        if len(self.classes) < MIN_CLASSES:
+            return NetworkError("err.class_too_few", n=MIN_CLASSES)
+        empty = [c.name for c in self.classes if len(c.images) < 2]
+        if empty:
+            return NetworkError("err.class_too_small", name=empty[0])
+        return None
+
+
+def _archive_entries(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    entries = [e for e in archive.infolist() if not e.is_dir()]
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise NetworkError("err.zip_entries", n=len(entries), limit=MAX_ZIP_ENTRIES)
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if entry.file_size > imaging.MAX_UPLOAD_MB * 2 ** 20 or total > 4 * imaging.MAX_UPLOAD_MB * 2 ** 20 \
+                or entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1):
+            raise NetworkError("err.zip_bomb", name=entry.filename[:80])
+    return entries
+
+
+def _class_of(path: PurePosixPath, root_depth: int) -> str | None:
+    parts = path.parts[root_depth:]
+    return parts[0] if len(parts) >= 2 else None
+
+
+def from_zip(data: bytes) -> tuple[ImageSet, list[Problem]]:
+    """A set from a ZIP with one folder per class (a common top folder is allowed; ``__MACOSX`` and hidden
+    files are skipped). Files outside any class folder, or not images, are reported; the rest kept.
+
+    Example:
+        >>> set_, problems = from_zip(to_zip(ImageSet([ImageClass("a", [np.zeros((64, 64, 3), np.uint8)] * 2),
+        ...                                             ImageClass("b", [np.ones((64, 64, 3), np.uint8)] * 3)])))
+        >>> set_.names, set_.counts(), problems
+        (['a', 'b'], [2, 3], [])
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise NetworkError("err.zip_unreadable") from None
+    with archive:
+        entries = [e for e in _archive_entries(archive)
+                   if not any(part in JUNK or part.startswith(".") for part in PurePosixPath(e.filename).parts)]
+        paths = [PurePosixPath(e.filename) for e in entries]
+        tops = {p.parts[0] for p in paths if len(p.parts) > 1}
+        # one common top folder holding the class folders (set/cats/a.jpg): look one level deeper
+        top_only = len(tops) == 1 and all(len(p.parts) > 1 for p in paths)
+        root_depth = 1 if top_only and any(len(p.parts) > 2 for p in paths) else 0
+        found: dict[str, list[tuple[str, bytes]]] = {}
+        problems = []
+        for entry, path in zip(entries, paths):
+            name = _class_of(path, root_depth)
+            if name is None:
+                problems.append(Problem(entry.filename, NetworkError("err.zip_outside")))
+                continue
+            try:
+                found.setdefault(name, []).append((entry.filename, archive.read(entry)))
+            except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+                problems.append(Problem(entry.filename, NetworkError("err.zip_unreadable")))
+    result = ImageSet()
+    for name in sorted(found):
+        try:
+            index = result.add_class(name)
+        except NetworkError as err:
+            problems.append(Problem(name, err))
+            continue
+        problems += result.add_images(index, found[name])
+    for c in result.classes:
+        if not c.images:
+            problems.append(Problem(c.name, NetworkError("err.class_empty", name=c.name)))
+    return result, problems
+
+
+def from_folder(path: str | Path) -> tuple[ImageSet, list[Problem]]:
+    """A set from a folder with one sub-folder per class (any names)."""
+    root = Path(path)
+    result, problems = ImageSet(), []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        index = result.add_class(folder.name)
+        files = [(f.name, f.read_bytes()) for f in sorted(folder.iterdir()) if f.is_file()
+                 and not f.name.startswith(".")]
+        problems += result.add_images(index, files)
+    if not result.classes:
+        raise NetworkError("err.folder_empty", path=str(path))
+    return result, problems
+
+
+def to_zip(image_set: ImageSet) -> bytes:
+    """The set as a ZIP with a folder per class of PNG files: the format :func:`from_zip` reads."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for c in image_set.classes:
+            for n, image in enumerate(c.images, start=1):
+                archive.writestr(f"{c.name}/{n:03d}.png", imaging.to_png(image))
+    return buffer.getvalue()
+
+
+def tensors(image_set: ImageSet, size: int, colour: bool) -> tuple[torch.Tensor, torch.Tensor]:
+    """``(x, y)``: ``(N, C, size, size)`` float in [0, 1] (C = 3, or 1 for grey) and the class indices."""
+    pictures, labels = [], []
+    for label, c in enumerate(image_set.classes):
+        for image in c.images:
+            small = cv2.resize(image, (size, size), interpolation=cv2.INTER_AREA) if size != STORED else image
+            pictures.append(small.astype(np.float32) / 255)
+            labels.append(label)
+    x = torch.from_numpy(np.stack(pictures)) if pictures else torch.zeros((0, size, size, 3))
+    x = x.permute(0, 3, 1, 2).contiguous()
+    if not colour:
+        x = (x * torch.from_numpy(LUMA).reshape(1, 3, 1, 1)).sum(1, keepdim=True)
+    return x, torch.tensor(labels, dtype=torch.long)
+
+
+def split(y: torch.Tensor, seed: int = 0, fraction: float = 0.2) -> tuple[torch.Tensor, torch.Tensor]:
+    """Indices of the training and the validation images: the same fraction of every class, at least one.
+
+    Example:
+        >>> train, val = split(torch.tensor([0] * 10 + [1] * 3))
+        >>> len(val), sorted(torch.bincount(torch.tensor([0] * 10 + [1] * 3)[val]).tolist())
+        (3, [1, 2])
+    """
+    generator = torch.Generator().manual_seed(seed)
+    train, val = [], []
+    for label in torch.unique(y):
+        members = torch.nonzero(y == label)[:, 0]
+        members = members[torch.randperm(len(members), generator=generator)]
+        count = max(1, int(round(len(members) * fraction))) if len(members) > 1 else 0
+        val.append(members[:count])
+        train.append(members[count:])
+    return torch.cat(train), torch.cat(val)
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "assets" / "example_classes.zip"
+
+
+def example_set() -> ImageSet:
+    """The bundled example classes (stripes, dots, rings; ``assets/make_example_classes.py`` draws them)."""
+    return from_zip(EXAMPLE.read_bytes())[0]
+
+
+def dataset(image_set: ImageSet, size: int, colour: bool, seed: int = 0) -> Data:
+    """Training and validation images of the set (the validation images serve as the test set too)."""
+    x, y = tensors(image_set, size, colour)
+    train, val = split(y, seed)
+    return Data(x[train], y[train], x[val], y[val], x[val], y[val])
+
+
+# what training on your own classes starts from: measured on the example set (README), every seed ≥ 0.95
+DEFAULTS = {"preset": "batchnorm", "size": 48, "colour": True, "epochs": 20, "lr": 0.003, "batch_size": 16,
+            "optimizer": "adam"}
+
+
+def metadata(names: list[str], size: int, colour: bool, specs: list[dict]) -> dict[str, str]:
+    """What a weights file must carry to be used again: the class names, the input settings, the layers."""
+    return {"classes": json.dumps(names, ensure_ascii=False), "size": str(size), "colour": str(bool(colour)).lower(),
+            "specs": json.dumps(specs)}
+
+
+def settings_of(meta: dict[str, str]) -> tuple[list[str], int, bool, list[dict]] | None:
+    """``(class names, size, colour, specs)`` from a weights file's metadata; ``None`` if it has none (digits).
+
+    Example:
+        >>> settings_of(metadata(["猫", "dog"], 48, True, [{"type": "flatten"}]))
+        (['猫', 'dog'], 48, True, [{'type': 'flatten'}])
+    """
+    if "classes" not in meta:
+        return None
+    try:
+        names, specs = json.loads(meta["classes"]), json.loads(meta.get("specs", "[]"))
+        size, colour = int(meta.get("size", "48")), meta.get("colour", "true") == "true"
+    except (ValueError, TypeError):
+        raise NetworkError("err.weights_unreadable", why="metadata") from None
+    if not (isinstance(names, list) and all(isinstance(n, str) for n in names) and size in SIZES
+            and isinstance(specs, list) and all(isinstance(s, dict) for s in specs)):
+        raise NetworkError("err.weights_unreadable", why="metadata")
+    return names, size, colour, specs
