@@ -173,3 +173,14 @@ def blocky(values: np.ndarray, target: int = 512, display: str = "clip") -> np.n
     """
     picture = values if values.dtype == np.uint8 else to_display(values, display)
     return zoom(picture, max(1, target // max(picture.shape[:2])))
+
+
+def from_chw(values: np.ndarray) -> np.ndarray:
+    """A network input ``(C, H, W)`` as a picture: ``(H, W)`` for one channel, ``(H, W, 3)`` for colour.
+
+    Example:
+        >>> from_chw(np.zeros((1, 4, 5))).shape, from_chw(np.zeros((3, 4, 5))).shape
+        ((4, 5), (4, 5, 3))
+    """
+    values = np.asarray(values)
+    return values[0] if values.shape[0] == 1 else np.moveaxis(values, 0, -1)

@@ -30,3 +30,15 @@ def cuda_median_ms(fn: Callable[[], object], repeat: int) -> float:
         fn()
         torch.cuda.synchronize()
     return median_ms(synced, repeat)
+
+
+def cpu_model() -> str:
+    """The processor's model name (``/proc/cpuinfo`` on Linux), for benchmark headers: same-kind machines differ."""
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    import platform
+    return platform.processor() or platform.machine()

@@ -1,19 +1,25 @@
-"""Network: build a small CNN for handwritten digits, train it here, see it think, and look inside it."""
+"""Network: build a small CNN for handwritten digits or for your own classes, train it here, see it think."""
 import streamlit as st
 
-from explorer.ui.network import arch_tab, inside_tab, overview_tab, train_tab
+from explorer.ui.network import arch_tab, classes_tab, inside_tab, overview_tab, source, train_tab
+from explorer.ui.network.model import Task
 from explorer.ui.shell import tr
 
-st.title(tr("page.network.title"))
-st.markdown(tr("net.intro"))
+chosen = source.header()
 
-overview, arch, train, inside = st.tabs([tr("net.tab_overview"), tr("net.tab_arch"), tr("net.tab_train"),
-                                         tr("net.tab_inside")])
-with arch:
-    network = arch_tab.render()
-with train:
+names = ["net.tab_overview", "net.tab_arch", "net.tab_train", "net.tab_inside"]
+if chosen == "classes":
+    names.insert(0, "net.tab_classes")          # where your own classes start: make them
+tabs = dict(zip(names, st.tabs([tr(name) for name in names], default=tr(names[0]), key=f"net.tabs.{chosen}")))
+task = Task(chosen)
+if chosen == "classes":
+    with tabs["net.tab_classes"]:
+        task = classes_tab.render()
+with tabs["net.tab_arch"]:
+    network = arch_tab.render(task)
+with tabs["net.tab_train"]:
     model, data = train_tab.render(network)
-with overview:
-    digit = overview_tab.render(network, model, data, seed=st.session_state.get("net.seed", 0))
-with inside:
-    inside_tab.render(network, model, data, digit)
+with tabs["net.tab_overview"]:
+    picture = overview_tab.render(network, model, data, seed=st.session_state.get("net.seed", 0))
+with tabs["net.tab_inside"]:
+    inside_tab.render(network, model, data, picture)

@@ -4,6 +4,7 @@ import io
 import json
 import re
 import struct
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -121,3 +122,12 @@ def shown_texts(at: AppTest) -> list[str]:
 def untranslated(at: AppTest) -> list[str]:
     """Texts on a Chinese page that hold an English sentence of the catalogue."""
     return [text for text in shown_texts(at) for english in ENGLISH if english in text]
+
+
+def zip_bytes(entries: dict[str, bytes]) -> bytes:
+    """A ZIP archive holding ``{name: bytes}``, deflated."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

@@ -280,3 +280,42 @@ def test_network_training_stops_on_request(page):
     page.get_by_test_id("stTabs").get_by_role("button", name="Stop").click()   # not the header's Stop
     expect(page.get_by_text("Stopped after")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("Test accuracy")).to_be_visible()
+
+
+def test_own_classes_from_a_zip_train_and_classify_a_photo(page, tmp_path):
+    """Upload a ZIP of three classes, train on it, classify a new photo; screenshots of each step."""
+    from explorer.network import bench, classes
+    archive = tmp_path / "photos.zip"
+    archive.write_bytes(classes.to_zip(bench.photo_crops(12)))
+    photo = tmp_path / "mine.jpg"
+    photo.write_bytes(photo_bytes(300, 200))
+    page.set_viewport_size(PROJECTOR)
+    open_page(page, "Network")
+    settle(page)
+    page.get_by_text("Your own classes", exact=True).click()
+    page.get_by_role("tab", name="Your classes").wait_for()
+    settle(page)                   # the run that draws the uploader is over: the file goes to the widget drawn
+    page.locator(".st-key-net-own_zip-0 input[type=file]").set_input_files(str(archive))
+    expect(page.get_by_text("Loaded 36 images in 3 classes from photos.zip.")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("astronaut", exact=True).first).to_be_attached()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "network_own_classes.png"))
+    page.get_by_role("tab", name="Architecture").click()
+    expect(page.get_by_text("Input", exact=True).first).to_be_attached()
+    expect(page.locator(".st-key-net-own_preset-en input")).to_have_value("Small LeNet with BatchNorm")
+    page.get_by_role("tab", name="Training").click()
+    page.get_by_role("button", name="Train", exact=True).click()
+    expect(page.locator("[data-testid=stMetric]").filter(has_text="Validation accuracy")).to_be_visible(
+        timeout=120_000)
+    page.get_by_role("tab", name="Overview").click()
+    page.get_by_role("tabpanel").get_by_text("Photo", exact=True).click()
+    page.locator(".st-key-net-own_photo input[type=file]").wait_for(state="attached")
+    settle(page)
+    page.locator(".st-key-net-own_photo input[type=file]").set_input_files(str(photo))
+    expect(page.get_by_text(re.compile(r"Predicted: (cat|coffee|astronaut) \(")).first).to_be_visible(
+        timeout=60_000)
+    chart = page.locator(".st-key-net-overview [data-testid=stPlotlyChart]")
+    expect(chart.locator(".main-svg").first).to_be_attached()
+    settle(page)
+    assert_fits_the_width(page)
+    page.screenshot(path=str(ARTIFACTS / "network_own_prediction.png"))

@@ -12,7 +12,7 @@ from importlib import import_module
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 TABLES = ("core", "shell", "kernel_lab", "sliding_window", "pooling", "transposed_dilated", "channels", "im2col",
-          "network")
+          "network", "network_classes")
 
 
 class LocalizedError(ValueError):

@@ -149,6 +149,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "was read.",
         "zh": "{name} 解压后远大于它在 ZIP 中的大小（或超出本应用的上限）：这是 zip 炸弹；什么都没有读取。",
     },
+    "err.zip_no_classes": {"en": "No class folders with images in this ZIP: put each class's images in a folder "
+                                 "named after it.",
+                           "zh": "这个 ZIP 中没有含图像的类别文件夹：请把每个类别的图像放进以类别命名的文件夹。"},
     "err.zip_outside": {"en": "Not in a class folder: put each class's images in a folder named after it.",
                         "zh": "不在任何类别文件夹中：请把每个类别的图像放进以类别命名的文件夹。"},
     "err.weights_classes": {

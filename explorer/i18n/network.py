@@ -426,8 +426,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "net.why_gradcam_note": {
         "en": "Layer {row}'s maps weighted by the mean gradient of the score of {digit} over each map, summed, "
-              "negatives dropped, enlarged to 28×28: where that layer saw evidence for {digit}.",
-        "zh": "第 {row} 层的各特征图按 {digit} 的分数对该图梯度的平均值加权、求和、去掉负值，再放大到 28×28：该层在哪里看到了 {digit} 的证据。",
+              "negatives dropped, enlarged to {size}: where that layer saw evidence for {digit}.",
+        "zh": "第 {row} 层的各特征图按 {digit} 的分数对该图梯度的平均值加权、求和、去掉负值，再放大到 {size}：该层在哪里看到了 {digit} 的证据。",
     },
     "net.why_occlusion_note": {
         "en": "A grey {k}×{k} patch slid over the input ({n} positions, one batched pass): how much the probability "

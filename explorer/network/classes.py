@@ -243,14 +243,32 @@ def tensors(image_set: ImageSet, size: int, colour: bool) -> tuple[torch.Tensor,
     pictures, labels = [], []
     for label, c in enumerate(image_set.classes):
         for image in c.images:
-            small = cv2.resize(image, (size, size), interpolation=cv2.INTER_AREA) if size != STORED else image
-            pictures.append(small.astype(np.float32) / 255)
+            pictures.append(_at_size(image, size))
             labels.append(label)
     x = torch.from_numpy(np.stack(pictures)) if pictures else torch.zeros((0, size, size, 3))
+    return _channels(x, colour), torch.tensor(labels, dtype=torch.long)
+
+
+def _at_size(image: np.ndarray, size: int) -> np.ndarray:
+    small = cv2.resize(image, (size, size), interpolation=cv2.INTER_AREA) if size != image.shape[0] else image
+    return small.astype(np.float32) / 255
+
+
+def _channels(x: torch.Tensor, colour: bool) -> torch.Tensor:
+    """``(N, H, W, 3)`` -> ``(N, 3, H, W)``, or ``(N, 1, H, W)`` grey (the luma weights)."""
     x = x.permute(0, 3, 1, 2).contiguous()
-    if not colour:
-        x = (x * torch.from_numpy(LUMA).reshape(1, 3, 1, 1)).sum(1, keepdim=True)
-    return x, torch.tensor(labels, dtype=torch.long)
+    return x if colour else (x * torch.from_numpy(LUMA).reshape(1, 3, 1, 1)).sum(1, keepdim=True)
+
+
+def as_input(image: np.ndarray, size: int, colour: bool) -> np.ndarray:
+    """A new photo (float RGB) prepared exactly like the training images: ``(C, size, size)`` floats.
+
+    Example:
+        >>> as_input(np.ones((90, 120, 3), np.float32), 32, False).shape
+        (1, 32, 32)
+    """
+    picture = _at_size(square(image), size)
+    return _channels(torch.from_numpy(picture)[None], colour)[0].numpy()
 
 
 def split(y: torch.Tensor, seed: int = 0, fraction: float = 0.2) -> tuple[torch.Tensor, torch.Tensor]:
@@ -316,3 +334,42 @@ def settings_of(meta: dict[str, str]) -> tuple[list[str], int, bool, list[dict]]
             and isinstance(specs, list) and all(isinstance(s, dict) for s in specs)):
         raise NetworkError("err.weights_unreadable", why="metadata")
     return names, size, colour, specs
+
+
+def _settings_text(names: list[str], shape: tuple[int, int, int]) -> str:
+    return f"{', '.join(names)} · {'×'.join(str(v) for v in shape)}"
+
+
+def check_fits(meta: dict[str, str], names: list[str], input_shape: tuple[int, int, int]) -> None:
+    """Refuse a weights file's metadata unless it names these classes and this input (digits: no class
+    metadata at all); the layers themselves are checked when the tensors are loaded.
+
+    Example:
+        >>> try:
+        ...     check_fits(metadata(["a", "b"], 32, False, []), ["a", "b"], (3, 32, 32))
+        ... except NetworkError as err:
+        ...     print(err.params)
+        {'found': 'a, b · 1×32×32', 'expected': 'a, b · 3×32×32'}
+    """
+    found = settings_of(meta)
+    shape = None if found is None else (3 if found[2] else 1, found[1], found[1])
+    if found is None and list(names) == [str(d) for d in range(10)] and input_shape == (1, 28, 28):
+        return
+    if found is not None and (found[0], shape) == (list(names), tuple(input_shape)):
+        return
+    raise NetworkError("err.weights_classes",
+                       found=_settings_text([str(d) for d in range(10)], (1, 28, 28)) if found is None
+                       else _settings_text(found[0], shape), expected=_settings_text(list(names), input_shape))
+
+
+FEW_VALIDATION = 5     # fewer validation images per class than this: the validation accuracy is a coarse number
+
+
+def fewest_validation(y_val: torch.Tensor, count: int) -> int:
+    """The fewest validation images any of ``count`` classes has.
+
+    Example:
+        >>> fewest_validation(torch.tensor([0, 0, 1, 2, 2]), 3)
+        1
+    """
+    return int(torch.bincount(y_val, minlength=count)[:count].min()) if count else 0

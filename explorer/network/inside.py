@@ -10,15 +10,17 @@ from torch import nn
 
 
 def first_filters(model: nn.Module) -> np.ndarray | None:
-    """The first convolution's kernels ``(out, kh, kw)`` for a 1-channel input (None without one)."""
+    """The first convolution's kernels: ``(out, kh, kw)`` for a grey input, ``(out, kh, kw, 3)`` for colour (its
+    three channels as R, G, B), else the first channel's (None without a convolution)."""
     for module in model.modules():
         if isinstance(module, nn.Conv2d):
-            return module.weight.detach().cpu().numpy()[:, 0].copy()
+            weight = module.weight.detach().cpu().numpy()
+            return np.moveaxis(weight, 1, -1).copy() if weight.shape[1] == 3 else weight[:, 0].copy()
     return None
 
 
 def feature_maps(model: nn.Sequential, x: torch.Tensor) -> list[tuple[int, np.ndarray]]:
-    """``(layer number, output)`` of every top-level layer for one input ``(1, 28, 28)``, without the batch axis."""
+    """``(layer number, output)`` of every top-level layer for one input ``(C, H, W)``, without the batch axis."""
     device = next(model.parameters()).device
     model.eval()
     outputs, current = [], x[None].to(device)
@@ -30,7 +32,7 @@ def feature_maps(model: nn.Sequential, x: torch.Tensor) -> list[tuple[int, np.nd
 
 
 def probabilities(model: nn.Module, x: torch.Tensor) -> np.ndarray:
-    """Softmax over the ten classes for one input ``(1, 28, 28)``."""
+    """Softmax over the classes for one input ``(C, H, W)``."""
     device = next(model.parameters()).device
     model.eval()
     with torch.no_grad():
@@ -38,7 +40,7 @@ def probabilities(model: nn.Module, x: torch.Tensor) -> np.ndarray:
 
 
 def logits(model: nn.Module, x: torch.Tensor) -> np.ndarray:
-    """The ten numbers the last layer gives for one input ``(1, 28, 28)``, before softmax."""
+    """The numbers the last layer gives (one per class) for one input ``(C, H, W)``, before softmax."""
     device = next(model.parameters()).device
     model.eval()
     with torch.no_grad():
@@ -95,7 +97,8 @@ def relu_effect(model: nn.Sequential, x: torch.Tensor) -> ReluEffect | None:
 
 
 def filter_pictures(filters: np.ndarray, count: int | None = None) -> list[np.ndarray]:
-    """The kernels (the first ``count``, or all) as grey pictures in [0, 1] on one scale: 0 is mid-grey.
+    """The kernels (the first ``count``, or all) as pictures in [0, 1] on one scale (grey, or colour for
+    ``(…, 3)`` kernels): 0 is mid-grey.
 
     Example:
         >>> [p.tolist() for p in filter_pictures(np.array([[[2.0, -1.0]]]))]

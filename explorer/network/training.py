@@ -89,6 +89,37 @@ def train(model: nn.Module, data: Data, *, epochs: int = 8, lr: float = 0.01, ba
     return history
 
 
+@dataclass(frozen=True)
+class Overfit:
+    """Signs that a network learns its training images rather than the classes."""
+    best_epoch: int          # where the validation loss was lowest
+    train_acc: float         # at the last epoch
+    val_acc: float
+
+
+def overfitting(history: list[Epoch], gap: float = 0.1) -> Overfit | None:
+    """``Overfit`` when, after three or more epochs, the validation loss is no longer at its lowest and either
+    the training accuracy has been ``gap`` or more above the validation accuracy for the last two epochs, or the
+    validation loss has risen by a tenth since its lowest, two or more epochs ago, while the training loss went
+    on falling; else ``None`` (early epochs are noisy, BatchNorm's running statistics lag behind).
+
+    Example:
+        >>> e = [Epoch(n, 1 / n, 0.6 + 0.1 * n, 0.5 + abs(n - 2) / 4, 0.75, 0.0) for n in range(1, 5)]
+        >>> overfitting(e), overfitting(e[:3]), overfitting(e[:2])
+        (Overfit(best_epoch=2, train_acc=1.0, val_acc=0.75), None, None)
+    """
+    if len(history) < 3:
+        return None
+    before, last = history[-2:]
+    best = min(history, key=lambda e: e.val_loss)
+    if best is last:
+        return None
+    apart = last.train_acc - last.val_acc >= gap and before.train_acc - before.val_acc >= gap
+    rising = (last.epoch - best.epoch >= 2 and last.val_loss > 1.1 * best.val_loss
+              and last.train_loss < best.train_loss)
+    return Overfit(best.epoch, last.train_acc, last.val_acc) if apart or rising else None
+
+
 def confusion(y_true: torch.Tensor, y_pred: torch.Tensor, classes: int = CLASSES) -> np.ndarray:
     """``counts[true, predicted]``.
 

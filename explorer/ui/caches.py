@@ -16,6 +16,7 @@ import numpy as np
 import streamlit as st
 
 from explorer import display, imaging, kernels, ops
+from explorer.network import classes
 from explorer.ui.shell import tr
 
 PREVIEW_SIDE = 960           # longest side of the interactive preview (panels are ~450 px on a projector)
@@ -66,6 +67,17 @@ def digits():
     """The bundled handwritten digits, split once per process (read-only data, the same for every user)."""
     from explorer.network.data import load_digits
     return load_digits()
+
+
+@st.cache_resource(show_spinner=False)
+def _example_images() -> tuple[tuple[str, tuple[np.ndarray, ...]], ...]:
+    return tuple((c.name, tuple(_read_only(i) for i in c.images)) for c in classes.example_set().classes)
+
+
+def example_set() -> classes.ImageSet:
+    """A fresh copy of the bundled example set for one session: its own classes and lists (edits stay in the
+    session), the decoded pixels shared read-only (nothing changes an image in place)."""
+    return classes.ImageSet([classes.ImageClass(name, list(images)) for name, images in _example_images()])
 
 
 @st.cache_resource(max_entries=2 * CLASS_SIZE, ttl="1h", show_spinner=False)

@@ -138,6 +138,13 @@ def choice(label: str, options: Sequence, key: str, default, *, kind: str = "sel
     return st.session_state[key]
 
 
+def set_choice(key: str, value) -> None:
+    """Choose ``value`` for the option widget ``key`` from a callback (the widget shows it when next drawn)."""
+    st.session_state[key] = value
+    for language in i18n.LANGUAGES:
+        st.session_state.pop(f"{key}@{language}", None)
+
+
 # ---------------------------------------------------------------- drawing helpers
 
 def chart(figure, key: str, where=st, **kwargs):

@@ -1,12 +1,24 @@
 """Small matrices as Plotly heatmaps with every entry written in its cell (kernels, grids, V, Vᵀ·x)."""
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import plotly.graph_objects as go
 
 from explorer.i18n import t
 from explorer.numtext import format_number
 from explorer.palette import DIVERGING, HIGHLIGHT, value_range
+
+
+def text_width(text: str) -> int:
+    """About how many pixels ``text`` takes at 12 px (a CJK character counts twice).
+
+    Example:
+        >>> text_width("cat"), text_width("猫")
+        (21, 14)
+    """
+    return 7 * sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def cell_size(side: int) -> tuple[int, int]:
@@ -35,7 +47,7 @@ def matrix_trace(values: np.ndarray, *, sequential: bool, max_text_side: int = 2
 def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = False,
                   outlines: list[tuple[int, int, int, int]] = (), max_text_side: int = 20,
                   colorscale: str | None = None, zrange: tuple[float, float] | None = None,
-                  height: int | None = None, lang: str = "en") -> go.Figure:
+                  height: int | None = None, lang: str = "en", labels: list[str] | None = None) -> go.Figure:
     """A small matrix as a heatmap with every entry written in its cell.
 
     Signed matrices (kernels, products) use a diverging scale centred on zero;
@@ -45,7 +57,8 @@ def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = Fal
     (inclusive) drawn around cells, e.g. pooling windows. Matrices wider or
     taller than ``max_text_side`` show colours only. ``zrange`` fixes the
     colour range (to compare figures); ``height`` fixes the figure's height
-    (to line up figures of different sizes); ``lang`` is the tooltips' language.
+    (to line up figures of different sizes); ``lang`` is the tooltips' language; ``labels`` name the rows and
+    the columns (a confusion matrix's classes), written beside and above them.
     """
     values = np.asarray(values, dtype=np.float64)
     rows, cols = values.shape
@@ -55,14 +68,25 @@ def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = Fal
         fig.add_shape(type="rect", x0=c0 - 0.5, x1=c1 + 0.5, y0=r0 - 0.5, y1=r1 + 0.5,
                       line={"color": HIGHLIGHT, "width": 3})
     top_margin = 28 if title else 4
+    ticks = {}
+    if labels is not None:
+        text = [html.escape(str(name)) for name in labels]
+        ticks = {"x": {"visible": True, "side": "top", "tickvals": list(range(cols)), "ticktext": text,
+                       "showgrid": False, "zeroline": False, "tickangle": 0 if cols <= 6 else -45},
+                 "y": {"visible": True, "tickvals": list(range(rows)), "ticktext": text, "showgrid": False,
+                       "zeroline": False}}
+        top_margin += 24
     fig.update_layout(
         title={"text": title, "font": {"size": 14}},
         height=height or top_margin + 8 + cell_size(max(rows, cols))[0] * rows,
         margin={"l": 4, "r": 4, "t": top_margin, "b": 4},
-        xaxis={"visible": False, "constrain": "domain", "range": [-0.5, cols - 0.5]},
-        yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"},
+        xaxis={"visible": False, "constrain": "domain", "range": [-0.5, cols - 0.5], **ticks.get("x", {})},
+        yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x", **ticks.get("y", {})},
         plot_bgcolor="rgba(0,0,0,0)",
     )
+    if labels is not None:
+        fig.update_layout(margin={"l": 10 + max(text_width(str(t)) for t in labels)},
+                          title={"y": 0.99, "yanchor": "top"})
     return fig
 
 

@@ -8,6 +8,7 @@ share a colour scale, written under the column with its shape.
 from __future__ import annotations
 
 import base64
+import html
 import io
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from PIL import Image
 
 from explorer import display, palette
 from explorer.network.overview import Column, Overview
+from explorer.views.heatmaps import text_width
 
 TILE = 42           # side of a feature-map tile, px
 INPUT_TILE = 96
@@ -40,6 +42,8 @@ class _Placed:
 
 def _maps(canvas: np.ndarray | None, column: Column, left: int, rows_per_column: int) -> _Placed:
     maps = column.values
+    if column.row == 0 and len(maps) == 3:          # a colour input: one picture, not three channels
+        maps = np.moveaxis(maps, 0, -1)[None]
     tile = INPUT_TILE if column.row == 0 else TILE
     count = len(maps)
     rows = min(count, rows_per_column)
@@ -52,7 +56,7 @@ def _maps(canvas: np.ndarray | None, column: Column, left: int, rows_per_column:
         if canvas is not None:
             picture = (display.to_uint8(plane) if column.row == 0 else
                        display.to_display(plane, "diverging", column.scale))
-            picture = np.asarray(Image.fromarray(picture).resize((tile, tile), Image.NEAREST))
+            picture = np.asarray(Image.fromarray(picture).resize((tile, tile), Image.NEAREST))   # RGB stays RGB
             canvas[y0:y0 + tile, x0:x0 + tile] = picture[..., None] if picture.ndim == 2 else picture
         centres.append((x0 + tile / 2, y0 + tile / 2, index))
     return _Placed(left, width, height, centres, tile)
@@ -92,10 +96,13 @@ def _probabilities(canvas: np.ndarray | None, column: Column, left: int, rows_pe
     return _Placed(left, BAR_W, len(column.values) * (BAR_H + 3), centres, BAR_H)
 
 
-def _place(canvas: np.ndarray | None, columns: list[Column], rows: int) -> list[_Placed]:
+def _place(canvas: np.ndarray | None, columns: list[Column], rows: int, label_width: int = 0) -> list[_Placed]:
     placed, left = [], GAP
     for number, column in enumerate(columns):
-        draw = _probabilities if number == len(columns) - 1 else _maps if column.kind == "maps" else _vector
+        last = number == len(columns) - 1
+        draw = _probabilities if last else _maps if column.kind == "maps" else _vector
+        if last:
+            left += max(0, label_width - COLUMN_GAP + 8)       # room for the class names left of the bars
         piece = draw(canvas, column, left, rows)
         placed.append(piece)
         left += max(piece.width, 64) + COLUMN_GAP
@@ -109,17 +116,18 @@ def _png(canvas: np.ndarray) -> str:
 
 
 def overview_figure(found: Overview, labels: dict[str, str], selected: tuple[int, int] | None = None,
-                    rows: int = ROWS) -> go.Figure:
+                    rows: int = ROWS, names: tuple[str, ...] | None = None) -> go.Figure:
     """The overview of ``found``; ``labels`` hold ``range`` (``±{scale}``) and ``untrained`` (or empty).
 
     ``selected`` is the ``(layer, index)`` outlined as chosen; ``rows`` tiles stack before a column wraps
-    (fewer: a lower, wider figure, for a projector).
+    (fewer: a lower, wider figure, for a projector); ``names`` label the classes (default: 0, 1, 2, …).
     """
-    sizes = _place(None, found.columns, rows)
+    label_width = max(text_width(n) for n in names) if names else 8
+    sizes = _place(None, found.columns, rows, label_width)
     width = sizes[-1].left + sizes[-1].width + GAP
     height = TOP + max(p.height for p in sizes) + BOTTOM
     canvas = np.full((height, width, 3), 255, np.uint8)
-    placed = _place(canvas, found.columns, rows)
+    placed = _place(canvas, found.columns, rows, label_width)
     xs, ys, data, sizes_px = [], [], [], []
     for column, piece in zip(found.columns, placed):
         for x, y, index in piece.centres:
@@ -140,10 +148,11 @@ def overview_figure(found: Overview, labels: dict[str, str], selected: tuple[int
     last = placed[-1]
     for index, p in enumerate(found.columns[-1].values):
         y = TOP + index * (BAR_H + 3) + BAR_H / 2
-        annotations.append({"x": last.left - 4, "y": y, "text": str(index), "showarrow": False, "xanchor": "right",
+        name = html.escape(names[index]) if names is not None else str(index)
+        annotations.append({"x": last.left - 4, "y": y, "text": name, "showarrow": False, "xanchor": "right",
                             "font": {"size": 12}})
-        annotations.append({"x": last.left + BAR_W + 4, "y": y, "text": f"{p * 100:.0f} %", "showarrow": False,
-                            "xanchor": "left", "font": {"size": 11}})
+        annotations.append({"x": last.left + BAR_W - 3, "y": y, "text": f"{p * 100:.0f} %", "showarrow": False,
+                            "xanchor": "right", "font": {"size": 11, "color": "#222"}})   # inside: never clipped
     shapes = []
     if selected is not None:
         for column, piece in zip(found.columns, placed):

@@ -1,6 +1,5 @@
 """Your own classes: editing and caps, hostile files and ZIPs, the split, augmentation, adapted layers, weights."""
 import io
-import zipfile
 
 import numpy as np
 import pytest
@@ -9,6 +8,7 @@ from PIL import Image
 
 from explorer import i18n
 from explorer.network import NetworkError, augment, classes, layers, presets, weights
+from tests.helpers import zip_bytes
 
 
 def png(colour=(200, 30, 30), size=(50, 40)) -> bytes:
@@ -17,12 +17,7 @@ def png(colour=(200, 30, 30), size=(50, 40)) -> bytes:
     return buffer.getvalue()
 
 
-def zipped(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+zipped = zip_bytes
 
 
 def test_classes_are_named_renamed_deleted_and_capped():
@@ -156,3 +151,43 @@ def test_the_example_set_and_its_messages_exist_in_both_languages():
     assert classes.example_set().usable() is None
     for key in ("err.class_too_few", "err.zip_bomb", "err.class_full"):
         assert set(i18n.STRINGS[key]) == set(i18n.LANGUAGES)
+
+
+def test_a_weights_file_must_name_these_classes_and_this_input():
+    meta = classes.metadata(["a", "b"], 48, True, [])
+    classes.check_fits(meta, ["a", "b"], (3, 48, 48))
+    for names, shape in ((["a", "c"], (3, 48, 48)), (["b", "a"], (3, 48, 48)), (["a", "b"], (1, 48, 48)),
+                         (["a", "b"], (3, 32, 32))):
+        with pytest.raises(NetworkError, match="other classes or input settings"):
+            classes.check_fits(meta, names, shape)
+    classes.check_fits({}, [str(d) for d in range(10)], (1, 28, 28))       # a digits file on the digits
+    with pytest.raises(NetworkError, match=r"\(0, 1, 2, 3, 4, 5, 6, 7, 8, 9 · 1×28×28\)"):
+        classes.check_fits({}, ["a", "b"], (3, 48, 48))
+    with pytest.raises(NetworkError, match="not a weights file"):
+        classes.settings_of({"classes": "[1, 2]"})
+
+
+def test_a_new_photo_is_prepared_exactly_like_the_training_images():
+    rng = np.random.default_rng(4)
+    photo = rng.random((90, 150, 3)).astype(np.float32)
+    image_set = classes.ImageSet([classes.ImageClass("x", [classes.square(photo)])])
+    for size, colour in ((32, False), (48, True), (64, True)):
+        expected = classes.tensors(image_set, size, colour)[0][0].numpy()
+        assert np.array_equal(classes.as_input(photo, size, colour), expected)
+
+
+def test_the_fewest_validation_images_of_any_class():
+    _, val = classes.split(torch.tensor([0] * 30 + [1] * 6 + [2] * 2))
+    y = torch.tensor([0] * 30 + [1] * 6 + [2] * 2)[val]
+    assert classes.fewest_validation(y, 3) == 1 and classes.fewest_validation(y, 4) == 0
+    assert classes.fewest_validation(classes.dataset(classes.example_set(), 32, True).y_val, 3) == 20
+
+
+def test_colour_first_filters_are_pictures_of_their_three_channels():
+    from explorer.network import inside
+    model = layers.build(layers.for_classes(presets.PRESETS["batchnorm"], 3), (3, 32, 32), classes=3)
+    filters = inside.first_filters(model)
+    assert filters.shape == (4, 5, 5, 3)
+    assert np.array_equal(filters[1, 2, 3], model[0].weight[1, :, 2, 3].detach().numpy())
+    pictures = inside.filter_pictures(filters)
+    assert pictures[0].shape == (5, 5, 3) and 0 <= min(p.min() for p in pictures) <= max(p.max() for p in pictures) <= 1

@@ -60,3 +60,21 @@ def test_the_first_relu_zeroes_exactly_the_negative_values():
     logits = inside.logits(model, digits.x_test[0])
     np.testing.assert_allclose(inside.softmax_steps(logits).probabilities,
                                inside.probabilities(model, digits.x_test[0]), rtol=1e-5)
+
+
+def test_overfitting_is_named_only_with_evidence():
+    from explorer.network.training import Epoch, overfitting
+
+    def run(train_acc, val_loss, train_loss=None):
+        n = len(train_acc)
+        train_loss = train_loss or [1 / (e + 1) for e in range(n)]
+        return [Epoch(e + 1, train_loss[e], train_acc[e], val_loss[e], 0.7, 0.0) for e in range(n)]
+
+    assert overfitting(run([0.9, 0.95], [1.0, 1.2])) is None                    # two epochs: too early
+    assert overfitting(run([0.9, 0.95, 0.99], [1.0, 0.9, 0.8])) is None         # validation still improving
+    found = overfitting(run([0.9, 0.95, 0.99], [1.0, 0.8, 0.85]))               # apart two epochs, loss up
+    assert found is not None and found.best_epoch == 2 and found.train_acc == 0.99
+    assert overfitting(run([0.7, 0.72, 0.71], [1.0, 0.8, 0.81])) is None       # close together
+    rising = run([0.7, 0.72, 0.75, 0.75], [1.0, 0.5, 0.6, 0.7])                 # loss up 40 % from epoch 2
+    assert overfitting(rising).best_epoch == 2
+    assert overfitting(run([0.7, 0.72, 0.75, 0.75], [1.0, 0.5, 0.6, 0.7], [1, 0.5, 0.6, 0.7])) is None

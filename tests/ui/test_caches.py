@@ -17,7 +17,7 @@ def test_every_streamlit_cache_is_bounded():
     cached = {name: f._info for module in UI_MODULES for name, f in vars(module).items() if isinstance(f, CachedFunc)}
     assert {"preview_of", "compare_image", "feature_map", "_filtered", "full_resolution_png", "digits"} <= set(cached)
     for name, info in cached.items():
-        if name != "digits":          # the bundled digits data set: one copy per process, the same for every user
+        if name not in ("digits", "_example_images"):     # bundled data: one copy per process, the same for all
             assert info.max_entries and info.ttl, name
 
 
@@ -31,3 +31,13 @@ def test_cached_arrays_are_shared_read_only():
     assert not caches.compare_image("test-small", small).flags.writeable and small.flags.writeable
     with pytest.raises(ValueError, match="read-only"):
         preview[0, 0, 0] = 1.0
+
+
+def test_each_session_gets_its_own_copy_of_the_example_set():
+    from explorer.ui import caches
+    first, second = caches.example_set(), caches.example_set()
+    first.rename(0, "mine")
+    first.remove(1, [0, 1])
+    first.delete(2)
+    assert second.names == ["dots", "rings", "stripes"] and second.counts() == [100, 100, 100]
+    assert not second.classes[0].images[0].flags.writeable          # the shared pixels cannot be changed

@@ -48,3 +48,24 @@ def test_a_wide_network_wraps_its_columns_and_a_lower_figure_is_wider():
 def test_the_selected_tile_is_outlined():
     _, fig = figure_of("lenet_small", selected=(4, 3))
     assert len(fig.layout.shapes) == 1
+
+
+def test_a_colour_input_is_one_picture_and_classes_are_named():
+    from explorer.network.layers import for_classes
+    model = layers.build(for_classes(presets.PRESETS["batchnorm"], 3), (3, 32, 32), classes=3)
+    x = torch.zeros(3, 32, 32)
+    x[0] = 1.0                                                      # pure red
+    found = overview.overview(model, x, str, "input", "p")
+    fig = overview_figure(found, LABELS, names=("猫 cats", "<b>dog</b>", "bird"))
+    assert [list(d) for d in fig.data[1].customdata].count([0, 0]) == 1 and [0, 1] not in [
+        list(d) for d in fig.data[1].customdata]
+    picture = np.asarray(Image.open(io.BytesIO(base64.b64decode(fig.data[0].source.split(",")[1]))))
+    cx, cy = fig.data[1].x[0], fig.data[1].y[0]
+    assert picture[int(cy), int(cx)].tolist() == [255, 0, 0]      # the input drawn in its colours
+    texts = [a.text for a in fig.layout.annotations]
+    assert "猫 cats" in texts and "&lt;b&gt;dog&lt;/b&gt;" in texts and "<b>dog</b>" not in texts
+    label = [a for a in fig.layout.annotations if a.text == "猫 cats"][0]
+    before = max(x for x, d in zip(fig.data[1].x, fig.data[1].customdata) if d[0] == len(found.columns) - 2)
+    assert label.x - 7 * (2 + 5) > before + 20               # the names fit between the last layer and the bars
+    percent = next(a for a in fig.layout.annotations if a.text.endswith(" %"))
+    assert percent.x <= fig.layout.width and percent.xanchor == "right"        # the percentages are not clipped

@@ -6,20 +6,21 @@ import math
 import pandas as pd
 import streamlit as st
 
-from explorer import network
 from explorer.network import anatomy, layers, presets
 from explorer.numtext import format_count
 from explorer.ui import widgets
-from explorer.ui.network.model import Network
+from explorer.ui.network import source
+from explorer.ui.network.model import Network, Task
 from explorer.ui.shell import labels, show_error, tr
 
 
-def _editor(preset: str) -> list[dict]:
-    """The editable table of the preset's layers (a new preset starts a new table)."""
+def _editor(preset: str, classes: int) -> list[dict]:
+    """The editable table of the preset's layers, its last dense layer giving one number per class (a new
+    preset or another number of classes starts a new table)."""
     ss = st.session_state
-    if ss.get("net.loaded_preset") != preset:
-        ss["net.loaded_preset"] = preset
-        ss["net.rows"] = layers.specs_to_rows(presets.PRESETS[preset])
+    if ss.get("net.loaded_preset") != (preset, classes):
+        ss["net.loaded_preset"] = (preset, classes)
+        ss["net.rows"] = layers.specs_to_rows(layers.for_classes(presets.PRESETS[preset], classes))
         ss["net.table"] = ss.get("net.table", 0) + 1
     number = {"min_value": 1, "step": 1, "format": "%d"}
     edited = st.data_editor(
@@ -38,15 +39,15 @@ def _editor(preset: str) -> list[dict]:
     return layers.rows_to_specs(edited.to_dict("records"))
 
 
-def render() -> Network:
+def render(task: Task) -> Network:
     """Preset, table, each layer's shape, parameters, multiply-adds and receptive field; totals or the error."""
-    st.markdown(tr("net.arch_intro"))
+    st.markdown(task.say("net.arch_intro"))
     left, right = st.columns([1, 2], vertical_alignment="bottom")
-    preset = widgets.choice(tr("net.preset"), presets.PRESETS, "net.preset", presets.DEFAULT_PRESET,
-                            prefix="net.preset", where=left)
+    preset = widgets.choice(tr("net.preset"), presets.PRESETS, task.key("preset"),
+                            source.defaults(task.source)["preset"], prefix="net.preset", where=left)
     right.caption(tr(f"net.preset.{preset}.desc", **presets.facts(preset)))
-    specs = _editor(preset)
-    description = layers.describe(specs, label=labels("net.layer"))
+    specs = _editor(preset, len(task.names))
+    description = layers.describe(specs, task.input_shape, label=labels("net.layer"), classes=len(task.names))
     if description.rows:
         st.dataframe(pd.DataFrame({
             tr("net.t_layer"): [r.row for r in description.rows],
@@ -63,9 +64,9 @@ def render() -> Network:
         m1, m2, m3 = st.columns(3)
         m1.metric(tr("net.total_params"), f"{description.params:,}", border=True)
         m2.metric(tr("net.total_macs"), format_count(description.macs), border=True, help=f"{description.macs:,}")
-        m3.metric(tr("net.input_shape"), " × ".join(str(v) for v in layers.INPUT_SHAPE), border=True)
-        big_picture(specs, description)
-    return Network(preset, specs, description)
+        m3.metric(tr("net.input_shape"), " × ".join(str(v) for v in task.input_shape), border=True)
+        big_picture(specs, description, task)
+    return Network(preset, specs, description, task)
 
 
 def _span(rows: tuple[int, int]) -> str:
@@ -77,13 +78,13 @@ def _shape(shape: tuple[int, ...]) -> str:
     return "×".join(str(v) for v in shape)
 
 
-def big_picture(specs: list[dict], description: layers.Description) -> None:
+def big_picture(specs: list[dict], description: layers.Description, task: Task) -> None:
     """Features then classifier, and the three properties, in this stack's own numbers."""
     found = anatomy.big_picture(specs, description)
     lines = []
     if found.features and found.classifier:
-        lines.append(tr("net.big_parts", features=_span(found.features), classifier=_span(found.classifier),
-                        n=network.CLASSES))
+        lines.append(task.say("net.big_parts", features=_span(found.features), classifier=_span(found.classifier),
+                              n=len(task.names)))
     if found.conv_row:
         lines.append(tr("net.big_local", row=found.conv_row, k=found.kernel, c=found.in_channels,
                         window=f"{found.window:,}", inputs=f"{found.inputs:,}"))

@@ -13,7 +13,8 @@ from explorer.network import inside
 from explorer.network.explain import Activation, Explanation
 from explorer.numtext import format_number
 from explorer.ui import widgets
-from explorer.ui.shell import tr
+from explorer.ui.network.model import Task
+from explorer.ui.shell import markdown_text, tr
 from explorer.ui.sliding_window import figure_labels
 from explorer.views.sliding import sliding_figure
 
@@ -26,13 +27,13 @@ def _n(value: float) -> str:
     return format_number(round(float(value), 4))
 
 
-def softmax_table(logits: np.ndarray) -> None:
-    """The ten logits → exp → sum → probabilities, written out."""
+def softmax_table(logits: np.ndarray, task: Task) -> None:
+    """The logits → exp → sum → probabilities, one row per class, written out."""
     steps = inside.softmax_steps(logits)
-    st.markdown(tr("net.softmax_note", total=f"{steps.total:.4g}", sum=f"{steps.probabilities.sum():.4f}",
-                   best=int(np.argmax(steps.logits))))
+    st.markdown(task.say("net.softmax_note", total=f"{steps.total:.4g}", sum=f"{steps.probabilities.sum():.4f}",
+                         best=markdown_text(task.names[int(np.argmax(steps.logits))]), n=len(steps.logits)))
     st.dataframe(pd.DataFrame({
-        tr("net.sm_digit"): [str(i) for i in range(len(steps.logits))],
+        task.say("net.sm_digit"): list(task.names),
         tr("net.sm_logit"): [f"{v:.3f}" for v in steps.logits],
         tr("net.sm_shifted"): [f"{v:.3f}" for v in steps.shifted],
         tr("net.sm_exp"): [f"{v:.4g}" for v in steps.exps],

@@ -1,13 +1,16 @@
-"""The input the Network page looks at: a test digit, a digit drawn with the mouse, or a photo of one."""
+"""The input the Network page looks at, as ``(C, H, W)`` floats: a test digit, a digit drawn with the mouse or
+a photo of one; for your own classes a validation image, a new photo or a camera snapshot."""
 from __future__ import annotations
 
 import numpy as np
 import streamlit as st
 
 from explorer import display, imaging
+from explorer.network import classes
 from explorer.network.data import Data, lasso_strokes, prepare_photo, rasterize
 from explorer.ui import widgets
-from explorer.ui.shell import show_error, tr
+from explorer.ui.network.model import Task
+from explorer.ui.shell import markdown_text, show_error, tr
 from explorer.views import charts
 
 
@@ -47,8 +50,42 @@ def _photo() -> np.ndarray | None:
     return steps["final"]
 
 
-def choose(data: Data) -> np.ndarray | None:
-    """A test digit, a drawn one, or a photo: the 28×28 input to look at (``None`` until there is one)."""
+def _own_photo(task: Task, kind: str) -> np.ndarray | None:
+    """A new photo or camera snapshot, squared and resized like the training images (shown as the net sees it)."""
+    if kind == "upload":
+        photo = st.file_uploader(tr("net.own_photo"), type=list(imaging.UPLOAD_TYPES), key="net.own_photo",
+                                 help=tr("net.own_photo_help"))
+    else:
+        photo = st.camera_input(tr("net.own_camera_take"), key="net.own_try_camera")
+    if photo is None:
+        return None
+    try:
+        image = imaging.load_image(photo.getvalue(), max_side=1024)
+    except imaging.ImageError as err:
+        show_error(err)
+        return None
+    return classes.as_input(image, task.input_shape[1], task.colour)
+
+
+def _own(task: Task, data: Data | None) -> np.ndarray | None:
+    kinds, choice, label = st.columns([2.6, 1.9, 1.3], vertical_alignment="bottom")
+    kind = widgets.choice(tr("net.input"), ["val", "upload", "camera"], "net.own_input", "val", kind="segmented",
+                          prefix="net.input", where=kinds)
+    if kind != "val":
+        return _own_photo(task, kind)
+    if data is None or not len(data.x_val):
+        return None
+    st.session_state["net.own_index"] = min(st.session_state.get("net.own_index", 0), len(data.x_val) - 1)
+    index = choice.slider(tr("net.own_index"), 0, len(data.x_val) - 1, key="net.own_index")
+    label.caption(tr("net.true_label", label=markdown_text(task.names[int(data.y_val[index])])))
+    return data.x_val[index].numpy()
+
+
+def choose(task: Task, data: Data | None) -> np.ndarray | None:
+    """The ``(C, H, W)`` input to look at (``None`` until there is one): for digits a test digit, a drawn one or
+    a photo; for your own classes a validation image, a photo or a snapshot."""
+    if task.own:
+        return _own(task, data)
     kinds, choice, label = st.columns([2.8, 2, 0.9], vertical_alignment="bottom")     # one row: the figure fits below
     kind = widgets.choice(tr("net.input"), ["test", "draw", "photo"], "net.input", "test", kind="segmented",
                           prefix="net.input", where=kinds)
@@ -56,5 +93,6 @@ def choose(data: Data) -> np.ndarray | None:
         st.session_state.setdefault("net.test_index", 0)
         index = choice.slider(tr("net.test_index"), 0, len(data.x_test) - 1, key="net.test_index")
         label.caption(tr("net.true_label", label=int(data.y_test[index])))
-        return data.x_test[index, 0].numpy()
-    return _drawn() if kind == "draw" else _photo()
+        return data.x_test[index].numpy()
+    picture = _drawn() if kind == "draw" else _photo()
+    return None if picture is None else picture[None]

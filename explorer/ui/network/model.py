@@ -1,8 +1,9 @@
-"""The session's network: the model trained or loaded here, what it was built from, and its test results.
+"""The session's network: what it learns (the task), the model trained or loaded here, what it was built
+from, and its test results.
 
-Everything lives in ``st.session_state`` (one student's model never reaches
-another). The test-set evaluation is computed once per model and data set,
-not on every rerun.
+Everything lives in ``st.session_state`` (one student's model and images never
+reach another; nothing is written to disk). The test-set evaluation is
+computed once per model and data set, not on every rerun.
 """
 from __future__ import annotations
 
@@ -12,27 +13,74 @@ import numpy as np
 import streamlit as st
 from torch import nn
 
+from explorer import i18n
+from explorer.i18n import LocalizedError
 from explorer.network import inside, layers, training
+from explorer.network.augment import Augment
 from explorer.network.data import Data
-from explorer.network.layers import Description
+from explorer.network.layers import INPUT_SHAPE, Description
+from explorer.ui.shell import tr
+
+DIGITS = tuple(str(d) for d in range(10))
+
+
+@dataclass(frozen=True)
+class Task:
+    """What the network learns: from which images (``digits``, ``idx`` or your own ``classes``), the class
+    names, the input's shape; for your own classes the images (``None`` while the set cannot be trained on,
+    ``problem`` says why) and the augmentation."""
+    source: str = "digits"
+    names: tuple[str, ...] = DIGITS
+    input_shape: tuple[int, int, int] = INPUT_SHAPE
+    data: Data | None = None
+    problem: LocalizedError | None = None
+    augment: Augment | None = None
+
+    @property
+    def own(self) -> bool:
+        return self.source == "classes"
+
+    @property
+    def colour(self) -> bool:
+        return self.input_shape[0] == 3
+
+    def key(self, name: str) -> str:
+        """The state key of a setting that each kind of task keeps for itself (the preset, the training settings):
+        switching between the digits and your own classes finds each one's settings as they were left."""
+        return f"net.own_{name}" if self.own else f"net.{name}"
+
+    def say(self, key: str, **params) -> str:
+        """``tr(key)``, or its ``key.own`` variant for your own classes (words that say "digit" for digits)."""
+        own = f"{key}.own"
+        return tr(own if self.own and own in i18n.STRINGS else key, **params)
 
 
 @dataclass(frozen=True)
 class Network:
-    """The architecture as the table defines it."""
+    """The architecture as the table defines it, for its task."""
     preset: str
     specs: list[dict]
     description: Description
+    task: Task = Task()
 
     @property
     def usable(self) -> bool:
-        return self.description.error is None
+        return self.description.error is None and (self.task.data is not None or not self.task.own)
+
+    @property
+    def signature(self) -> tuple:
+        """What a model must match to be this network's: the layers, the input's shape, the class names."""
+        return repr(self.specs), self.task.input_shape, self.task.names
+
+    def build(self, seed: int) -> nn.Sequential:
+        return layers.build(self.specs, self.task.input_shape, seed=seed, classes=len(self.task.names))
 
 
-def current(specs: list[dict]) -> nn.Module | None:
-    """The session's model, if it was built from ``specs`` (an edited table makes it stale)."""
+def current(net: Network) -> nn.Module | None:
+    """The session's model, if it was built for ``net`` (an edited table, another input size, other classes
+    make it stale)."""
     model = st.session_state.get("net.model")
-    return model if model is not None and st.session_state.get("net.specs") == specs else None
+    return model if model is not None and st.session_state.get("net.signature") == net.signature else None
 
 
 def starting_point(model: nn.Module) -> tuple[dict, np.ndarray | None]:
@@ -40,22 +88,23 @@ def starting_point(model: nn.Module) -> tuple[dict, np.ndarray | None]:
     return {k: v.detach().clone() for k, v in model.state_dict().items()}, inside.first_filters(model)
 
 
-def adopt(model: nn.Module, specs: list[dict], *, stopped: bool, start: tuple | None = None) -> None:
+def adopt(model: nn.Module, net: Network, *, stopped: bool, start: tuple | None = None) -> None:
     """Make ``model`` the session's model; ``start`` (see :func:`starting_point`) is what it began from
     (by default its weights now: it is about to be trained)."""
     state, filters = start or starting_point(model)
-    st.session_state.update({"net.model": model, "net.specs": specs, "net.history": [],
+    st.session_state.update({"net.model": model, "net.signature": net.signature, "net.history": [],
                              "net.initial_filters": filters, "net.initial_state": state, "net.stopped": stopped,
                              "net.version": st.session_state.get("net.version", 0) + 1})
 
 
-def untrained(specs: list[dict], seed: int) -> nn.Module:
+def untrained(net: Network, seed: int) -> nn.Module:
     """The network before training: the session model's starting weights, or a fresh build (kept per session)."""
-    start = st.session_state.get("net.initial_state") if st.session_state.get("net.specs") == specs else None
-    key = (repr(specs), seed, st.session_state.get("net.version", 0) if start is not None else -1)
+    start = st.session_state.get("net.initial_state") if st.session_state.get("net.signature") == net.signature \
+        else None
+    key = (net.signature, seed, st.session_state.get("net.version", 0) if start is not None else -1)
     kept = st.session_state.get("net.untrained")
     if kept is None or kept[0] != key:
-        model = layers.build(specs, seed=seed)
+        model = net.build(seed)
         if start is not None:
             model.load_state_dict(start)
         kept = (key, model.eval())

@@ -13,15 +13,16 @@ from torch import nn
 from explorer import display
 from explorer.network import explain, overview, why
 from explorer.network.data import Data
+from explorer.palette import LUMA
 from explorer.ui import widgets
 from explorer.ui.network import explain_panel, inputs
 from explorer.ui.network import model as session
-from explorer.ui.network.model import Network
-from explorer.ui.shell import tr
+from explorer.ui.network.model import Network, Task
+from explorer.ui.shell import markdown_text, tr
 from explorer.ui.sidebar import presenting
 from explorer.views.overview import overview_figure
 
-PATCHES = [2, 4, 6, 8]
+SMALL_PATCHES, LARGE_PATCHES = [2, 4, 6, 8], [4, 8, 12, 16]     # occlusion squares: up to 32 px, then larger
 HEAT = np.array([255, 127, 14], np.float64)      # the orange the maps are drawn in
 
 
@@ -30,11 +31,12 @@ def _overview(net: Network, model: nn.Module, x: torch.Tensor) -> overview.Overv
     return overview.overview(model, x, names.get, tr("net.ov_input"), tr("net.ov_output"))
 
 
-def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple[int, int]) -> None:
+def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple[int, int],
+            names: tuple[str, ...]) -> None:
     """Draw the overview in a container that scrolls sideways; a click on a tile is read on the next run."""
     figure = overview_figure(found, {"range": tr("net.ov_range"),
                                      "untrained": tr("net.ov_untrained") if untrained else ""},
-                             selected=selected, rows=4 if presenting() else 8)
+                             selected=selected, rows=4 if presenting() else 8, names=names)
     # Streamlit fits a chart to its column: a block exactly as wide as the figure, inside one that scrolls
     st.html(f"<style>.st-key-{key}{{overflow-x:auto}}.st-key-{key}-inner{{width:{figure.layout.width}px;"
             f"min-width:{figure.layout.width}px}}</style>")
@@ -65,7 +67,7 @@ def _pick(found: overview.Overview, clicked: tuple[int, int] | None) -> None:
     st.session_state.update({"net.unit_layer": row, "net.unit_channel": index, "net.unit_i": i, "net.unit_j": j})
 
 
-def _unit(found: overview.Overview) -> tuple[int, int]:
+def _unit(found: overview.Overview, task: Task) -> tuple[int, int]:
     """Layer, map and position selectors (set by a click), then the explanation; returns the chosen tile."""
     st.subheader(tr("net.unit_title"))
     last = len(found.columns) - 1
@@ -75,7 +77,7 @@ def _unit(found: overview.Overview) -> tuple[int, int]:
     c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
     row = c1.selectbox(tr("net.unit_layer"), list(layer_names), key="net.unit_layer", format_func=layer_names.get)
     if row == last:
-        explain_panel.softmax_table(found.acts[-1].output)
+        explain_panel.softmax_table(found.acts[-1].output, task)
         return row, found.predicted
     values = found.columns[row].values
     highs = {"net.unit_channel": len(values) - 1}
@@ -96,40 +98,52 @@ def _unit(found: overview.Overview) -> tuple[int, int]:
     return row, position[0]
 
 
-def _overlay(digit: np.ndarray, heat: np.ndarray) -> np.ndarray:
-    """The input in grey with ``heat`` (0…1) in orange over it."""
-    grey = np.repeat(display.to_uint8(digit)[..., None], 3, axis=2).astype(np.float64)
+def _overlay(picture: np.ndarray, heat: np.ndarray) -> np.ndarray:
+    """The input ``(C, H, W)`` in grey with ``heat`` (0…1) in orange over it."""
+    shown = display.from_chw(picture)
+    grey = shown @ LUMA if shown.ndim == 3 else shown
+    grey = np.repeat(display.to_uint8(grey)[..., None], 3, axis=2).astype(np.float64)
     alpha = 0.85 * np.clip(heat, 0, 1)[..., None]
     return (grey * (1 - alpha) + HEAT * alpha + 0.5).astype(np.uint8)
 
 
-def _why(model: nn.Module, x: torch.Tensor, digit: np.ndarray, target: int, patch: int, title: str) -> None:
-    """Saliency, Grad-CAM and occlusion for class ``target``, overlaid on the input."""
+def _stride(side: int) -> int:
+    return 1 if side <= 32 else 2
+
+
+def _why(model: nn.Module, x: torch.Tensor, picture: np.ndarray, target: int, patch: int, title: str,
+         name: str) -> None:
+    """Saliency, Grad-CAM and occlusion for class ``target`` (called ``name``), overlaid on the input."""
+    side = picture.shape[1]
+    stride = _stride(side)
     maps = {"saliency": why.saliency(model, x, target), "gradcam": why.grad_cam(model, x, target),
-            "occlusion": why.occlusion(model, x, target, patch)}
+            "occlusion": why.occlusion(model, x, target, patch, stride)}
     if title:
         st.markdown(f"**{title}**")
-    positions = (digit.shape[0] - patch + 1) * (digit.shape[1] - patch + 1)
-    notes = {"saliency": tr("net.why_saliency_note", digit=target),
-             "gradcam": (tr("net.why_gradcam_note", row=maps["gradcam"].row, digit=target)
+    positions = ((picture.shape[1] - patch) // stride + 1) * ((picture.shape[2] - patch) // stride + 1)
+    notes = {"saliency": tr("net.why_saliency_note", digit=name),
+             "gradcam": (tr("net.why_gradcam_note", row=maps["gradcam"].row, digit=name, size=f"{side}×{side}")
                          if maps["gradcam"].row else tr("net.why_no_conv")),
-             "occlusion": tr("net.why_occlusion_note", k=patch, n=positions, digit=target)}
-    for col, (name, heat) in zip(st.columns(3, gap="medium"), maps.items()):
-        col.markdown(f"**{tr(f'net.why_{name}')}**")
-        col.image(display.blocky(_overlay(digit, heat.values), 224), width="stretch")
-        col.caption(notes[name] + " " + tr("net.why_legend", top=f"{heat.top:.3g}"))
+             "occlusion": tr("net.why_occlusion_note" if stride == 1 else "net.why_occlusion_stride", k=patch,
+                             n=positions, digit=name, stride=stride)}
+    for col, (kind, heat) in zip(st.columns(3, gap="medium"), maps.items()):
+        col.markdown(f"**{tr(f'net.why_{kind}')}**")
+        col.image(display.blocky(_overlay(picture, heat.values), 224), width="stretch")
+        col.caption(notes[kind] + " " + tr("net.why_legend", top=f"{heat.top:.3g}"))
 
 
-def render(net: Network, model: nn.Module | None, data: Data, seed: int) -> np.ndarray | None:
-    """The whole tab; returns the input chosen here (the Looking inside tab shows it too)."""
+def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) -> np.ndarray | None:
+    """The whole tab; returns the input ``(C, H, W)`` chosen here (the Looking inside tab shows it too)."""
+    task = net.task
     chooser, weights = st.columns([3.4, 1.2], vertical_alignment="bottom")
     with chooser:
-        digit = inputs.choose(data)
-    if not net.usable or digit is None:
-        st.info(tr("net.no_input" if digit is None else "net.ov_unusable"), icon=":material/info:")
-        return digit
-    x = torch.from_numpy(np.asarray(digit, np.float32))[None]
-    before = session.untrained(net.specs, seed)
+        picture = inputs.choose(task, data)
+    if not net.usable or picture is None:
+        st.info(task.say("net.no_input") if picture is None and net.usable else tr("net.ov_unusable"),
+                icon=":material/info:")
+        return picture
+    x = torch.from_numpy(np.asarray(picture, np.float32))
+    before = session.untrained(net, seed)
     state = "untrained"
     if model is not None:
         state = widgets.choice(tr("net.ov_state"), ["trained", "untrained", "both"], "net.ov_state", "trained",
@@ -141,25 +155,29 @@ def render(net: Network, model: nn.Module | None, data: Data, seed: int) -> np.n
     _pick(found, _clicked(shown[0][1]))
     figures, unit = st.container(), st.container()        # the figure shows the tile chosen below
     with unit:
-        selected = _unit(found)
+        selected = _unit(found, task)
     with figures:
         for number, ((network, key), result) in enumerate(zip(shown, results)):
             if len(shown) > 1:
                 st.markdown(f"**{tr('net.why_after' if number == 0 else 'net.why_before')}**")
-            _figure(result, key, untrained=network is before and model is None, selected=selected)
-            st.caption(tr("net.ov_prediction", digit=result.predicted, p=f"{result.probabilities.max() * 100:.1f}")
-                       + " " + tr("net.ov_intro"))
+            _figure(result, key, untrained=network is before and model is None, selected=selected, names=task.names)
+            st.caption(tr("net.ov_prediction", digit=markdown_text(task.names[result.predicted]),
+                          p=f"{result.probabilities.max() * 100:.1f}") + " " + task.say("net.ov_intro"))
     st.subheader(tr("net.why_title"))
     c1, c2 = st.columns(2)
-    classes = ["predicted", *range(len(found.probabilities))]
-    predicted = tr("net.why_predicted", digit=found.predicted)     # now: a format_func may run outside the run
-    target = widgets.choice(tr("net.why_class"), classes, "net.why_class", "predicted", where=c1,
-                            format_func=lambda c: predicted if c == "predicted" else str(c))
+    options = ["predicted", *range(len(found.probabilities))]
+    if st.session_state.get("net.why_class", "predicted") not in options:     # fewer classes than before
+        widgets.set_choice("net.why_class", "predicted")
+    predicted = tr("net.why_predicted", digit=task.names[found.predicted])   # now: a format_func may run later
+    target = widgets.choice(tr("net.why_class"), options, "net.why_class", "predicted", where=c1,
+                            format_func=lambda c, names=task.names: predicted if c == "predicted" else names[c])
     target = found.predicted if target == "predicted" else target
-    patch = widgets.choice(tr("net.why_patch"), PATCHES, "net.why_patch", 4, kind="segmented",
+    side = picture.shape[1]
+    patches = SMALL_PATCHES if side <= 32 else LARGE_PATCHES
+    patch = widgets.choice(tr("net.why_patch"), patches, "net.why_patch" if side <= 32 else "net.why_patch_large",
+                           patches[1], kind="segmented",
                            format_func=lambda k: f"{k}×{k}", where=c2)
     for number, (network, _) in enumerate(shown):
         title = "" if len(shown) == 1 else tr("net.why_after" if number == 0 else "net.why_before")
-        _why(network, x, digit, int(target), int(patch), title)
-    return digit
-
+        _why(network, x, picture, int(target), int(patch), title, markdown_text(task.names[int(target)]))
+    return picture

@@ -1,16 +1,16 @@
-"""Network tab 2: the data, the settings, training with a progress bar, live curves and Stop; weights files."""
+"""Network tab: the data, the settings, training with a progress bar, live curves and Stop; weights files."""
 from __future__ import annotations
 
 import streamlit as st
 from torch import nn
 
 from explorer import ops
-from explorer.network import NetworkError, training, weights
+from explorer.network import NetworkError, classes, training, weights
 from explorer.network.data import Data, load_idx, split
-from explorer.network.layers import build
 from explorer.ui import caches, widgets
 from explorer.ui.network import model as session
-from explorer.ui.network.model import Network
+from explorer.ui.network import source
+from explorer.ui.network.model import Network, Task
 from explorer.ui.shell import lang, markdown_text, show_error, tr
 from explorer.views import charts
 
@@ -18,11 +18,19 @@ RATES = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]
 BATCHES = [8, 16, 32, 64, 128, 256]
 
 
-def _data() -> Data:
-    """The bundled digits, or MNIST IDX files once both are uploaded."""
-    source = widgets.choice(tr("net.data"), ["digits", "idx"], "net.source", "digits", kind="segmented",
-                            prefix="net.data")
-    if source == "idx":
+def _data(task: Task) -> Data | None:
+    """Your own classes (``None`` until they can be trained on), the bundled digits, or MNIST IDX files once both
+    are uploaded."""
+    if task.own:
+        if task.data is None:
+            show_error(task.problem)
+            return None
+        st.caption(tr("net.own_sizes", train=len(task.data.x_train), val=len(task.data.x_val)))
+        fewest = classes.fewest_validation(task.data.y_val, len(task.names))
+        if fewest < classes.FEW_VALIDATION:
+            st.caption(tr("net.own_few_short", fewest=fewest))
+        return task.data
+    if task.source == "idx":
         c1, c2 = st.columns(2)
         images_file = c1.file_uploader(tr("net.idx_images"), key="net.idx_images")
         labels_file = c2.file_uploader(tr("net.idx_labels"), key="net.idx_labels")
@@ -36,28 +44,28 @@ def _data() -> Data:
                 show_error(err)
         else:
             st.caption(tr("net.idx_help"))
-    loaded = st.session_state.get("net.idx_data") if source == "idx" else None
+    loaded = st.session_state.get("net.idx_data") if task.source == "idx" else None
     data = loaded if loaded is not None else caches.digits()
     st.caption(tr("net.data_sizes", train=len(data.x_train), val=len(data.x_val), test=len(data.x_test)))
     return data
 
 
-def _settings() -> dict:
+def _settings(task: Task) -> dict:
     c1, c2, c3, c4, c5 = st.columns([1, 1.2, 1.2, 1.6, 1], gap="small")
-    defaults = training.DEFAULTS
+    defaults = source.defaults(task.source)
     return {
-        "epochs": widgets.number(tr("net.epochs"), 1, 50, "net.epochs", defaults["epochs"], where=c1),
-        "lr": widgets.choice(tr("net.lr"), RATES, "net.lr", defaults["lr"], kind="select_slider", where=c2),
-        "batch_size": widgets.choice(tr("net.batch"), BATCHES, "net.batch_size", defaults["batch_size"],
+        "epochs": widgets.number(tr("net.epochs"), 1, 50, task.key("epochs"), defaults["epochs"], where=c1),
+        "lr": widgets.choice(tr("net.lr"), RATES, task.key("lr"), defaults["lr"], kind="select_slider", where=c2),
+        "batch_size": widgets.choice(tr("net.batch"), BATCHES, task.key("batch_size"), defaults["batch_size"],
                                      kind="select_slider", where=c3),
-        "optimizer": widgets.choice(tr("net.optimizer"), training.OPTIMIZERS, "net.optimizer",
+        "optimizer": widgets.choice(tr("net.optimizer"), training.OPTIMIZERS, task.key("optimizer"),
                                     defaults["optimizer"], kind="segmented", prefix="net.opt", where=c4),
         "seed": widgets.number(tr("sw.seed"), 0, 9999, "net.seed", 0, where=c5),
     }
 
 
-def _curves(place, history) -> None:
-    """Loss and accuracy per epoch, training against validation."""
+def _curves(place, history: list[training.Epoch], task: Task) -> None:
+    """Loss and accuracy per epoch, training against validation; a line when they part (overfitting)."""
     if not history:
         return
     x = [h.epoch for h in history]
@@ -71,12 +79,19 @@ def _curves(place, history) -> None:
         a, b = st.columns(2)
         widgets.chart(loss, f"net.loss{len(history)}", a)
         widgets.chart(acc, f"net.acc{len(history)}", b)
+        overfit = training.overfitting(history)
+        if overfit is not None:
+            st.warning(tr("net.overfitting", train=f"{overfit.train_acc * 100:.0f}", val=f"{overfit.val_acc * 100:.0f}",
+                          best=overfit.best_epoch) + " " + tr("net.overfitting_augmented" if task.own and
+                                                               task.augment and task.augment.active else
+                                                               "net.overfitting_help"),
+                       icon=":material/trending_down:")
 
 
 def _train(net: Network, data: Data, settings: dict, progress, curves) -> nn.Module:
     """Build the network fresh and train it, drawing progress and curves as it goes (Stop interrupts the run)."""
-    fresh = build(net.specs, seed=settings["seed"])
-    session.adopt(fresh, net.specs, stopped=True)   # stopped until the last epoch ends
+    fresh = net.build(settings["seed"])
+    session.adopt(fresh, net, stopped=True)   # stopped until the last epoch ends
     bar = progress.progress(0.0, text=tr("net.training"))
     epochs = settings["epochs"]
 
@@ -87,36 +102,49 @@ def _train(net: Network, data: Data, settings: dict, progress, curves) -> nn.Mod
 
     def on_epoch(record):
         st.session_state["net.history"] = st.session_state["net.history"] + [record]
-        _curves(curves, st.session_state["net.history"])
+        _curves(curves, st.session_state["net.history"], net.task)
 
-    training.train(fresh, data, on_step=on_step, on_epoch=on_epoch, **settings)
+    augment = net.task.augment if net.task.own else None
+    training.train(fresh, data, on_step=on_step, on_epoch=on_epoch, augment=augment, **settings)
     st.session_state["net.stopped"] = False
     session.changed()
     progress.empty()
     return fresh
 
 
+def _metadata(net: Network) -> dict[str, str] | None:
+    """What a weights file of your own classes carries: the class names, the input settings, the layers."""
+    task = net.task
+    return classes.metadata(list(task.names), task.input_shape[1], task.colour, net.specs) if task.own else None
+
+
 def _weights(net: Network, model: nn.Module | None, seed: int) -> None:
-    """Download the weights (encoded on click) or load a file into this architecture (checked, never unpickled)."""
+    """Download the weights (encoded on click) or load a file into this architecture (checked, never unpickled).
+
+    Your own classes save safetensors only: its metadata carries the class names and the input settings,
+    checked when the file is loaded again."""
     st.subheader(tr("net.weights_title"))
     d1, d2, d3 = st.columns(3, vertical_alignment="bottom")
     if model is not None:
-        for col, fmt, label, suffix in ((d1, "safetensors", "net.download_st", "safetensors"),
-                                        (d2, "pt", "net.download_pt", "pt")):
-            col.download_button(tr(label), lambda fmt=fmt: weights.save_weights(model, fmt),
-                                file_name=f"{net.preset}.{suffix}", mime="application/octet-stream",
+        formats = (((d1, "safetensors", "net.download_st", "safetensors"),) if net.task.own else
+                   ((d1, "safetensors", "net.download_st", "safetensors"), (d2, "pt", "net.download_pt", "pt")))
+        name = f"{net.preset}-{len(net.task.names)}-classes" if net.task.own else net.preset
+        for col, fmt, label, suffix in formats:
+            col.download_button(tr(label), lambda fmt=fmt: weights.save_weights(model, fmt, _metadata(net)),
+                                file_name=f"{name}.{suffix}", mime="application/octet-stream",
                                 icon=":material/download:", on_click="ignore")
     upload = d3.file_uploader(tr("net.upload_weights"), type=["safetensors", "pt", "pth"], key="net.weights_file",
-                              help=tr("net.upload_help"))
+                              help=net.task.say("net.upload_help"))
     if upload is not None and net.usable and st.session_state.get("net.loaded_file") != upload.file_id:
-        candidate = build(net.specs, seed=seed)
+        candidate = net.build(seed)
         start = session.starting_point(candidate)
         try:
+            classes.check_fits(weights.read_metadata(upload.getvalue()), list(net.task.names), net.task.input_shape)
             weights.load_weights(candidate, upload.getvalue())
         except NetworkError as err:
             show_error(err)
         else:
-            session.adopt(candidate, net.specs, stopped=False, start=start)
+            session.adopt(candidate, net, stopped=False, start=start)
             st.session_state["net.loaded_file"] = upload.file_id
             st.session_state["net.loaded_message"] = upload.name
             st.rerun()       # draw the whole page again with these weights
@@ -125,30 +153,32 @@ def _weights(net: Network, model: nn.Module | None, seed: int) -> None:
         st.success(tr("net.weights_loaded", name=markdown_text(st.session_state["net.loaded_message"])))
 
 
-def render(net: Network) -> tuple[nn.Module | None, Data]:
-    """The whole tab; returns the session's model (``None`` before training) and the data in use."""
-    st.markdown(tr("net.train_intro"))
-    data = _data()
-    settings = _settings()
+def render(net: Network) -> tuple[nn.Module | None, Data | None]:
+    """The whole tab; returns the session's model (``None`` before training) and the data in use (``None``:
+    your own classes cannot be trained on yet)."""
+    st.markdown(net.task.say("net.train_intro"))
+    data = _data(net.task)
+    settings = _settings(net.task)
     b1, b2, b3 = st.columns([1, 1, 3], vertical_alignment="center")
-    start = b1.button(tr("net.train"), icon=":material/play_arrow:", type="primary", disabled=not net.usable)
+    start = b1.button(tr("net.train"), icon=":material/play_arrow:", type="primary",
+                      disabled=not net.usable or data is None)
     b2.button(tr("net.stop"), icon=":material/stop:", help=tr("net.stop_help"))
     b3.caption(tr("device.badge", device=ops.device_label(ops.pick_device(), lang())))
     progress, curves = st.empty(), st.empty()
-    model = session.current(net.specs)
-    if start and net.usable:
+    model = session.current(net)
+    if start and net.usable and data is not None:
         model = _train(net, data, settings, progress, curves)
     else:
-        _curves(curves, st.session_state.get("net.history", []))
-    if model is not None:
+        _curves(curves, st.session_state.get("net.history", []), net.task)
+    if model is not None and data is not None:
         if st.session_state.get("net.stopped"):
             st.warning(tr("net.stopped", n=len(st.session_state.get("net.history", []))),
                        icon=":material/stop_circle:")
         loss, accuracy, _ = session.test_results(model, data)
-        st.metric(tr("net.test_acc"), f"{accuracy * 100:.1f} %",
-                  tr("net.test_detail", n=len(data.x_test), loss=f"{loss:.3f}"), delta_color="off",
+        st.metric(net.task.say("net.test_acc"), f"{accuracy * 100:.1f} %",
+                  net.task.say("net.test_detail", n=len(data.x_test), loss=f"{loss:.3f}"), delta_color="off",
                   delta_arrow="off", border=True)
-    elif net.usable:
-        st.info(tr("net.not_trained"), icon=":material/school:")
+    elif net.usable and model is None:
+        st.info(net.task.say("net.not_trained"), icon=":material/school:")
     _weights(net, model, settings["seed"])
     return model, data
