@@ -307,6 +307,18 @@ def test_own_classes_from_a_zip_train_and_classify_a_photo(page, tmp_path):
     page.get_by_role("button", name="Train", exact=True).click()
     expect(page.locator("[data-testid=stMetric]").filter(has_text="Validation accuracy")).to_be_visible(
         timeout=120_000)
+    settle(page)
+    # what a student takes home: the weights with the class names and input settings, the set as a ZIP
+    from explorer.network import weights
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download (safetensors)").click()
+    meta = weights.read_metadata(open(download.value.path(), "rb").read())
+    assert classes.settings_of(meta)[:3] == (["astronaut", "cat", "coffee"], 48, True)
+    page.get_by_role("tab", name="Your classes").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download set (ZIP)").click()
+    again, problems = classes.from_zip(open(download.value.path(), "rb").read())
+    assert again.names == ["astronaut", "cat", "coffee"] and again.counts() == [12, 12, 12] and not problems
     page.get_by_role("tab", name="Overview").click()
     page.get_by_role("tabpanel").get_by_text("Photo", exact=True).click()
     page.locator(".st-key-net-own_photo input[type=file]").wait_for(state="attached")
