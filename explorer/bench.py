@@ -8,7 +8,8 @@ BORDER_CONSTANT). Slow baselines are skipped where their expected time passes a
 budget. On CUDA the GPU times are added and checked equal to the CPU result.
 
 Options: ``--sizes 0.25,2,12`` (megapixels), ``--kernels 3,7,15,31``,
-``--repeat 5``, ``--threads 2``, ``--calibrate`` (the strategy crossovers),
+``--channels 3,1`` (an RGB and a grey table), ``--repeat 5``, ``--threads 2``,
+``--calibrate`` (the strategy crossovers),
 ``--no-app`` (skip the Kernel Lab rerun, which needs streamlit).
 """
 from __future__ import annotations
@@ -49,14 +50,15 @@ def warm_up(cuda: bool) -> None:
                 ops.conv2d(image, kernel, padding="same", device=device)
 
 
-def conv_table(sizes, kernel_sizes, repeat: int, baselines: bool = True) -> list[dict]:
+def conv_table(sizes, kernel_sizes, repeat: int, baselines: bool = True, channels: int = 3) -> list[dict]:
+    """One row per image size and kernel size, for an RGB (``channels=3``) or a grey (1) image."""
     rng = np.random.default_rng(0)
     rows = []
     cuda = torch.cuda.is_available()
     warm_up(cuda)
     for mp in sizes:
         h, w = shape_for(mp)
-        image = rng.random((h, w, 3), dtype=np.float32)
+        image = rng.random((h, w, channels) if channels > 1 else (h, w), dtype=np.float32)
         for k in kernel_sizes:
             row = {"mp": mp, "shape": f"{w}×{h}", "k": k,
                    **measure_cell(image, rng.normal(size=(k, k)).astype(np.float32), repeat, baselines, cuda)}
@@ -71,20 +73,23 @@ def measure_cell(image: np.ndarray, kernel: np.ndarray, repeat: int, baselines: 
     import scipy.ndimage as ndi
 
     h, w = image.shape[:2]
+    c = image.shape[2] if image.ndim == 3 else 1
     k = kernel.shape[0]
-    row = {"strategy": ops.choose_strategy(kernel, device="cpu")}
+    row = {"strategy": ops.choose_strategy(kernel, device="cpu", channels=c)}
     slow = 1 if k >= 15 or h * w >= 12e6 else repeat
     row["explorer"] = median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cpu"), repeat)
     row["opencv"] = median_ms(lambda: cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_CONSTANT), repeat)
-    macs = h * w * 3 * k * k
+    row["copy"] = median_ms(lambda: image.copy(), repeat)         # the memory floor: the same bytes, copied
+    macs = h * w * c * k * k
     # scipy ≈ 1.5 GMAC/s here, the NCHW torch call ≈ 1.2 (k ≤ 7) to 0.15 GMAC/s (k ≥ 15)
     if baselines and macs / 1.0e9 < SLOW_BUDGET_S:
-        row["scipy"] = median_ms(lambda: ndi.correlate(image, kernel[:, :, None], mode="constant"), slow)
+        window = kernel[:, :, None] if c > 1 else kernel
+        row["scipy"] = median_ms(lambda: ndi.correlate(image, window, mode="constant"), slow)
     nchw_rate = 1.0e9 if k <= 7 else 0.12e9
     if baselines and macs / nchw_rate < SLOW_BUDGET_S:
-        x = torch.from_numpy(image).permute(2, 0, 1)[None].contiguous()
-        weight = torch.from_numpy(kernel).expand(3, 1, k, k).contiguous()
-        row["torch_nchw"] = median_ms(lambda: F.conv2d(x, weight, padding=k // 2, groups=3), slow)
+        x = torch.from_numpy(image.reshape(h, w, c)).permute(2, 0, 1)[None].contiguous()
+        weight = torch.from_numpy(kernel).expand(c, 1, k, k).contiguous()
+        row["torch_nchw"] = median_ms(lambda: F.conv2d(x, weight, padding=k // 2, groups=c), slow)
     if cuda:
         row["cuda"] = cuda_median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cuda"), repeat)
         cpu_out = ops.conv2d(image, kernel, padding="same", device="cpu")
@@ -98,15 +103,17 @@ def format_row(row: dict, cuda: bool) -> str:
     def cell(key):
         return f"{row[key]:>9.1f}" if key in row else f"{'—':>9}"
     text = (f"| {row['mp']:>5} MP {row['shape']:>10} | {row['k']:>2} | {row['strategy']:>9} |"
-            f"{cell('explorer')} |{cell('opencv')} | {row['ratio']:>5.2f} |{cell('scipy')} |{cell('torch_nchw')} |")
+            f"{cell('explorer')} |{cell('opencv')} | {row['ratio']:>5.2f} |{cell('copy')} |{cell('scipy')} |"
+            f"{cell('torch_nchw')} |")
     if cuda:
         text += f"{cell('cuda')} | {row['opencv'] / row['cuda']:>7.1f} | {row['cuda_rel_err']:.1e} |"
     return text
 
 
 def table_header(cuda: bool) -> str:
-    head = ("| image | k | strategy | explorer ms | OpenCV ms | explorer/OpenCV | scipy ms | plain F.conv2d ms |")
-    rule = "|---|---|---|---|---|---|---|---|"
+    head = ("| image | k | strategy | explorer ms | OpenCV ms | explorer/OpenCV | copy ms | scipy ms "
+            "| plain F.conv2d ms |")
+    rule = "|---|---|---|---|---|---|---|---|---|"
     if cuda:
         head += " explorer CUDA ms | OpenCV/CUDA | CUDA vs CPU rel. error |"
         rule += "---|---|---|"
@@ -232,6 +239,7 @@ def main(argv=None) -> None:
     parser.add_argument("--no-app", action="store_true")
     parser.add_argument("--no-extras", action="store_true", help="only the convolution table")
     parser.add_argument("--no-baselines", action="store_true", help="skip scipy and the plain NCHW call")
+    parser.add_argument("--channels", default="3,1", help="3: an RGB image, 1: a grey one (a table each)")
     args = parser.parse_args(argv)
     import cv2
 
@@ -243,8 +251,12 @@ def main(argv=None) -> None:
     device = cpu_model() + (f" + {torch.cuda.get_device_name()}" if cuda else "")
     print(f"explorer.bench · {time.strftime('%Y-%m-%d')} · torch {torch.__version__} · OpenCV {cv2.__version__}"
           f" · {args.threads} threads · {device}\n")
-    print(table_header(cuda))
-    conv_table(sizes, kernel_sizes, args.repeat, baselines=not args.no_baselines)
+    for channels in (int(c) for c in args.channels.split(",")):
+        print(f"{'RGB' if channels == 3 else 'grey' if channels == 1 else f'{channels} channels'} image "
+              f"(copy: the same bytes copied once, the memory floor)")
+        print(table_header(cuda))
+        conv_table(sizes, kernel_sizes, args.repeat, baselines=not args.no_baselines, channels=channels)
+        print()
     if args.calibrate:
         for device in ("cpu", "cuda") if cuda else ("cpu",):
             calibrate([s for s in sizes if s >= 2] or sizes, max(1, args.repeat // 2), device)

@@ -120,7 +120,7 @@ def _plan(shape: tuple[int, ...], kernel: ArrayLike, stride: IntPair, padding: P
     _check_padding_mode(padding_mode, pads, h, w)
     check_window_fits(h + pads[0] + pads[1], w + pads[2] + pads[3],
                       dh * (k.shape[0] - 1) + 1, dw * (k.shape[1] - 1) + 1)
-    return ConvPlan(k, pads, (sh, sw), (dh, dw), padding_mode, device, strategy)
+    return ConvPlan(k, pads, (sh, sw), (dh, dw), padding_mode, device, strategy, shape[2] if len(shape) == 3 else 1)
 
 
 def conv2d(image: ArrayLike, kernel: ArrayLike, *, stride: IntPair = 1, padding: Padding = 0,

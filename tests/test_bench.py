@@ -11,5 +11,6 @@ def test_bench_runs_and_prints_the_table():
                           "--repeat", "1", "--no-extras"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     lines = [line for line in out.stdout.splitlines() if line.startswith("|  0.01 MP")]
-    assert len(lines) == 2
-    assert "direct" in lines[0] and "fft" in lines[1]
+    assert len(lines) == 4                          # the RGB table, then the grey one
+    assert "direct" in lines[0] and "fft" in lines[1] and "lanes" in lines[2] and "lanes" in lines[3]
+    assert "grey image" in out.stdout and "copy ms" in out.stdout

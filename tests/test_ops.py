@@ -305,6 +305,37 @@ def test_strategy_choice(kernel, device, stride, expected):
     assert ops.choose_strategy(kernel, device=device, stride=stride) == expected
 
 
+@pytest.mark.parametrize("kernel, device, stride, expected", [
+    (np.ones((3, 3)), "cpu", 1, "lanes"),
+    (np.ones((15, 15)), "cpu", 1, "lanes"),                        # rank 1, but separable is slow on one channel
+    (np.random.default_rng(0).normal(size=(19, 19)), "cpu", 1, "lanes"),
+    (np.random.default_rng(0).normal(size=(21, 21)), "cpu", 1, "fft"),
+    (np.ones((31, 31)), "cpu", 1, "fft"),
+    (np.random.default_rng(0).normal(size=(31, 31)), "cpu", 2, "lanes"),   # 961 taps / 4 outputs
+    (np.random.default_rng(0).normal(size=(3, 3)), "cuda", 1, "direct"),
+])
+def test_strategy_choice_for_a_grey_image(kernel, device, stride, expected):
+    assert ops.choose_strategy(kernel, device=device, stride=stride, channels=1) == expected
+
+
+@pytest.mark.parametrize("width", [8, 9, 15, 16, 17, 40, 47])
+@pytest.mark.parametrize("stride", [1, 2, 3])
+def test_lanes_at_every_width_and_stride_against_torch(width, stride):
+    """Block edges: widths that are and are not whole blocks, outputs that end inside a block."""
+    rng = np.random.default_rng(width * 10 + stride)
+    image = rng.random((11, width)).astype(np.float32)
+    for kernel, dilation, padding in ((rng.normal(size=(3, 3)), 1, 1), (rng.normal(size=(4, 7)), (1, 2), (2, 5)),
+                                      (rng.normal(size=(1, 9)), 1, (0, 4)), (rng.normal(size=(5, 1)), 2, 0)):
+        kernel = kernel.astype(np.float32)
+        pads = ops.resolve_padding(padding, kernel.shape, stride=stride, dilation=dilation)
+        dw = dilation if isinstance(dilation, int) else dilation[1]
+        if dw * (kernel.shape[1] - 1) + 1 > width + pads[2] + pads[3]:
+            continue                                                     # the window does not fit: no output
+        ours = ops.conv2d(image, kernel, stride=stride, padding=padding, dilation=dilation, strategy="lanes")
+        expected = torch_conv(image, kernel, stride=stride, pads=pads, mode="zeros", dilation=dilation)
+        np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-5)
+
+
 def test_conv2d_uses_the_chosen_strategy(monkeypatch):
     seen = []
     original = strategies.ConvPlan.run
