@@ -9,7 +9,8 @@ budget. On CUDA the GPU times are added and checked equal to the CPU result.
 
 Options: ``--sizes 0.25,2,12`` (megapixels), ``--kernels 3,7,15,31``,
 ``--channels 3,1`` (an RGB and a grey table), ``--repeat 5``, ``--threads 2``,
-``--calibrate`` (the strategy crossovers),
+``--calibrate`` (measure this machine's strategy crossovers afresh, say why, and time
+every strategy on whole images),
 ``--no-app`` (skip the Kernel Lab rerun, which needs streamlit).
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer import ops
+from explorer import calibration, ops
 from explorer.timing import cpu_model, cuda_median_ms, median_ms
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,21 +121,33 @@ def table_header(cuda: bool) -> str:
     return head + "\n" + rule
 
 
-def calibrate(sizes, repeat: int, device: str = "cpu") -> None:
-    """Time each strategy against the kernel size: where the crossovers in ops.py come from."""
+def strategy_table(sizes, repeat: int, device: str = "cpu") -> None:
+    """Time each strategy against the kernel size on whole images: what the calibration's choices lead to."""
     rng = np.random.default_rng(1)
     timer = cuda_median_ms if device == "cuda" else median_ms
-    print(f"\nstrategy crossovers on {device} (ms; separable on a rank-1 kernel, the others on a full-rank one)")
-    print("| image | k | direct | separable | fft |\n|---|---|---|---|---|")
+    print(f"\nstrategies on {device}, whole images (ms; separable on a rank-1 kernel, the others on a full-rank one)")
+    print("| image | k | direct | separable | fft | lanes | grey lanes | grey fft |\n|---|---|---|---|---|---|---|---|")
     for mp in sizes:
         h, w = shape_for(mp)
         image = rng.random((h, w, 3), dtype=np.float32)
+        grey = np.ascontiguousarray(image[..., 0])
         for k in (3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 25, 31):
             full = rng.normal(size=(k, k)).astype(np.float32)
             rank1 = np.outer(rng.normal(size=k), rng.normal(size=k)).astype(np.float32)
-            times = [timer(partial(ops.conv2d, image, kern, padding="same", strategy=s, device=device), repeat)
-                     for s, kern in (("direct", full), ("separable", rank1), ("fft", full))]
+            runs = (("direct", image, full), ("separable", image, rank1), ("fft", image, full),
+                    ("lanes", image, full), ("lanes", grey, full), ("fft", grey, full))
+            times = [timer(partial(ops.conv2d, im, kern, padding="same", strategy=s, device=device), repeat)
+                     for s, im, kern in runs]
             print(f"| {mp} MP | {k} | " + " | ".join(f"{t:.1f}" for t in times) + " |", flush=True)
+
+
+def crossovers_in_use(fresh: bool) -> None:
+    """What the CPU strategy choice rests on in this run: measured now (``--calibrate``), cached or defaults."""
+    result = calibration.calibrate(fresh=True) if fresh else calibration.ensure()
+    print(f"CPU crossovers ({result.source}): {result.crossovers}")
+    for line in result.reasons:
+        print(f"  - {line}")
+    print()
 
 
 def other_ops(repeat: int) -> None:
@@ -251,6 +264,7 @@ def main(argv=None) -> None:
     device = cpu_model() + (f" + {torch.cuda.get_device_name()}" if cuda else "")
     print(f"explorer.bench · {time.strftime('%Y-%m-%d')} · torch {torch.__version__} · OpenCV {cv2.__version__}"
           f" · {args.threads} threads · {device}\n")
+    crossovers_in_use(fresh=args.calibrate)
     for channels in (int(c) for c in args.channels.split(",")):
         print(f"{'RGB' if channels == 3 else 'grey' if channels == 1 else f'{channels} channels'} image "
               f"(copy: the same bytes copied once, the memory floor)")
@@ -259,7 +273,7 @@ def main(argv=None) -> None:
         print()
     if args.calibrate:
         for device in ("cpu", "cuda") if cuda else ("cpu",):
-            calibrate([s for s in sizes if s >= 2] or sizes, max(1, args.repeat // 2), device)
+            strategy_table([s for s in sizes if s >= 2] or sizes, max(1, args.repeat // 2), device)
     if args.no_extras:
         return
     other_ops(args.repeat)

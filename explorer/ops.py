@@ -19,6 +19,7 @@ import torch
 import torch.nn.functional as F
 from numpy.typing import ArrayLike
 
+from explorer import calibration, strategies
 from explorer.device import (
     DEVICE_NAMES,
     DeviceFallbackWarning,
@@ -44,7 +45,7 @@ from explorer.geometry import (
     transposed_output_size,
 )
 from explorer.kernels import validate_kernel
-from explorer.strategies import CONV_STRATEGIES, ConvPlan, choose_strategy, depthwise, separable_factors
+from explorer.strategies import CONV_STRATEGIES, ConvPlan, depthwise, separable_factors
 
 # Cached images are shared between sessions as read-only arrays (explorer.ui); the tensors made from them
 # here are only ever read. Set once at import: warnings.catch_warnings() per call is not thread-safe.
@@ -112,6 +113,8 @@ def _check_padding_mode(mode: str, pads: tuple[int, int, int, int], h: int, w: i
 
 def _plan(shape: tuple[int, ...], kernel: ArrayLike, stride: IntPair, padding: Padding, padding_mode: str,
           dilation: IntPair, device: torch.device, strategy: str | None) -> ConvPlan:
+    if strategy is None and device.type == "cpu":
+        calibration.ensure()                   # the crossovers of this machine, measured once per process
     k = validate_kernel(kernel)
     sh, sw = pair(stride, "stride", 1)
     dh, dw = pair(dilation, "dilation", 1)
@@ -121,6 +124,19 @@ def _plan(shape: tuple[int, ...], kernel: ArrayLike, stride: IntPair, padding: P
     check_window_fits(h + pads[0] + pads[1], w + pads[2] + pads[3],
                       dh * (k.shape[0] - 1) + 1, dw * (k.shape[1] - 1) + 1)
     return ConvPlan(k, pads, (sh, sw), (dh, dw), padding_mode, device, strategy, shape[2] if len(shape) == 3 else 1)
+
+
+def choose_strategy(kernel: ArrayLike, *, device: Device = "cpu", stride: IntPair = 1, channels: int = 3) -> str:
+    """Which of :data:`CONV_STRATEGIES` :func:`conv2d` uses for this kernel, device and number of channels
+    (1: grey), with the crossovers measured on this machine (:mod:`explorer.calibration`).
+
+    Example:
+        >>> choose_strategy(np.ones((3, 3)), channels=1)
+        'lanes'
+    """
+    if torch.device(device).type == "cpu":
+        calibration.ensure()
+    return strategies.choose_strategy(np.asarray(kernel), device=device, stride=stride, channels=channels)
 
 
 def conv2d(image: ArrayLike, kernel: ArrayLike, *, stride: IntPair = 1, padding: Padding = 0,

@@ -42,6 +42,31 @@ FFT_MIN_TAPS = 200
 LANES = 8                 # output pixels of a row computed side by side as the channels of one convolution
 GREY_FFT_MIN_TAPS = 400   # one channel: lanes up to 19×19 (2 MP 15×15: 15.6 ms vs fft 24.1; 12 MP 21×21: 207 vs 290)
 
+
+@dataclass(frozen=True)
+class Crossovers:
+    """Where one strategy gives way to another on the CPU: the constants above (measured on the project
+    machine), or what :mod:`explorer.calibration` measured on this one."""
+    separable_min_taps: int = SEPARABLE_MIN_TAPS
+    fft_min_taps: int = FFT_MIN_TAPS
+    grey_fft_min_taps: int = GREY_FFT_MIN_TAPS
+    colour_lanes: bool = False       # colour images plane by plane through the lanes, not oneDNN's depthwise kernel
+
+
+DEFAULT_CROSSOVERS = Crossovers()
+_crossovers = DEFAULT_CROSSOVERS
+
+
+def crossovers() -> Crossovers:
+    """The crossovers in use in this process."""
+    return _crossovers
+
+
+def use_crossovers(chosen: Crossovers) -> None:
+    """Use ``chosen`` from now on in this process (:mod:`explorer.calibration` sets them)."""
+    global _crossovers
+    _crossovers = chosen
+
 Factors = tuple[np.ndarray, np.ndarray]
 
 
@@ -68,13 +93,16 @@ def _choice(shape: tuple[int, int], factors: Factors | None, device: torch.devic
     taps = shape[0] * shape[1]
     per_output = taps / (stride[0] * stride[1])
     cpu = device.type == "cpu"
+    at = _crossovers if cpu else DEFAULT_CROSSOVERS
     if cpu and channels == 1:
         # oneDNN's depthwise kernel would have one channel to vectorise over (10× slower), and so would both
         # separable passes: a grey image goes to the lanes, or to the FFT for large kernels
-        return "fft" if per_output >= GREY_FFT_MIN_TAPS else "lanes"
-    if cpu and per_output >= FFT_MIN_TAPS:
+        return "fft" if per_output >= at.grey_fft_min_taps else "lanes"
+    if cpu and per_output >= at.fft_min_taps:
         return "separable" if factors is not None else "fft"
-    return "separable" if taps >= SEPARABLE_MIN_TAPS and factors is not None else "direct"
+    if taps >= at.separable_min_taps and factors is not None:
+        return "separable"
+    return "lanes" if cpu and at.colour_lanes else "direct"
 
 
 def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", stride=1, channels: int = 3) -> str:
@@ -90,7 +118,7 @@ def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", s
         'lanes'
     """
     shape = np.shape(kernel)
-    factors = separable_factors(kernel) if shape[0] * shape[1] >= SEPARABLE_MIN_TAPS else None
+    factors = separable_factors(kernel) if shape[0] * shape[1] >= _crossovers.separable_min_taps else None
     return _choice(shape, factors, torch.device(device), pair(stride, "stride", 1), channels)
 
 
@@ -236,7 +264,8 @@ class ConvPlan:
         wanted = self.strategy
         if wanted is not None and wanted not in CONV_STRATEGIES:
             raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
-        if wanted == "separable" or (wanted is None and kh * kw >= SEPARABLE_MIN_TAPS):
+        if wanted == "separable" or (wanted is None and kh * kw >= min(_crossovers.separable_min_taps,
+                                                                       SEPARABLE_MIN_TAPS)):
             self.factors = separable_factors(self.kernel)     # the only SVD of this call
         if wanted == "separable" and self.factors is None:
             raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))

@@ -1,4 +1,5 @@
 """The benchmark script runs end to end on tiny sizes (its timings are not asserted)."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,3 +15,17 @@ def test_bench_runs_and_prints_the_table():
     assert len(lines) == 4                          # the RGB table, then the grey one
     assert "direct" in lines[0] and "fft" in lines[1] and "lanes" in lines[2] and "lanes" in lines[3]
     assert "grey image" in out.stdout and "copy ms" in out.stdout
+
+
+def test_bench_calibrate_measures_afresh_and_says_why(tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-m", "explorer.bench", "--sizes", "0.01", "--kernels", "3",
+                          "--repeat", "1", "--no-extras", "--channels", "1", "--calibrate"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "CPU crossovers (measured): Crossovers(" in out.stdout
+    reasons = [line for line in out.stdout.splitlines() if line.startswith("  - ")]
+    assert len(reasons) == 4 and any("grey: the FFT from" in line for line in reasons)
+    assert (tmp_path / "cnn-explorer" / "calibration.json").exists()
+    assert "| grey lanes | grey fft |" in out.stdout
+    assert len([line for line in out.stdout.splitlines() if line.startswith("| 0.01 MP | ")]) == 12

@@ -1,0 +1,208 @@
+"""The strategy crossovers measured on the machine the app runs on, once, on small tiles.
+
+Machines of the same kind differ by 2× and more (issue 18), so where the FFT
+overtakes the direct convolution, where two 1-D passes beat one 2-D pass, where
+a grey image should leave the lanes for the FFT and whether a colour image goes
+faster plane by plane through the lanes are timed here (on 384×384 tiles, and
+the FFT on one 2 MP plane, as its cost per pixel grows with the image) and
+handed to :mod:`explorer.strategies`. It takes a few tenths of a second, once
+per process on the first convolution on the CPU; the result is kept in the
+user's cache directory under the CPU model, the thread count and the torch
+version, and read back next time only if it is whole and fits this machine
+(a damaged or foreign file is ignored and measured again). Without a usable
+clock or cache (or with ``CNN_EXPLORER_CALIBRATION=off``, as the tests run) the
+constants measured on the project machine stay in use.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import torch
+
+from explorer import strategies
+from explorer.strategies import DEFAULT_CROSSOVERS, Crossovers
+from explorer.timing import cpu_model, median_ms
+
+VERSION = 2
+TILE = (384, 384)                            # direct, lanes and separable: time grows with the pixels
+REFERENCE = (1080, 1920)                     # the FFT's time per pixel grows with the image: timed at 2 MP
+COLOUR_SMALL = (3, 7)                        # lanes vs direct on a colour image
+FFT_SIZES = (9, 11, 13, 15, 17, 19, 21)      # direct vs FFT, full-rank kernel, colour
+SEPARABLE_SIZES = (5, 7, 9, 11)              # direct vs separable, rank-1 kernel, colour
+GREY_FFT_SIZES = (13, 15, 17, 19, 21, 25, 29)  # lanes vs FFT, grey
+LIMITS = {"separable_min_taps": (9, 961), "fft_min_taps": (25, 961), "grey_fft_min_taps": (25, 961)}
+SWITCH = "CNN_EXPLORER_CALIBRATION"
+
+# timer(strategy, channels, k, kind) -> ms; kind "full" or "rank1" on a TILE, "reference" (the FFT of one
+# grey REFERENCE plane; k is ignored)
+Timer = Callable[[str, int, int, str], float]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """What was chosen, from where (``measured``, ``cache`` or ``defaults``) and why, in lines."""
+    crossovers: Crossovers
+    source: str
+    reasons: tuple[str, ...] = ()
+
+
+class _Costs:
+    """Predicted milliseconds at the :data:`REFERENCE` size, each timing taken once and only when asked for.
+
+    The direct, lanes and separable paths take time in proportion to the pixels, so a tile is timed and scaled
+    up; the FFT's time per pixel grows with the image (a 384×384 tile would make it look 1.5× cheaper than it
+    is at 2 MP), so it is timed on one grey plane of the reference size, once, and counted per channel.
+    """
+
+    def __init__(self, timer: Timer):
+        self.timer = timer
+        self.taken: dict[tuple[str, int, int, str], float] = {}
+        self.scale = REFERENCE[0] * REFERENCE[1] / (TILE[0] * TILE[1])
+
+    def _time(self, *key) -> float:
+        if key not in self.taken:
+            self.taken[key] = float(self.timer(*key))
+        return self.taken[key]
+
+    def __call__(self, strategy: str, channels: int, k: int, kind: str = "full") -> float:
+        if strategy == "fft":
+            return channels * self._time("fft", 1, 0, "reference")
+        return self._time(strategy, channels, k, kind) * self.scale
+
+
+def _first_win(cost: _Costs, sizes, fast: str, slow: str, channels: int, kind: str, default: int) -> tuple[int, str]:
+    """The taps of the first size where ``fast`` takes no longer than ``slow``; ``default`` if it never does."""
+    for k in sizes:
+        a, b = cost(fast, channels, k, kind), cost(slow, channels, k, kind)
+        if a <= b:
+            return k * k, f"{k}×{k}: {fast} {a:.1f} ms ≤ {slow} {b:.1f} ms"
+    last = sizes[-1]
+    return default, f"{fast} never beat {slow} up to {last}×{last}: the default, {default} taps"
+
+
+def decide(timer: Timer) -> tuple[Crossovers, tuple[str, ...]]:
+    """The crossovers the timings of ``timer`` call for, and why (times predicted for a 2 MP image).
+
+    Example (a machine where the FFT of a 2 MP plane takes 20 ms, and a tile 0.015 ms per tap and channel):
+        >>> fake = lambda strategy, channels, k, kind: 20.0 if kind == "reference" else 0.015 * k * k * channels
+        >>> decide(fake)[0]
+        Crossovers(separable_min_taps=25, fft_min_taps=121, grey_fft_min_taps=169, colour_lanes=False)
+    """
+    cost = _Costs(timer)
+    reasons = []
+    fft, why = _first_win(cost, FFT_SIZES, "fft", "direct", 3, "full", DEFAULT_CROSSOVERS.fft_min_taps)
+    reasons.append(f"colour: the FFT from {fft} taps ({why})")
+    separable, why = _first_win(cost, SEPARABLE_SIZES, "separable", "direct", 3, "rank1",
+                                DEFAULT_CROSSOVERS.separable_min_taps)
+    reasons.append(f"colour, rank-1 kernels: two 1-D passes from {separable} taps ({why})")
+    grey, why = _first_win(cost, GREY_FFT_SIZES, "fft", "lanes", 1, "full", DEFAULT_CROSSOVERS.grey_fft_min_taps)
+    reasons.append(f"grey: the FFT from {grey} taps ({why})")
+    pairs = [(cost("lanes", 3, k), cost("direct", 3, k)) for k in COLOUR_SMALL]
+    colour_lanes = all(lanes < 0.9 * direct for lanes, direct in pairs)
+    reasons.append("colour, small kernels: " + ("the lanes, plane by plane" if colour_lanes else "direct") + " (" +
+                   ", ".join(f"{k}×{k}: lanes {a:.1f} ms, direct {b:.1f} ms" for k, (a, b) in zip(COLOUR_SMALL, pairs))
+                   + "; the lanes must be 10 % faster)")
+    return Crossovers(separable, fft, grey, colour_lanes), tuple(reasons)
+
+
+def _clock() -> Timer:
+    from explorer import ops
+    rng = np.random.default_rng(7)
+    images = {3: rng.random((*TILE, 3), dtype=np.float32), 1: rng.random(TILE, dtype=np.float32)}
+
+    def timer(strategy: str, channels: int, k: int, kind: str) -> float:
+        if kind == "reference":
+            image, kernel = rng.random(REFERENCE, dtype=np.float32), np.ones((15, 15), np.float32)
+        else:
+            image = images[channels]
+            kernel = (rng.normal(size=(k, k)) if kind == "full" else
+                      np.outer(rng.normal(size=k), rng.normal(size=k))).astype(np.float32)
+        return median_ms(lambda: ops.conv2d(image, kernel, padding="same", strategy=strategy, device="cpu"), 3)
+    return timer
+
+
+# ---------------------------------------------------------------- the cache file
+
+def machine_key() -> dict[str, object]:
+    """What a measurement belongs to: a file measured elsewhere is not used here."""
+    return {"cpu": cpu_model(), "threads": torch.get_num_threads(), "torch": torch.__version__, "version": VERSION}
+
+
+def cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cnn-explorer" / "calibration.json"
+
+
+def read_cache(path: Path, key: dict) -> Crossovers | None:
+    """The crossovers in ``path`` if the file is whole, was measured for ``key`` and every value is sane."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        values = stored["crossovers"]
+        if stored.get("key") != key or set(values) != {f.name for f in fields(Crossovers)}:
+            return None
+        if not isinstance(values["colour_lanes"], bool):
+            return None
+        for name, (low, high) in LIMITS.items():
+            if type(values[name]) is not int or not low <= values[name] <= high:
+                return None
+        return Crossovers(**values)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def write_cache(path: Path, key: dict, chosen: Crossovers, reasons: tuple[str, ...]) -> None:
+    """Keep the measurement for next time (a read-only home directory only means measuring again)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps({"key": key, "crossovers": asdict(chosen), "reasons": list(reasons),
+                                       "measured": time.strftime("%Y-%m-%d %H:%M:%S")}, indent=1), encoding="utf-8")
+        partial.replace(path)                      # whole or not at all, even with several processes
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------- once per process
+
+_lock = threading.Lock()
+_done: Calibration | None = None
+
+
+def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool = False) -> Calibration:
+    """Measure (or read from the cache) and put the crossovers in use; the defaults if anything fails."""
+    path = path or cache_path()
+    key = machine_key()
+    cached = None if fresh else read_cache(path, key)
+    if cached is not None:
+        result = Calibration(cached, "cache", (f"read from {path}",))
+    else:
+        try:
+            chosen, reasons = decide(timer or _clock())
+        except Exception as err:                    # noqa: BLE001 — a failed measurement must not stop a page
+            result = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"measurement failed: {err!r}",))
+        else:
+            write_cache(path, key, chosen, reasons)
+            result = Calibration(chosen, "measured", reasons)
+    strategies.use_crossovers(result.crossovers)
+    return result
+
+
+def ensure() -> Calibration:
+    """The crossovers of this process, measured or read on the first call (thread-safe), then kept."""
+    global _done
+    if _done is None:
+        with _lock:
+            if _done is None:
+                if os.environ.get(SWITCH, "").lower() in ("off", "0", "no"):
+                    _done = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"{SWITCH}=off",))
+                    strategies.use_crossovers(DEFAULT_CROSSOVERS)
+                else:
+                    _done = calibrate()
+    return _done
