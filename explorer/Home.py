@@ -12,7 +12,8 @@ import time  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from explorer.ui import shell, sidebar, source  # noqa: E402
+from explorer import ops  # noqa: E402
+from explorer.ui import caches, shell, sidebar, source  # noqa: E402
 from explorer.ui.shell import tr  # noqa: E402
 
 started = time.perf_counter()
@@ -29,7 +30,8 @@ navigation = st.navigation(
 source.image_source()
 sidebar.device_badge()
 try:
-    navigation.run()
+    with ops.keep_images(caches.device_images()):     # the current image uploaded to a GPU once per session
+        navigation.run()
 finally:
     shell.report_ignored_settings()
     if os.environ.get("EXPLORER_RUN_LOG"):      # benchmarks/load_test.py: how long each script run took

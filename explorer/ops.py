@@ -23,9 +23,12 @@ from explorer import calibration, strategies
 from explorer.device import (
     DEVICE_NAMES,
     DeviceFallbackWarning,
+    DeviceImages,
     device_label,
     exact_cuda,
     fallbacks,
+    keep_images,
+    kept_images,
     pick_device,
     resolve,
     run_with_fallback,
@@ -69,7 +72,8 @@ def check_image(image: ArrayLike) -> np.ndarray:
 
 
 def to_nchw(arr: np.ndarray, device: torch.device) -> torch.Tensor:
-    """``(H, W, C)`` memory seen as a channels-last ``(1, C, H, W)`` tensor, without a copy on the CPU.
+    """``(H, W, C)`` memory seen as a channels-last ``(1, C, H, W)`` tensor, without a copy on the CPU; on a GPU
+    the copy kept by the running session's :class:`DeviceImages` if it holds this array.
 
     The batch stride must be the full image size: with the stride NumPy's view
     would give a size-1 batch, torch no longer recognises the tensor as
@@ -81,12 +85,18 @@ def to_nchw(arr: np.ndarray, device: torch.device) -> torch.Tensor:
     else:
         h, w, c = arr.shape
         x = t.as_strided((1, c, h, w), (h * w * c, 1, w * c, c))
-    if device.type != "cuda":
-        return x.to(device)
-    # a copy from pageable memory crawls (2.4 GB/s measured on an H100 host); staging
-    # through page-locked memory lets the DMA engine run at full speed
-    staged = torch.empty_like(x, pin_memory=True).copy_(x)
-    return staged.to(device, non_blocking=True)
+    if device.type == "cpu":
+        return x
+
+    def upload() -> torch.Tensor:
+        if device.type != "cuda":
+            return x.to(device)
+        # a copy from pageable memory crawls (2.4 GB/s measured on an H100 host); staging
+        # through page-locked memory lets the DMA engine run at full speed
+        staged = torch.empty_like(x, pin_memory=True).copy_(x)
+        return staged.to(device, non_blocking=True)
+    store = kept_images()                      # a session's current image stays on the GPU between reruns
+    return upload() if store is None else store.get(arr, device, upload)
 
 
 def to_image(y: torch.Tensor, ndim: int) -> np.ndarray:
@@ -319,4 +329,5 @@ __all__ = [
     "DeviceFallbackWarning", "conv2d", "conv_transpose2d", "pool2d", "resize", "apply_kernels", "choose_strategy",
     "separable_factors", "output_size", "transposed_output_size", "output_size_formula", "transposed_output_formula",
     "resolve_padding", "pick_device", "device_label", "run_with_fallback", "fallbacks", "to_nchw", "to_image",
+    "DeviceImages", "keep_images", "kept_images",
 ]

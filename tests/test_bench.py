@@ -29,3 +29,16 @@ def test_bench_calibrate_measures_afresh_and_says_why(tmp_path):
     assert (tmp_path / "cnn-explorer" / "calibration.json").exists()
     assert "| grey lanes | grey fft |" in out.stdout
     assert len([line for line in out.stdout.splitlines() if line.startswith("| 0.01 MP | ")]) == 12
+
+
+def test_the_cuda_columns_line_up_with_their_header():
+    from explorer.bench import format_row, table_header
+    row = {"mp": 12, "shape": "4000×3000", "k": 15, "strategy": "fft", "explorer": 600.0, "opencv": 900.0,
+           "ratio": 0.67, "copy": 20.0, "cuda": 27.0, "cuda_kept": 9.0, "cuda_rel_err": 3e-7}
+    header = table_header(cuda=True).splitlines()
+    line = format_row(row, cuda=True)
+    assert header[0].count("|") == header[1].count("|") == line.count("|")
+    cells = [c.strip() for c in line.split("|")[1:-1]]
+    names = [c.strip() for c in header[0].split("|")[1:-1]]
+    assert cells[names.index("CUDA rerun, image kept ms")] == "9.0"
+    assert cells[names.index("OpenCV/rerun")] == "100.0"

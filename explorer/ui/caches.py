@@ -105,6 +105,12 @@ def full_resolution_png(digest: str, _pixels: np.ndarray, gray: bool, kernel_lis
     return imaging.to_png(display.to_display(out, display_mode))
 
 
+def device_images() -> ops.DeviceImages:
+    """This session's images kept on the GPU between reruns (:class:`explorer.device.DeviceImages`); they go
+    with the session's state, so no other session ever reads them."""
+    return st.session_state.setdefault("device_images", ops.DeviceImages())
+
+
 def settings_key(*parts) -> str:
     """A short stable key for a combination of settings (arrays included)."""
     digest = hashlib.sha1()
