@@ -30,7 +30,7 @@ from explorer import strategies
 from explorer.strategies import DEFAULT_CROSSOVERS, Crossovers
 from explorer.timing import cpu_model, median_ms
 
-VERSION = 2
+VERSION = 3                                  # 3: the lanes as shifted kernels
 TILE = (384, 384)                            # direct, lanes and separable: time grows with the pixels
 REFERENCE = (1080, 1920)                     # the FFT's time per pixel grows with the image: timed at 2 MP
 COLOUR_SMALL = (3, 7)                        # lanes vs direct on a colour image

@@ -13,8 +13,10 @@ torch 2.13 CPU, RGB float32, 2 and 12 MP), see README:
   15×15 (2 MP: 169 taps; 12 MP: 225 taps), so from 200 taps per output pixel.
 - lanes, for one channel (grey): depthwise convolution has nothing to
   vectorise over in a single channel (2 MP, 3×3: 59 ms, and the separable
-  passes 135 ms); read as blocks of 8 pixels, a row's neighbours become the 8
-  channels of one small dense convolution with no copy in or out (4.8 ms).
+  passes 135 ms); 8 neighbouring outputs of a row become the 8 output channels
+  of one convolution of the single channel (the kernel moved 0…7 columns,
+  a horizontal stride of 8), written as the row itself, with no copy in or out
+  (3.5 ms; the first form, the row read as blocks of 8 channels, took 4.5).
   Cheaper than the FFT up to about 400 taps.
 
 Padding modes other than zeros never copy the image: the convolution runs with
@@ -40,6 +42,7 @@ CONV_STRATEGIES = ("direct", "separable", "fft", "lanes")
 SEPARABLE_MIN_TAPS = 49
 FFT_MIN_TAPS = 200
 LANES = 8                 # output pixels of a row computed side by side as the channels of one convolution
+                          # (16 and 24 hit slow oneDNN paths below 11×11 on AVX-512; 8 is never far from the best)
 GREY_FFT_MIN_TAPS = 400   # one channel: lanes up to 19×19 (2 MP 15×15: 15.6 ms vs fft 24.1; 12 MP 21×21: 207 vs 290)
 
 
@@ -176,56 +179,54 @@ def fft_correlate(x: torch.Tensor, kernel: np.ndarray, padding: tuple[int, int],
     return out
 
 
-def lanes_weight(kernel: np.ndarray, left: int, stride: int, dilation: int, lanes: int = LANES
-                 ) -> tuple[torch.Tensor, int, int]:
-    """The weight that computes ``lanes`` neighbouring outputs of a row at once, and its block offsets.
-
-    A row of one channel is read as blocks of ``lanes × stride`` pixels (the
-    channels of a channels-last tensor, no copy); output ``lanes·q + r`` takes
-    kernel column ``dx`` from pixel ``t = r·stride + dx·dilation − left`` of
-    block ``q``: in-channel ``t mod block`` of block ``q + ⌊t / block⌋``. The
-    weight ``(lanes, block, kh, blocks)`` holds the kernel there and zeros elsewhere.
+def lanes_weight(kernel: np.ndarray, offset: int, stride: int, dilation: int, lanes: int = LANES) -> torch.Tensor:
+    """The weight that computes ``lanes`` neighbouring outputs of a row at once: output channel ``r`` is the
+    kernel moved ``r·stride`` columns right (its columns ``dilation`` apart, after ``offset`` zero columns), so one
+    convolution with ``lanes`` output channels and a horizontal stride of ``lanes·stride`` writes outputs
+    ``lanes·q + r`` as the channels of output column ``q``: the row itself, in a channels-last output.
 
     Example:
-        >>> w, first, last = lanes_weight(np.array([[1.0, 2.0, 3.0]]), left=1, stride=1, dilation=1, lanes=4)
-        >>> w.shape, first, last, w[0, :, 0].tolist()      # output 0 reads pixel −1 (block −1), 0 and 1
-        (torch.Size([4, 4, 1, 3]), -1, 1, [[0.0, 2.0, 0.0], [0.0, 3.0, 0.0], [0.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
+        >>> lanes_weight(np.array([[1.0, 2.0, 3.0]]), offset=0, stride=1, dilation=1, lanes=2)[:, 0, 0].tolist()
+        [[1.0, 2.0, 3.0, 0.0], [0.0, 1.0, 2.0, 3.0]]
     """
     kh, kw = kernel.shape
-    block = lanes * stride
-    first = -left // block
-    last = ((lanes - 1) * stride + dilation * (kw - 1) - left) // block
-    weight = np.zeros((lanes, block, kh, last - first + 1), np.float32)
+    width = offset + (lanes - 1) * stride + (kw - 1) * dilation + 1
+    weight = np.zeros((lanes, 1, kh, width), np.float32)
     for r in range(lanes):
         for dx in range(kw):
-            t = r * stride + dx * dilation - left
-            weight[r, t % block, :, t // block - first] += kernel[:, dx]
-    return torch.from_numpy(weight), first, last
+            weight[r, 0, :, offset + r * stride + dx * dilation] += kernel[:, dx]
+    return torch.from_numpy(weight).contiguous(memory_format=torch.channels_last)
 
 
-def lanes_correlate(plane: torch.Tensor, weight: tuple[torch.Tensor, int, int], pads: Pads,
-                    stride: tuple[int, int], dilation: tuple[int, int], kernel_shape: tuple[int, int],
-                    lanes: int = LANES) -> torch.Tensor:
+def lanes_correlate(plane: torch.Tensor, kernel: np.ndarray, pads: Pads, stride: tuple[int, int],
+                    dilation: tuple[int, int], weights: dict, lanes: int = LANES) -> torch.Tensor:
     """Zero-padded cross-correlation of one ``(H, W)`` channel, ``lanes`` outputs of a row as the channels of one
-    dense convolution (see :func:`lanes_weight`): the vector unit works on a row's neighbours, not on one
-    channel. Returns ``(H', W')`` (a view of the convolution's output)."""
-    kernel_weight, first, last = weight
+    convolution of the single input channel (see :func:`lanes_weight`): the vector unit works on a row's
+    neighbours, not on one channel, with no copy in or out. ``weights`` caches the weight per offset and device.
+    Returns ``(H', W')`` (a view of the convolution's output)."""
     top, bottom, left, right = pads
     (sh, sw), (dh, dw) = stride, dilation
     h, w = plane.shape
-    block = lanes * sw
-    out_h = output_len(h, kernel_shape[0], sh, top + bottom, dh)
-    out_w = output_len(w, kernel_shape[1], sw, left + right, dw)
-    blocks_in, blocks_out = -(-w // block), -(-out_w // lanes)
-    if blocks_in * block != w:
-        plane = F.pad(plane, (0, blocks_in * block - w))       # zeros on the right: a whole number of blocks
-    # pad blocks on both sides so that output block q + pad + first reads input blocks q + first … q + last
-    pad = max(-first, blocks_out - blocks_in + last, 0)
+    out_h = output_len(h, kernel.shape[0], sh, top + bottom, dh)
+    out_w = output_len(w, kernel.shape[1], sw, left + right, dw)
+    blocks = -(-out_w // lanes)
+    span = (lanes - 1) * sw + (kernel.shape[1] - 1) * dw + 1
+    # the convolution pads both sides by pad: block q reads columns q·lanes·sw − pad + u, u < pad − left + span,
+    # and the last block must end within w + pad
+    pad = max(left, (blocks - 1) * lanes * sw + span - w - left, 0)
+    key = ("lanes", pad - left, str(plane.device))
+    if key not in weights:
+        weights[key] = lanes_weight(kernel, pad - left, sw, dw, lanes).to(plane.device)
     ph = max(top, bottom)
-    x = plane.reshape(1, h, blocks_in, block).permute(0, 3, 1, 2)            # channels-last, a view
-    y = F.conv2d(x, kernel_weight.to(plane.device), stride=(sh, 1), padding=(ph, pad), dilation=(dh, 1))
-    rows = y[0, :, ph - top:ph - top + out_h, pad + first:pad + first + blocks_out]   # 'same': top ≤ ph
-    return rows.permute(1, 2, 0).reshape(out_h, blocks_out * lanes)[:, :out_w]
+    if blocks > 1:
+        x = plane.as_strided((1, 1, h, w), (h * w, 1, plane.stride(0), 1))   # channels-last, a view
+    else:
+        # torch 2.13's channels-last path returns garbage for an output one column wide when kh ≥ 4
+        # (found by tests/test_ops.py); at most 8 output columns, so the NCHW path costs nothing
+        x = plane.contiguous()[None, None]
+    y = F.conv2d(x, weights[key], stride=(sh, lanes * sw), padding=(ph, pad), dilation=(dh, 1))
+    rows = y[0, :, ph - top:ph - top + out_h, :blocks]                       # 'same': top ≤ ph
+    return rows.permute(1, 2, 0).reshape(out_h, blocks * lanes)[:, :out_w]
 
 
 def source_indices(n: int, before: int, after: int, mode: str) -> np.ndarray:
@@ -283,12 +284,8 @@ class ConvPlan:
 
     def _lanes(self, x: torch.Tensor) -> torch.Tensor:
         """The ``lanes`` strategy, one channel at a time (a colour image is read plane by plane)."""
-        key = ("lanes", str(x.device))
-        if key not in self._weights:
-            self._weights[key] = lanes_weight(self.kernel, self.pads[2], self.stride[1], self.dilation[1])
-        weight = self._weights[key]
-        planes = [lanes_correlate(x[0, c] if x.shape[1] == 1 else x[0, c].contiguous(), weight, self.pads,
-                                  self.stride, self.dilation, self.kernel.shape) for c in range(x.shape[1])]
+        planes = [lanes_correlate(x[0, c] if x.shape[1] == 1 else x[0, c].contiguous(), self.kernel, self.pads,
+                                  self.stride, self.dilation, self._weights) for c in range(x.shape[1])]
         if len(planes) == 1:
             return planes[0][None, None]
         return torch.stack(planes, dim=-1).permute(2, 0, 1)[None]          # channels-last

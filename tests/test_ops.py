@@ -336,6 +336,20 @@ def test_lanes_at_every_width_and_stride_against_torch(width, stride):
         np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-5)
 
 
+@pytest.mark.parametrize("width", range(1, 10))
+def test_lanes_one_block_wide_against_torch(width):
+    """An output at most one block wide takes the NCHW path: torch 2.13's channels-last path gives garbage there
+    for kernels of 4 rows and more."""
+    rng = np.random.default_rng(width)
+    image = rng.random((14, width)).astype(np.float32)
+    for kernel_shape, dilation in (((4, 1), 1), ((5, 2), (2, 1)), ((4, 2), 2), ((6, 3), 1)):
+        kernel = rng.normal(size=kernel_shape).astype(np.float32)
+        pads = ops.resolve_padding("same", kernel.shape, stride=1, dilation=dilation)
+        ours = ops.conv2d(image, kernel, padding="same", dilation=dilation, strategy="lanes")
+        expected = torch_conv(image, kernel, stride=1, pads=pads, mode="zeros", dilation=dilation)
+        np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-5)
+
+
 def test_conv2d_uses_the_chosen_strategy(monkeypatch):
     seen = []
     original = strategies.ConvPlan.run
