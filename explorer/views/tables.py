@@ -46,7 +46,10 @@ def _table(values: np.ndarray, title: str, sequential: bool, max_text_side: int,
     written = side <= max_text_side
     cell_rem = (3 if side <= 5 else 2.2) if written else (1.2 if side <= 15 else 0.6)
     font_rem = 0.85 if side <= 5 else 0.65
-    colours = iter(cell_colours(values, sequential))
+    shades = np.asarray(cell_colours(values, sequential)).reshape(-1, 3)
+    # the text colour of every cell at once (palette.ink's rule; one call per cell cost more than the table)
+    inks = iter(np.where(shades.astype(np.float32) @ palette.LUMA > 140, "#000", "#fff").tolist())
+    colours = iter(shades.tolist())
     body = []
     for r in range(rows):
         cells = []
@@ -58,7 +61,7 @@ def _table(values: np.ndarray, title: str, sequential: bool, max_text_side: int,
             colour = next(colours)
             text = "" if not written else _short(value) if side <= 5 else compact(value)
             tip = html.escape(t("fig.cell_tip", lang, row=r, col=c, value=f"{value:.6g}"))
-            cells.append(f'<td style="background:{palette.css(colour)};color:{palette.ink(colour)}" title="{tip}">'
+            cells.append(f'<td style="background:{palette.css(colour)};color:{next(inks)}" title="{tip}">'
                          f"{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<figure><figcaption>{html.escape(title)}</figcaption>'

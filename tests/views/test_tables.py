@@ -3,6 +3,7 @@ import re
 
 import numpy as np
 
+from explorer import palette
 from explorer.views import heatmaps, tables
 
 
@@ -50,3 +51,11 @@ def test_a_window_of_one_grey_level_shows_that_grey():
     assert {b for b, _, _ in cells(tables.matrices_html([(black, "b", True)]))} == {"rgb(0, 0, 0)"}
     heatmap = heatmaps.matrix_figure(np.full((2, 2), 0.5), sequential=True).data[0]
     assert (heatmap.zmin, heatmap.zmax) == (0.0, 1.0)
+
+
+def test_every_cells_ink_follows_the_palettes_rule():
+    values = np.random.default_rng(4).normal(size=(7, 7))
+    for sequential in (False, True):
+        for background, ink, _ in cells(tables.matrices_html([(values, "k", sequential)])):
+            rgb = [int(v) for v in re.findall(r"\d+", background)]
+            assert ink == palette.ink(rgb)

@@ -1,0 +1,35 @@
+"""Kernel Lab's histogram: the counts np.histogram gives, negative bins blue, the others red, a line at zero."""
+import numpy as np
+import pytest
+
+from explorer.views import charts
+
+
+@pytest.mark.parametrize("values", [
+    np.random.default_rng(0).normal(size=(300, 400, 3)),            # sampled: more than max_samples
+    np.random.default_rng(1).uniform(2, 5, size=(50, 60)),           # all positive
+    np.random.default_rng(2).uniform(-5, -1, size=(50, 60)),         # all negative
+    np.full((10, 10), 3.25),                                         # one value
+    np.array([0.0, 1.0, 1.0, 3.0]),
+])
+def test_counts_and_edges_are_numpys(values):
+    counts, edges = charts.histogram_counts(values, bins=80, max_samples=250_000)
+    flat = np.asarray(values, np.float32).ravel()
+    flat = flat[:: flat.size // 250_000 + 1] if flat.size > 250_000 else flat
+    want_counts, want_edges = np.histogram(flat, bins=80)
+    np.testing.assert_array_equal(counts, want_counts)
+    np.testing.assert_allclose(edges, want_edges, rtol=1e-6, atol=1e-6)
+
+
+def test_the_figure_colours_bins_by_sign_and_marks_zero():
+    values = np.random.default_rng(3).normal(size=(200, 200))
+    fig = charts.histogram_figure(values, title="t")
+    blue, red = fig.data
+    assert blue.marker.color == "#3b6fb6" and (np.asarray(blue.x) < 0).all()
+    assert red.marker.color == "#d6604d" and (np.asarray(red.x) >= 0).all()
+    counts, _ = charts.histogram_counts(values)
+    assert sum(blue.y) + sum(red.y) == counts.sum() == values.size
+    (line,) = fig.layout.shapes
+    assert (line.x0, line.x1, line.line.dash) == (0, 0, "dot")
+    positive = charts.histogram_figure(np.random.default_rng(4).uniform(1, 2, size=(30, 30)))
+    assert len(positive.data) == 1 and positive.data[0].marker.color == "#d6604d"
