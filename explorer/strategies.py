@@ -36,6 +36,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from explorer import buffers
 from explorer.geometry import Pads, ParamError, output_len, pair
 
 CONV_STRATEGIES = ("direct", "separable", "fft", "lanes")
@@ -224,7 +225,7 @@ def lanes_correlate(plane: torch.Tensor, kernel: np.ndarray, pads: Pads, stride:
         # torch 2.13's channels-last path returns garbage for an output one column wide when kh ≥ 4
         # (found by tests/test_ops.py); at most 8 output columns, so the NCHW path costs nothing
         x = plane.contiguous()[None, None]
-    y = F.conv2d(x, weights[key], stride=(sh, lanes * sw), padding=(ph, pad), dilation=(dh, 1))
+    y = buffers.conv2d(x, weights[key], (sh, lanes * sw), (ph, pad), (dh, 1), 1)
     rows = y[0, :, ph - top:ph - top + out_h, :blocks]                       # 'same': top ≤ ph
     return rows.permute(1, 2, 0).reshape(out_h, blocks * lanes)[:, :out_w]
 
@@ -306,13 +307,11 @@ class ConvPlan:
         if self.strategy == "lanes":
             return self._lanes(x)                       # its own crop of asymmetric pads
         if self.strategy == "direct":
-            y = F.conv2d(x, self.weight("kernel", channels, x.device), stride=self.stride, padding=(ph, pw),
-                         dilation=self.dilation, groups=channels)
+            y = buffers.conv2d(x, self.weight("kernel", channels, x.device), self.stride, (ph, pw), self.dilation,
+                               channels)
         elif self.strategy == "separable":
-            y = F.conv2d(x, self.weight("column", channels, x.device), stride=(sh, 1), padding=(ph, 0),
-                         dilation=(dh, 1), groups=channels)
-            y = F.conv2d(y, self.weight("row", channels, x.device), stride=(1, sw), padding=(0, pw),
-                         dilation=(1, dw), groups=channels)
+            y = buffers.conv2d(x, self.weight("column", channels, x.device), (sh, 1), (ph, 0), (dh, 1), channels)
+            y = buffers.conv2d(y, self.weight("row", channels, x.device), (1, sw), (0, pw), (1, dw), channels)
         else:
             y = fft_correlate(x, self.kernel, (ph, pw), self.stride, self.dilation)
         if (top, left) != (ph, pw):

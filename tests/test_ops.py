@@ -7,7 +7,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import kernels, ops, reference, strategies
+from explorer import buffers, kernels, ops, reference, strategies
 
 RNG = np.random.default_rng(1234)
 
@@ -428,3 +428,41 @@ def test_reversed_views_with_a_length_one_axis_are_accepted(shape):
     np.testing.assert_allclose(ops.conv2d(image[::-1, ::-1], kernel[::-1, ::-1]), expected)
     np.testing.assert_allclose(ops.conv2d(image[::-1, ::-1], kernels.flip(kernel)), expected)
     assert ops.conv2d(np.ones((1, 1))[::-1, ::-1], np.ones((1, 1))[::-1, ::-1]).tolist() == [[1.0]]
+
+
+@pytest.mark.parametrize("strategy", ["direct", "separable", "lanes"])
+@pytest.mark.parametrize("channels", [1, 3])
+def test_outputs_written_into_numpy_buffers_equal_torchs(monkeypatch, strategy, channels):
+    """Large outputs go into NumPy-owned memory (explorer/buffers.py); forced on for small ones here."""
+    monkeypatch.setattr(buffers, "MIN_BYTES", 0)
+    rng = np.random.default_rng(channels)
+    shape = (23, 37, channels) if channels > 1 else (23, 37)
+    image = rng.random(shape).astype(np.float32)
+    for k, stride, dilation, mode in ((3, 1, 1, "zeros"), (5, 2, 1, "reflect"), (4, 1, 2, "circular")):
+        kernel = np.outer(rng.normal(size=k), rng.normal(size=k)).astype(np.float32)   # rank 1: any strategy
+        if strategy == "separable" and (stride, dilation) != (1, 1):
+            continue
+        padding = k // 2 * dilation
+        ours = ops.conv2d(image, kernel, stride=stride, padding=padding, padding_mode=mode, dilation=dilation,
+                          strategy=strategy, device="cpu")
+        pads = ops.resolve_padding(padding, kernel.shape, stride=stride, dilation=dilation)
+        expected = torch_conv(image, kernel, stride=stride, pads=pads, mode=mode, dilation=dilation)
+        np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-5, err_msg=f"{k} {stride} {mode}")
+
+
+def test_a_numpy_buffer_is_used_and_a_refusal_falls_back(monkeypatch):
+    monkeypatch.setattr(buffers, "MIN_BYTES", 0)
+    x = torch.from_numpy(np.random.default_rng(5).random((9, 11, 3), dtype=np.float32)).permute(2, 0, 1)[None]
+    weight = torch.ones(3, 1, 3, 3)
+    into = buffers.conv2d(x, weight, (1, 1), (1, 1), (1, 1), 3)
+    plain = F.conv2d(x, weight, padding=1, groups=3)
+    assert into.is_contiguous(memory_format=torch.channels_last) and into.shape == plain.shape
+    assert into[0].permute(1, 2, 0).numpy().base is not None                      # a view of the NumPy buffer
+    np.testing.assert_allclose(into.numpy(), plain.numpy(), rtol=1e-6)
+
+    def refuse(*_args):
+        raise RuntimeError("not supported here")
+    monkeypatch.setattr(buffers, "_INTO", refuse)
+    np.testing.assert_allclose(buffers.conv2d(x, weight, (1, 1), (1, 1), (1, 1), 3).numpy(), plain.numpy())
+    monkeypatch.setattr(buffers, "_INTO", None)
+    np.testing.assert_allclose(buffers.conv2d(x, weight, (1, 1), (1, 1), (1, 1), 3).numpy(), plain.numpy())
