@@ -118,8 +118,9 @@ def test_pooling_padding_above_half_the_window_is_refused(k, padding, mode):
 
 
 @SETTINGS
-@given(st.integers(1, 6), st.integers(1, 4), st.integers(0, 8), st.integers(1, 4), st.booleans())
+@given(st.integers(1, 6), st.integers(1, 4), st.integers(0, 2), st.integers(1, 4), st.booleans())
 def test_output_size_matches_torch(n, k, padding, stride, ceil_mode):
+    # padding ≤ k // 2 ≤ 2: drawing up to 8 only made assume() reject most examples (a health-check failure, once)
     assume(padding <= k // 2 and n + 2 * padding >= k)
     expected = F.max_pool2d(torch.zeros(1, 1, n, n), k, stride, padding, ceil_mode=ceil_mode).shape[-1]
     assert ops.output_size(n, k, stride, padding, ceil_mode=ceil_mode) == expected
