@@ -264,15 +264,16 @@ def test_every_strategy_matches_torch(strategy, case):
     np.testing.assert_allclose(ours, expected, rtol=1e-4, atol=1e-4 * np.abs(expected).max())
 
 
-@pytest.mark.parametrize("k", [13, 15, 17, 21, 31])
+@pytest.mark.parametrize("k", [13, 15, 17, 19, 21, 31])
 @pytest.mark.parametrize("mode", ops.PADDING_MODES)
-def test_large_kernels_at_the_crossovers_all_strategies_agree(k, mode):
+@pytest.mark.parametrize("channels", [1, 3])
+def test_large_kernels_at_the_crossovers_all_strategies_agree(k, mode, channels):
     rng = np.random.default_rng(k)
-    image = rng.random((70, 90, 3)).astype(np.float32)
+    image = rng.random((70, 90, channels) if channels > 1 else (70, 90)).astype(np.float32)
     kernel = rng.normal(size=(k, k - 2)).astype(np.float32)
     expected = torch_conv(image, kernel, stride=1, pads=ops.resolve_padding("same", kernel.shape), mode=mode,
                           dilation=1)
-    for strategy in ("direct", "fft"):
+    for strategy in ("direct", "fft", "lanes"):
         ours = ops.conv2d(image, kernel, padding="same", padding_mode=mode, strategy=strategy)
         assert relative_error(ours, expected) < 1e-5, strategy
         np.testing.assert_allclose(ours, expected, rtol=1e-4, atol=1e-4 * np.abs(expected).max())
