@@ -135,8 +135,12 @@ def machine_key() -> dict[str, object]:
     return {"cpu": cpu_model(), "threads": torch.get_num_threads(), "torch": torch.__version__, "version": VERSION}
 
 
-def cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def cache_path() -> Path | None:
+    """``$XDG_CACHE_HOME/cnn-explorer/calibration.json``, else under ``~/.cache``; None without a home directory."""
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except (RuntimeError, KeyError):              # no HOME and no password entry (some containers)
+        return None
     return Path(base) / "cnn-explorer" / "calibration.json"
 
 
@@ -179,7 +183,7 @@ def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool 
     """Measure (or read from the cache) and put the crossovers in use; the defaults if anything fails."""
     path = path or cache_path()
     key = machine_key()
-    cached = None if fresh else read_cache(path, key)
+    cached = None if fresh or path is None else read_cache(path, key)
     if cached is not None:
         result = Calibration(cached, "cache", (f"read from {path}",))
     else:
@@ -188,7 +192,8 @@ def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool 
         except Exception as err:                    # noqa: BLE001 — a failed measurement must not stop a page
             result = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"measurement failed: {err!r}",))
         else:
-            write_cache(path, key, chosen, reasons)
+            if path is not None:
+                write_cache(path, key, chosen, reasons)
             result = Calibration(chosen, "measured", reasons)
     strategies.use_crossovers(result.crossovers)
     return result

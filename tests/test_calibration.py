@@ -247,3 +247,14 @@ def test_the_first_cpu_convolution_calibrates_once(monkeypatch):
 def test_the_real_clock_gives_times():
     timer = calibration._clock()
     assert timer("direct", 3, 3, "full") > 0 and timer("lanes", 1, 5, "rank1") > 0
+
+
+def test_without_a_home_directory_it_measures_and_keeps_nothing(monkeypatch):
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.setattr(calibration.Path, "home", staticmethod(no_home))
+    assert calibration.cache_path() is None
+    result = calibration.calibrate(machine(20.0, 0.015))
+    assert result.source == "measured" and result.crossovers == decide(machine(20.0, 0.015))[0]
