@@ -1,7 +1,9 @@
-"""The fast paths behind ``ops.conv2d``: direct, separable and FFT, and exact border modes.
+"""The fast paths behind ``ops.conv2d``: direct, separable, FFT and lanes, and exact border modes.
 
-Measured on the 2-core project machine (``python -m explorer.bench --calibrate``,
-torch 2.13 CPU, RGB float32, 2 and 12 MP), see README:
+The constants below were measured on the 2-core project machine (torch 2.13 CPU,
+float32, 2 and 12 MP, see README); on the CPU the crossovers in use are the ones
+:mod:`explorer.calibration` measured where the app runs (:class:`Crossovers`),
+and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
 
 - direct: oneDNN's depthwise kernel on a channels-last tensor with the zero
   padding done inside the convolution is at or below OpenCV's filter2D up to
