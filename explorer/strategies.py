@@ -94,12 +94,25 @@ def separable_factors(kernel: np.ndarray) -> Factors | None:
     return (u[:, 0] * scale).astype(np.float32), (vt[0] * scale).astype(np.float32)
 
 
+def _crossovers_for(device: torch.device) -> Crossovers:
+    """The CPU's crossovers are this machine's; a GPU keeps the constants (cuDNN is fast at every size)."""
+    return _crossovers if device.type == "cpu" else DEFAULT_CROSSOVERS
+
+
+def _factors_if_used(kernel: np.ndarray, device: torch.device) -> Factors | None:
+    """The kernel's rank-1 factors when :func:`_choice` could pick the separable path for it (one SVD), else
+    None: from the separable crossover, or the FFT's where that comes first (rank 1 beats the FFT there)."""
+    at = _crossovers_for(device)
+    taps = kernel.shape[0] * kernel.shape[1]
+    return separable_factors(kernel) if taps >= min(at.separable_min_taps, at.fft_min_taps) else None
+
+
 def _choice(shape: tuple[int, int], factors: Factors | None, device: torch.device, stride: tuple[int, int],
             channels: int = 3) -> str:
     taps = shape[0] * shape[1]
     per_output = taps / (stride[0] * stride[1])
     cpu = device.type == "cpu"
-    at = _crossovers if cpu else DEFAULT_CROSSOVERS
+    at = _crossovers_for(device)
     if cpu and channels == 1:
         # oneDNN's depthwise kernel would have one channel to vectorise over (10× slower), and so would both
         # separable passes: a grey image goes to the lanes, or to the FFT for large kernels
@@ -123,9 +136,8 @@ def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", s
         >>> choose_strategy(np.ones((3, 3)), channels=1)
         'lanes'
     """
-    shape = np.shape(kernel)
-    factors = separable_factors(kernel) if shape[0] * shape[1] >= _crossovers.separable_min_taps else None
-    return _choice(shape, factors, torch.device(device), pair(stride, "stride", 1), channels)
+    kernel, device = np.asarray(kernel), torch.device(device)
+    return _choice(kernel.shape, _factors_if_used(kernel, device), device, pair(stride, "stride", 1), channels)
 
 
 def next_fast_len(n: int) -> int:
@@ -264,17 +276,16 @@ class ConvPlan:
     _weights: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        kh, kw = self.kernel.shape
         wanted = self.strategy
         if wanted is not None and wanted not in CONV_STRATEGIES:
             raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
-        if wanted == "separable" or (wanted is None and kh * kw >= min(_crossovers.separable_min_taps,
-                                                                       SEPARABLE_MIN_TAPS)):
+        if wanted == "separable":
             self.factors = separable_factors(self.kernel)     # the only SVD of this call
-        if wanted == "separable" and self.factors is None:
-            raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
-        if wanted is None:
-            self.strategy = _choice((kh, kw), self.factors, self.device, self.stride, self.channels)
+            if self.factors is None:
+                raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
+        elif wanted is None:
+            self.factors = _factors_if_used(self.kernel, self.device)
+            self.strategy = _choice(self.kernel.shape, self.factors, self.device, self.stride, self.channels)
 
     def weight(self, part: str, channels: int, device: torch.device) -> torch.Tensor:
         """The depthwise weight of the ``kernel``, its ``column`` or its ``row`` factor, built once per device."""

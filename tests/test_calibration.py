@@ -258,3 +258,18 @@ def test_without_a_home_directory_it_measures_and_keeps_nothing(monkeypatch):
     assert calibration.cache_path() is None
     result = calibration.calibrate(machine(20.0, 0.015))
     assert result.source == "measured" and result.crossovers == decide(machine(20.0, 0.015))[0]
+
+
+def test_the_strategy_reported_is_the_one_a_convolution_uses_under_any_crossovers(monkeypatch):
+    """ops.choose_strategy and the plan of a real call decide with the same factors: a separable crossover
+    above the FFT's still lets a rank-1 kernel past the FFT's take the two passes."""
+    strategies.use_crossovers(Crossovers(961, 121, 400, False))
+    seen = []
+    original = strategies.ConvPlan.run
+    monkeypatch.setattr(strategies.ConvPlan, "run", lambda plan, x: seen.append(plan.strategy) or original(plan, x))
+    image = np.random.default_rng(8).random((30, 30, 3)).astype(np.float32)
+    for kernel in (np.outer(np.arange(1.0, 14.0), np.arange(1.0, 14.0)), np.random.default_rng(9).normal(size=(13, 13)),
+                   np.ones((5, 5))):
+        ops.conv2d(image, kernel, padding="same", device="cpu")
+        assert seen.pop() == ops.choose_strategy(kernel)
+    assert ops.choose_strategy(np.outer(np.arange(1.0, 14.0), np.arange(1.0, 14.0))) == "separable"
