@@ -41,14 +41,15 @@ def css(rgb) -> str:
     return f"rgb({int(rgb[0])}, {int(rgb[1])}, {int(rgb[2])})"
 
 
-def ink(rgb) -> str:
-    """Black text on a light background, white on a dark one.
+def inks(colours) -> list[str]:
+    """The text colour for each of ``(n, 3)`` 0–255 backgrounds at once: black on light, white on dark.
 
     Example:
-        >>> ink((5, 48, 97)), ink((247, 247, 247))
-        ('#fff', '#000')
+        >>> inks([(5, 48, 97), (247, 247, 247)])
+        ['#fff', '#000']
     """
-    return "#000" if float(np.dot(LUMA, np.asarray(rgb, dtype=np.float32))) > 140 else "#fff"
+    luma = np.asarray(colours, dtype=np.float32).reshape(-1, 3) @ LUMA
+    return np.where(luma > 140, "#000", "#fff").tolist()
 
 
 def value_range(finite: np.ndarray, sequential: bool, scale: str | None = None,

@@ -47,8 +47,7 @@ def _table(values: np.ndarray, title: str, sequential: bool, max_text_side: int,
     cell_rem = (3 if side <= 5 else 2.2) if written else (1.2 if side <= 15 else 0.6)
     font_rem = 0.85 if side <= 5 else 0.65
     shades = np.asarray(cell_colours(values, sequential)).reshape(-1, 3)
-    # the text colour of every cell at once (palette.ink's rule; one call per cell cost more than the table)
-    inks = iter(np.where(shades.astype(np.float32) @ palette.LUMA > 140, "#000", "#fff").tolist())
+    inks = iter(palette.inks(shades))              # all at once: one palette.ink per cell cost more than the table
     colours = iter(shades.tolist())
     body = []
     for r in range(rows):
