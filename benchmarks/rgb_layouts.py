@@ -7,9 +7,7 @@
 Each result is checked against OpenCV before it is timed (medians of 5, 2 threads). Run:
 ``python benchmarks/rgb_layouts.py``.
 """
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import cv2
@@ -20,19 +18,9 @@ import torch.nn.functional as F
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from explorer import ops  # noqa: E402
 from explorer.strategies import lanes_correlate  # noqa: E402
-from explorer.timing import cpu_model  # noqa: E402
+from explorer.timing import cpu_model, median_ms  # noqa: E402
 
 STRIPS = 16
-
-
-def median_ms(fn, repeat: int = 5) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def layouts(image: np.ndarray, kernel: np.ndarray) -> dict:
@@ -77,7 +65,7 @@ def main() -> None:
             expected = runs["OpenCV"]()
             for name, fn in runs.items():
                 assert np.abs(fn() - expected).max() < 1e-3, name
-            print(f"| {mp} MP | {k} | " + " | ".join(f"{median_ms(fn):.1f}" for fn in runs.values()) + " |",
+            print(f"| {mp} MP | {k} | " + " | ".join(f"{median_ms(fn, 5):.1f}" for fn in runs.values()) + " |",
                   flush=True)
 
 

@@ -28,7 +28,7 @@ import torch
 
 from explorer import strategies
 from explorer.strategies import DEFAULT_CROSSOVERS, Crossovers
-from explorer.timing import cpu_model
+from explorer.timing import cpu_model, fastest_ms
 
 VERSION = 3                                  # 3: the lanes as shifted kernels
 TILE = (384, 384)                            # direct, lanes and separable: time grows with the pixels
@@ -112,18 +112,6 @@ def decide(timer: Timer) -> tuple[Crossovers, tuple[str, ...]]:
     return Crossovers(separable, fft, grey, colour_lanes), tuple(reasons)
 
 
-def _fastest_ms(fn: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` calls after a warm-up, in ms: other work on a shared machine only ever adds
-    time, so the minimum is the steadiest estimate of what a strategy costs (the median moved 2× here)."""
-    fn()
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best * 1000
-
-
 def _clock() -> Timer:
     from explorer import ops
     rng = np.random.default_rng(7)
@@ -136,7 +124,7 @@ def _clock() -> Timer:
             image = images[channels]
             kernel = (rng.normal(size=(k, k)) if kind == "full" else
                       np.outer(rng.normal(size=k), rng.normal(size=k))).astype(np.float32)
-        return _fastest_ms(lambda: ops.conv2d(image, kernel, padding="same", strategy=strategy, device="cpu"), 3)
+        return fastest_ms(lambda: ops.conv2d(image, kernel, padding="same", strategy=strategy, device="cpu"), 3)
     return timer
 
 
