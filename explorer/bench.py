@@ -28,7 +28,7 @@ import torch
 import torch.nn.functional as F
 
 from explorer import calibration, ops
-from explorer.timing import cpu_model, cuda_median_ms, median_ms
+from explorer.timing import cpu_isa, cpu_model, cuda_median_ms, median_ms
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOW_BUDGET_S = 20.0          # skip a baseline expected to take longer than this per run
@@ -269,7 +269,7 @@ def main(argv=None) -> None:
     sizes = [float(s) if "." in s else int(s) for s in args.sizes.split(",")]
     kernel_sizes = [int(k) for k in args.kernels.split(",")]
     cuda = torch.cuda.is_available()
-    device = cpu_model() + (f" + {torch.cuda.get_device_name()}" if cuda else "")
+    device = f"{cpu_model()} ({cpu_isa()})" + (f" + {torch.cuda.get_device_name()}" if cuda else "")
     print(f"explorer.bench · {time.strftime('%Y-%m-%d')} · torch {torch.__version__} · OpenCV {cv2.__version__}"
           f" · {args.threads} threads · {device}\n")
     crossovers_in_use(fresh=args.calibrate)

@@ -1,14 +1,15 @@
 """The strategy crossovers measured on the machine the app runs on, once, on small tiles.
 
 Machines of the same kind differ by 2× and more (issue 18), so where the FFT
-overtakes the direct convolution, where two 1-D passes beat one 2-D pass, where
-a grey image should leave the lanes for the FFT and whether a colour image goes
-faster plane by plane through the lanes are timed here (on 384×384 tiles, and
+overtakes the direct convolution, where two 1-D passes beat one 2-D pass, which
+layout of the lanes suits a grey image, where it should leave them for the FFT
+and whether a colour image goes faster plane by plane through the lanes are
+timed here (on 384×384 tiles, and
 the FFT on one 2 MP plane, as its cost per pixel grows with the image) and
 handed to :mod:`explorer.strategies`. It takes a few tenths of a second, once
 per process on the first convolution on the CPU; the result is kept in the
-user's cache directory under the CPU model, the thread count and the torch
-version, and read back next time only if it is whole and fits this machine
+user's cache directory under the CPU model, its vector instructions, the thread
+count and the torch version, and read back next time only if it is whole and fits this machine
 (a damaged or foreign file is ignored and measured again). Without a usable
 clock or cache (or with ``CNN_EXPLORER_CALIBRATION=off``, as the tests run) the
 constants measured on the project machine stay in use.
@@ -25,15 +26,18 @@ from typing import Callable
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 from explorer import strategies
-from explorer.strategies import DEFAULT_CROSSOVERS, Crossovers
-from explorer.timing import cpu_model, fastest_ms
+from explorer.strategies import DEFAULT_CROSSOVERS, LANE_LAYOUTS, ConvPlan, Crossovers
+from explorer.timing import cpu_isa, cpu_model, fastest_ms
 
-VERSION = 3                                  # 3: the lanes as shifted kernels
+VERSION = 4                                  # 3: the lanes as shifted kernels; 4: their layout
 TILE = (384, 384)                            # direct, lanes and separable: time grows with the pixels
 REFERENCE = (1080, 1920)                     # the FFT's time per pixel grows with the image: timed at 2 MP
 COLOUR_SMALL = (3, 7)                        # lanes vs direct on a colour image
+LAYOUT_SIZES = (3, 7)                        # the lanes' layouts against each other, grey
+LAYOUT_TILE = (768, 768)                     # ... on a larger tile: on 384×384 the fixed cost of a call blurs them
 FFT_SIZES = (9, 11, 13, 15, 17, 19, 21)      # direct vs FFT, full-rank kernel, colour
 SEPARABLE_SIZES = (5, 7, 9, 11)              # direct vs separable, rank-1 kernel, colour
 GREY_FFT_SIZES = (13, 15, 17, 19, 21, 25, 29)  # lanes vs FFT, grey
@@ -41,8 +45,19 @@ LIMITS = {"separable_min_taps": (9, 961), "fft_min_taps": (25, 961), "grey_fft_m
 SWITCH = "CNN_EXPLORER_CALIBRATION"
 
 # timer(strategy, channels, k, kind) -> ms; kind "full" or "rank1" on a TILE, "reference" (the FFT of one
-# grey REFERENCE plane; k is ignored)
+# grey REFERENCE plane; k is ignored), or layout_kind(layout): "full" through the lanes in that layout (the
+# real clock times those on a LAYOUT_TILE and gives the time per TILE)
 Timer = Callable[[str, int, int, str], float]
+
+
+def layout_kind(layout: tuple[int, int]) -> str:
+    """The timer's kind for a full-rank kernel through the lanes in ``layout`` (pixels per channel, lanes).
+
+    Example:
+        >>> layout_kind((2, 16))
+        'lanes 2x16'
+    """
+    return f"lanes {layout[0]}x{layout[1]}"
 
 
 @dataclass(frozen=True)
@@ -93,7 +108,8 @@ def decide(timer: Timer) -> tuple[Crossovers, tuple[str, ...]]:
     Example (a machine where the FFT of a 2 MP plane takes 20 ms, and a tile 0.015 ms per tap and channel):
         >>> fake = lambda strategy, channels, k, kind: 20.0 if kind == "reference" else 0.015 * k * k * channels
         >>> decide(fake)[0]
-        Crossovers(separable_min_taps=25, fft_min_taps=121, grey_fft_min_taps=169, colour_lanes=False)
+        Crossovers(separable_min_taps=25, fft_min_taps=121, grey_fft_min_taps=169, colour_lanes=False, \
+grey_lanes=(2, 16))
     """
     cost = _Costs(timer)
     reasons = []
@@ -102,20 +118,29 @@ def decide(timer: Timer) -> tuple[Crossovers, tuple[str, ...]]:
     separable, why = _first_win(cost, SEPARABLE_SIZES, "separable", "direct", 3, "rank1",
                                 DEFAULT_CROSSOVERS.separable_min_taps)
     reasons.append(f"colour, rank-1 kernels: two 1-D passes from {separable} taps ({why})")
-    grey, why = _first_win(cost, GREY_FFT_SIZES, "fft", "lanes", 1, "full", DEFAULT_CROSSOVERS.grey_fft_min_taps)
+    layout_ms = {layout: sum(cost("lanes", 1, k, layout_kind(layout)) for k in LAYOUT_SIZES)
+                 for layout in LANE_LAYOUTS}
+    # the fastest; the default where it ties (a fake timer, or a machine where layouts do not matter)
+    layout = min(LANE_LAYOUTS, key=lambda lay: (layout_ms[lay], lay != DEFAULT_CROSSOVERS.grey_lanes))
+    reasons.append(f"grey: the lanes as {layout[1]} outputs from blocks of {layout[0]} pixels (" +
+                   ", ".join(f"{b}x{n}: {ms:.1f} ms" for (b, n), ms in layout_ms.items()) +
+                   f", the sum at {' and '.join(f'{k}×{k}' for k in LAYOUT_SIZES)})")
+    grey, why = _first_win(cost, GREY_FFT_SIZES, "fft", "lanes", 1, layout_kind(layout),
+                           DEFAULT_CROSSOVERS.grey_fft_min_taps)
     reasons.append(f"grey: the FFT from {grey} taps ({why})")
     pairs = [(cost("lanes", 3, k), cost("direct", 3, k)) for k in COLOUR_SMALL]
     colour_lanes = all(lanes < 0.9 * direct for lanes, direct in pairs)
     reasons.append("colour, small kernels: " + ("the lanes, plane by plane" if colour_lanes else "direct") + " (" +
                    ", ".join(f"{k}×{k}: lanes {a:.1f} ms, direct {b:.1f} ms" for k, (a, b) in zip(COLOUR_SMALL, pairs))
                    + "; the lanes must be 10 % faster)")
-    return Crossovers(separable, fft, grey, colour_lanes), tuple(reasons)
+    return Crossovers(separable, fft, grey, colour_lanes, layout), tuple(reasons)
 
 
 def _clock() -> Timer:
     from explorer import ops
     rng = np.random.default_rng(7)
-    images = {3: rng.random((*TILE, 3), dtype=np.float32), 1: rng.random(TILE, dtype=np.float32)}
+    images = {3: rng.random((*TILE, 3), dtype=np.float32), 1: rng.random(TILE, dtype=np.float32),
+              "layout": rng.random(LAYOUT_TILE, dtype=np.float32)}
 
     def timer(strategy: str, channels: int, k: int, kind: str) -> float:
         if kind == "reference":
@@ -124,15 +149,40 @@ def _clock() -> Timer:
             image = images[channels]
             kernel = (rng.normal(size=(k, k)) if kind == "full" else
                       np.outer(rng.normal(size=k), rng.normal(size=k))).astype(np.float32)
+        if kind.startswith("lanes "):
+            layout = tuple(int(n) for n in kind.split()[1].split("x"))
+            per_tile = TILE[0] * TILE[1] / (LAYOUT_TILE[0] * LAYOUT_TILE[1])     # timed larger, given per TILE
+            return fastest_ms(lambda: _lanes_in(layout, images["layout"], kernel), 3) * per_tile
         return fastest_ms(lambda: ops.conv2d(image, kernel, padding="same", strategy=strategy, device="cpu"), 3)
     return timer
+
+
+def _lanes_in(layout: tuple[int, int], image: np.ndarray, kernel: np.ndarray) -> torch.Tensor:
+    """A grey ``image`` through the lanes in ``layout``, zero 'same' padding (odd kernel), checked once per
+    layout and size against ``F.conv2d``: a layout is only ever chosen for a result it got right."""
+    p = kernel.shape[0] // 2
+    plan = ConvPlan(kernel, (p, p, p, p), (1, 1), (1, 1), "zeros", torch.device("cpu"), "lanes", 1,
+                    lanes_layout=layout)
+    with torch.inference_mode():
+        x = torch.from_numpy(image)[None, None]
+        y = plan.run(x)
+        if (layout, image.shape, kernel.shape) not in _checked:
+            expected = F.conv2d(x, torch.from_numpy(kernel)[None, None], padding=p)
+            if not torch.allclose(y, expected, rtol=1e-4, atol=1e-4):
+                raise ArithmeticError(f"the lanes in layout {layout} disagree with F.conv2d")
+            _checked.add((layout, image.shape, kernel.shape))
+    return y
+
+
+_checked: set = set()
 
 
 # ---------------------------------------------------------------- the cache file
 
 def machine_key() -> dict[str, object]:
     """What a measurement belongs to: a file measured elsewhere is not used here."""
-    return {"cpu": cpu_model(), "threads": torch.get_num_threads(), "torch": torch.__version__, "version": VERSION}
+    return {"cpu": cpu_model(), "isa": cpu_isa(), "threads": torch.get_num_threads(), "torch": torch.__version__,
+            "version": VERSION}
 
 
 def cache_path() -> Path | None:
@@ -153,6 +203,10 @@ def read_cache(path: Path, key: dict) -> Crossovers | None:
             return None
         if not isinstance(values["colour_lanes"], bool):
             return None
+        layout = values["grey_lanes"]
+        if not isinstance(layout, list) or any(type(n) is not int for n in layout) or tuple(layout) not in LANE_LAYOUTS:
+            return None
+        values["grey_lanes"] = tuple(layout)
         for name, (low, high) in LIMITS.items():
             if type(values[name]) is not int or not low <= values[name] <= high:
                 return None

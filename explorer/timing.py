@@ -59,3 +59,19 @@ def cpu_model() -> str:
         pass
     import platform
     return platform.processor() or platform.machine()
+
+
+def cpu_isa() -> str:
+    """The vector instructions torch uses here ("AVX512", "AVX2", …), and a cap on oneDNN's if one is set:
+    processors with one model name come with and without AVX-512, and which is used decides which layouts win.
+
+    Example:
+        >>> cpu_isa() != ""
+        True
+    """
+    import os
+
+    import torch
+    isa = torch.backends.cpu.get_cpu_capability()
+    cap = os.environ.get("ONEDNN_MAX_CPU_ISA") or os.environ.get("DNNL_MAX_CPU_ISA")
+    return f"{isa}, oneDNN up to {cap}" if cap else isa

@@ -99,15 +99,57 @@ def test_each_timing_is_taken_once_and_only_as_far_as_needed():
     assert max(colour_direct) == 11                                      # stopped where the FFT won (plus 3, 7)
 
 
+def layouts_machine(fastest, calls=None):
+    """A fake timer where the lanes in layout ``fastest`` take half the time of every other layout."""
+    base = machine(20.0, 0.015, calls=calls)
+
+    def timer(strategy, channels, k, kind):
+        ms = base(strategy, channels, k, kind)
+        return ms / 2 if kind == calibration.layout_kind(fastest) else ms
+    return timer
+
+
+@pytest.mark.parametrize("fastest", strategies.LANE_LAYOUTS)
+def test_grey_images_get_the_layout_of_the_lanes_that_was_fastest(fastest):
+    calls = []
+    chosen, reasons = decide(layouts_machine(fastest, calls))
+    assert chosen.grey_lanes == fastest
+    assert any(f"the lanes as {fastest[1]} outputs from blocks of {fastest[0]} pixels" in line for line in reasons)
+    timed = {kind for s, c, k, kind in calls if kind.startswith("lanes ")}
+    assert timed == {calibration.layout_kind(layout) for layout in strategies.LANE_LAYOUTS}
+    # the FFT's crossover for grey images is measured against the lanes in the layout chosen
+    grey_lanes = [kind for s, c, k, kind in calls if s == "lanes" and c == 1 and k in calibration.GREY_FFT_SIZES]
+    assert grey_lanes and set(grey_lanes) == {calibration.layout_kind(fastest)}
+
+
+def test_where_the_layouts_tie_the_default_stays():
+    assert decide(machine(20.0, 0.015))[0].grey_lanes == DEFAULT_CROSSOVERS.grey_lanes
+
+
+def test_a_layout_is_only_chosen_for_a_result_it_got_right(monkeypatch, tmp_path):
+    """The real clock checks each layout's result against F.conv2d; a wrong one fails the measurement, and the
+    defaults stay."""
+    original = strategies.lanes_correlate
+    monkeypatch.setattr(calibration, "_checked", set())
+    monkeypatch.setattr(strategies, "lanes_correlate", lambda *a, **kw: original(*a, **kw) + 1.0)
+    result = calibration.calibrate(None, tmp_path / "calibration.json", fresh=True)
+    assert result.source == "defaults" and result.crossovers == DEFAULT_CROSSOVERS
+    assert "disagree with F.conv2d" in result.reasons[0]
+    assert not (tmp_path / "calibration.json").exists()
+
+
 @pytest.mark.parametrize("chosen", [
     Crossovers(49, 121, 169, False),
     Crossovers(25, 25, 25, True),
     Crossovers(961, 961, 961, False),
+    Crossovers(49, 225, 961, False, (1, 8)),
+    Crossovers(49, 225, 961, True, (4, 8)),
+    Crossovers(49, 225, 169, False, (4, 16)),
 ])
 def test_convolutions_stay_exact_whatever_the_crossovers(chosen):
     strategies.use_crossovers(chosen)
     rng = np.random.default_rng(3)
-    for shape in ((37, 45, 3), (29, 31)):
+    for shape in ((37, 45, 3), (29, 31), (30, 48), (21, 40, 3)):   # whole blocks of 2 and 4 pixels, and not
         image = rng.random(shape, dtype=np.float32)
         for k in (3, 5, 11, 13, 17):
             kernel = rng.normal(size=(k, k)).astype(np.float32)
@@ -151,6 +193,8 @@ def damage(path, how):
         stored = [1, 2, 3]
     elif how == "another cpu":
         stored["key"]["cpu"] = "some other processor"
+    elif how == "other vector instructions":
+        stored["key"]["isa"] = "AVX2" if stored["key"]["isa"] != "AVX2" else "AVX512"
     elif how == "other threads":
         stored["key"]["threads"] += 7
     elif how == "other torch":
@@ -167,6 +211,14 @@ def damage(path, how):
         stored["crossovers"]["fft_min_taps"] = True
     elif how == "a string for a bool":
         stored["crossovers"]["colour_lanes"] = "yes"
+    elif how == "a layout not offered":
+        stored["crossovers"]["grey_lanes"] = [3, 8]
+    elif how == "a layout as text":
+        stored["crossovers"]["grey_lanes"] = "2x16"
+    elif how == "a layout of floats":
+        stored["crossovers"]["grey_lanes"] = [2.0, 16.0]
+    elif how == "a layout of bools":
+        stored["crossovers"]["grey_lanes"] = [True, 8]
     elif how == "missing":
         del stored["crossovers"]["colour_lanes"]
     elif how == "extra":
@@ -176,9 +228,11 @@ def damage(path, how):
     path.write_text(json.dumps(stored), encoding="utf-8")
 
 
-@pytest.mark.parametrize("how", ["truncated", "binary", "not an object", "another cpu", "other threads",
-                                 "other torch", "older version", "out of range", "negative", "a float",
-                                 "a bool for a number", "a string for a bool", "missing", "extra", "no crossovers"])
+@pytest.mark.parametrize("how", ["truncated", "binary", "not an object", "another cpu", "other vector instructions",
+                                 "other threads", "other torch", "older version", "out of range", "negative", "a float",
+                                 "a bool for a number", "a string for a bool", "a layout not offered",
+                                 "a layout as text", "a layout of floats", "a layout of bools", "missing", "extra",
+                                 "no crossovers"])
 def test_a_damaged_or_foreign_cache_is_ignored_and_measured_again(tmp_path, how):
     path = tmp_path / "calibration.json"
     calibration.calibrate(machine(60.0, 0.015), path, fresh=True)

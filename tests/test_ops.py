@@ -1,6 +1,7 @@
 """explorer.ops against torch.nn.functional and the loop reference."""
 import threading
 import warnings
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -319,10 +320,17 @@ def test_strategy_choice_for_a_grey_image(kernel, device, stride, expected):
     assert ops.choose_strategy(kernel, device=device, stride=stride, channels=1) == expected
 
 
-@pytest.mark.parametrize("width", [8, 9, 15, 16, 17, 40, 47])
+@pytest.fixture(params=strategies.LANE_LAYOUTS, ids=lambda layout: f"{layout[0]}x{layout[1]}")
+def lanes_layout(request, monkeypatch):
+    """Every layout of the lanes a machine's calibration can choose, one at a time."""
+    monkeypatch.setattr(strategies, "_crossovers", replace(strategies.DEFAULT_CROSSOVERS, grey_lanes=request.param))
+    return request.param
+
+
+@pytest.mark.parametrize("width", [8, 9, 15, 16, 17, 40, 47, 64])
 @pytest.mark.parametrize("stride", [1, 2, 3])
-def test_lanes_at_every_width_and_stride_against_torch(width, stride):
-    """Block edges: widths that are and are not whole blocks, outputs that end inside a block."""
+def test_lanes_at_every_width_and_stride_against_torch(width, stride, lanes_layout):
+    """Block edges: widths that are and are not whole blocks, outputs that end inside a block, in every layout."""
     rng = np.random.default_rng(width * 10 + stride)
     image = rng.random((11, width)).astype(np.float32)
     for kernel, dilation, padding in ((rng.normal(size=(3, 3)), 1, 1), (rng.normal(size=(4, 7)), (1, 2), (2, 5)),
@@ -338,7 +346,7 @@ def test_lanes_at_every_width_and_stride_against_torch(width, stride):
 
 
 @pytest.mark.parametrize("width", range(1, 10))
-def test_lanes_one_block_wide_against_torch(width):
+def test_lanes_one_block_wide_against_torch(width, lanes_layout):
     """An output at most one block wide takes the NCHW path: torch 2.13's channels-last path gives garbage there
     for kernels of 4 rows and more."""
     rng = np.random.default_rng(width)
@@ -349,6 +357,21 @@ def test_lanes_one_block_wide_against_torch(width):
         ours = ops.conv2d(image, kernel, padding="same", dilation=dilation, strategy="lanes")
         expected = torch_conv(image, kernel, stride=1, pads=pads, mode="zeros", dilation=dilation)
         np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("width,stride,layout,expected", [
+    (64, 1, (4, 16), (4, 16)), (64, 3, (2, 8), (2, 8)), (62, 1, (2, 16), (2, 16)),
+    (62, 1, (4, 16), (1, 8)),           # not whole blocks of 4
+    (64, 1, (1, 8), (1, 8)),
+    (12, 1, (4, 16), (1, 8)),           # one output column: the NCHW path
+    (64, 3, (4, 16), (4, 16)),          # 16 lanes × stride 3 = 12 blocks of 4
+    (64, 1, (4, 2), (1, 8)),            # 2 lanes would step half a block
+])
+def test_the_lanes_read_blocks_of_pixels_only_where_a_row_is_whole_blocks(width, stride, layout, expected):
+    plane = torch.zeros(5, width)
+    blocks = -(-(width // stride) // layout[1])
+    assert strategies.lanes_layout(plane, layout, blocks, stride) == expected
+    assert strategies.lanes_layout(torch.zeros(5, width + 4)[:, :width], layout, blocks, stride) == (1, 8)
 
 
 def test_conv2d_uses_the_chosen_strategy(monkeypatch):
