@@ -3,8 +3,8 @@
 Machines of the same kind differ by 2× and more (issue 18), so where the FFT
 overtakes the direct convolution, where two 1-D passes beat one 2-D pass, which
 layout of the lanes suits a grey image, where it should leave them for the FFT
-and whether a colour image goes faster plane by plane through the lanes are
-timed here (on 384×384 tiles, and
+and whether a colour image goes faster through the lanes (its rows as one
+channel) are timed here (on 384×384 tiles, and
 the FFT on one 2 MP plane, as its cost per pixel grows with the image) and
 handed to :mod:`explorer.strategies`. It takes a few tenths of a second, once
 per process on the first convolution on the CPU; the result is kept in the
@@ -128,9 +128,10 @@ grey_lanes=(2, 16))
     grey, why = _first_win(cost, GREY_FFT_SIZES, "fft", "lanes", 1, layout_kind(layout),
                            DEFAULT_CROSSOVERS.grey_fft_min_taps)
     reasons.append(f"grey: the FFT from {grey} taps ({why})")
-    pairs = [(cost("lanes", 3, k), cost("direct", 3, k)) for k in COLOUR_SMALL]
+    pairs = [(cost("lanes", 3, k, layout_kind(layout)), cost("direct", 3, k)) for k in COLOUR_SMALL]
     colour_lanes = all(lanes < 0.9 * direct for lanes, direct in pairs)
-    reasons.append("colour, small kernels: " + ("the lanes, plane by plane" if colour_lanes else "direct") + " (" +
+    reasons.append("colour, small kernels: " + ("the lanes, rows as one channel" if colour_lanes else "direct") +
+                   " (" +
                    ", ".join(f"{k}×{k}: lanes {a:.1f} ms, direct {b:.1f} ms" for k, (a, b) in zip(COLOUR_SMALL, pairs))
                    + "; the lanes must be 10 % faster)")
     return Crossovers(separable, fft, grey, colour_lanes, layout), tuple(reasons)
@@ -140,7 +141,8 @@ def _clock() -> Timer:
     from explorer import ops
     rng = np.random.default_rng(7)
     images = {3: rng.random((*TILE, 3), dtype=np.float32), 1: rng.random(TILE, dtype=np.float32),
-              "layout": rng.random(LAYOUT_TILE, dtype=np.float32)}
+              "layout": rng.random(LAYOUT_TILE, dtype=np.float32),
+              "colour layout": rng.random((*LAYOUT_TILE, 3), dtype=np.float32)}
 
     def timer(strategy: str, channels: int, k: int, kind: str) -> float:
         if kind == "reference":
@@ -152,22 +154,25 @@ def _clock() -> Timer:
         if kind.startswith("lanes "):
             layout = tuple(int(n) for n in kind.split()[1].split("x"))
             per_tile = TILE[0] * TILE[1] / (LAYOUT_TILE[0] * LAYOUT_TILE[1])     # timed larger, given per TILE
-            return fastest_ms(lambda: _lanes_in(layout, images["layout"], kernel), 3) * per_tile
+            image = images["layout" if channels == 1 else "colour layout"]
+            return fastest_ms(lambda: _lanes_in(layout, image, kernel), 3) * per_tile
         return fastest_ms(lambda: ops.conv2d(image, kernel, padding="same", strategy=strategy, device="cpu"), 3)
     return timer
 
 
 def _lanes_in(layout: tuple[int, int], image: np.ndarray, kernel: np.ndarray) -> torch.Tensor:
-    """A grey ``image`` through the lanes in ``layout``, zero 'same' padding (odd kernel), checked once per
-    layout and size against ``F.conv2d``: a layout is only ever chosen for a result it got right."""
-    p = kernel.shape[0] // 2
-    plan = ConvPlan(kernel, (p, p, p, p), (1, 1), (1, 1), "zeros", torch.device("cpu"), "lanes", 1,
-                    lanes_layout=layout)
+    """``image`` through the lanes in ``layout``, zero 'same' padding (odd kernel), checked once per layout
+    and size against ``F.conv2d``: a layout is only ever chosen for a result it got right."""
+    from explorer import ops
+    p, channels = kernel.shape[0] // 2, 1 if image.ndim == 2 else image.shape[2]
+    cpu = torch.device("cpu")
+    plan = ConvPlan(kernel, (p, p, p, p), (1, 1), (1, 1), "zeros", cpu, "lanes", channels, lanes_layout=layout)
     with torch.inference_mode():
-        x = torch.from_numpy(image)[None, None]
+        x = ops.to_nchw(image, cpu)
         y = plan.run(x)
         if (layout, image.shape, kernel.shape) not in _checked:
-            expected = F.conv2d(x, torch.from_numpy(kernel)[None, None], padding=p)
+            weight = torch.from_numpy(kernel).expand(channels, 1, *kernel.shape)
+            expected = F.conv2d(x, weight, padding=p, groups=channels)
             if not torch.allclose(y, expected, rtol=1e-4, atol=1e-4):
                 raise ArithmeticError(f"the lanes in layout {layout} disagree with F.conv2d")
             _checked.add((layout, image.shape, kernel.shape))

@@ -24,6 +24,9 @@ and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
   view, no copy): oneDNN's kernels for one input channel are slow on AVX-512
   (2 MP, 3×3, 16 lanes: 15 ms from one channel, 2.1 from pairs); which
   :data:`LANE_LAYOUTS` entry is fastest differs by machine and is measured.
+  A colour image takes them too where the calibration finds that faster than
+  the depthwise kernel (on AVX2 it fills 3 of 8 lanes): its rows read as one
+  channel of W·C values, the kernel's columns C apart.
 
 Padding modes other than zeros never copy the image: the convolution runs with
 zero padding and the thin border strips whose windows reach into the padding
@@ -63,7 +66,7 @@ class Crossovers:
     separable_min_taps: int = SEPARABLE_MIN_TAPS
     fft_min_taps: int = FFT_MIN_TAPS
     grey_fft_min_taps: int = GREY_FFT_MIN_TAPS
-    colour_lanes: bool = False       # colour images plane by plane through the lanes, not oneDNN's depthwise kernel
+    colour_lanes: bool = False       # colour images through the lanes (rows as W·C values), not oneDNN's depthwise
     grey_lanes: tuple[int, int] = GREY_LANES   # the lanes' layout: one of LANE_LAYOUTS
 
 
@@ -129,7 +132,7 @@ def _choice(shape: tuple[int, int], factors: Factors | None, device: torch.devic
         return "separable" if factors is not None else "fft"
     if taps >= at.separable_min_taps and factors is not None:
         return "separable"
-    return "lanes" if cpu and at.colour_lanes else "direct"
+    return "lanes" if cpu and at.colour_lanes and stride[1] == 1 else "direct"
 
 
 def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", stride=1, channels: int = 3) -> str:
@@ -330,8 +333,15 @@ class ConvPlan:
         return self._weights[key]
 
     def _lanes(self, x: torch.Tensor) -> torch.Tensor:
-        """The ``lanes`` strategy, one channel at a time (a colour image is read plane by plane)."""
+        """The ``lanes`` strategy: a colour image's rows as one channel of W·C values, the kernel's columns C
+        apart (a view, stride 1 across), else plane by plane."""
         block, lanes = self.lanes_layout
+        (top, bottom, left, right), c = self.pads, x.shape[1]
+        if c > 1 and self.stride[1] == 1 and x.is_contiguous(memory_format=torch.channels_last):
+            flat = x[0].permute(1, 2, 0).reshape(x.shape[2], -1)             # the (H, W, C) memory, a view
+            y = lanes_correlate(flat, self.kernel, (top, bottom, left * c, right * c), self.stride,
+                                (self.dilation[0], self.dilation[1] * c), self._weights, lanes, block)
+            return y.reshape(y.shape[0], -1, c).permute(2, 0, 1)[None]      # channels-last
         planes = [lanes_correlate(x[0, c] if x.shape[1] == 1 else x[0, c].contiguous(), self.kernel, self.pads,
                                   self.stride, self.dilation, self._weights, lanes, block) for c in range(x.shape[1])]
         if len(planes) == 1:

@@ -359,6 +359,29 @@ def test_lanes_one_block_wide_against_torch(width, lanes_layout):
         np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-5)
 
 
+@pytest.mark.parametrize("channels", [2, 3, 4])
+def test_colour_through_the_lanes_against_torch(channels, lanes_layout):
+    """A colour image's rows as one channel of W·C values (stride 1 across), or plane by plane (stride 2), in every
+    layout and padding mode."""
+    rng = np.random.default_rng(channels)
+    image = rng.random((13, 24, channels), dtype=np.float32)
+    for kernel_shape, stride, dilation, padding in (((3, 3), 1, 1, "same"), ((4, 5), (2, 1), (1, 2), (2, 3)),
+                                                    ((2, 6), 1, 1, "same"), ((3, 3), (1, 2), 1, 1)):
+        kernel = rng.normal(size=kernel_shape).astype(np.float32)
+        pads = ops.resolve_padding(padding, kernel.shape, stride=stride, dilation=dilation)
+        for mode in ("zeros", "reflect", "circular"):
+            ours = ops.conv2d(image, kernel, stride=stride, padding=padding, dilation=dilation, padding_mode=mode,
+                              strategy="lanes")
+            expected = torch_conv(image, kernel, stride=stride, pads=pads, mode=mode, dilation=dilation)
+            np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-5, err_msg=f"{kernel_shape} {mode}")
+
+
+def test_colour_goes_to_the_lanes_only_with_stride_1_across(monkeypatch):
+    monkeypatch.setattr(strategies, "_crossovers", replace(strategies.DEFAULT_CROSSOVERS, colour_lanes=True))
+    assert strategies.choose_strategy(np.ones((3, 3)) + np.eye(3), stride=(2, 1)) == "lanes"
+    assert strategies.choose_strategy(np.ones((3, 3)) + np.eye(3), stride=(1, 2)) == "direct"
+
+
 @pytest.mark.parametrize("width,stride,layout,expected", [
     (64, 1, (4, 16), (4, 16)), (64, 3, (2, 8), (2, 8)), (62, 1, (2, 16), (2, 16)),
     (62, 1, (4, 16), (1, 8)),           # not whole blocks of 4
