@@ -29,7 +29,8 @@ import torch
 import torch.nn.functional as F
 
 from explorer import strategies
-from explorer.strategies import DEFAULT_CROSSOVERS, LANE_LAYOUTS, ConvPlan, Crossovers
+from explorer.lanes import LANE_LAYOUTS
+from explorer.strategies import DEFAULT_CROSSOVERS, ConvPlan, Crossovers
 from explorer.timing import cpu_isa, cpu_model, fastest_ms
 
 VERSION = 4                                  # 3: the lanes as shifted kernels; 4: their layout

@@ -23,7 +23,7 @@ and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
   pairs or fours of neighbouring pixels, the channels of a narrower image (a
   view, no copy): oneDNN's kernels for one input channel are slow on AVX-512
   (2 MP, 3×3, 16 lanes: 15 ms from one channel, 2.1 from pairs); which
-  :data:`LANE_LAYOUTS` entry is fastest differs by machine and is measured.
+  layout (:data:`explorer.lanes.LANE_LAYOUTS`) is fastest differs by machine.
   A colour image takes them too where the calibration finds that faster than
   the depthwise kernel (on AVX2 it fills 3 of 8 lanes): its rows read as one
   channel of W·C values, the kernel's columns C apart.
@@ -47,15 +47,11 @@ import torch.nn.functional as F
 
 from explorer import buffers
 from explorer.geometry import Pads, ParamError, output_len, pair
+from explorer.lanes import GREY_LANES, LANE_LAYOUTS, lanes_correlate
 
 CONV_STRATEGIES = ("direct", "separable", "fft", "lanes")
 SEPARABLE_MIN_TAPS = 49
 FFT_MIN_TAPS = 200
-LANES = 8                 # output pixels of a row computed side by side as the channels of one convolution
-# (pixels per input channel, lanes): 16 lanes from one channel are slow on AVX-512 (2 MP 3×3: 15 ms), from
-# pairs the fastest there (2.1 ms); on AVX2 (1, 8) is (1.7 ms). Measured per machine (explorer.calibration).
-LANE_LAYOUTS = ((1, 8), (2, 8), (4, 8), (2, 16), (4, 16))
-GREY_LANES = (2, 16)      # the project machine's (AVX-512)
 GREY_FFT_MIN_TAPS = 400   # one channel: lanes up to 19×19 (2 MP 15×15: 15.6 ms vs fft 24.1; 12 MP 21×21: 207 vs 290)
 
 
@@ -203,76 +199,6 @@ def fft_correlate(x: torch.Tensor, kernel: np.ndarray, padding: tuple[int, int],
         valid = full[..., dilated.shape[0] - 1:h, dilated.shape[1] - 1:w]
         out[:, c:c + 1] = valid[..., ::stride[0], ::stride[1]]
     return out
-
-
-def lanes_weight(kernel: np.ndarray, offset: int, stride: int, dilation: int, lanes: int = LANES,
-                 block: int = 1) -> torch.Tensor:
-    """The weight that computes ``lanes`` neighbouring outputs of a row at once: output channel ``r`` is the
-    kernel moved ``r·stride`` columns right (its columns ``dilation`` apart, after ``offset`` zero columns), so one
-    convolution with ``lanes`` output channels and a horizontal stride of ``lanes·stride`` writes outputs
-    ``lanes·q + r`` as the channels of output column ``q``: the row itself, in a channels-last output. With
-    ``block`` > 1 the input row is read as blocks of ``block`` pixels, the channels of one input column: tap
-    ``t`` of the moved kernel is channel ``t mod block`` of column ``t // block``.
-
-    Example:
-        >>> lanes_weight(np.array([[1.0, 2.0, 3.0]]), offset=0, stride=1, dilation=1, lanes=2)[:, 0, 0].tolist()
-        [[1.0, 2.0, 3.0, 0.0], [0.0, 1.0, 2.0, 3.0]]
-        >>> lanes_weight(np.array([[1.0, 2.0, 3.0]]), 0, stride=1, dilation=1, lanes=2, block=2)[1, :, 0].tolist()
-        [[0.0, 2.0], [1.0, 3.0]]
-    """
-    kh, kw = kernel.shape
-    width = offset + (lanes - 1) * stride + (kw - 1) * dilation + 1
-    weight = np.zeros((lanes, block, kh, -(-width // block)), np.float32)
-    for r in range(lanes):
-        for dx in range(kw):
-            column, channel = divmod(offset + r * stride + dx * dilation, block)
-            weight[r, channel, :, column] += kernel[:, dx]
-    return torch.from_numpy(weight).contiguous(memory_format=torch.channels_last)
-
-
-def lanes_layout(plane: torch.Tensor, wanted: tuple[int, int], blocks: int, stride: int) -> tuple[int, int]:
-    """``wanted`` (pixels per input channel, lanes) where the row can be read that way as a view, else ``(1, 8)``:
-    whole blocks, rows one after the other, a block stride of whole blocks, more than one output column."""
-    block, w = wanted[0], plane.shape[1]
-    if block == 1 or (w % block == 0 and plane.stride() == (w, 1) and wanted[1] * stride % block == 0 and blocks > 1):
-        return wanted
-    return 1, LANES
-
-
-def lanes_correlate(plane: torch.Tensor, kernel: np.ndarray, pads: Pads, stride: tuple[int, int],
-                    dilation: tuple[int, int], weights: dict, lanes: int = LANES, block: int = 1) -> torch.Tensor:
-    """Zero-padded cross-correlation of one ``(H, W)`` channel, ``lanes`` outputs of a row as the channels of one
-    convolution (see :func:`lanes_weight`): the vector unit works on a row's neighbours, not on one channel, with
-    no copy in or out. The row is read as blocks of ``block`` pixels where it can be (:func:`lanes_layout`).
-    ``weights`` caches the weight per layout, offset and device. Returns ``(H', W')`` (a view of the
-    convolution's output)."""
-    top, bottom, left, right = pads
-    (sh, sw), (dh, dw) = stride, dilation
-    h, w = plane.shape
-    out_h = output_len(h, kernel.shape[0], sh, top + bottom, dh)
-    out_w = output_len(w, kernel.shape[1], sw, left + right, dw)
-    block, lanes = lanes_layout(plane, (block, lanes), -(-out_w // lanes), sw)
-    blocks = -(-out_w // lanes)
-    step = lanes * sw // block                  # the convolution's stride, in blocks
-    span = (lanes - 1) * sw + (kernel.shape[1] - 1) * dw + 1
-    # the convolution pads both sides by pad blocks: column q reads pixels (q·step − pad)·block + t,
-    # t < pad·block − left + span, and the last column must end within w + pad·block
-    pad = max(-(-left // block), (blocks - 1) * step - (-(span - left) // block) - w // block, 0)
-    offset = pad * block - left
-    key = ("lanes", block, lanes, offset, str(plane.device))
-    if key not in weights:
-        weights[key] = lanes_weight(kernel, offset, sw, dw, lanes, block).to(plane.device)
-    ph = max(top, bottom)
-    if blocks > 1:
-        # channels-last, a view: block·q + c is channel c of column q
-        x = plane.as_strided((1, block, h, w // block), (h * w, 1, plane.stride(0), block))
-    else:
-        # torch 2.13's channels-last path returns garbage for an output one column wide when kh ≥ 4
-        # (found by tests/test_ops.py); at most 8 output columns, so the NCHW path costs nothing
-        x = plane.contiguous()[None, None]
-    y = buffers.conv2d(x, weights[key], (sh, step), (ph, pad), (dh, 1), 1)
-    rows = y[0, :, ph - top:ph - top + out_h, :blocks]                       # 'same': top ≤ ph
-    return rows.permute(1, 2, 0).reshape(out_h, blocks * lanes)[:, :out_w]
 
 
 def source_indices(n: int, before: int, after: int, mode: str) -> np.ndarray:

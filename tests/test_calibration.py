@@ -8,7 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import calibration, ops, strategies
+from explorer import calibration, lanes, ops, strategies
 from explorer.calibration import Calibration, decide
 from explorer.strategies import DEFAULT_CROSSOVERS, Crossovers
 
@@ -109,14 +109,14 @@ def layouts_machine(fastest, calls=None):
     return timer
 
 
-@pytest.mark.parametrize("fastest", strategies.LANE_LAYOUTS)
+@pytest.mark.parametrize("fastest", lanes.LANE_LAYOUTS)
 def test_grey_images_get_the_layout_of_the_lanes_that_was_fastest(fastest):
     calls = []
     chosen, reasons = decide(layouts_machine(fastest, calls))
     assert chosen.grey_lanes == fastest
     assert any(f"the lanes as {fastest[1]} outputs from blocks of {fastest[0]} pixels" in line for line in reasons)
     timed = {kind for s, c, k, kind in calls if kind.startswith("lanes ")}
-    assert timed == {calibration.layout_kind(layout) for layout in strategies.LANE_LAYOUTS}
+    assert timed == {calibration.layout_kind(layout) for layout in lanes.LANE_LAYOUTS}
     # the FFT's crossover for grey images is measured against the lanes in the layout chosen
     grey_lanes = [kind for s, c, k, kind in calls if s == "lanes" and c == 1 and k in calibration.GREY_FFT_SIZES]
     assert grey_lanes and set(grey_lanes) == {calibration.layout_kind(fastest)}

@@ -8,7 +8,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import buffers, kernels, ops, reference, strategies
+from explorer import buffers, kernels, lanes, ops, reference, strategies
 
 RNG = np.random.default_rng(1234)
 
@@ -320,7 +320,7 @@ def test_strategy_choice_for_a_grey_image(kernel, device, stride, expected):
     assert ops.choose_strategy(kernel, device=device, stride=stride, channels=1) == expected
 
 
-@pytest.fixture(params=strategies.LANE_LAYOUTS, ids=lambda layout: f"{layout[0]}x{layout[1]}")
+@pytest.fixture(params=lanes.LANE_LAYOUTS, ids=lambda layout: f"{layout[0]}x{layout[1]}")
 def lanes_layout(request, monkeypatch):
     """Every layout of the lanes a machine's calibration can choose, one at a time."""
     monkeypatch.setattr(strategies, "_crossovers", replace(strategies.DEFAULT_CROSSOVERS, grey_lanes=request.param))
@@ -393,8 +393,8 @@ def test_colour_goes_to_the_lanes_only_with_stride_1_across(monkeypatch):
 def test_the_lanes_read_blocks_of_pixels_only_where_a_row_is_whole_blocks(width, stride, layout, expected):
     plane = torch.zeros(5, width)
     blocks = -(-(width // stride) // layout[1])
-    assert strategies.lanes_layout(plane, layout, blocks, stride) == expected
-    assert strategies.lanes_layout(torch.zeros(5, width + 4)[:, :width], layout, blocks, stride) == (1, 8)
+    assert lanes.lanes_layout(plane, layout, blocks, stride) == expected
+    assert lanes.lanes_layout(torch.zeros(5, width + 4)[:, :width], layout, blocks, stride) == (1, 8)
 
 
 def test_conv2d_uses_the_chosen_strategy(monkeypatch):
