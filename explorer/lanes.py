@@ -40,11 +40,13 @@ def lanes_weight(kernel: np.ndarray, offset: int, stride: int, dilation: int, la
     """
     kh, kw = kernel.shape
     width = offset + (lanes - 1) * stride + (kw - 1) * dilation + 1
-    weight = np.zeros((lanes, block, kh, -(-width // block)), np.float32)
-    for r in range(lanes):
-        for dx in range(kw):
-            column, channel = divmod(offset + r * stride + dx * dilation, block)
-            weight[r, channel, :, column] += kernel[:, dx]
+    weight = np.zeros((lanes, block, -(-width // block), kh), np.float32)       # (…, column, row) while filled
+    r = np.arange(lanes)[:, None]
+    column, channel = np.divmod(offset + r * stride + np.arange(kw)[None, :] * dilation, block)
+    weight[np.broadcast_to(r, column.shape), channel, column] = np.asarray(kernel, np.float32).T[None]
+    # from C order, as torch reads the strides of a one-channel weight: (kh·w, kh·w, w, 1) keeps the NCHW path of
+    # a one-column output (lanes_correlate) NCHW; (kh·w, 1, w, 1) would make it channels-last and hit torch's bug
+    weight = np.ascontiguousarray(weight.transpose(0, 1, 3, 2))
     return torch.from_numpy(weight).contiguous(memory_format=torch.channels_last)
 
 

@@ -27,7 +27,10 @@ def test_kernel_lab_upload_result_and_screenshot(page, tmp_path):
     open_page(page, "Kernel Lab")
     page.locator("[data-testid=stSidebar] input[type=file]").set_input_files(str(photo))
     expect(page.locator("[data-testid=stSidebar]")).to_contain_text("street.jpg", timeout=60_000)
-    expect(page.locator("[data-testid=stCode]").first).to_contain_text("⌊(600 + 2·1 − 3)/1⌋ + 1 = 600")
+    # the sidebar names the file before the rerun it started has drawn the page: on a busy machine (CI with other
+    # work) that rerun took longer than expect's 5 s default
+    expect(page.locator("[data-testid=stCode]").first).to_contain_text("⌊(600 + 2·1 − 3)/1⌋ + 1 = 600",
+                                                                       timeout=60_000)
     expect(page.get_by_text("the same number as the sum above")).to_be_visible()
     # the output picture lives in the click-to-inspect component's iframe
     frame = page.frame_locator("iframe[title*=streamlit_image_coordinates]")
