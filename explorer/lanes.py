@@ -50,11 +50,12 @@ def lanes_weight(kernel: np.ndarray, offset: int, stride: int, dilation: int, la
     return torch.from_numpy(weight).contiguous(memory_format=torch.channels_last)
 
 
-def lanes_layout(plane: torch.Tensor, wanted: tuple[int, int], blocks: int, stride: int) -> tuple[int, int]:
+def lanes_layout(plane: torch.Tensor, wanted: tuple[int, int], out_w: int, stride: int) -> tuple[int, int]:
     """``wanted`` (pixels per input channel, lanes) where the row can be read that way as a view, else ``(1, 8)``:
-    whole blocks, rows one after the other, a block stride of whole blocks, more than one output column."""
-    block, w = wanted[0], plane.shape[1]
-    if block == 1 or (w % block == 0 and plane.stride() == (w, 1) and wanted[1] * stride % block == 0 and blocks > 1):
+    whole blocks, rows one after the other, a block stride of whole blocks, more than one output column of
+    ``out_w`` outputs."""
+    (block, lanes), w = wanted, plane.shape[1]
+    if block == 1 or (w % block == 0 and plane.stride() == (w, 1) and lanes * stride % block == 0 and out_w > lanes):
         return wanted
     return 1, LANES
 
@@ -71,7 +72,7 @@ def lanes_correlate(plane: torch.Tensor, kernel: np.ndarray, pads: Pads, stride:
     h, w = plane.shape
     out_h = output_len(h, kernel.shape[0], sh, top + bottom, dh)
     out_w = output_len(w, kernel.shape[1], sw, left + right, dw)
-    block, lanes = lanes_layout(plane, (block, lanes), -(-out_w // lanes), sw)
+    block, lanes = lanes_layout(plane, (block, lanes), out_w, sw)
     blocks = -(-out_w // lanes)
     step = lanes * sw // block                  # the convolution's stride, in blocks
     span = (lanes - 1) * sw + (kernel.shape[1] - 1) * dw + 1

@@ -262,12 +262,12 @@ class ConvPlan:
         """The ``lanes`` strategy: a colour image's rows as one channel of W·C values, the kernel's columns C
         apart (a view, stride 1 across), else plane by plane."""
         block, lanes = self.lanes_layout
-        (top, bottom, left, right), c = self.pads, x.shape[1]
-        if c > 1 and self.stride[1] == 1 and x.is_contiguous(memory_format=torch.channels_last):
+        (top, bottom, left, right), channels = self.pads, x.shape[1]
+        if channels > 1 and self.stride[1] == 1 and x.is_contiguous(memory_format=torch.channels_last):
             flat = x[0].permute(1, 2, 0).reshape(x.shape[2], -1)             # the (H, W, C) memory, a view
-            y = lanes_correlate(flat, self.kernel, (top, bottom, left * c, right * c), self.stride,
-                                (self.dilation[0], self.dilation[1] * c), self._weights, lanes, block)
-            return y.reshape(y.shape[0], -1, c).permute(2, 0, 1)[None]      # channels-last
+            y = lanes_correlate(flat, self.kernel, (top, bottom, left * channels, right * channels), self.stride,
+                                (self.dilation[0], self.dilation[1] * channels), self._weights, lanes, block)
+            return y.reshape(y.shape[0], -1, channels).permute(2, 0, 1)[None]      # channels-last
         planes = [lanes_correlate(x[0, c] if x.shape[1] == 1 else x[0, c].contiguous(), self.kernel, self.pads,
                                   self.stride, self.dilation, self._weights, lanes, block) for c in range(x.shape[1])]
         if len(planes) == 1:

@@ -392,9 +392,9 @@ def test_colour_goes_to_the_lanes_only_with_stride_1_across(monkeypatch):
 ])
 def test_the_lanes_read_blocks_of_pixels_only_where_a_row_is_whole_blocks(width, stride, layout, expected):
     plane = torch.zeros(5, width)
-    blocks = -(-(width // stride) // layout[1])
-    assert lanes.lanes_layout(plane, layout, blocks, stride) == expected
-    assert lanes.lanes_layout(torch.zeros(5, width + 4)[:, :width], layout, blocks, stride) == (1, 8)
+    out_w = width // stride
+    assert lanes.lanes_layout(plane, layout, out_w, stride) == expected
+    assert lanes.lanes_layout(torch.zeros(5, width + 4)[:, :width], layout, out_w, stride) == (1, 8)
 
 
 def test_conv2d_uses_the_chosen_strategy(monkeypatch):
