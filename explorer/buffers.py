@@ -15,6 +15,12 @@ same result, bit for bit (x + 0), 45 ms at 12 MP 3×3. Below :data:`MIN_BYTES`
 (where the plain call is faster) or if the operator is missing or refuses the
 call, it is plain ``F.conv2d``.
 
+The buffer's pages are faulted in by this one thread before oneDNN's threads
+write it (:func:`zeros`): on the project VM (a Firecracker guest) two threads
+faulting in a fresh mapping at once took 70–110 ms for 48 MB in the first 3–8
+calls of a process, one thread 6 ms (12 MP grey 3×3: 80–110 ms per call until
+the guest had recycled its pages, 18–23 ms from the first call with this).
+
 Setting ``THP_MEM_ALLOC_ENABLE=1`` for torch instead was measured and rejected:
 it also maps preview-sized buffers that glibc would have reused (2 MP RGB 3×3:
 5 → 8–39 ms).
@@ -28,7 +34,20 @@ import torch.nn.functional as F
 from explorer.geometry import output_len
 
 MIN_BYTES = 32 << 20     # measured: at 2 MP (24 MB) the plain call is faster, from 4 MP (48 MB) this path
+PAGE_FLOATS = 1024       # float32 values in a 4 KB page: one write each faults in every page (huge or not)
 _INTO = getattr(getattr(torch.ops.mkldnn, "_convolution_pointwise_", None), "binary", None)
+
+
+def zeros(shape: tuple[int, ...]) -> np.ndarray:
+    """``np.zeros(shape, float32)`` with every page already faulted in by the calling thread (see above).
+
+    Example:
+        >>> zeros((3, 5)).sum()
+        np.float32(0.0)
+    """
+    buffer = np.zeros(shape, np.float32)
+    buffer.reshape(-1)[::PAGE_FLOATS] = 0.0
+    return buffer
 
 
 def conv2d(x: torch.Tensor, weight: torch.Tensor, stride: tuple[int, int], padding: tuple[int, int],
@@ -46,7 +65,7 @@ def conv2d(x: torch.Tensor, weight: torch.Tensor, stride: tuple[int, int], paddi
     out_w = output_len(w, kw, stride[1], 2 * padding[1], dilation[1])
     big = n * out_c * out_h * out_w * 4 >= MIN_BYTES
     if _INTO is not None and big and x.device.type == "cpu" and x.is_contiguous(memory_format=torch.channels_last):
-        buffer = np.zeros((n, out_h, out_w, out_c), np.float32)
+        buffer = zeros((n, out_h, out_w, out_c))
         out = torch.from_numpy(buffer).permute(0, 3, 1, 2)             # channels-last (N, C, H, W), a view
         try:
             _INTO(out, x, weight, None, list(padding), list(stride), list(dilation), groups, "add", None, None, [],

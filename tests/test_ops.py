@@ -507,6 +507,11 @@ def test_a_numpy_buffer_is_used_and_a_refusal_falls_back(monkeypatch):
     assert into[0].permute(1, 2, 0).numpy().base is not None                      # a view of the NumPy buffer
     np.testing.assert_allclose(into.numpy(), plain.numpy(), rtol=1e-6)
 
+    made = []
+    monkeypatch.setattr(buffers, "zeros", lambda shape: made.append(shape) or np.zeros(shape, np.float32))
+    buffers.conv2d(x, weight, (1, 1), (1, 1), (1, 1), 3)
+    assert made == [(1, 9, 11, 3)]                  # the buffer's pages faulted in by this thread first
+
     def refuse(*_args):
         raise RuntimeError("not supported here")
     monkeypatch.setattr(buffers, "_INTO", refuse)
