@@ -172,14 +172,15 @@ def other_ops(repeat: int) -> None:
         x = torch.from_numpy(img).permute(2, 0, 1)[None].contiguous()
         return np.ascontiguousarray(op(x)[0].permute(1, 2, 0).numpy())
 
-    print("\n12 MP, other operations (ms; the plain column converts HWC to NCHW and back, as the API must)")
+    print("\n12 MP (the transposed convolution: its every fourth pixel), other operations "
+          "(ms; the plain column converts HWC to NCHW and back, as the API must)")
     print("| operation | explorer | plain torch NCHW |\n|---|---|---|")
     cases = [
         ("max pool 2×2", lambda: ops.pool2d(image, "max", 2, device="cpu"),
          lambda: naive(lambda x: F.max_pool2d(x, 2), image)),
         ("avg pool 3×3, stride 2, padding 1", lambda: ops.pool2d(image, "avg", 3, stride=2, padding=1, device="cpu"),
          lambda: naive(lambda x: F.avg_pool2d(x, 3, 2, 1), image)),
-        ("transposed 3×3, stride 2 (3 MP in, 12 MP out)",
+        ("transposed 3×3, stride 2 (0.75 MP in, 3 MP out)",
          lambda: ops.conv_transpose2d(small, kernel, stride=2, device="cpu"),
          lambda: naive(lambda x: F.conv_transpose2d(x, weight, stride=2, groups=3), small)),
     ]
