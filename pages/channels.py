@@ -4,10 +4,12 @@ import streamlit as st
 from explorer.ui import caches
 from explorer.ui import channels as ch
 from explorer.ui.shell import tr
+from explorer.ui.sidebar import presenting
 from explorer.ui.source import current_image
 
 st.title(tr("page.channels.title"))
-st.markdown(tr("ch.intro"))
+if not presenting():              # on a projector the introduction is left to the teacher: the figure fits
+    st.markdown(tr("ch.intro"))
 
 image = current_image()
 work = caches.compare_image(image.digest, image.pixels)

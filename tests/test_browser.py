@@ -199,6 +199,21 @@ def test_channels_page_at_projector_size(page):
         "Why share weights": "the same 27 weights slide"}, "channels")
 
 
+def test_channels_step_by_step_figure_is_on_the_first_screen_in_presentation_mode(page):
+    """All three rows of one filter's figure, and the feature map they sum to, fit a 1280×720 projector."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(page.url.split("?")[0].rstrip("/") + "/channels?present=true")
+    panel = page.get_by_role("tabpanel")
+    expect(panel.get_by_text("= one feature map (300, 451)")).to_be_visible(timeout=60_000)
+    settle(page)
+    assert_fits_the_width(page)
+    pictures = panel.locator("[data-testid=stImage] img")
+    expect(pictures).to_have_count(8)                       # the channels and the input; the maps and their sum
+    feature = pictures.nth(7).bounding_box()
+    assert feature["y"] + feature["height"] <= PROJECTOR["height"], feature
+    page.screenshot(path=str(ARTIFACTS / "channels_presenting.png"))
+
+
 def test_im2col_page_at_projector_size(page):
     visit_every_tab(page, "im2col", {
         "Forward": "Equal to torch.nn.functional.conv2d",

@@ -23,6 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "each channel ⋆ its kernel, and on the right their sum plus the bias.",
         "zh": "为每个通道选择滤波器的卷积核。上排：各通道；中排：对应的卷积核；下排：每个通道 ⋆ 其卷积核，最右边是它们的和加上偏置。",
     },
+    "ch.one_settings": {"en": "Kernels, weights and bias", "zh": "卷积核、权重和偏置"},
     "ch.kernel_for": {"en": "Kernel for {c}", "zh": "{c} 通道的卷积核"},
     "ch.kernel.off": {"en": "Off (zeros)", "zh": "关闭（全 0）"},
     "ch.kernel.identity": {"en": "Identity", "zh": "恒等"},

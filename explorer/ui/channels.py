@@ -9,12 +9,15 @@ from explorer.lessons import channels, snippets
 from explorer.numtext import format_bytes, format_count, format_number
 from explorer.ui import widgets
 from explorer.ui.shell import labels, tr
+from explorer.ui.sidebar import figure_and_controls, presenting
 from explorer.ui.source import CurrentImage, region
 from explorer.views import charts
 
 TINTS = np.eye(3, dtype=np.float32)
 DEFAULTS = {"R": ("sobel_x", 1.0), "G": ("sobel_x", -1.0), "B": ("off", 0.0)}
 BANK = ["edges_x", "edges_y", "red_vs_green", "blue_vs_yellow"]
+PRESENTING_HEIGHT = 115                    # px of one picture of the step-by-step figure on a projector
+KERNEL_HEIGHT = {False: 150, True: 100}    # px of its kernels' matrices, by presentation mode
 
 
 def feature_picture(values: np.ndarray, scale: float | None = None) -> np.ndarray:
@@ -38,35 +41,48 @@ def _channel_kernel(name: str) -> np.ndarray:
     return channels.channel_kernel(kernel_name, weight)
 
 
+def _picture_width(h: int, w: int) -> int | str:
+    """Pictures fill their column, except on a projector, where the three rows of the figure must fit the first
+    screen at 1280×720: there each is at most :data:`PRESENTING_HEIGHT` pixels high."""
+    return max(1, round(PRESENTING_HEIGHT * w / h)) if presenting() else "stretch"
+
+
 def one_filter_panel(work: np.ndarray) -> None:
     """R, G, B, a kernel each, each channel's correlation, their sum plus bias: one feature map."""
     h, w = work.shape[:2]
-    st.markdown(tr("ch.one_intro"))
-    columns = st.columns(4, gap="medium")
-    per_channel = []
-    for col, name in zip(columns, channels.CHANNELS):
-        with col:
-            per_channel.append(_channel_kernel(name))
-    bias = widgets.slider(tr("ch.bias"), -1.0, 1.0, "ch.bias", 0.0, step=0.05, help=tr("ch.bias_help"),
-                          where=columns[3])
+    if not presenting():
+        st.markdown(tr("ch.one_intro"))
+    figure, controls = figure_and_controls(tr("ch.one_settings"))
+    with controls:
+        columns = st.columns(4, gap="medium")
+        per_channel = []
+        for col, name in zip(columns, channels.CHANNELS):
+            with col:
+                per_channel.append(_channel_kernel(name))
+        bias = widgets.slider(tr("ch.bias"), -1.0, 1.0, "ch.bias", 0.0, step=0.05, help=tr("ch.bias_help"),
+                              where=columns[3])
     weights = np.stack(per_channel).astype(np.float32)
     steps = channels.filter_steps(work, weights, bias)
     # the channels' maps share a scale (to compare them); the sum, often far weaker where they cancel, has its own
     shared = display.robust_scale(np.stack(steps.maps))
     own = display.robust_scale(steps.feature)
-    rows = [st.columns(4, gap="small", vertical_alignment="center") for _ in range(3)]
-    for c, name in enumerate(channels.CHANNELS):
-        rows[0][c].image(display.to_uint8(work[..., c:c + 1] * TINTS[c]), width="stretch")
-        rows[0][c].caption(tr("ch.channel_caption", c=name, h=h, w=w))
-        widgets.matrix(weights[c], f"ch.kfig{c}", rows[1][c], height=150)
-        rows[2][c].image(feature_picture(steps.maps[c], shared), width="stretch")
-        rows[2][c].caption(tr("ch.map_caption", c=name, h=steps.maps[c].shape[0], w=steps.maps[c].shape[1]))
-    rows[0][3].image(display.to_uint8(work), width="stretch")
-    rows[0][3].caption(tr("ch.input_caption", h=h, w=w))
-    rows[1][3].markdown(tr("ch.filter_shape", shape=f"(3, {weights.shape[1]}, {weights.shape[2]})"))
-    rows[2][3].image(feature_picture(steps.feature, own), width="stretch")
-    rows[2][3].caption(tr("ch.sum_caption", bias=format_number(bias), h=steps.feature.shape[0],
-                          w=steps.feature.shape[1]))
+    width = _picture_width(h, w)
+    with figure:
+        rows = [st.columns(4, gap="small", vertical_alignment="center") for _ in range(3)]
+        for c, name in enumerate(channels.CHANNELS):
+            rows[0][c].image(display.to_uint8(work[..., c:c + 1] * TINTS[c]), width=width)
+            rows[0][c].caption(tr("ch.channel_caption", c=name, h=h, w=w))
+            widgets.matrix(weights[c], f"ch.kfig{c}", rows[1][c], height=KERNEL_HEIGHT[presenting()])
+            rows[2][c].image(feature_picture(steps.maps[c], shared), width=width)
+            rows[2][c].caption(tr("ch.map_caption", c=name, h=steps.maps[c].shape[0], w=steps.maps[c].shape[1]))
+        rows[0][3].image(display.to_uint8(work), width=width)
+        rows[0][3].caption(tr("ch.input_caption", h=h, w=w))
+        rows[1][3].markdown(tr("ch.filter_shape", shape=f"(3, {weights.shape[1]}, {weights.shape[2]})"))
+        rows[2][3].image(feature_picture(steps.feature, own), width=width)
+        rows[2][3].caption(tr("ch.sum_caption", bias=format_number(bias), h=steps.feature.shape[0],
+                              w=steps.feature.shape[1]))
+    if presenting():
+        st.caption(tr("ch.one_intro"))
     st.caption(tr("ch.scales_note", maps=format_number(round(shared, 3)), sum=format_number(round(own, 3)),
                   percentile=display.ROBUST_PERCENTILE))
     st.info(tr("ch.one_note"), icon=":material/lightbulb:")

@@ -58,6 +58,16 @@ def presenting() -> bool:
     return st.query_params.get("present", "").lower() == "true"
 
 
+def figure_and_controls(settings_title: str):
+    """``(figure area, controls area)`` for a page whose figure its controls set: on a projector the figure
+    comes first and the controls fold away in an expander under it; otherwise the controls come first."""
+    if presenting():
+        figure = st.container()
+        return figure, st.expander(settings_title, icon=":material/tune:")
+    controls = st.container()
+    return st.container(), controls
+
+
 def presentation_switch() -> None:
     """The presentation-mode toggle under the language switch, and its styles when on."""
     if widgets.toggle(tr("present.label"), "present", presenting(), help=tr("present.help"), where=st.sidebar):

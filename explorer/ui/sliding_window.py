@@ -13,7 +13,7 @@ from explorer.lessons import sliding, snippets
 from explorer.numtext import format_number
 from explorer.ui import caches, picker, widgets
 from explorer.ui.shell import lang, show_error, stop, tr
-from explorer.ui.sidebar import presenting
+from explorer.ui.sidebar import figure_and_controls
 from explorer.ui.source import current_image, region_sliders
 from explorer.views import gif
 from explorer.views.sliding import LABELS, sliding_figure
@@ -50,11 +50,7 @@ def example_panel(run: sliding.Run) -> None:
 
 def layout():
     """``(figure area, controls area)``: on a projector the figure comes first and the controls fold away."""
-    if presenting():
-        figure = st.container()
-        return figure, st.expander(tr("sw.settings_title"), icon=":material/tune:")
-    controls = st.container()
-    return st.container(), controls
+    return figure_and_controls(tr("sw.settings_title"))
 
 
 def input_panel() -> np.ndarray:

@@ -4,7 +4,8 @@ import re
 import numpy as np
 
 from explorer import kernels
-from tests.helpers import CHANNELS, heatmap, photo_bytes, start
+from explorer.ui import channels as ui_channels
+from tests.helpers import CHANNELS, heatmap, open_link, photo_bytes, start
 
 
 def test_channels_page_defaults_and_counts():
@@ -58,3 +59,29 @@ def test_a_patch_of_the_photo_is_found_where_it_was_cut():
     found = re.search(r"at x=(\d+), y=(\d+): where the patch was cut \(x=(\d+), y=(\d+)\)", message)
     assert found and found.group(1) == found.group(3) and found.group(2) == found.group(4)
     assert "(1.000)" in message
+
+
+def test_in_presentation_mode_the_step_by_step_figure_comes_first_and_fits():
+    """On a projector the introduction is left to the teacher, the kernels fold away under the figure, and the
+    pictures are small enough for its three rows to fit 1280×720 (the browser test looks at it)."""
+    at = open_link(CHANNELS, {"present": "true"})
+    assert not at.exception and not at.error
+    settings = at.expander[0]
+    assert settings.label == "Kernels, weights and bias"
+    assert {s.key for s in settings.selectbox} >= {"ch.k.R@en", "ch.k.G@en", "ch.k.B@en"}
+    assert settings.get("plotly_chart") == []                          # the kernels' matrices stay in the figure
+    texts = " ".join(m.value for m in at.markdown)
+    assert "A colour photo has three channels" not in texts and "Choose the filter's kernel" not in texts
+    assert any("Choose the filter's kernel" in c.value for c in at.caption)      # under the figure instead
+    normal = start(CHANNELS)
+    assert "A colour photo has three channels" in " ".join(m.value for m in normal.markdown)
+    assert "Kernels, weights and bias" not in [e.label for e in normal.expander]
+
+
+def test_pictures_of_the_step_by_step_figure_are_capped_in_height_on_a_projector(monkeypatch):
+    monkeypatch.setattr(ui_channels, "presenting", lambda: True)
+    for h, w in ((300, 451), (512, 512), (512, 120)):
+        width = ui_channels._picture_width(h, w)
+        assert abs(width * h / w - ui_channels.PRESENTING_HEIGHT) <= h / w      # the height, to a pixel of width
+    monkeypatch.setattr(ui_channels, "presenting", lambda: False)
+    assert ui_channels._picture_width(300, 451) == "stretch"
