@@ -76,7 +76,10 @@ def log_bars(groups: dict[str, list[float]], labels: list[str], *, y_title: str,
         bars = [go.Bar(name=name, x=labels, y=values, marker_color=colour)
                 for (name, values), colour in zip(groups.items(), SERIES_COLOURS[1:])]
     fig = go.Figure(bars)
-    fig.update_layout(barmode="group", yaxis={"type": "log", "title": y_title}, height=height,
+    # SI prefixes on the ticks (1k, 1M, 10G), as numtext.format_count writes the counts; Plotly's default
+    # writes 10B for 10^10, which disagrees with a "54.9 G" beside it (and means nothing in Chinese)
+    fig.update_layout(barmode="group", yaxis={"type": "log", "title": y_title, "exponentformat": "SI"},
+                      height=height,
                       margin={"l": 4, "r": 4, "t": 20, "b": 4}, legend={"orientation": "h", "y": 1.1},
                       showlegend=len(groups) > 1)
     return fig

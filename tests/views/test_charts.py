@@ -33,3 +33,12 @@ def test_the_figure_colours_bins_by_sign_and_marks_zero():
     assert (line.x0, line.x1, line.line.dash) == (0, 0, "dot")
     positive = charts.histogram_figure(np.random.default_rng(4).uniform(1, 2, size=(30, 30)))
     assert len(positive.data) == 1 and positive.data[0].marker.color == "#d6604d"
+
+
+def test_log_bars_name_big_counts_as_format_count_does():
+    """The axis's ticks and the counts written over the bars use the same prefixes (G, not Plotly's B)."""
+    from explorer.numtext import format_count
+    fig = charts.log_bars({"": [5.49e10, 3.65e6, 27]}, ["a", "b", "c"], y_title="n",
+                          texts=[format_count(v) for v in (5.49e10, 3.65e6, 27)])
+    assert fig.layout.yaxis.type == "log" and fig.layout.yaxis.exponentformat == "SI"
+    assert list(fig.data[0].text) == ["54.9 G", "3.65 M", "27"]
