@@ -39,6 +39,7 @@ def test_im2col_page_cost_table_with_an_upload():
     assert list(frame.iloc[:, 0]) == ["Python loops", "NumPy im2col + matmul", "explorer.ops.conv2d (PyTorch)",
                                       "OpenCV filter2D"]
     assert frame.iloc[3, 2] == "1.0×"
+    assert list(frame.iloc[1:, 3]) == ["320×240"] * 3     # the callback measured the uploaded photo, not the sample
 
 
 def test_im2col_kernel_larger_than_the_input_is_a_message():
