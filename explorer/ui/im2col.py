@@ -11,6 +11,7 @@ from explorer import geometry, im2col, imaging
 from explorer.numtext import format_bytes, format_number
 from explorer.ui import caches, widgets
 from explorer.ui.shell import show_error, stop, tr
+from explorer.ui.sidebar import presenting
 from explorer.ui.source import current_image
 from explorer.views import charts
 
@@ -168,7 +169,8 @@ def cost_panel() -> None:
             tr("ic.cost_ratio"): [f"{cost.seconds / opencv:,.1f}×" for cost in costs],
             tr("ic.cost_on"): [f"{w}×{h}" for h, w in (cost.measured_on for cost in costs)],
         })
-        left, right = st.columns([1, 1.2], gap="large")
+        # on a projector's larger type the table needs the wider half, or its last columns scroll out of sight
+        left, right = st.columns([1.45, 1] if presenting() else [1, 1.2], gap="large")
         left.dataframe(frame, hide_index=True, width="stretch")
         left.caption(tr("ic.cost_note", w=gray.shape[1], h=gray.shape[0]))
         times = [cost.seconds * 1000 for cost in costs]
