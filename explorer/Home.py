@@ -27,7 +27,7 @@ navigation = st.navigation(
     [st.Page("../pages/home.py", title=tr("home.nav"), icon=":material/home:", default=True)]
     + [st.Page(f"../pages/{stem}.py", title=tr(f"page.{stem}.title"), icon=icon) for stem, icon in shell.PAGES]
 )
-source.image_source()
+source.image_source(used_here=navigation.url_path != "network")     # the Network page has inputs of its own
 sidebar.device_badge()
 try:
     with ops.keep_images(caches.device_images()):     # the current image uploaded to a GPU once per session

@@ -25,6 +25,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "fig.scale_short": {"en": "colours ±{scale}", "zh": "色标 ±{scale}"},
     "fig.cell_tip": {"en": "row {row}, col {col}: {value}", "zh": "第 {row} 行，第 {col} 列：{value}"},
     "src.title": {"en": "Image", "zh": "图像"},
+    "src.not_here": {
+        "en": "The Network page has its own inputs (test digits, a drawing, a photo of a digit, your classes); "
+              "the image chosen here stays for the other pages.",
+        "zh": "网络页面有自己的输入（测试数字、手绘、数字照片、你自己的类别）；这里选的图像留给其他页面使用。",
+    },
     "src.upload": {"en": "Upload your own photo", "zh": "上传你自己的照片"},
     "src.upload_help": {
         "en": "JPEG, PNG, WebP, BMP, TIFF or GIF (first frame), up to {limit} MB. An upload is used instead of the sample.",

@@ -58,10 +58,13 @@ def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
     return result
 
 
-def image_source() -> CurrentImage:
-    """Sidebar: upload (takes precedence), camera snapshot, or a bundled sample."""
+def image_source(used_here: bool = True) -> CurrentImage:
+    """Sidebar: upload (takes precedence), camera snapshot, or a bundled sample. On a page that does not use the
+    image (``used_here`` false) it is still drawn, or Streamlit would drop an upload, with a note saying so."""
     sidebar = st.sidebar
     sidebar.subheader(tr("src.title"))
+    if not used_here:
+        sidebar.caption(tr("src.not_here"))
     upload = sidebar.file_uploader(tr("src.upload"), type=list(imaging.UPLOAD_TYPES), key="upload",
                                    help=tr("src.upload_help", limit=imaging.MAX_UPLOAD_MB))
     sample = widgets.choice(tr("src.sample"), SAMPLES, "sample", "cat", prefix="sample", where=sidebar)

@@ -8,6 +8,7 @@ import torch
 from explorer import i18n
 from explorer.network import layers, presets, weights
 from tests.helpers import (
+    KERNEL_LAB,
     NETWORK,
     Exploit,
     idx_bytes,
@@ -164,3 +165,20 @@ def test_why_maps_for_a_chosen_class_and_patch_in_chinese():
     captions = " ".join(c.value for c in at.caption)
     assert "3 的分数" in captions and "8×8 的灰色遮挡块" in captions and "441 个位置" in captions
     assert not untranslated(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_sidebar_says_the_network_page_does_not_use_its_image_and_keeps_an_upload(lang):
+    """The sidebar's image source is still drawn on the Network page (Streamlit would drop an upload whose
+    widget a run leaves out), with a note that this page has inputs of its own."""
+    note = i18n.t("src.not_here", lang)
+    at = start(KERNEL_LAB)
+    at.sidebar.file_uploader[0].upload("mine.jpg", photo_bytes(64, 48), "image/jpeg").run()
+    if lang == "zh":
+        at.segmented_control(key="lang").set_value("zh").run()
+    assert note not in [c.value for c in at.sidebar.caption]
+    at.switch_page(NETWORK).run()
+    assert not at.exception and note in [c.value for c in at.sidebar.caption]
+    at.switch_page(KERNEL_LAB).run()
+    assert note not in [c.value for c in at.sidebar.caption]
+    assert any("mine.jpg" in c.value and "64×48" in c.value for c in at.sidebar.caption)   # the upload is kept
