@@ -201,3 +201,22 @@ def test_switching_between_digits_and_your_classes_keeps_each_ones_settings():
     assert at.selectbox(key="net.own_preset@en").value == "lenet_classic"
     assert at.number_input(key="net.own_epochs").value == 1
     assert any(m.label == "Validation accuracy" for m in at.metric)                   # its trained model is back
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_first_layer_of_a_colour_network_names_its_input_channels_r_g_b(lang):
+    """Where the first convolution reads a colour picture its input channels are R, G and B; a deeper layer and
+    a grey digit's one channel keep their numbers."""
+    def channel_sums(names):
+        heads = [i18n.t("net.unit_channel_sum", lang, c=name, total="") for name in names]
+        return [c.value for c in at.caption if any(c.value.startswith(head) for head in heads)]
+
+    at = own(lang)
+    at.selectbox(key="net.unit_layer").set_value(1).run()                   # 1. conv 5×5, 4 on 3 × 48 × 48
+    assert not at.exception and not at.error
+    assert len(channel_sums("RGB")) == 3 and channel_sums("123") == []
+    at.selectbox(key="net.unit_layer").set_value(5).run()                   # 5. conv 5×5, 8 on 4 maps
+    assert len(channel_sums("1234")) == 4 and channel_sums("RGB") == []
+    at.segmented_control(key="net.source").set_value("digits").run()
+    at.selectbox(key="net.unit_layer").set_value(1).run()                   # one grey channel
+    assert len(channel_sums("1")) == 1 and channel_sums("RGB") == []

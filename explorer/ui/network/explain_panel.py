@@ -20,6 +20,7 @@ from explorer.views.sliding import sliding_figure
 
 SHOWN_CHANNELS = 4
 SLIDE_SIDE = 8         # the crop of the input channel the animation slides over
+RGB = ("R", "G", "B")  # a colour picture's channels, in the order the network reads them (network.classes)
 BRANCHES = ("1×1", "1×1 → 5×5", "1×1 → 3×3 → 3×3", "pool → 1×1")
 
 
@@ -41,6 +42,11 @@ def softmax_table(logits: np.ndarray, task: Task) -> None:
     }), hide_index=True, width="stretch")
 
 
+def _channel(act: Activation, c: int) -> str:
+    """Input channel ``c``'s name: R, G or B where the first layer reads a colour picture, else its number."""
+    return RGB[c] if act.row == 1 and act.given.shape[0] == len(RGB) else str(c + 1)
+
+
 def _slide(found: Explanation, act: Activation) -> None:
     """The first input channel and its trained kernel, sliding over a crop around the chosen position."""
     term = found.terms[0]
@@ -56,16 +62,16 @@ def _slide(found: Explanation, act: Activation) -> None:
         run = sliding.build_run(np.round(crop, 3), np.round(term.kernel, 3), "correlation", stride=stride)
     except (ParamError, sliding.GridError):
         return
-    st.caption(tr("net.unit_slide", c=term.channel + 1))
+    st.caption(tr("net.unit_slide", c=_channel(act, term.channel)))
     widgets.chart(sliding_figure(run, figure_labels("correlation")), "net.unit_slide")
 
 
-def _conv(found: Explanation, next_is_relu: bool) -> None:
+def _conv(found: Explanation, act: Activation, next_is_relu: bool) -> None:
     for term in found.terms[:SHOWN_CHANNELS]:
-        widgets.matrices([(term.window, f"{tr('net.unit_input', c=term.channel + 1)} · {tr('net.unit_window')}",
-                           True), (term.kernel, tr("net.unit_kernel"), False),
-                          (term.products, tr("net.unit_products"), False)])
-        st.caption(tr("net.unit_channel_sum", c=term.channel + 1, total=_n(term.total)))
+        name = _channel(act, term.channel)
+        widgets.matrices([(term.window, f"{tr('net.unit_input', c=name)} · {tr('net.unit_window')}", True),
+                          (term.kernel, tr("net.unit_kernel"), False), (term.products, tr("net.unit_products"), False)])
+        st.caption(tr("net.unit_channel_sum", c=name, total=_n(term.total)))
     hidden = found.terms[SHOWN_CHANNELS:]
     if hidden:
         st.caption(tr("net.unit_more_channels", n=len(hidden), total=_n(sum(t.total for t in hidden))))
@@ -92,7 +98,7 @@ def _linear(found: Explanation) -> None:
 def render(found: Explanation, act: Activation, next_is_relu: bool) -> None:
     """The explanation of ``found`` (``network.explain``, for the layer ``act``) and the agreement with it."""
     if found.kind == "conv":
-        _conv(found, next_is_relu)
+        _conv(found, act, next_is_relu)
         if isinstance(act.module, nn.Conv2d) and act.module.groups == 1:
             _slide(found, act)
     elif found.kind == "pool":
