@@ -28,10 +28,25 @@ def _n(value: float) -> str:
     return format_number(round(float(value), 4))
 
 
+def exp_sum_text(total: float) -> str:
+    """Σ exp(z − max z) with the digits it takes not to read as 1 when one score dominates: it is 1 (the winner's
+    exp(0)) plus the others' exps, and a bare "1" beside "the probabilities add up to 1" reads as the same sum.
+
+    Example:
+        >>> exp_sum_text(1.5032), exp_sum_text(1.000409), exp_sum_text(1.0)
+        ('1.503', '1.0004', '1')
+    """
+    for digits in range(4, 12):
+        text = f"{total:.{digits}g}"
+        if float(text) != 1.0 or total == 1.0:
+            break
+    return text
+
+
 def softmax_table(logits: np.ndarray, task: Task) -> None:
     """The logits → exp → sum → probabilities, one row per class, written out."""
     steps = inside.softmax_steps(logits)
-    st.markdown(task.say("net.softmax_note", total=f"{steps.total:.4g}", sum=f"{steps.probabilities.sum():.4f}",
+    st.markdown(task.say("net.softmax_note", total=exp_sum_text(steps.total), sum=f"{steps.probabilities.sum():.4f}",
                          best=markdown_text(task.names[int(np.argmax(steps.logits))]), n=len(steps.logits)))
     st.dataframe(pd.DataFrame({
         task.say("net.sm_digit"): list(task.names),
