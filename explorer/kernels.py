@@ -231,6 +231,31 @@ def dilate(kernel: ArrayLike, dilation: int | tuple[int, int], hole: float = np.
     return out
 
 
+def zero_border_effect(kernels: Sequence[ArrayLike]) -> str:
+    """What zero padding does to the border of these kernels' output, for a note beside it.
+
+    ``"none"``: only the centre tap is non-zero, so no tap ever weighs a padded zero; ``"darker"``: every tap
+    is ≥ 0 (a blur), the part of the window beyond the edge adds nothing; ``"edge"``: every kernel sums to 0 (an
+    edge detector), the step from the picture to the zeros beyond it shows as a false edge along the border;
+    ``"other"``: mixed signs and a non-zero sum (sharpen, emboss), the border comes out brighter or darker.
+
+    Example:
+        >>> [zero_border_effect([k]) for k in (np.ones((3, 3)), SOBEL_X, get_kernel("sharpen"), np.eye(3)[1:2])]
+        ['darker', 'edge', 'other', 'none']
+    """
+    ks = [np.asarray(k, dtype=np.float64) for k in kernels]
+    centred = [np.zeros_like(k) for k in ks]
+    for k, c in zip(ks, centred):
+        c[k.shape[0] // 2, k.shape[1] // 2] = k[k.shape[0] // 2, k.shape[1] // 2]
+    if all(k.shape[0] % 2 and k.shape[1] % 2 and np.array_equal(k, c) for k, c in zip(ks, centred)):
+        return "none"
+    if all((k >= 0).all() for k in ks):
+        return "darker"
+    if all(abs(k.sum()) <= 1e-6 * max(1.0, np.abs(k).sum()) for k in ks):
+        return "edge"
+    return "other"
+
+
 def flip(kernel: ArrayLike) -> np.ndarray:
     """Rotate by 180°: cross-correlating with the flipped kernel is true convolution."""
     return validate_kernel(kernel)[::-1, ::-1].copy()   # ascontiguousarray keeps a 1×n view's negative strides

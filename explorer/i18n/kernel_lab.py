@@ -31,6 +31,20 @@ STRINGS: dict[str, dict[str, str]] = {
               "border. The reflect mode mirrors the image there instead and avoids it.",
         "zh": "补零填充：在边界处，窗口读到图像外的零（黑色），所以模糊会让边缘变暗。反射方式在那里用图像的镜像代替，就不会变暗。",
     },
+    "kl.zeros_border_edge": {
+        "en": "Zero padding: beyond the edge the window reads zeros (black), and an edge kernel sees the step from "
+              "the picture to black: a false edge frames the output. The replicate or reflect mode continues the "
+              "image there and removes it.",
+        "zh": "补零填充：在图像边缘之外，窗口读到的是零（黑色），边缘检测核会把图像到黑色的跳变当成边缘：输出四周出现一圈假边缘。"
+              "复制边缘或反射方式在那里延续图像，就能去掉它。",
+    },
+    "kl.zeros_border_other": {
+        "en": "Zero padding: beyond the edge the window reads zeros (black), so the border pixels come out brighter "
+              "or darker than they would inside the picture. The replicate or reflect mode continues the image there "
+              "instead.",
+        "zh": "补零填充：在图像边缘之外，窗口读到的是零（黑色），所以边缘像素会比在图像内部时更亮或更暗。复制边缘或反射方式在那里"
+              "延续图像。",
+    },
     "kl.output_caption": {
         "en": "Output of {label}, {w}×{h}, shown as: {mode}. Click a pixel to inspect it.",
         "zh": "{label} 的输出，{w}×{h}，显示方式：{mode}。点击像素可查看计算。",

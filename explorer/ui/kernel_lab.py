@@ -16,6 +16,9 @@ from explorer.ui.shell import show_error, stop, tr
 from explorer.ui.source import CurrentImage
 from explorer.views import charts, tables
 
+# what zero padding does to the border, by kernels.zero_border_effect
+ZERO_BORDER_NOTES = {"darker": "kl.zeros_border", "edge": "kl.zeros_border_edge", "other": "kl.zeros_border_other"}
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -105,8 +108,9 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
                                             width="stretch", image_format="JPEG", jpeg_quality=92, cursor="crosshair")
         st.caption(tr("kl.output_caption", w=result.out_size[0], h=result.out_size[1],
                       mode=tr(f"display.{result.mode}"), label=settings.choice.label))
-        if args["padding_mode"] == "zeros" and any(pads):
-            st.caption(tr("kl.zeros_border"))
+        effect = kernels.zero_border_effect(settings.choice.kernels)
+        if args["padding_mode"] == "zeros" and any(pads) and effect != "none":
+            st.caption(tr(ZERO_BORDER_NOTES[effect]))
         if result.mode == "diverging":
             st.caption(tr("fig.scale_note", scale=format_number(round(display.robust_scale(result.output), 4)),
                           percentile=display.ROBUST_PERCENTILE))

@@ -7,7 +7,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from explorer import imaging, kernels, ops
+from explorer import i18n, imaging, kernels, ops
 from tests.helpers import KERNEL_LAB, ROOT, formula_lines, photo_bytes, start
 
 
@@ -186,12 +186,27 @@ def test_reruns_neither_decode_again_nor_recompute(monkeypatch):
     assert len(convs) == computed + 1 and len(decodes) == decoded
 
 
-def test_zero_padding_is_the_default_and_its_dark_border_is_explained():
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_zero_padding_is_the_default_and_what_it_does_to_the_border_is_explained_for_the_kernel(lang):
+    """An edge kernel (the default Sobel magnitude) gets a false frame, a blur a dark border, sharpen a border
+    brighter or darker, the identity nothing; the other padding modes no note."""
+    notes = {key: i18n.t(key, lang) for key in ("kl.zeros_border", "kl.zeros_border_edge", "kl.zeros_border_other")}
+
+    def shown():
+        return [key for key, text in notes.items() if text in [c.value for c in at.caption]]
+
     at = start(KERNEL_LAB)
-    assert at.selectbox(key="conv.padding_mode@en").value == "zeros"
-    assert any("a blur darkens the border" in c.value for c in at.caption)
-    at.selectbox(key="conv.padding_mode@en").set_value("reflect").run()
-    assert not any("a blur darkens the border" in c.value for c in at.caption)
+    if lang == "zh":
+        at.segmented_control(key="lang").set_value("zh").run()
+    assert at.selectbox(key=f"conv.padding_mode@{lang}").value == "zeros"
+    assert shown() == ["kl.zeros_border_edge"]
+    for preset, expected in (("box_blur", ["kl.zeros_border"]), ("sharpen", ["kl.zeros_border_other"]),
+                             ("identity", []), ("laplacian_4", ["kl.zeros_border_edge"])):
+        at.selectbox(key=f"kernel.preset@{lang}").set_value(preset).run()
+        assert shown() == expected, preset
+    at.selectbox(key=f"kernel.preset@{lang}").set_value("box_blur").run()
+    at.selectbox(key=f"conv.padding_mode@{lang}").set_value("reflect").run()
+    assert shown() == []
 
 
 def test_the_pixel_lesson_reads_the_inspected_pixel_and_its_luma():
