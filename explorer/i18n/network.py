@@ -107,6 +107,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "50×5×5 = 1,250 → 全连接 1024 → 全连接 128 → 10。BatchNorm 在训练时让每个通道的值保持在均值 0、方差 1 附近。"
               "共 {params} 个参数，几乎都在第一个全连接层。",
     },
+    "net.preset_digit_sizes": {
+        "en": "(The sizes in these words are those of the 1 × 28 × 28 digits the network was drawn for; the table "
+              "below gives its own for your {shape} pictures, and the parameter count is theirs.)",
+        "zh": "（这段话里的尺寸是这个网络原本面向的 1 × 28 × 28 数字的；下表给出它在你的 {shape} 图片上的尺寸，"
+              "参数个数也是按你的图片算的。）",
+    },
     "net.col_order": {"en": "Change the number to move the layer.", "zh": "修改编号即可移动该层。"},
     "net.layer.conv": {"en": "conv", "zh": "卷积"},
     "net.layer.maxpool": {"en": "maxpool", "zh": "最大池化"},

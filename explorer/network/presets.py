@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from explorer import receptive
-from explorer.network.layers import count_macs, describe
+from explorer.network.layers import CLASSES, INPUT_SHAPE, count_macs, describe, for_classes
 
 PRESETS: dict[str, list[dict]] = {
     # the notes' small LeNet: 1×28×28 → 4×24×24 → 4×12×12 → 8×8×8 → 8×4×4 → 10
@@ -58,6 +58,9 @@ PRESETS: dict[str, list[dict]] = {
                {"type": "relu"}, {"type": "linear", "out": 128}, {"type": "relu"}, {"type": "linear", "out": 10}],
 }
 DEFAULT_PRESET = "lenet_small"
+# the presets whose notes quote the digits' sizes (1×28×28, 24×24 maps, 10 classes…) in their words
+QUOTES_DIGIT_SIZES = frozenset({"lenet_small", "lenet5", "lenet_classic", "simple_convnet", "alexnet_ideas",
+                                "bn_net"})
 
 
 def _params(module: nn.Module) -> int:
@@ -70,14 +73,17 @@ def _macs(module: nn.Module, channels: int, side: int) -> int:
         return count_macs(module, x)
 
 
-def facts(name: str) -> dict[str, str]:
-    """The numbers the preset's note quotes, measured on real modules (formatted with thousands separators).
+def facts(name: str, input_shape: tuple[int, int, int] = INPUT_SHAPE, classes: int = CLASSES) -> dict[str, str]:
+    """The numbers the preset's note quotes, measured on real modules (formatted with thousands separators), for
+    the task's input and classes (the digits' 1×28×28 and 10 unless told).
 
     Example:
         >>> facts("vgg_small")["two_3x3"], facts("vgg_small")["one_5x5"]
         ('1,168', '1,608')
+        >>> facts("lenet_small")["params"], facts("lenet_small", (3, 48, 48), 3)["params"]
+        ('2,202', '3,059')
     """
-    description = describe(PRESETS[name])
+    description = describe(for_classes(PRESETS[name], classes), input_shape, classes=classes)
     numbers: dict[str, int] = {"params": description.params, "macs": description.macs}
     if name == "vgg_small":
         c = PRESETS[name][0]["out"]
@@ -86,7 +92,8 @@ def facts(name: str) -> dict[str, str]:
                     "rf_two": receptive.receptive_fields([receptive.Layer(3), receptive.Layer(3)])[-1].size,
                     "rf_one": receptive.receptive_fields([receptive.Layer(5)])[-1].size}
     elif name == "inception":
-        cin, quarter, side = PRESETS[name][0]["out"], PRESETS[name][3]["out"] // 4, 14   # after the first pooling
+        # the module sits after the first 2×2 pooling: 14×14 for the digits
+        cin, quarter, side = PRESETS[name][0]["out"], PRESETS[name][3]["out"] // 4, input_shape[1] // 2
         numbers |= {"cin": cin, "q": quarter, "side": side,
                     "with_1x1": _macs(nn.Sequential(nn.Conv2d(cin, quarter, 1), nn.Conv2d(quarter, quarter, 5,
                                                                                          padding=2)), cin, side),

@@ -60,8 +60,18 @@ def test_the_notes_numbers_are_measured():
 def test_every_preset_has_a_note_with_its_numbers(name):
     from explorer import i18n
     for lang in i18n.LANGUAGES:
-        text = i18n.t(f"net.preset.{name}.desc", lang, **presets.facts(name))
-        assert "{" not in text and text.strip()
+        for shape, classes in (((1, 28, 28), 10), ((3, 48, 48), 3), ((1, 32, 32), 7)):
+            numbers = presets.facts(name, shape, classes)
+            text = i18n.t(f"net.preset.{name}.desc", lang, **numbers)
+            assert "{" not in text and text.strip()
+            stack = layers.for_classes(presets.PRESETS[name], classes)
+            assert numbers["params"] == f"{layers.describe(stack, shape, classes=classes).params:,}"
+
+
+def test_the_inception_notes_bottleneck_is_measured_where_the_module_sits():
+    area = 24 * 24                                    # 48×48 pictures, after the first 2×2 pooling
+    inception = presets.facts("inception", (3, 48, 48), 3)
+    assert inception["side"] == "24" and inception["without_1x1"] == f"{4 * 8 * 25 * area:,}"
 
 
 def test_the_big_picture_of_the_small_lenet():

@@ -220,3 +220,21 @@ def test_the_first_layer_of_a_colour_network_names_its_input_channels_r_g_b(lang
     at.segmented_control(key="net.source").set_value("digits").run()
     at.selectbox(key="net.unit_layer").set_value(1).run()                   # one grey channel
     assert len(channel_sums("1")) == 1 and channel_sums("RGB") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_presets_note_counts_the_parameters_of_the_network_for_your_pictures(lang):
+    """The note quotes the parameter count of the stack as built for 3×48×48 pictures and your classes (the
+    total under the table), and says that the sizes in its words are the digits' where it quotes them."""
+    remark = i18n.t("net.preset_digit_sizes", lang, shape="3 × 48 × 48")
+    at = own(lang)
+    for preset in ("lenet_small", "batchnorm", "bn_net"):
+        at.selectbox(key=f"net.own_preset@{lang}").set_value(preset).run()
+        assert not at.exception and not at.error
+        total = next(m.value for m in at.metric if m.label == i18n.t("net.total_params", lang))
+        note = next(c.value for c in at.caption if i18n.t(f"net.preset.{preset}.desc", lang, params=total) in c.value)
+        assert (remark in note) == (preset in presets.QUOTES_DIGIT_SIZES), preset
+    at.segmented_control(key="net.source").set_value("digits").run()
+    total = next(m.value for m in at.metric if m.label == i18n.t("net.total_params", lang))
+    assert all(remark not in c.value for c in at.caption)
+    assert any(i18n.t(f"net.preset.{presets.DEFAULT_PRESET}.desc", lang, params=total) in c.value for c in at.caption)

@@ -45,7 +45,10 @@ def render(task: Task) -> Network:
     left, right = st.columns([1, 2], vertical_alignment="bottom")
     preset = widgets.choice(tr("net.preset"), presets.PRESETS, task.key("preset"),
                             source.defaults(task.source)["preset"], prefix="net.preset", where=left)
-    right.caption(tr(f"net.preset.{preset}.desc", **presets.facts(preset)))
+    note = tr(f"net.preset.{preset}.desc", **presets.facts(preset, task.input_shape, len(task.names)))
+    if task.own and preset in presets.QUOTES_DIGIT_SIZES:
+        note += " " + tr("net.preset_digit_sizes", shape=" × ".join(str(v) for v in task.input_shape))
+    right.caption(note)
     specs = _editor(preset, len(task.names))
     description = layers.describe(specs, task.input_shape, label=labels("net.layer"), classes=len(task.names))
     if description.rows:
