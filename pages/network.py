@@ -2,10 +2,11 @@
 import streamlit as st
 
 from explorer.ui.network import arch_tab, classes_tab, inside_tab, overview_tab, source, train_tab
-from explorer.ui.network.model import Task
+from explorer.ui.network.model import Task, keep_per_source
 from explorer.ui.shell import tr
 
 chosen = source.header()
+keep_per_source(chosen)                         # each source keeps the model trained on it
 
 names = ["net.tab_overview", "net.tab_arch", "net.tab_train", "net.tab_inside"]
 if chosen == "classes":

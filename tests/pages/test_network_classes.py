@@ -238,3 +238,21 @@ def test_a_presets_note_counts_the_parameters_of_the_network_for_your_pictures(l
     total = next(m.value for m in at.metric if m.label == i18n.t("net.total_params", lang))
     assert all(remark not in c.value for c in at.caption)
     assert any(i18n.t(f"net.preset.{presets.DEFAULT_PRESET}.desc", lang, params=total) in c.value for c in at.caption)
+
+
+def test_each_source_keeps_the_model_trained_on_it():
+    """Train your classes, then the digits: going back to your classes finds their model, and the digits' too."""
+    at = own()
+    at.number_input(key="net.own_epochs").set_value(1)
+    click(at, "Train")
+    own_accuracy = next(m.value for m in at.metric if m.label == "Validation accuracy")
+    at.segmented_control(key="net.source").set_value("digits").run()
+    at.number_input(key="net.epochs").set_value(1)
+    click(at, "Train")
+    digits_accuracy = next(m.value for m in at.metric if m.label == "Test accuracy")
+    at.segmented_control(key="net.source").set_value("classes").run()
+    assert not at.exception and not at.error
+    assert next(m.value for m in at.metric if m.label == "Validation accuracy") == own_accuracy
+    assert not any("Train the network (or load weights)" in i.value for i in at.info)
+    at.segmented_control(key="net.source").set_value("digits").run()
+    assert next(m.value for m in at.metric if m.label == "Test accuracy") == digits_accuracy

@@ -76,6 +76,25 @@ class Network:
         return layers.build(self.specs, self.task.input_shape, seed=seed, classes=len(self.task.names))
 
 
+# the session's model and what belongs with it; each source of images keeps its own set (keep_per_source)
+MODEL_KEYS = ("net.model", "net.signature", "net.history", "net.initial_filters", "net.initial_state", "net.stopped")
+
+
+def keep_per_source(source: str) -> None:
+    """Each source (the digits, your IDX files, your own classes) keeps the model trained on it: switching away
+    puts the session's model aside under the source it was trained for, switching back brings it back (training
+    the digits used to drop the model of your classes)."""
+    ss = st.session_state
+    previous = ss.get("net.model_source")
+    if previous == source:
+        return
+    if previous is not None:
+        ss[f"net.models.{previous}"] = {key: ss.pop(key) for key in MODEL_KEYS if key in ss}
+    ss.update(ss.pop(f"net.models.{source}", {}))
+    ss["net.model_source"] = source
+    changed()                     # what was computed from the other model (test results, maps) is stale
+
+
 def current(net: Network) -> nn.Module | None:
     """The session's model, if it was built for ``net`` (an edited table, another input size, other classes
     make it stale)."""
