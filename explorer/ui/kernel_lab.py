@@ -108,8 +108,9 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
                                             width="stretch", image_format="JPEG", jpeg_quality=92, cursor="crosshair")
         st.caption(tr("kl.output_caption", w=result.out_size[0], h=result.out_size[1],
                       mode=tr(f"display.{result.mode}"), label=settings.choice.label))
-        effect = kernels.zero_border_effect(settings.choice.kernels)
-        if args["padding_mode"] == "zeros" and any(pads) and effect != "none":
+        effect = kernels.zero_border_effect(settings.choice.kernels) if args["padding_mode"] == "zeros" \
+            and any(pads) else "none"
+        if effect != "none":
             st.caption(tr(ZERO_BORDER_NOTES[effect]))
         if result.mode == "diverging":
             st.caption(tr("fig.scale_note", scale=format_number(round(display.robust_scale(result.output), 4)),
