@@ -27,7 +27,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer import calibration, ops
+from explorer import calibration, ops, stencil
 from explorer.timing import cpu_isa, cpu_model, cuda_median_ms, median_ms
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,6 +76,8 @@ def measure_cell(image: np.ndarray, kernel: np.ndarray, repeat: int, baselines: 
     h, w = image.shape[:2]
     c = image.shape[2] if image.ndim == 3 else 1
     k = kernel.shape[0]
+    ops.conv2d(image, kernel, padding="same", device="cpu")
+    stencil.wait()                     # a small kernel's compiled loop: compiled, checked and timed first
     row = {"strategy": ops.choose_strategy(kernel, device="cpu", channels=c)}
     slow = 1 if k >= 15 or h * w >= 12e6 else repeat
     row["explorer"] = median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cpu"), repeat)
@@ -155,6 +157,19 @@ def crossovers_in_use(fresh: bool) -> None:
     print(f"CPU crossovers ({result.source}): {result.crossovers}")
     for line in result.reasons:
         print(f"  - {line}")
+    print()
+
+
+def compiled_loops() -> None:
+    """The small kernels' compiled loops of this run: timed against the path each would replace, or why not."""
+    status = stencil.status()
+    print(f"compiled loops (explorer.stencil; cache {status['cache']}):")
+    for (kh, kw, grey, pads), (ms, other) in status["ms"].items():
+        used = "used" if status["faster"][(kh, kw, grey, pads)] else "not used"
+        print(f"  - {kh}×{kw} {'grey' if grey else 'colour'}, padding {pads}: {ms:.2f} ms against {other:.2f} ms "
+              f"on a 640×640 image: {used}")
+    for k, why in status["failed"].items():
+        print(f"  - {k}: {why[:160]}")
     print()
 
 
@@ -280,6 +295,7 @@ def main(argv=None) -> None:
         print(table_header(cuda))
         conv_table(sizes, kernel_sizes, args.repeat, baselines=not args.no_baselines, channels=channels)
         print()
+    compiled_loops()
     if args.calibrate:
         for device in ("cpu", "cuda") if cuda else ("cpu",):
             strategy_table([s for s in sizes if s >= 2] or sizes, max(1, args.repeat // 2), device)

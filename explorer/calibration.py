@@ -4,7 +4,8 @@ Machines of the same kind differ by 2× and more (issue 18), so where the FFT
 overtakes the direct convolution, where two 1-D passes beat one 2-D pass, which
 layout of the lanes suits a grey image, where it should leave them for the FFT
 and whether a colour image goes faster through the lanes (its rows as one
-channel) are timed here (on 384×384 tiles, the layouts on 768×768, and the FFT
+channel) are timed here (the compiled loop of :mod:`explorer.stencil` is timed
+kernel by kernel once it is compiled) (on 384×384 tiles, the layouts on 768×768, and the FFT
 on one 2 MP plane, as its cost per pixel grows with the image) and handed to
 :mod:`explorer.strategies`. It takes about half a second, once per process on
 the first convolution on the CPU; the result is kept in the user's cache
@@ -28,12 +29,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer import strategies
+from explorer import stencil, strategies
 from explorer.lanes import LANE_LAYOUTS
 from explorer.strategies import DEFAULT_CROSSOVERS, ConvPlan, Crossovers
 from explorer.timing import cpu_isa, cpu_model, fastest_ms
 
-VERSION = 4                                  # 3: the lanes as shifted kernels; 4: their layout
+VERSION = 5                                  # 3: the lanes as shifted kernels; 4: their layout; 5: compiled
 TILE = (384, 384)                            # direct, lanes and separable: time grows with the pixels
 REFERENCE = (1080, 1920)                     # the FFT's time per pixel grows with the image: timed at 2 MP
 COLOUR_SMALL = (3, 7)                        # lanes vs direct on a colour image
@@ -110,7 +111,7 @@ def decide(timer: Timer) -> tuple[Crossovers, tuple[str, ...]]:
         >>> fake = lambda strategy, channels, k, kind: 20.0 if kind == "reference" else 0.015 * k * k * channels
         >>> decide(fake)[0]
         Crossovers(separable_min_taps=25, fft_min_taps=121, grey_fft_min_taps=169, colour_lanes=False, \
-grey_lanes=(2, 16))
+grey_lanes=(2, 16), compiled=True)
     """
     cost = _Costs(timer)
     reasons = []
@@ -135,7 +136,10 @@ grey_lanes=(2, 16))
                    " (" +
                    ", ".join(f"{k}×{k}: lanes {a:.1f} ms, direct {b:.1f} ms" for k, (a, b) in zip(COLOUR_SMALL, pairs))
                    + "; the lanes must be 10 % faster)")
-    return Crossovers(separable, fft, grey, colour_lanes, layout), tuple(reasons)
+    reasons.append("small kernels (up to 7×7, stride 1, from 1 MP): the compiled loop where it is faster, timed "
+                   "kernel by kernel once compiled in the background on first use" +
+                   ("" if stencil.switched_on() else f" (but {stencil.SWITCH}=off: never compiled)"))
+    return Crossovers(separable, fft, grey, colour_lanes, layout, compiled=True), tuple(reasons)
 
 
 def _clock() -> Timer:
@@ -207,7 +211,7 @@ def read_cache(path: Path, key: dict) -> Crossovers | None:
         values = stored["crossovers"]
         if stored.get("key") != key or set(values) != {f.name for f in fields(Crossovers)}:
             return None
-        if not isinstance(values["colour_lanes"], bool):
+        if not isinstance(values["colour_lanes"], bool) or not isinstance(values["compiled"], bool):
             return None
         layout = values["grey_lanes"]
         if not isinstance(layout, list) or any(type(n) is not int for n in layout) or tuple(layout) not in LANE_LAYOUTS:

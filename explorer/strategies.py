@@ -1,4 +1,4 @@
-"""The fast paths behind ``ops.conv2d``: direct, separable, FFT and lanes, and exact border modes.
+"""The fast paths behind ``ops.conv2d``: direct, separable, FFT, lanes and the compiled stencil.
 
 The constants below were measured on the 2-core project machine (torch 2.13 CPU,
 float32, 2 and 12 MP, see README); on the CPU the crossovers in use are the ones
@@ -27,10 +27,16 @@ and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
   A colour image takes them too where the calibration finds that faster than
   the depthwise kernel (on AVX2 it fills 3 of 8 lanes): its rows read as one
   channel of W·C values, the kernel's columns C apart.
+- stencil, up to 7×7 at stride 1: the k² shifted multiply-adds as one loop
+  compiled by torch (:mod:`explorer.stencil`), vectorised along the row for
+  any number of channels; compiled in the background on first use and chosen
+  from 1 MP where it was timed faster here (2 MP grey 3×3: 1.0–1.5 ms against
+  the lanes' 1.6–2.4; RGB 7×7 9–11 ms against direct's 15–17).
 
 Padding modes other than zeros never copy the image: the convolution runs with
-zero padding and the thin border strips whose windows reach into the padding
-are recomputed from small padded strips. On CUDA cuDNN's direct kernel stays
+zero padding (the stencil: inside windows only) and the thin border strips
+whose windows reach into the padding are computed from small padded strips
+(:mod:`explorer.borders`). On CUDA cuDNN's direct kernel stays
 fast for every size measured (up to 31×31), so only the separable path is used
 there besides direct.
 
@@ -45,11 +51,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer import buffers
-from explorer.geometry import Pads, ParamError, output_len, pair
+from explorer import borders, buffers, stencil
+from explorer.geometry import Pads, ParamError, output_len, pair, resolve_padding
 from explorer.lanes import GREY_LANES, LANE_LAYOUTS, lanes_correlate
 
-CONV_STRATEGIES = ("direct", "separable", "fft", "lanes")
+CONV_STRATEGIES = ("direct", "separable", "fft", "lanes", "stencil")
 SEPARABLE_MIN_TAPS = 49
 FFT_MIN_TAPS = 200
 GREY_FFT_MIN_TAPS = 400   # one channel: lanes up to 19×19 (2 MP 15×15: 15.6 ms vs fft 24.1; 12 MP 21×21: 207 vs 290)
@@ -64,6 +70,7 @@ class Crossovers:
     grey_fft_min_taps: int = GREY_FFT_MIN_TAPS
     colour_lanes: bool = False       # colour images through the lanes (rows as W·C values), not oneDNN's depthwise
     grey_lanes: tuple[int, int] = GREY_LANES   # the lanes' layout: one of LANE_LAYOUTS
+    compiled: bool = False           # small kernels through the compiled loop where it is measured faster
 
 
 DEFAULT_CROSSOVERS = Crossovers()
@@ -144,7 +151,18 @@ def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", s
         'lanes'
     """
     kernel, device = np.asarray(kernel), torch.device(device)
-    return _choice(kernel.shape, _factors_if_used(kernel, device), device, pair(stride, "stride", 1), channels)
+    stride = pair(stride, "stride", 1)
+    chosen = _choice(kernel.shape, _factors_if_used(kernel, device), device, stride, channels)
+    k = _stencil_key(kernel.shape, device, stride, (1, 1), channels, resolve_padding("same", kernel.shape))
+    return "stencil" if k is not None and stencil.preferred(k) else chosen
+
+
+def _stencil_key(shape: tuple[int, int], device: torch.device, stride: tuple[int, int], dilation: tuple[int, int],
+                 channels: int, pads: Pads) -> stencil.Key | None:
+    """The compiled loop's variant for this call where it applies and this machine's crossovers allow it."""
+    if not (_crossovers_for(device).compiled and stencil.fits(shape, stride, dilation, device)):
+        return None
+    return stencil.key(shape, channels, pads)
 
 
 def next_fast_len(n: int) -> int:
@@ -201,23 +219,6 @@ def fft_correlate(x: torch.Tensor, kernel: np.ndarray, padding: tuple[int, int],
     return out
 
 
-def source_indices(n: int, before: int, after: int, mode: str) -> np.ndarray:
-    """For each padded position, the real row/column it copies (vectorised ``reference.source_index``).
-
-    Example:
-        >>> source_indices(3, 2, 2, "reflect").tolist()
-        [2, 1, 0, 1, 2, 1, 0]
-    """
-    i = np.arange(-before, n + after)
-    if mode == "replicate":
-        return np.clip(i, 0, n - 1)
-    if mode == "circular":
-        return i % n
-    period = 2 * (n - 1)   # reflect
-    i = np.abs(i) % period if period else np.zeros_like(i)
-    return np.where(i < n, i, period - i)
-
-
 @dataclass
 class ConvPlan:
     """One validated conv2d call: everything but the pixels."""
@@ -231,19 +232,29 @@ class ConvPlan:
     channels: int = 3
     factors: Factors | None = None
     lanes_layout: tuple[int, int] | None = None   # None: this machine's (Crossovers.grey_lanes)
+    fallback: str | None = None       # what "stencil" does where the compiled loop cannot run
+    forced: bool = False              # the strategy was asked for: "stencil" at any image size
     _weights: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         wanted = self.strategy
+        self.forced = wanted is not None
         if wanted is not None and wanted not in CONV_STRATEGIES:
             raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
         if wanted == "separable":
             self.factors = separable_factors(self.kernel)     # the only SVD of this call
             if self.factors is None:
                 raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
-        elif wanted is None:
+        elif wanted in (None, "stencil"):
             self.factors = _factors_if_used(self.kernel, self.device)
-            self.strategy = _choice(self.kernel.shape, self.factors, self.device, self.stride, self.channels)
+            self.fallback = _choice(self.kernel.shape, self.factors, self.device, self.stride, self.channels)
+            if wanted is None:
+                self.strategy = self.fallback
+                k = _stencil_key(self.kernel.shape, self.device, self.stride, self.dilation, self.channels, self.pads)
+                if k is not None and stencil.preferred(k):
+                    self.strategy = "stencil"
+                elif k is not None:
+                    stencil.request(k, lambda: _stencil_against_fallback(self))
         if self.lanes_layout is None:
             self.lanes_layout = _crossovers_for(self.device).grey_lanes
         elif self.lanes_layout not in LANE_LAYOUTS:
@@ -276,23 +287,46 @@ class ConvPlan:
 
     def run(self, x: torch.Tensor) -> torch.Tensor:
         """Convolve the ``(1, C, H, W)`` tensor ``x`` as planned."""
-        y = self._zero_padded(x)
+        if self.strategy == "stencil" and (self.forced or x.shape[2] * x.shape[3] >= stencil.MIN_PIXELS):
+            y = self._stencil(x)
+            if y is not None:
+                return y
+        y = self._zero_padded(x, self.fallback if self.strategy == "stencil" else self.strategy)
         if self.padding_mode != "zeros" and any(self.pads):
             self._patch_borders(y, x)
         return y
 
-    def _zero_padded(self, x: torch.Tensor) -> torch.Tensor:
+    def _stencil(self, x: torch.Tensor) -> torch.Tensor | None:
+        """The compiled loop for the windows inside the image and :meth:`_patch_borders` for the frame around
+        them, into a NumPy buffer; None where the loop cannot run (see :mod:`explorer.stencil`)."""
+        (top, bottom, left, right), (kh, kw) = self.pads, self.kernel.shape
+        channels, h, w = x.shape[1:]
+        k = stencil.key((kh, kw), channels, self.pads)
+        if (not stencil.fits((kh, kw), self.stride, self.dilation, x.device)
+                or min(h - kh, w - kw) + 1 < stencil.MIN_INTERIOR or x.requires_grad
+                or not x[0].permute(1, 2, 0).is_contiguous() or not stencil.prepare(k)):
+            return None
+        image = x[0].permute(1, 2, 0).numpy().reshape(h, w * channels)                  # the memory, no copy
+        buffer = buffers.empty((h + top + bottom - kh + 1, w + left + right - kw + 1, channels))
+        kernel = np.ascontiguousarray(self.kernel, np.float32)
+        if not stencil.run(k, image, kernel, buffer.reshape(buffer.shape[0], -1), top, left, channels):
+            return None
+        y = torch.from_numpy(buffer).permute(2, 0, 1)[None]                          # channels-last
+        self._patch_borders(y, x)
+        return y
+
+    def _zero_padded(self, x: torch.Tensor, strategy: str) -> torch.Tensor:
         """conv2d with zero padding; asymmetric ('same', even kernel) pads are cropped out."""
         channels = x.shape[1]
         top, bottom, left, right = self.pads
         ph, pw = max(top, bottom), max(left, right)
         (sh, sw), (dh, dw) = self.stride, self.dilation
-        if self.strategy == "lanes":
+        if strategy == "lanes":
             return self._lanes(x)                       # its own crop of asymmetric pads
-        if self.strategy == "direct":
+        if strategy == "direct":
             y = buffers.conv2d(x, self.weight("kernel", channels, x.device), self.stride, (ph, pw), self.dilation,
                                channels)
-        elif self.strategy == "separable":
+        elif strategy == "separable":
             y = buffers.conv2d(x, self.weight("column", channels, x.device), (sh, 1), (ph, 0), (dh, 1), channels)
             y = buffers.conv2d(y, self.weight("row", channels, x.device), (1, sw), (0, pw), (1, dw), channels)
         else:
@@ -305,31 +339,28 @@ class ConvPlan:
         return y
 
     def _patch_borders(self, y: torch.Tensor, x: torch.Tensor) -> None:
-        """Recompute, in place, the output rows and columns whose windows read padding.
+        borders.patch(y, x, self.weight("kernel", x.shape[1], x.device), self.kernel.shape, self.pads, self.stride,
+                      self.dilation, self.padding_mode)
 
-        ``y`` was computed with zero padding; only windows overlapping the
-        border differ under reflect, replicate or circular padding, and those
-        form four thin strips.
-        """
-        top, bottom, left, right = self.pads
-        (sh, sw), (dh, dw) = self.stride, self.dilation
-        h, w = x.shape[2:]
-        out_h, out_w = y.shape[2:]
-        span_h, span_w = dh * (self.kernel.shape[0] - 1), dw * (self.kernel.shape[1] - 1)
-        rows_src = torch.from_numpy(source_indices(h, top, bottom, self.padding_mode)).to(x.device)
-        cols_src = torch.from_numpy(source_indices(w, left, right, self.padding_mode)).to(x.device)
-        # output rows [r0, r1) read only real rows; likewise columns [c0, c1)
-        r0 = min(out_h, -(-top // sh))
-        r1 = max(r0, min(out_h, (top + h - 1 - span_h) // sh + 1))
-        c0 = min(out_w, -(-left // sw))
-        c1 = max(c0, min(out_w, (left + w - 1 - span_w) // sw + 1))
-        weight = self.weight("kernel", x.shape[1], x.device)
-        for (ra, rb), (ca, cb) in (((0, r0), (0, out_w)), ((r1, out_h), (0, out_w)),
-                                   ((r0, r1), (0, c0)), ((r0, r1), (c1, out_w))):
-            if ra >= rb or ca >= cb:
-                continue
-            rows = rows_src[ra * sh:(rb - 1) * sh + span_h + 1]
-            cols = cols_src[ca * sw:(cb - 1) * sw + span_w + 1]
-            strip = x.index_select(2, rows).index_select(3, cols)
-            y[:, :, ra:rb, ca:cb] = F.conv2d(strip, weight, stride=self.stride, dilation=self.dilation,
-                                             groups=x.shape[1])
+
+def _stencil_against_fallback(plan: ConvPlan, shape: tuple[int, int] = (1080, 1920),
+                              repeat: int = 7) -> tuple[float, float]:
+    """ms of the compiled loop and of the plan's other strategy on one 2 MP image with the plan's channels, kernel
+    and padding (:func:`explorer.stencil.request`), each the fastest of ``repeat`` calls taken in turn (a busy
+    moment slows both) after two warm-up calls each; on 640×640 the loop's fixed cost (the border frame,
+    torch's guards) still hides its speed."""
+    import time
+    (h, w), c = shape, plan.channels
+    x = torch.from_numpy(np.random.default_rng(5).random((h, w, c), dtype=np.float32))
+    x = x.as_strided((1, c, h, w), (h * w * c, 1, w * c, c))                          # channels-last, as ops does
+    plans = [ConvPlan(plan.kernel, plan.pads, plan.stride, plan.dilation, plan.padding_mode, plan.device, strategy,
+                      plan.channels, lanes_layout=plan.lanes_layout) for strategy in ("stencil", plan.fallback)]
+    best = [float("inf")] * 2
+    with torch.inference_mode():
+        for turn in range(2 + repeat):
+            for i, forced in enumerate(plans):
+                start = time.perf_counter()
+                forced.run(x)
+                if turn >= 2:
+                    best[i] = min(best[i], (time.perf_counter() - start) * 1e3)
+    return best[0], best[1]

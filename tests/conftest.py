@@ -15,6 +15,9 @@ from tests.helpers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT
 # tests start): what a test expects must not depend on this machine's timings. tests/test_calibration.py
 # drives the measurement itself, with fake timers.
 os.environ["CNN_EXPLORER_CALIBRATION"] = "off"
+# nothing compiles in the background either (a calibrated test would start it); tests/test_stencil.py switches
+# the compiled loop on where it tests it
+os.environ["CNN_EXPLORER_COMPILE"] = "off"
 
 
 def free_port() -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
@@ -131,3 +132,19 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
         for name, data in entries.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def torch_conv(image, kernel, *, stride, pads, mode, dilation):
+    """Depthwise conv2d done the plain torch way, for comparison."""
+    x = torch.from_numpy(np.atleast_3d(image).transpose(2, 0, 1).copy())[None].double()
+    top, bottom, left, right = pads
+    if any(pads):
+        x = F.pad(x, (left, right, top, bottom), mode="constant" if mode == "zeros" else mode)
+    c = x.shape[1]
+    w = torch.from_numpy(np.asarray(kernel, np.float64)).expand(c, 1, *kernel.shape)
+    y = F.conv2d(x, w, stride=stride, dilation=dilation, groups=c)[0].numpy()
+    return y[0] if image.ndim == 2 else y.transpose(1, 2, 0)
+
+
+def relative_error(ours, expected):
+    return float(np.linalg.norm(ours - expected) / max(np.linalg.norm(expected), 1e-12))

@@ -25,7 +25,8 @@ def test_bench_calibrate_measures_afresh_and_says_why(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "CPU crossovers (measured): Crossovers(" in out.stdout
     reasons = [line for line in out.stdout.splitlines() if line.startswith("  - ")]
-    assert len(reasons) == 5 and any("grey: the FFT from" in line for line in reasons)
+    assert len(reasons) == 6 and any("grey: the FFT from" in line for line in reasons)
+    assert any("small kernels (up to 7×7" in line and "never compiled" in line for line in reasons)
     assert any("grey: the lanes as" in line for line in reasons)
     assert (tmp_path / "cnn-explorer" / "calibration.json").exists()
     assert "| grey lanes | grey fft |" in out.stdout

@@ -211,6 +211,8 @@ def damage(path, how):
         stored["crossovers"]["fft_min_taps"] = True
     elif how == "a string for a bool":
         stored["crossovers"]["colour_lanes"] = "yes"
+    elif how == "a number for a bool":
+        stored["crossovers"]["compiled"] = 1
     elif how == "a layout not offered":
         stored["crossovers"]["grey_lanes"] = [3, 8]
     elif how == "a layout as text":
@@ -230,7 +232,8 @@ def damage(path, how):
 
 @pytest.mark.parametrize("how", ["truncated", "binary", "not an object", "another cpu", "other vector instructions",
                                  "other threads", "other torch", "older version", "out of range", "negative", "a float",
-                                 "a bool for a number", "a string for a bool", "a layout not offered",
+                                 "a bool for a number", "a string for a bool", "a number for a bool",
+                                 "a layout not offered",
                                  "a layout as text", "a layout of floats", "a layout of bools", "missing", "extra",
                                  "no crossovers"])
 def test_a_damaged_or_foreign_cache_is_ignored_and_measured_again(tmp_path, how):

@@ -9,6 +9,7 @@ import torch
 import torch.nn.functional as F
 
 from explorer import buffers, kernels, lanes, ops, reference, strategies
+from tests.helpers import relative_error, torch_conv
 
 RNG = np.random.default_rng(1234)
 
@@ -18,18 +19,6 @@ SEED_INPUT = np.array([[3, 4, 6, 5, 7],
                        [9, 7, 4, 6, 2],
                        [3, 7, 5, 4, 1]], dtype=np.float32)
 SEED_KERNEL = np.arange(1, 10, dtype=np.float32).reshape(3, 3)
-
-
-def torch_conv(image, kernel, *, stride, pads, mode, dilation):
-    """Depthwise conv2d done the plain torch way, for comparison."""
-    x = torch.from_numpy(np.atleast_3d(image).transpose(2, 0, 1).copy())[None].double()
-    top, bottom, left, right = pads
-    if any(pads):
-        x = F.pad(x, (left, right, top, bottom), mode="constant" if mode == "zeros" else mode)
-    c = x.shape[1]
-    w = torch.from_numpy(np.asarray(kernel, np.float64)).expand(c, 1, *kernel.shape)
-    y = F.conv2d(x, w, stride=stride, dilation=dilation, groups=c)[0].numpy()
-    return y[0] if image.ndim == 2 else y.transpose(1, 2, 0)
 
 
 def random_conv_case(rng):
@@ -240,10 +229,6 @@ def test_window_at_sums_to_the_output_value():
 
 
 # ---------------------------------------------------------------- strategies
-
-def relative_error(ours, expected):
-    return float(np.linalg.norm(ours - expected) / max(np.linalg.norm(expected), 1e-12))
-
 
 @pytest.mark.parametrize("strategy", ops.CONV_STRATEGIES)
 @pytest.mark.parametrize("case", range(30))

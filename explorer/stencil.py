@@ -1,0 +1,237 @@
+"""Small kernels as one compiled loop: the ``stencil`` strategy (see :mod:`explorer.strategies`).
+
+oneDNN's depthwise kernel vectorises over channels (three in a colour image,
+one in a grey one) and the lanes that fill its vectors do 6× the
+multiply-adds (:mod:`explorer.lanes`). Written as k² shifted multiply-adds of
+the image, a k×k correlation is one loop over the output that torch's own
+compiler (``torch.compile``, inductor) turns into C++ vectorised along the
+row, with every tap read from cache and each output written once: 2 MP grey
+3×3 0.7 ms against OpenCV's 1.5–2.2, 12 MP RGB 3×3 28 ms against 41–48
+(README, Speed). Colour images are the rows of ``W·C`` values, the taps ``C``
+apart, so one loop serves any number of channels.
+
+Compiling takes seconds (3–15 s here, a C++ compiler is needed), so it runs in
+a background thread on first use while the other strategies answer; each
+compiled variant is checked against ``F.conv2d`` on an image of another size
+before it is used and then timed against the path it would replace
+(:func:`request`'s ``faster``): it is used only where it is faster here. No
+compiler, ``CNN_EXPLORER_COMPILE=off`` or any failure leaves the other paths.
+
+The loop covers the windows inside the image (stride 1, no dilation, up to
+7×7); the border frame and the padding modes are done by the caller. Each
+variant is one compiled graph: the kernel's shape, one channel or several,
+and whether the padding on each side is 0, 1 or more (the guards torch
+adds differ); inputs are whole tensors without a storage offset (views from NumPy), so
+torch's guards see the same layout on every call. Compiled code lives in a
+cache directory per instruction set: inductor's own cache does not tell apart
+an AVX-512 build from an AVX2 one (read back under ``ATEN_CPU_CAPABILITY=avx2``
+it returned wrong sums here).
+"""
+from __future__ import annotations
+
+import os
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+SWITCH = "CNN_EXPLORER_COMPILE"    # "off": never compile (the other strategies only)
+MAX_SIDE = 7                       # up to 7×7: larger kernels compile for long and the separable/FFT paths win
+MIN_INTERIOR = 2                   # rows and columns of windows inside the image; torch specialises sizes 0 and 1
+MIN_PIXELS = 1_000_000             # chosen (not asked for) from 1 MP: below, its fixed cost (the border frame,
+                                   # torch's guards) eats the gain (3×3 breaks even at 0.5–0.8 MP here)
+MAX_VARIANTS = 24                  # compiled graphs per process (seconds of compiling each)
+FASTER = 0.9                       # used where it takes under 90 % of the other path's time (noise margin)
+
+Key = tuple[int, int, bool, tuple[int, ...]]   # kernel rows, columns, grey, padding on each side (0, 1 or 2: more)
+
+
+def correlate_interior(x: torch.Tensor, w: torch.Tensor, out: torch.Tensor, top: int, left: int, c: int) -> None:
+    """``out[top:, left·c:]`` ← the valid cross-correlation of ``x`` (``(H, W·c)``, ``c`` channels interleaved)
+    with ``w`` (``(kh, kw)``): the loop torch compiles; eager it gives the same numbers, slowly.
+
+    Example:
+        >>> out = torch.zeros(3, 4)
+        >>> correlate_interior(torch.ones(3, 4), torch.ones(2, 2), out, 1, 1, 1)
+        >>> out[1].tolist()
+        [0.0, 4.0, 4.0, 4.0]
+    """
+    kh, kw = w.shape
+    rows, values = x.shape[0] - kh + 1, x.shape[1] - (kw - 1) * c
+    acc = x[:rows, :values] * w[0, 0]
+    for i in range(kh):
+        for j in range(kw):
+            if i or j:
+                acc = acc + x[i:i + rows, j * c:j * c + values] * w[i, j]
+    out[top:top + rows, left * c:left * c + values] = acc
+
+
+def key(kernel_shape: tuple[int, int], channels: int, pads: tuple[int, int, int, int]) -> Key:
+    """The compiled variant a call needs (see the module's docstring).
+
+    Example:
+        >>> key((3, 3), 3, (1, 1, 4, 4))
+        (3, 3, False, (1, 1, 2, 2))
+    """
+    return kernel_shape[0], kernel_shape[1], channels == 1, tuple(min(p, 2) for p in pads)
+
+
+def fits(kernel_shape: tuple[int, int], stride: tuple[int, int], dilation: tuple[int, int],
+         device: torch.device) -> bool:
+    """Whether the compiled loop can compute this kind of call (the image's size is checked when it runs)."""
+    return (device.type == "cpu" and stride == (1, 1) and dilation == (1, 1) and max(kernel_shape) <= MAX_SIDE
+            and switched_on())
+
+
+def switched_on() -> bool:
+    return os.environ.get(SWITCH, "").lower() not in ("off", "0", "no")
+
+
+# ---------------------------------------------------------------- the compiled variants of this process
+
+_lock = threading.Lock()       # held by every compiled call and by compiling: torch's compile "stance" is global
+_compiled = None
+_ready: set = set()            # compiled and checked
+_faster: dict = {}             # key -> whether it beat the path it replaces here (measured once)
+_failed: dict = {}             # key -> why it is not used
+_timings: dict = {}            # key -> (ms compiled, ms of the path it replaces)
+_queued: set = set()
+_building = threading.Lock()   # one variant compiles at a time
+_jobs: queue.Queue = queue.Queue()
+_worker: threading.Thread | None = None
+
+
+def _compiler():
+    """``torch.compile`` of :func:`correlate_interior`, configured once for this process."""
+    global _compiled
+    if _compiled is None:
+        from explorer.timing import cpu_isa
+        if "TORCHINDUCTOR_CACHE_DIR" not in os.environ:        # before inductor is imported: it reads it once
+            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+            os.environ["TORCHINDUCTOR_CACHE_DIR"] = str(
+                base / "cnn-explorer" / f"inductor-{cpu_isa()}-{torch.get_num_threads()}t-torch{torch.__version__}")
+        import torch._dynamo.config as dynamo_config
+        import torch._inductor.config as inductor_config
+        import torch.fx.experimental._config as fx_config
+
+        inductor_config.compile_threads = 1       # no pool of compiler processes forked from a Streamlit server
+        fx_config.use_duck_shape = False           # a square image must not make equal sizes a guard
+        dynamo_config.recompile_limit = MAX_VARIANTS + 8
+        _compiled = torch.compile(correlate_interior, dynamic=True, fullgraph=True)
+    return _compiled
+
+
+def _sample(k: Key, rows: int, values: int, rng: np.random.Generator):
+    """Arguments of :func:`run` for the variant ``k``: an image of ``rows``×``values`` (per channel)."""
+    kh, kw, grey, (top, bottom, left, right) = k
+    c = 1 if grey else 3
+    image = rng.random((rows, values * c), dtype=np.float32)
+    kernel = rng.normal(size=(kh, kw)).astype(np.float32)
+    out = np.zeros((rows - kh + 1 + top + bottom, (values - kw + 1 + left + right) * c), np.float32)
+    return image, kernel, out, top, left, c
+
+
+def _build(k: Key) -> None:
+    """Compile the variant ``k`` and check it on an image of another size, without compiling again."""
+    rng = np.random.default_rng(k[0] * 10 + k[1])
+    compiled = _compiler()
+    with _lock, torch.inference_mode():                    # as run() calls it: torch guards the grad mode
+        compiled(*(torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in _sample(k, 53, 97, rng)))
+    image, kernel, out, top, left, c = _sample(k, 38, 61, rng)
+    _ready.add(k)
+    if not run(k, image, kernel, out, top, left, c):
+        _ready.discard(k)
+        raise RuntimeError(_failed.pop(k, "the compiled loop refused an image of another size"))
+    x = torch.from_numpy(image).reshape(image.shape[0], -1, c).permute(2, 0, 1)[:, None]
+    expected = F.conv2d(x, torch.from_numpy(kernel)[None, None])[:, 0].permute(1, 2, 0).flatten(1).numpy()
+    got = out[top:top + expected.shape[0], left * c:left * c + expected.shape[1]]
+    if not np.allclose(got, expected, rtol=1e-4, atol=1e-4):
+        _ready.discard(k)
+        raise ArithmeticError(f"compiled loop off by {float(np.abs(got - expected).max()):.3g}")
+
+
+def prepare(k: Key) -> bool:
+    """Compile and check the variant ``k`` now (in this thread) unless done; whether it can be used."""
+    if k in _ready:
+        return True
+    if not switched_on():
+        return False
+    with _building:
+        if k in _ready:
+            return True
+        if k in _failed or len(_ready) + len(_failed) >= MAX_VARIANTS:
+            return False
+        try:
+            _build(k)
+        except Exception as err:                      # noqa: BLE001 — no compiler, a refused graph: other paths
+            _failed[k] = repr(err)
+            return False
+        _ready.add(k)
+        return True
+
+
+def _work() -> None:
+    while True:
+        k, measure = _jobs.get()
+        try:
+            if prepare(k):
+                try:
+                    _timings[k] = measure()
+                    _faster[k] = _timings[k][0] < FASTER * _timings[k][1]
+                except Exception as err:              # noqa: BLE001 — a failed measurement: not used
+                    _failed[k] = repr(err)
+        finally:
+            _queued.discard(k)
+            _jobs.task_done()
+
+
+def request(k: Key, measure: Callable[[], tuple[float, float]]) -> None:
+    """Compile, check and time the variant ``k`` in the background unless that is done or under way; ``measure()``
+    (run there once it is ready) gives the ms of the compiled loop and of the path it would replace."""
+    global _worker
+    if k in _faster or k in _failed or k in _queued or not switched_on():
+        return
+    _queued.add(k)
+    if _worker is None or not _worker.is_alive():
+        _worker = threading.Thread(target=_work, name="cnn-explorer-compile", daemon=True)
+        _worker.start()
+    _jobs.put((k, measure))
+
+
+def preferred(k: Key) -> bool:
+    """Whether the variant ``k`` is ready and was measured faster than the path it replaces."""
+    return _faster.get(k, False) and k in _ready
+
+
+def wait() -> None:
+    """Until every requested variant is compiled, checked and timed (the benchmark waits; pages do not)."""
+    _jobs.join()
+
+
+def run(k: Key, image: np.ndarray, kernel: np.ndarray, out: np.ndarray, top: int, left: int, c: int) -> bool:
+    """Write the inside windows of ``image`` (``(H, W·c)``) ⋆ ``kernel`` into ``out`` (``(H', W'·c)``) from
+    ``top``, ``left`` if the variant ``k`` is ready and nothing is compiling; False (nothing written) otherwise.
+    All three are C-contiguous float32 NumPy arrays, made tensors here the same way every time (torch's guards
+    compare how a tensor was made, not only its shape)."""
+    if k not in _ready or not _lock.acquire(blocking=False):
+        return False
+    try:
+        with torch.compiler.set_stance("fail_on_recompile"), torch.inference_mode():
+            _compiled(torch.from_numpy(image), torch.from_numpy(kernel), torch.from_numpy(out), top, left, c)
+        return True
+    except RuntimeError as err:           # a call its guards did not expect: the other path, this time
+        _failed[k] = repr(err)
+        return False
+    finally:
+        _lock.release()
+
+
+def status() -> dict[str, object]:
+    """What was compiled, measured or refused in this process (``python -m explorer.bench --calibrate``)."""
+    return {"ready": sorted(_ready), "faster": dict(sorted(_faster.items())), "ms": dict(sorted(_timings.items())),
+            "failed": dict(_failed),
+            "cache": os.environ.get("TORCHINDUCTOR_CACHE_DIR")}
