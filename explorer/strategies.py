@@ -234,6 +234,7 @@ class ConvPlan:
     lanes_layout: tuple[int, int] | None = None   # None: this machine's (Crossovers.grey_lanes)
     fallback: str | None = None       # what "stencil" does where the compiled loop cannot run
     forced: bool = False              # the strategy was asked for: "stencil" at any image size
+    variant: stencil.Key | None = None   # the compiled loop's variant that could take over this call
     _weights: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -250,11 +251,10 @@ class ConvPlan:
             self.fallback = _choice(self.kernel.shape, self.factors, self.device, self.stride, self.channels)
             if wanted is None:
                 self.strategy = self.fallback
-                k = _stencil_key(self.kernel.shape, self.device, self.stride, self.dilation, self.channels, self.pads)
-                if k is not None and stencil.preferred(k):
+                self.variant = _stencil_key(self.kernel.shape, self.device, self.stride, self.dilation,
+                                            self.channels, self.pads)
+                if self.variant is not None and stencil.preferred(self.variant):
                     self.strategy = "stencil"
-                elif k is not None:
-                    stencil.request(k, lambda: _stencil_against_fallback(self))
         if self.lanes_layout is None:
             self.lanes_layout = _crossovers_for(self.device).grey_lanes
         elif self.lanes_layout not in LANE_LAYOUTS:
@@ -287,10 +287,14 @@ class ConvPlan:
 
     def run(self, x: torch.Tensor) -> torch.Tensor:
         """Convolve the ``(1, C, H, W)`` tensor ``x`` as planned."""
-        if self.strategy == "stencil" and (self.forced or x.shape[2] * x.shape[3] >= stencil.MIN_PIXELS):
+        large = x.shape[2] * x.shape[3] >= stencil.MIN_PIXELS
+        if self.strategy == "stencil" and (self.forced or large):
             y = self._stencil(x)
             if y is not None:
                 return y
+        elif self.variant is not None and large:
+            # compiled, checked and timed in the background; this call and those until then take the other path
+            stencil.request(self.variant, lambda: _stencil_against_fallback(self))
         y = self._zero_padded(x, self.fallback if self.strategy == "stencil" else self.strategy)
         if self.padding_mode != "zeros" and any(self.pads):
             self._patch_borders(y, x)

@@ -160,8 +160,17 @@ def test_measured_slower_or_not_clearly_faster_it_is_not_chosen(monkeypatch, ran
 
 @needs_compiler
 def test_below_a_megapixel_the_chosen_loop_gives_way(monkeypatch, ran):
-    _, chosen, _ = choose(monkeypatch, (1.0, 2.0), shape=(500, 600))
+    _, chosen, _ = choose(monkeypatch, (1.0, 2.0))
+    ran.clear()
+    ops.conv2d(np.ones((500, 600), np.float32), np.arange(9.0).reshape(3, 3) - 4, padding="same", device="cpu")
     assert chosen == "stencil" and True not in ran
+
+
+def test_previews_below_a_megapixel_never_start_a_compile(monkeypatch):
+    calibration.ensure()
+    strategies.use_crossovers(Crossovers(compiled=True))
+    monkeypatch.setattr(stencil, "request", lambda *a: pytest.fail("asked to compile"))
+    ops.conv2d(np.ones((960, 720, 3), np.float32), np.ones((3, 3)) + np.eye(3), padding="same", device="cpu")
 
 
 def test_the_documented_constants_never_compile(monkeypatch):
