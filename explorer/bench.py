@@ -78,7 +78,7 @@ def measure_cell(image: np.ndarray, kernel: np.ndarray, repeat: int, baselines: 
     k = kernel.shape[0]
     ops.conv2d(image, kernel, padding="same", device="cpu")
     stencil.wait()                     # a small kernel's compiled loop: compiled, checked and timed first
-    row = {"strategy": ops.choose_strategy(kernel, device="cpu", channels=c)}
+    row = {"strategy": ops.choose_strategy(kernel, device="cpu", channels=c, pixels=h * w)}
     slow = 1 if k >= 15 or h * w >= 12e6 else repeat
     row["explorer"] = median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cpu"), repeat)
     row["opencv"] = median_ms(lambda: cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_CONSTANT), repeat)
@@ -164,10 +164,11 @@ def compiled_loops() -> None:
     """The small kernels' compiled loops of this run: timed against the path each would replace, or why not."""
     status = stencil.status()
     print(f"compiled loops (explorer.stencil; cache {status['cache']}):")
-    for (kh, kw, grey, pads), (ms, other) in status["ms"].items():
-        used = "used" if status["faster"][(kh, kw, grey, pads)] else "not used"
-        print(f"  - {kh}×{kw} {'grey' if grey else 'colour'}, padding {pads}: {ms:.2f} ms against {other:.2f} ms "
-              f"on a 640×640 image: {used}")
+    for ((kh, kw, grey, pads), size), (ms, other) in status["ms"].items():
+        used = "used" if status["faster"][((kh, kw, grey, pads), size)] else "not used"
+        h, w = stencil.TIMED[size]
+        print(f"  - {kh}×{kw} {'grey' if grey else 'colour'}, padding {pads}, timed on {w}×{h}: {ms:.2f} ms "
+              f"against {other:.2f} ms: {used}")
     for k, why in status["failed"].items():
         print(f"  - {k}: {why[:160]}")
     print()

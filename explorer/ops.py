@@ -136,9 +136,11 @@ def _plan(shape: tuple[int, ...], kernel: ArrayLike, stride: IntPair, padding: P
     return ConvPlan(k, pads, (sh, sw), (dh, dw), padding_mode, device, strategy, shape[2] if len(shape) == 3 else 1)
 
 
-def choose_strategy(kernel: ArrayLike, *, device: Device = "cpu", stride: IntPair = 1, channels: int = 3) -> str:
+def choose_strategy(kernel: ArrayLike, *, device: Device = "cpu", stride: IntPair = 1, channels: int = 3,
+                    pixels: int = 0) -> str:
     """Which of :data:`CONV_STRATEGIES` :func:`conv2d` uses for this kernel, device and number of channels
-    (1: grey), with the crossovers measured on this machine (:mod:`explorer.calibration`).
+    (1: grey) on an image of ``pixels`` (H·W; from 1 MP a small kernel may take the compiled loop), with the
+    crossovers measured on this machine (:mod:`explorer.calibration`).
 
     Example:
         >>> choose_strategy(np.ones((3, 3)), channels=1)
@@ -146,7 +148,8 @@ def choose_strategy(kernel: ArrayLike, *, device: Device = "cpu", stride: IntPai
     """
     if torch.device(device).type == "cpu":
         calibration.ensure()
-    return strategies.choose_strategy(np.asarray(kernel), device=device, stride=stride, channels=channels)
+    return strategies.choose_strategy(np.asarray(kernel), device=device, stride=stride, channels=channels,
+                                      pixels=pixels)
 
 
 def conv2d(image: ArrayLike, kernel: ArrayLike, *, stride: IntPair = 1, padding: Padding = 0,

@@ -44,6 +44,8 @@ MAX_SIDE = 7                       # up to 7×7: larger kernels compile for long
 MIN_INTERIOR = 2                   # rows and columns of windows inside the image; torch specialises sizes 0 and 1
 MIN_PIXELS = 1_000_000             # chosen (not asked for) from 1 MP: below, its fixed cost (the border frame,
                                    # torch's guards) eats the gain (3×3 breaks even at 0.5–0.8 MP here)
+LARGE_PIXELS = 6_000_000           # from here a second measurement: recycled outputs gain more than at 2 MP
+TIMED = ((1080, 1920), (3000, 4000))   # the image each size class is timed on: 2 MP, 12 MP
 MAX_VARIANTS = 24                  # compiled graphs per process (seconds of compiling each)
 FASTER = 0.9                       # used where it takes under 90 % of the other path's time (noise margin)
 
@@ -96,9 +98,9 @@ def switched_on() -> bool:
 _lock = threading.Lock()       # held by every compiled call and by compiling: torch's compile "stance" is global
 _compiled = None
 _ready: set = set()            # compiled and checked
-_faster: dict = {}             # key -> whether it beat the path it replaces here (measured once)
+_faster: dict = {}             # (key, size class) -> whether it beat the path it replaces here (measured once)
 _failed: dict = {}             # key -> why it is not used
-_timings: dict = {}            # key -> (ms compiled, ms of the path it replaces)
+_timings: dict = {}            # (key, size class) -> (ms compiled, ms of the path it replaces)
 _queued: set = set()
 _building = threading.Lock()   # one variant compiles at a time
 _jobs: queue.Queue = queue.Queue()
@@ -174,37 +176,44 @@ def prepare(k: Key) -> bool:
         return True
 
 
+def size_class(pixels: int) -> int:
+    """0 for an image of 1–6 MP, 1 from 6 MP: each is timed on its own (:data:`TIMED`)."""
+    return int(pixels >= LARGE_PIXELS)
+
+
 def _work() -> None:
     while True:
-        k, measure = _jobs.get()
+        job, measure = _jobs.get()
         try:
-            if prepare(k):
+            if prepare(job[0]):
                 try:
-                    _timings[k] = measure()
-                    _faster[k] = _timings[k][0] < FASTER * _timings[k][1]
+                    _timings[job] = measure()
+                    _faster[job] = _timings[job][0] < FASTER * _timings[job][1]
                 except Exception as err:              # noqa: BLE001 — a failed measurement: not used
-                    _failed[k] = repr(err)
+                    _failed[job[0]] = repr(err)
         finally:
-            _queued.discard(k)
+            _queued.discard(job)
             _jobs.task_done()
 
 
-def request(k: Key, measure: Callable[[], tuple[float, float]]) -> None:
-    """Compile, check and time the variant ``k`` in the background unless that is done or under way; ``measure()``
-    (run there once it is ready) gives the ms of the compiled loop and of the path it would replace."""
+def request(k: Key, size: int, measure: Callable[[tuple[int, int]], tuple[float, float]]) -> None:
+    """Compile and check the variant ``k`` in the background unless done, and time it for the ``size`` class
+    unless that is done or under way: ``measure(shape)`` gives the ms of the compiled loop and of the path it
+    would replace on an image of that shape."""
     global _worker
-    if k in _faster or k in _failed or k in _queued or not switched_on():
+    job = (k, size)
+    if job in _faster or k in _failed or job in _queued or not switched_on():
         return
-    _queued.add(k)
+    _queued.add(job)
     if _worker is None or not _worker.is_alive():
         _worker = threading.Thread(target=_work, name="cnn-explorer-compile", daemon=True)
         _worker.start()
-    _jobs.put((k, measure))
+    _jobs.put((job, lambda: measure(TIMED[size])))
 
 
-def preferred(k: Key) -> bool:
-    """Whether the variant ``k`` is ready and was measured faster than the path it replaces."""
-    return _faster.get(k, False) and k in _ready
+def preferred(k: Key, size: int) -> bool:
+    """Whether the variant ``k`` is ready and was measured faster than the path it replaces at ``size``."""
+    return _faster.get((k, size), False) and k in _ready
 
 
 def wait() -> None:

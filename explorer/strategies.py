@@ -138,9 +138,11 @@ def _choice(shape: tuple[int, int], factors: Factors | None, device: torch.devic
     return "lanes" if cpu and at.colour_lanes and stride[1] == 1 else "direct"
 
 
-def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", stride=1, channels: int = 3) -> str:
+def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", stride=1, channels: int = 3,
+                    pixels: int = 0) -> str:
     """Which of :data:`CONV_STRATEGIES` ``ops.conv2d`` uses for this kernel on this device and number of
-    channels (1: a grey image).
+    channels (1: a grey image), for an image of ``pixels`` (H·W) with padding="same" (the compiled loop is
+    used from 1 MP where it was measured faster).
 
     Example:
         >>> choose_strategy(np.ones((9, 9)))
@@ -154,7 +156,8 @@ def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", s
     stride = pair(stride, "stride", 1)
     chosen = _choice(kernel.shape, _factors_if_used(kernel, device), device, stride, channels)
     k = _stencil_key(kernel.shape, device, stride, (1, 1), channels, resolve_padding("same", kernel.shape))
-    return "stencil" if k is not None and stencil.preferred(k) else chosen
+    used = k is not None and pixels >= stencil.MIN_PIXELS and stencil.preferred(k, stencil.size_class(pixels))
+    return "stencil" if used else chosen
 
 
 def _stencil_key(shape: tuple[int, int], device: torch.device, stride: tuple[int, int], dilation: tuple[int, int],
@@ -233,13 +236,11 @@ class ConvPlan:
     factors: Factors | None = None
     lanes_layout: tuple[int, int] | None = None   # None: this machine's (Crossovers.grey_lanes)
     fallback: str | None = None       # what "stencil" does where the compiled loop cannot run
-    forced: bool = False              # the strategy was asked for: "stencil" at any image size
     variant: stencil.Key | None = None   # the compiled loop's variant that could take over this call
     _weights: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         wanted = self.strategy
-        self.forced = wanted is not None
         if wanted is not None and wanted not in CONV_STRATEGIES:
             raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
         if wanted == "separable":
@@ -253,8 +254,6 @@ class ConvPlan:
                 self.strategy = self.fallback
                 self.variant = _stencil_key(self.kernel.shape, self.device, self.stride, self.dilation,
                                             self.channels, self.pads)
-                if self.variant is not None and stencil.preferred(self.variant):
-                    self.strategy = "stencil"
         if self.lanes_layout is None:
             self.lanes_layout = _crossovers_for(self.device).grey_lanes
         elif self.lanes_layout not in LANE_LAYOUTS:
@@ -287,14 +286,16 @@ class ConvPlan:
 
     def run(self, x: torch.Tensor) -> torch.Tensor:
         """Convolve the ``(1, C, H, W)`` tensor ``x`` as planned."""
-        large = x.shape[2] * x.shape[3] >= stencil.MIN_PIXELS
-        if self.strategy == "stencil" and (self.forced or large):
+        pixels = x.shape[2] * x.shape[3]
+        if self.strategy == "stencil" or (self.variant is not None and pixels >= stencil.MIN_PIXELS
+                                          and stencil.preferred(self.variant, stencil.size_class(pixels))):
             y = self._stencil(x)
             if y is not None:
                 return y
-        elif self.variant is not None and large:
+        elif self.variant is not None and pixels >= stencil.MIN_PIXELS:
             # compiled, checked and timed in the background; this call and those until then take the other path
-            stencil.request(self.variant, lambda: _stencil_against_fallback(self))
+            stencil.request(self.variant, stencil.size_class(pixels),
+                            lambda shape: _stencil_against_fallback(self, shape))
         y = self._zero_padded(x, self.fallback if self.strategy == "stencil" else self.strategy)
         if self.padding_mode != "zeros" and any(self.pads):
             self._patch_borders(y, x)
@@ -347,12 +348,11 @@ class ConvPlan:
                       self.dilation, self.padding_mode)
 
 
-def _stencil_against_fallback(plan: ConvPlan, shape: tuple[int, int] = (1080, 1920),
-                              repeat: int = 7) -> tuple[float, float]:
-    """ms of the compiled loop and of the plan's other strategy on one 2 MP image with the plan's channels, kernel
-    and padding (:func:`explorer.stencil.request`), each the fastest of ``repeat`` calls taken in turn (a busy
-    moment slows both) after two warm-up calls each; on 640×640 the loop's fixed cost (the border frame,
-    torch's guards) still hides its speed."""
+def _stencil_against_fallback(plan: ConvPlan, shape: tuple[int, int], repeat: int = 5) -> tuple[float, float]:
+    """ms of the compiled loop and of the plan's other strategy on one image of ``shape`` with the plan's
+    channels, kernel and padding (:func:`explorer.stencil.request`), each the fastest of ``repeat`` calls taken
+    in turn (a busy moment slows both) after two warm-up calls each; on 640×640 the loop's fixed cost (the
+    border frame, torch's guards) still hides its speed."""
     import time
     (h, w), c = shape, plan.channels
     x = torch.from_numpy(np.random.default_rng(5).random((h, w, c), dtype=np.float32))

@@ -132,7 +132,7 @@ def test_compiled_code_is_kept_apart_per_instruction_set():
 
 def choose(monkeypatch, timings, shape=(1100, 1000)):
     """A 3×3 call on an image of ``shape`` with the compiled loop allowed and measured as ``timings``."""
-    monkeypatch.setattr(strategies, "_stencil_against_fallback", lambda plan: timings)
+    monkeypatch.setattr(strategies, "_stencil_against_fallback", lambda plan, shape: timings)
     monkeypatch.setattr(stencil, "_faster", {})
     monkeypatch.setattr(stencil, "_timings", {})
     calibration.ensure()                                  # the documented constants (conftest), then compiled
@@ -141,7 +141,8 @@ def choose(monkeypatch, timings, shape=(1100, 1000)):
     image = np.random.default_rng(10).random(shape, dtype=np.float32)
     first = ops.conv2d(image, kernel, padding="same", device="cpu")      # asks for it in the background
     stencil.wait()
-    return first, ops.choose_strategy(kernel, channels=1), ops.conv2d(image, kernel, padding="same", device="cpu")
+    return (first, ops.choose_strategy(kernel, channels=1, pixels=shape[0] * shape[1]),
+            ops.conv2d(image, kernel, padding="same", device="cpu"))
 
 
 @needs_compiler
@@ -199,3 +200,13 @@ def test_the_kept_buffers_are_bounded():
         buffers.empty((16, 16 + n))
     assert len(buffers._pool) <= buffers.POOL
     assert sum(b.nbytes for b in buffers._pool) <= buffers.POOL_BYTES
+
+
+@needs_compiler
+def test_each_size_class_is_timed_on_its_own(monkeypatch, ran):
+    choose(monkeypatch, (1.0, 2.0))                                     # faster at 1–6 MP
+    ran.clear()
+    asked = []
+    monkeypatch.setattr(stencil, "request", lambda k, size, measure: asked.append(size))
+    ops.conv2d(np.ones((2000, 3100), np.float32), np.arange(9.0).reshape(3, 3) - 4, padding="same", device="cpu")
+    assert asked == [1] and True not in ran                             # 6.2 MP: timed first, meanwhile not used
