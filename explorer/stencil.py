@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -114,8 +115,10 @@ def _compiler():
         from explorer.timing import cpu_isa
         if "TORCHINDUCTOR_CACHE_DIR" not in os.environ:        # before inductor is imported: it reads it once
             base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+            # letters, digits, dots and dashes only: inductor hands the path to g++ unquoted
+            isa = "-".join(re.findall(r"[A-Za-z0-9]+", cpu_isa()))
             os.environ["TORCHINDUCTOR_CACHE_DIR"] = str(
-                base / "cnn-explorer" / f"inductor-{cpu_isa()}-{torch.get_num_threads()}t-torch{torch.__version__}")
+                base / "cnn-explorer" / f"inductor-{isa}-{torch.get_num_threads()}t-torch{torch.__version__}")
         import torch._dynamo.config as dynamo_config
         import torch._inductor.config as inductor_config
         import torch.fx.experimental._config as fx_config

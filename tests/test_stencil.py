@@ -125,7 +125,7 @@ def test_a_compiled_loop_that_gets_a_sum_wrong_is_not_used(monkeypatch):
 def test_compiled_code_is_kept_apart_per_instruction_set():
     stencil.prepare(stencil.key((3, 3), 1, (1, 1, 1, 1)))
     where = os.environ["TORCHINDUCTOR_CACHE_DIR"]
-    assert f"inductor-{cpu_isa()}-" in where or stencil.status()["cache"] == where
+    assert f"inductor-{cpu_isa().split(',')[0]}" in where and " " not in where and "," not in where
 
 
 # ---------------------------------------------------------------- chosen only where measured faster
