@@ -169,7 +169,7 @@ def compiled_loops() -> None:
         h, w = stencil.TIMED[size]
         print(f"  - {kh}×{kw} {'grey' if grey else 'colour'}, padding {pads}, timed on {w}×{h}: {ms:.2f} ms "
               f"against {other:.2f} ms: {used}")
-    for k, why in status["failed"].items():
+    for k, why in (*status["failed"].items(), *status["missed"].items()):
         print(f"  - {k}: {why[:160]}")
     print()
 

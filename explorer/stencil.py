@@ -5,24 +5,27 @@ one in a grey one) and the lanes that fill its vectors do 6× the
 multiply-adds (:mod:`explorer.lanes`). Written as k² shifted multiply-adds of
 the image, a k×k correlation is one loop over the output that torch's own
 compiler (``torch.compile``, inductor) turns into C++ vectorised along the
-row, with every tap read from cache and each output written once: 2 MP grey
-3×3 0.7 ms against OpenCV's 1.5–2.2, 12 MP RGB 3×3 28 ms against 41–48
-(README, Speed). Colour images are the rows of ``W·C`` values, the taps ``C``
-apart, so one loop serves any number of channels.
+row, with every tap read from cache and each output written once: the loop
+of a 2 MP grey 3×3 takes 0.5–1.0 ms (OpenCV's whole call 1.6–2.9), a whole
+12 MP RGB 3×3 call 16–19 ms against OpenCV's 38–52 (README, Speed). Colour
+images are the rows of ``W·C`` values, the taps ``C`` apart, so one loop
+serves any number of channels.
 
 Compiling takes seconds (3–15 s here, a C++ compiler is needed), so it runs in
 a background thread on first use while the other strategies answer; each
 compiled variant is checked against ``F.conv2d`` on an image of another size
-before it is used and then timed against the path it would replace
-(:func:`request`'s ``faster``): it is used only where it is faster here. No
+before it is used and then timed against the path it would replace, on a
+2 MP image and for calls from 6 MP on a 12 MP one (a colour one holds
+~450 MB while it is timed): it is used only where it is faster here. No
 compiler, ``CNN_EXPLORER_COMPILE=off`` or any failure leaves the other paths.
 
 The loop covers the windows inside the image (stride 1, no dilation, up to
 7×7); the border frame and the padding modes are done by the caller. Each
 variant is one compiled graph: the kernel's shape, one channel or several,
 and whether the padding on each side is 0, 1 or more (the guards torch
-adds differ); inputs are whole tensors without a storage offset (views from NumPy), so
-torch's guards see the same layout on every call. Compiled code lives in a
+adds differ); its inputs are whole NumPy arrays made tensors the same way on
+every call, so torch's guards see the same layout each time, and a call they
+would compile again for takes the other path instead. Compiled code lives in a
 cache directory per instruction set: inductor's own cache does not tell apart
 an AVX-512 build from an AVX2 one (read back under ``ATEN_CPU_CAPABILITY=avx2``
 it returned wrong sums here).
@@ -101,7 +104,8 @@ _lock = threading.Lock()       # held by every compiled call and by compiling: t
 _compiled = None
 _ready: set = set()            # compiled and checked
 _faster: dict = {}             # (key, size class) -> whether it beat the path it replaces here (measured once)
-_failed: dict = {}             # key -> why it is not used
+_failed: dict = {}             # key -> why it could not be compiled, checked or timed: not used
+_missed: dict = {}             # key -> the last call it refused (torch's guards wanted a new compile)
 _timings: dict = {}            # (key, size class) -> (ms compiled, ms of the path it replaces)
 _queued: set = set()
 _building = threading.Lock()   # one variant compiles at a time
@@ -114,8 +118,12 @@ def _compiler():
     """``torch.compile`` of :func:`correlate_interior`, configured once for this process."""
     global _compiled
     if _compiled is None:
+        from torch._inductor.runtime.cache_dir_utils import default_cache_dir
+
         from explorer.timing import cpu_isa
-        if "TORCHINDUCTOR_CACHE_DIR" not in os.environ:        # before inductor is imported: it reads it once
+        chosen = os.environ.get("TORCHINDUCTOR_CACHE_DIR")
+        # ours unless the user chose one: torch writes its default there on first use, before or after us
+        if chosen is None or os.path.abspath(chosen) == os.path.abspath(default_cache_dir()):
             base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
             # letters, digits, dots and dashes only: inductor hands the path to g++ unquoted
             isa = "-".join(re.findall(r"[A-Za-z0-9]+", cpu_isa()))
@@ -152,7 +160,7 @@ def _build(k: Key) -> None:
     _ready.add(k)
     if not run(k, image, kernel, out, top, left, c):
         _ready.discard(k)
-        raise RuntimeError(_failed.pop(k, "the compiled loop refused an image of another size"))
+        raise RuntimeError(_missed.pop(k, "the compiled loop refused an image of another size"))
     x = torch.from_numpy(image).reshape(image.shape[0], -1, c).permute(2, 0, 1)[:, None]
     expected = F.conv2d(x, torch.from_numpy(kernel)[None, None])[:, 0].permute(1, 2, 0).flatten(1).numpy()
     got = out[top:top + expected.shape[0], left * c:left * c + expected.shape[1]]
@@ -254,7 +262,7 @@ def run(k: Key, image: np.ndarray, kernel: np.ndarray, out: np.ndarray, top: int
             _compiled(torch.from_numpy(image), torch.from_numpy(kernel), torch.from_numpy(out), top, left, c)
         return True
     except RuntimeError as err:           # a call its guards did not expect: the other path, this time
-        _failed[k] = repr(err)
+        _missed[k] = repr(err)
         return False
     finally:
         _lock.release()
@@ -263,5 +271,4 @@ def run(k: Key, image: np.ndarray, kernel: np.ndarray, out: np.ndarray, top: int
 def status() -> dict[str, object]:
     """What was compiled, measured or refused in this process (``python -m explorer.bench --calibrate``)."""
     return {"ready": sorted(_ready), "faster": dict(sorted(_faster.items())), "ms": dict(sorted(_timings.items())),
-            "failed": dict(_failed),
-            "cache": os.environ.get("TORCHINDUCTOR_CACHE_DIR")}
+            "failed": dict(_failed), "missed": dict(_missed), "cache": os.environ.get("TORCHINDUCTOR_CACHE_DIR")}
