@@ -30,8 +30,8 @@ and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
 - stencil, up to 7×7 at stride 1: the k² shifted multiply-adds as one loop
   compiled by torch (:mod:`explorer.stencil`), vectorised along the row for
   any number of channels; compiled in the background on first use and chosen
-  from 1 MP where it was timed faster here (2 MP grey 3×3: 1.0–1.5 ms against
-  the lanes' 1.6–2.4; RGB 7×7 9–11 ms against direct's 15–17).
+  from 1 MP where it was timed faster here (12 MP RGB 3×3: 15–18 ms against
+  direct's 40–49; 2 MP RGB 7×7 10–12 ms against 15–19; at 2 MP 3×3 it ties).
 
 Padding modes other than zeros never copy the image: the convolution runs with
 zero padding (the stencil: inside windows only) and the thin border strips
@@ -344,6 +344,7 @@ class ConvPlan:
         return y
 
     def _patch_borders(self, y: torch.Tensor, x: torch.Tensor) -> None:
+        """The outputs whose windows read padding, in this plan's padding mode (:func:`explorer.borders.patch`)."""
         borders.patch(y, x, self.weight("kernel", x.shape[1], x.device), self.kernel.shape, self.pads, self.stride,
                       self.dilation, self.padding_mode)
 
