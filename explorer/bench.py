@@ -255,7 +255,7 @@ def network_views_cost(repeat: int) -> list[str]:
 
         def draw(model=model):
             found = overview.overview(model, x, str, "input", "p")
-            return overview_figure(found, {"range": "±{scale}", "untrained": ""}).to_json()
+            return overview_figure(found, {"range": "±{scale}"}).to_json()
 
         lines.append(f"Network overview, {name}, one digit (data + figure as JSON): {median_ms(draw, repeat):.0f} ms")
     model = build(presets.PRESETS["lenet_small"], seed=0).eval()

@@ -117,7 +117,7 @@ def _png(canvas: np.ndarray) -> str:
 
 def overview_figure(found: Overview, labels: dict[str, str], selected: tuple[int, int] | None = None,
                     rows: int = ROWS, names: tuple[str, ...] | None = None) -> go.Figure:
-    """The overview of ``found``; ``labels`` hold ``range`` (``±{scale}``) and ``untrained`` (or empty).
+    """The overview of ``found``; ``labels`` hold ``range`` (``±{scale}``).
 
     ``selected`` is the ``(layer, index)`` outlined as chosen; ``rows`` tiles stack before a column wraps
     (fewer: a lower, wider figure, for a projector); ``names`` label the classes (default: 0, 1, 2, …).
@@ -161,9 +161,6 @@ def overview_figure(found: Overview, labels: dict[str, str], selected: tuple[int
                     half = piece.size / 2 + 3
                     shapes.append({"type": "rect", "x0": x - half, "x1": x + half, "y0": y - half, "y1": y + half,
                                    "line": {"color": palette.HIGHLIGHT, "width": 3}})
-    if labels.get("untrained"):
-        annotations.append({"x": 0, "y": 4, "xanchor": "left", "yanchor": "top", "showarrow": False,
-                            "text": f"<b>{labels['untrained']}</b>", "font": {"size": 14, "color": "#b00020"}})
     fig = go.Figure([
         go.Image(source=_png(canvas), x0=0, y0=0, dx=1, dy=1, hoverinfo="skip"),
         go.Scatter(x=xs, y=ys, customdata=data, mode="markers", hoverinfo="none", showlegend=False,

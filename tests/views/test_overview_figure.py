@@ -9,7 +9,7 @@ from PIL import Image
 from explorer.network import layers, overview, presets
 from explorer.views.overview import TILE, overview_figure
 
-LABELS = {"range": "±{scale}", "untrained": ""}
+LABELS = {"range": "±{scale}"}
 
 
 def figure_of(name: str, **kwargs):

@@ -33,10 +33,12 @@ def _overview(net: Network, model: nn.Module, x: torch.Tensor) -> overview.Overv
 
 def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple[int, int],
             names: tuple[str, ...]) -> None:
-    """Draw the overview in a container that scrolls sideways; a click on a tile is read on the next run."""
-    figure = overview_figure(found, {"range": tr("net.ov_range"),
-                                     "untrained": tr("net.ov_untrained") if untrained else ""},
-                             selected=selected, rows=4 if presenting() else 8, names=names)
+    """Draw the overview in a container that scrolls sideways; a click on a tile is read on the next run.
+    An untrained network is said so above it (inside the figure the words ran into the column titles in zh)."""
+    if untrained:
+        st.warning(tr("net.ov_untrained"), icon=":material/casino:")
+    figure = overview_figure(found, {"range": tr("net.ov_range")}, selected=selected,
+                             rows=4 if presenting() else 8, names=names)
     # Streamlit fits a chart to its column: a block exactly as wide as the figure, inside one that scrolls
     st.html(f"<style>.st-key-{key}{{overflow-x:auto}}.st-key-{key}-inner{{width:{figure.layout.width}px;"
             f"min-width:{figure.layout.width}px}}</style>")
