@@ -4,10 +4,10 @@ Machines of the same kind differ by 2× and more (issue 18), so where the FFT
 overtakes the direct convolution, where two 1-D passes beat one 2-D pass, which
 layout of the lanes suits a grey image, where it should leave them for the FFT
 and whether a colour image goes faster through the lanes (its rows as one
-channel) are timed here (the compiled loop of :mod:`explorer.stencil` is timed
-kernel by kernel once it is compiled) (on 384×384 tiles, the layouts on 768×768, and the FFT
+channel) are timed here (on 384×384 tiles, the layouts on 768×768, and the FFT
 on one 2 MP plane, as its cost per pixel grows with the image) and handed to
-:mod:`explorer.strategies`. It takes about half a second, once per process on
+:mod:`explorer.strategies`; the compiled loop of :mod:`explorer.stencil` is
+timed kernel by kernel once it is compiled. It takes about half a second, once per process on
 the first convolution on the CPU; the result is kept in the user's cache
 directory under the CPU model, its vector instructions, the thread count and
 the torch version, and read back next time only if it is whole and fits this
