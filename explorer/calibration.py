@@ -7,7 +7,7 @@ and whether a colour image goes faster through the lanes (its rows as one
 channel) are timed here (on 384×384 tiles, the layouts on 768×768, and the FFT
 on one 2 MP plane, as its cost per pixel grows with the image) and handed to
 :mod:`explorer.strategies`; the compiled loop of :mod:`explorer.stencil` is
-timed kernel by kernel once it is compiled. It takes about half a second, once per process on
+timed kernel by kernel on the calls that follow its compiling. It takes about half a second, once per process on
 the first convolution on the CPU; the result is kept in the user's cache
 directory under the CPU model, its vector instructions, the thread count and
 the torch version, and read back next time only if it is whole and fits this
@@ -136,8 +136,9 @@ grey_lanes=(2, 16), compiled=True)
                    " (" +
                    ", ".join(f"{k}×{k}: lanes {a:.1f} ms, direct {b:.1f} ms" for k, (a, b) in zip(COLOUR_SMALL, pairs))
                    + "; the lanes must be 10 % faster)")
-    reasons.append("small kernels (up to 7×7, stride 1, from 1 MP): the compiled loop where it is faster, timed "
-                   "kernel by kernel once compiled in the background on first use" +
+    reasons.append("small kernels (up to 7×7, stride 1, from 1 MP): the compiled loop where it is faster: "
+                   "compiled in the background on first use, then timed against the other path on the calls that "
+                   "follow, kernel by kernel" +
                    ("" if stencil.switched_on() else f" (but {stencil.SWITCH}=off: never compiled)"))
     return Crossovers(separable, fft, grey, colour_lanes, layout, compiled=True), tuple(reasons)
 

@@ -14,10 +14,14 @@ serves any number of channels.
 Compiling takes seconds (3–15 s here, a C++ compiler is needed), so it runs in
 a background thread on first use while the other strategies answer; each
 compiled variant is checked against ``F.conv2d`` on an image of another size
-before it is used and then timed against the path it would replace, on a
-2 MP image and for calls from 6 MP on a 12 MP one (a colour one holds
-~450 MB while it is timed): it is used only where it is faster here. No
-compiler, ``CNN_EXPLORER_COMPILE=off`` or any failure leaves the other paths.
+before it is used. Then it is timed against the path it would replace on the
+caller's own calls, in turns (:func:`turn`, :func:`record`): the same image,
+the same thread. Timed in the background thread instead (as at first) it was
+slowed more than the path it replaced (2 MP grey 3×3: 1.9–2.2 ms against
+1.4–1.6 in the calling thread; a second OpenMP team on 2 cores), so it lost
+where it is 1.4× faster. It is used, per size class (1–6 MP, from 6 MP), only
+where it was faster here. No compiler, ``CNN_EXPLORER_COMPILE=off`` or any
+failure leaves the other paths.
 
 The loop covers the windows inside the image (stride 1, no dilation, up to
 7×7); the border frame and the padding modes are done by the caller. Each
@@ -36,7 +40,6 @@ import os
 import queue
 import re
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -49,7 +52,7 @@ MIN_INTERIOR = 2                   # rows and columns of windows inside the imag
 MIN_PIXELS = 1_000_000             # chosen (not asked for) from 1 MP: below, its fixed cost (the border frame,
                                    # torch's guards) eats the gain (3×3 breaks even at 0.5–0.8 MP here)
 LARGE_PIXELS = 6_000_000           # from here a second measurement: recycled outputs gain more than at 2 MP
-TIMED = ((1080, 1920), (3000, 4000))   # the image each size class is timed on: 2 MP, 12 MP
+BLOCK, TRIALS = 2, 3               # calls of one path in a row, the first left out; timed calls of each path
 MAX_VARIANTS = 24                  # compiled graphs per process (seconds of compiling each)
 IDLE_S = 0.5                       # the background thread ends after this long without work
 FASTER = 0.9                       # used where it takes under 90 % of the other path's time (noise margin)
@@ -104,9 +107,12 @@ _lock = threading.Lock()       # held by every compiled call and by compiling: t
 _compiled = None
 _ready: set = set()            # compiled and checked
 _faster: dict = {}             # (key, size class) -> whether it beat the path it replaces here (measured once)
-_failed: dict = {}             # key -> why it could not be compiled, checked or timed: not used
+_failed: dict = {}             # key -> why it could not be compiled or checked: not used
 _missed: dict = {}             # key -> the last call it refused (torch's guards wanted a new compile)
-_timings: dict = {}            # (key, size class) -> (ms compiled, ms of the path it replaces)
+_trials: dict = {}             # (key, size class) -> (ms per MP of the compiled loop's calls, of the other path's,
+                               #                       [calls so far])
+_timings: dict = {}            # (key, size class) -> (ms compiled, ms of the other path, on an image of pixels)
+_trial_lock = threading.Lock()
 _queued: set = set()
 _building = threading.Lock()   # one variant compiles at a time
 _starting = threading.Lock()   # a job is queued and a worker started, or the worker ends, not both at once
@@ -187,18 +193,18 @@ def prepare(k: Key) -> bool:
 
 
 def size_class(pixels: int) -> int:
-    """0 for an image of 1–6 MP, 1 from 6 MP: each is timed on its own (:data:`TIMED`)."""
+    """0 for an image of 1–6 MP, 1 from 6 MP: each is timed on its own (:func:`turn`)."""
     return int(pixels >= LARGE_PIXELS)
 
 
 def _work() -> None:
-    """The background thread: compiles, checks and times what was asked for, then ends. A thread that stays
-    keeps its own team of OpenMP threads, and with one idle beside them the page's own convolutions ran 10–20 %
-    slower here (2 MP RGB 3×3: 0.92–1.22× OpenCV against 0.70–0.94 before it and after it ended)."""
+    """The background thread: compiles and checks what was asked for, then ends. A thread that stays keeps its
+    own team of OpenMP threads, and with one idle beside them the page's own convolutions ran 10–20 % slower
+    here (2 MP RGB 3×3: 0.92–1.22× OpenCV against 0.70–0.94 before it and after it ended)."""
     global _worker
     while True:
         try:
-            job, measure = _jobs.get(timeout=IDLE_S)
+            k = _jobs.get(timeout=IDLE_S)
         except queue.Empty:
             with _starting:
                 if _jobs.empty():
@@ -206,31 +212,79 @@ def _work() -> None:
                     return
             continue
         try:
-            if prepare(job[0]):
-                try:
-                    _timings[job] = measure()
-                    _faster[job] = _timings[job][0] < FASTER * _timings[job][1]
-                except Exception as err:              # noqa: BLE001 — a failed measurement: not used
-                    _failed[job[0]] = repr(err)
+            prepare(k)
         finally:
-            _queued.discard(job)
+            _queued.discard(k)
             _jobs.task_done()
 
 
-def request(k: Key, size: int, measure: Callable[[tuple[int, int]], tuple[float, float]]) -> None:
-    """Compile and check the variant ``k`` in the background unless done, and time it for the ``size`` class
-    unless that is done or under way: ``measure(shape)`` gives the ms of the compiled loop and of the path it
-    would replace on an image of that shape."""
+def request(k: Key) -> None:
+    """Compile and check the variant ``k`` in the background unless that is done or under way."""
     global _worker
-    job = (k, size)
-    if job in _faster or k in _failed or job in _queued or not switched_on():
+    if k in _ready or k in _failed or k in _queued or not switched_on():
         return
-    _queued.add(job)
+    _queued.add(k)
     with _starting:
-        _jobs.put((job, lambda: measure(TIMED[size])))
+        _jobs.put(k)
         if _worker is None:
             _worker = threading.Thread(target=_work, name="cnn-explorer-compile", daemon=True)
             _worker.start()
+
+
+def turn(k: Key, size: int) -> tuple[bool, bool]:
+    """For a call of the variant ``k`` in the ``size`` class: whether it takes the compiled loop, and whether
+    it is timed (:func:`record`). Until the loop is compiled (asked for here) and while anything compiles, the
+    other path, untimed; then each path in turn for :data:`BLOCK` calls, timed, until :func:`decide` has
+    enough; from then on what it chose."""
+    chosen = _faster.get((k, size))
+    if chosen is not None:
+        return chosen and k in _ready, False
+    if k not in _ready:
+        request(k)
+        return False, False
+    if _worker is not None:              # its OpenMP team slows this thread's calls: time them once it ended
+        return False, False
+    calls = _trials[(k, size)][2][0] if (k, size) in _trials else 0
+    return calls // BLOCK % 2 == 0, True
+
+
+def record(k: Key, size: int, compiled: bool, ms: float, pixels: int) -> None:
+    """One call of :func:`turn`'s: ``ms`` for an image of ``pixels``, through the compiled loop or not. The
+    first call of each block is left out: in turns call by call the other path's output buffers and caches
+    made both look alike (2 MP grey 3×3 on AVX2: 1.5–1.9 ms against 1.6–2.1, while 20 calls in a row of each
+    took 1.2–1.8 against 2.2–2.9). Chooses once both paths have :data:`TRIALS` timed calls."""
+    with _trial_lock:
+        if (k, size) in _faster:
+            return
+        compiled_ms, other_ms, calls = _trials.setdefault((k, size), ([], [], [0]))
+        if calls[0] % BLOCK:
+            (compiled_ms if compiled else other_ms).append(ms * 1e6 / pixels)
+        calls[0] += 1
+        chosen = decide(compiled_ms, other_ms)
+        if chosen is not None:
+            _faster[(k, size)] = chosen
+            _timings[(k, size)] = (min(compiled_ms) * pixels / 1e6, min(other_ms) * pixels / 1e6, pixels)
+
+
+def decide(compiled: list[float], other: list[float]) -> bool | None:
+    """Whether the compiled loop is used, from the times of its timed calls and of the other path's (any unit,
+    the fastest of each compared, with a 10 % margin for noise); None: not :data:`TRIALS` of each yet.
+
+    Example:
+        >>> decide([1.0, 1.1, 1.2], [2.0, 2.1, 1.9])
+        True
+        >>> decide([1.0, 1.1], [2.0, 2.1]) is None
+        True
+    """
+    if min(len(compiled), len(other)) < TRIALS:
+        return None
+    return min(compiled) < FASTER * min(other)
+
+
+def trying() -> bool:
+    """Whether some variant is being timed against the other path and has not been chosen or refused yet."""
+    with _trial_lock:
+        return any(job not in _faster for job in _trials)
 
 
 def preferred(k: Key, size: int) -> bool:
@@ -239,7 +293,7 @@ def preferred(k: Key, size: int) -> bool:
 
 
 def wait() -> None:
-    """Until every requested variant is compiled, checked and timed and the background thread has ended (the
+    """Until every requested variant is compiled and checked and the background thread has ended (the
     benchmark waits; pages do not)."""
     _jobs.join()
     worker = _worker

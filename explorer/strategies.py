@@ -46,6 +46,7 @@ factors once (one SVD) and builds each depthwise weight tensor once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from time import perf_counter as _now  # the clock of the compiled loop's trials (a fake one in tests)
 
 import numpy as np
 import torch
@@ -287,15 +288,27 @@ class ConvPlan:
     def run(self, x: torch.Tensor) -> torch.Tensor:
         """Convolve the ``(1, C, H, W)`` tensor ``x`` as planned."""
         pixels = x.shape[2] * x.shape[3]
-        if self.strategy == "stencil" or (self.variant is not None and pixels >= stencil.MIN_PIXELS
-                                          and stencil.preferred(self.variant, stencil.size_class(pixels))):
+        if self.strategy == "stencil":
             y = self._stencil(x)
-            if y is not None:
-                return y
-        elif self.variant is not None and pixels >= stencil.MIN_PIXELS:
-            # compiled, checked and timed in the background; this call and those until then take the other path
-            stencil.request(self.variant, stencil.size_class(pixels),
-                            lambda shape: _stencil_against_fallback(self, shape))
+            return self._other(x) if y is None else y
+        if self.variant is None or pixels < stencil.MIN_PIXELS:
+            return self._other(x)
+        # compiled in the background on first use, then timed against the other path on this thread's own
+        # calls, in turns (:func:`explorer.stencil.turn`), and from then on used where it was faster
+        size = stencil.size_class(pixels)
+        compiled, timed = stencil.turn(self.variant, size)
+        start = _now()
+        y = self._stencil(x) if compiled else None
+        if compiled and y is None:                       # refused by torch's guards or busy: not a measurement
+            return self._other(x)
+        if y is None:
+            y = self._other(x)
+        if timed:
+            stencil.record(self.variant, size, compiled, (_now() - start) * 1e3, pixels)
+        return y
+
+    def _other(self, x: torch.Tensor) -> torch.Tensor:
+        """The planned strategy other than the compiled loop, with the border modes."""
         y = self._zero_padded(x, self.fallback if self.strategy == "stencil" else self.strategy)
         if self.padding_mode != "zeros" and any(self.pads):
             self._patch_borders(y, x)
@@ -347,25 +360,3 @@ class ConvPlan:
         """The outputs whose windows read padding, in this plan's padding mode (:func:`explorer.borders.patch`)."""
         borders.patch(y, x, self.weight("kernel", x.shape[1], x.device), self.kernel.shape, self.pads, self.stride,
                       self.dilation, self.padding_mode)
-
-
-def _stencil_against_fallback(plan: ConvPlan, shape: tuple[int, int], repeat: int = 5) -> tuple[float, float]:
-    """ms of the compiled loop and of the plan's other strategy on one image of ``shape`` with the plan's
-    channels, kernel and padding (:func:`explorer.stencil.request`), each the fastest of ``repeat`` calls taken
-    in turn (a busy moment slows both) after two warm-up calls each; on 640×640 the loop's fixed cost (the
-    border frame, torch's guards) still hides its speed."""
-    import time
-    (h, w), c = shape, plan.channels
-    x = torch.from_numpy(np.random.default_rng(5).random((h, w, c), dtype=np.float32))
-    x = x.as_strided((1, c, h, w), (h * w * c, 1, w * c, c))                          # channels-last, as ops does
-    plans = [ConvPlan(plan.kernel, plan.pads, plan.stride, plan.dilation, plan.padding_mode, plan.device, strategy,
-                      plan.channels, lanes_layout=plan.lanes_layout) for strategy in ("stencil", plan.fallback)]
-    best = [float("inf")] * 2
-    with torch.inference_mode():
-        for turn in range(2 + repeat):
-            for i, forced in enumerate(plans):
-                start = time.perf_counter()
-                forced.run(x)
-                if turn >= 2:
-                    best[i] = min(best[i], (time.perf_counter() - start) * 1e3)
-    return best[0], best[1]

@@ -131,37 +131,82 @@ def test_compiled_code_is_kept_apart_per_instruction_set():
 # ---------------------------------------------------------------- chosen only where measured faster
 
 def choose(monkeypatch, timings, shape=(1100, 1000)):
-    """A 3×3 call on an image of ``shape`` with the compiled loop allowed and measured as ``timings``."""
-    monkeypatch.setattr(strategies, "_stencil_against_fallback", lambda plan, shape: timings)
-    monkeypatch.setattr(stencil, "_faster", {})
-    monkeypatch.setattr(stencil, "_timings", {})
+    """3×3 calls on one image of ``shape`` with the compiled loop allowed, on a fake clock by which a call of
+    the compiled loop takes ``timings[0]`` ms and one of the other path ``timings[1]``: the first asks for the
+    loop (and does not wait), then calls in turns until it is chosen or refused. (first result, chosen
+    strategy, the paths of the timed calls, a last result)."""
+    clock, paths = [0.0], []
+    for method, i in (("_stencil", 0), ("_other", 1)):
+        original = getattr(strategies.ConvPlan, method)
+
+        def timed(plan, x, original=original, i=i):
+            clock[0] += timings[i] / 1e3
+            paths.append(i)
+            return original(plan, x)
+        monkeypatch.setattr(strategies.ConvPlan, method, timed)
+    monkeypatch.setattr(strategies, "_now", lambda: clock[0])
+    for state in ("_faster", "_timings", "_trials"):
+        monkeypatch.setattr(stencil, state, {})
     calibration.ensure()                                  # the documented constants (conftest), then compiled
     strategies.use_crossovers(Crossovers(compiled=True))
     kernel = np.arange(9.0).reshape(3, 3) - 4
     image = np.random.default_rng(10).random(shape, dtype=np.float32)
     first = ops.conv2d(image, kernel, padding="same", device="cpu")      # asks for it in the background
     stencil.wait()
-    return (first, ops.choose_strategy(kernel, channels=1, pixels=shape[0] * shape[1]),
-            ops.conv2d(image, kernel, padding="same", device="cpu"))
+    paths.clear()
+    stencil._trials.clear()                               # compiled by an earlier test, the first call was timed
+    for _ in range(2 * stencil.BLOCK * stencil.TRIALS):
+        last = ops.conv2d(image, kernel, padding="same", device="cpu")
+    return first, ops.choose_strategy(kernel, channels=1, pixels=shape[0] * shape[1]), paths, last
 
 
 @needs_compiler
-def test_measured_faster_it_is_chosen_from_the_next_call(monkeypatch, ran):
-    first, chosen, second = choose(monkeypatch, (1.0, 2.0))
-    assert chosen == "stencil" and ran == [True]          # the first call did not wait for it: not even tried
-    np.testing.assert_allclose(second, first, rtol=1e-5, atol=1e-5)
+def test_measured_faster_on_its_calls_it_is_chosen(monkeypatch, ran):
+    first, chosen, paths, last = choose(monkeypatch, (1.0, 2.0))
+    assert paths == ([0] * stencil.BLOCK + [1] * stencil.BLOCK) * stencil.TRIALS     # in turns, blocks of calls
+    assert chosen == "stencil" and not stencil.trying()
+    ms, other, pixels = stencil._timings[(stencil.key((3, 3), 1, (1, 1, 1, 1)), 0)]
+    assert (round(ms, 6), round(other, 6), pixels) == (1.0, 2.0, 1100 * 1000)
+    ran.clear()
+    image, kernel = np.random.default_rng(4).random((1000, 1200), dtype=np.float32), np.arange(9.0).reshape(3, 3)
+    ours = ops.conv2d(image, kernel, padding="same", device="cpu")
+    assert ran == [True]                                                 # chosen: every call from now on
+    expected = torch_conv(image, kernel, stride=(1, 1), pads=(1, 1, 1, 1), mode="zeros", dilation=(1, 1))
+    assert relative_error(ours, expected) < 1e-6
+    np.testing.assert_allclose(last, first, rtol=1e-5, atol=1e-5)
 
 
 @needs_compiler
 def test_measured_slower_or_not_clearly_faster_it_is_not_chosen(monkeypatch, ran):
     for timings in ((2.0, 1.0), (0.95, 1.0)):
-        _, chosen, _ = choose(monkeypatch, timings)
-        assert chosen == "lanes" and True not in ran
+        _, chosen, _, _ = choose(monkeypatch, timings)
+        ran.clear()
+        ops.conv2d(np.ones((1100, 1000), np.float32), np.arange(9.0).reshape(3, 3) - 4, padding="same")
+        assert chosen == "lanes" and ran == []
+
+
+def test_the_choice_compares_the_fastest_timed_call_of_each_path():
+    assert stencil.decide([50.0, 1.0, 3.0], [2.0, 2.0, 2.0]) is True
+    assert stencil.decide([1.5, 3.0, 3.0], [9.0, 1.6, 2.0]) is False
+    assert stencil.decide([1.0, 1.0, 1.0], [2.0, 2.0]) is None            # not enough of the other
+    assert stencil.decide([0.95, 0.95, 0.95], [1.0] * 3) is False        # within the noise margin
+
+
+def test_the_first_call_of_each_block_is_left_out(monkeypatch):
+    monkeypatch.setattr(stencil, "_trials", {})
+    monkeypatch.setattr(stencil, "_faster", {})
+    monkeypatch.setattr(stencil, "_timings", {})
+    k = stencil.key((3, 3), 1, (1, 1, 1, 1))
+    # the first call after a switch is slow (buffers, caches): 9 ms; the others 1 ms compiled, 2 ms not
+    for call in range(2 * stencil.BLOCK * stencil.TRIALS):
+        compiled = call // stencil.BLOCK % 2 == 0
+        stencil.record(k, 0, compiled, 9.0 if call % stencil.BLOCK == 0 else (1.0 if compiled else 2.0), 10 ** 6)
+    assert stencil._faster == {(k, 0): True} and stencil._timings[(k, 0)] == (1.0, 2.0, 10 ** 6)
 
 
 @needs_compiler
 def test_below_a_megapixel_the_chosen_loop_gives_way(monkeypatch, ran):
-    _, chosen, _ = choose(monkeypatch, (1.0, 2.0))
+    _, chosen, _, _ = choose(monkeypatch, (1.0, 2.0))
     ran.clear()
     ops.conv2d(np.ones((500, 600), np.float32), np.arange(9.0).reshape(3, 3) - 4, padding="same", device="cpu")
     assert chosen == "stencil" and True not in ran
@@ -206,7 +251,17 @@ def test_the_kept_buffers_are_bounded():
 def test_each_size_class_is_timed_on_its_own(monkeypatch, ran):
     choose(monkeypatch, (1.0, 2.0))                                     # faster at 1–6 MP
     ran.clear()
-    asked = []
-    monkeypatch.setattr(stencil, "request", lambda k, size, measure: asked.append(size))
+    image = np.ones((2000, 3100), np.float32)
+    for _ in range(stencil.BLOCK + 1):
+        ops.conv2d(image, np.arange(9.0).reshape(3, 3) - 4, padding="same", device="cpu")
+    assert ran == [True] * stencil.BLOCK and stencil.trying()          # 6.2 MP: its own trials, in blocks
+    assert stencil._trials[(stencil.key((3, 3), 1, (1, 1, 1, 1)), 1)][2] == [stencil.BLOCK + 1]
+
+
+@needs_compiler
+def test_nothing_is_timed_while_a_variant_compiles(monkeypatch, ran):
+    choose(monkeypatch, (1.0, 2.0))
+    monkeypatch.setattr(stencil, "_worker", object())                  # another variant compiling
+    ran.clear()
     ops.conv2d(np.ones((2000, 3100), np.float32), np.arange(9.0).reshape(3, 3) - 4, padding="same", device="cpu")
-    assert asked == [1] and True not in ran                             # 6.2 MP: timed first, meanwhile not used
+    assert ran == [] and not stencil.trying()
