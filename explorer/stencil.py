@@ -111,7 +111,7 @@ _failed: dict = {}             # key -> why it could not be compiled or checked:
 _missed: dict = {}             # key -> the last call it refused (torch's guards wanted a new compile)
 _trials: dict = {}             # (key, size class) -> (ms per MP of the compiled loop's calls, of the other path's,
                                #                       [calls so far])
-_timings: dict = {}            # (key, size class) -> (ms compiled, ms of the other path, on an image of pixels)
+_timings: dict = {}            # (key, size class) -> (ms compiled, ms of the other path, for an image of pixels)
 _trial_lock = threading.Lock()
 _queued: set = set()
 _building = threading.Lock()   # one variant compiles at a time
@@ -249,7 +249,7 @@ def turn(k: Key, size: int) -> tuple[bool, bool]:
 
 
 def record(k: Key, size: int, compiled: bool, ms: float, pixels: int) -> None:
-    """One call of :func:`turn`'s: ``ms`` for an image of ``pixels``, through the compiled loop or not. The
+    """One timed call (:func:`turn`): ``ms`` for an image of ``pixels``, through the compiled loop or not. The
     first call of each block is left out: in turns call by call the other path's output buffers and caches
     made both look alike (2 MP grey 3×3 on AVX2: 1.5–1.9 ms against 1.6–2.1, while 20 calls in a row of each
     took 1.2–1.8 against 2.2–2.9). Chooses once both paths have :data:`TRIALS` timed calls."""
