@@ -223,9 +223,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.after": {"en": "After training", "zh": "训练后"},
     "net.input_title": {"en": "One digit through the network", "zh": "一个数字穿过网络"},
     "net.input": {"en": "Input", "zh": "输入"},
-    "net.input.test": {"en": "A test digit", "zh": "测试集中的数字"},
-    "net.input.draw": {"en": "Draw one", "zh": "自己画一个"},
-    "net.input.photo": {"en": "Photo of a digit", "zh": "数字的照片"},
+    "net.input.test": {"en": "A test digit", "zh": "测试数字"},
+    "net.input.draw": {"en": "Draw one", "zh": "自己画"},
+    "net.input.photo": {"en": "Photo of a digit", "zh": "数字照片"},
     "net.test_index": {"en": "Test digit number", "zh": "测试数字编号"},
     "net.true_label": {"en": "Its label: {label}", "zh": "它的标签：{label}"},
     "net.draw_help": {

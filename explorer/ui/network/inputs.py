@@ -86,7 +86,7 @@ def choose(task: Task, data: Data | None) -> np.ndarray | None:
     a photo; for your own classes a validation image, a photo or a snapshot."""
     if task.own:
         return _own(task, data)
-    kinds, choice, label = st.columns([2.8, 2, 0.9], vertical_alignment="bottom")     # one row: the figure fits below
+    kinds, choice, label = st.columns([3.3, 1.8, 0.9], vertical_alignment="bottom")     # one row: the figure fits below
     kind = widgets.choice(tr("net.input"), ["test", "draw", "photo"], "net.input", "test", kind="segmented",
                           prefix="net.input", where=kinds)
     if kind == "test":
