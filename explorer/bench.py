@@ -78,10 +78,11 @@ def measure_cell(image: np.ndarray, kernel: np.ndarray, repeat: int, baselines: 
     k = kernel.shape[0]
     ops.conv2d(image, kernel, padding="same", device="cpu")
     stencil.wait()                     # a small kernel's compiled loop: compiled and checked first,
-    for _ in range(4 * stencil.BLOCK * stencil.TRIALS):          # then timed on these calls, in turns
-        ops.conv2d(image, kernel, padding="same", device="cpu")
-        if not stencil.trying():
-            break
+    if k <= stencil.MAX_SIDE:          # then timed on these calls, in turns (larger kernels never take it)
+        for _ in range(4 * stencil.BLOCK * stencil.TRIALS):
+            ops.conv2d(image, kernel, padding="same", device="cpu")
+            if not stencil.trying():
+                break
     row = {"strategy": ops.choose_strategy(kernel, device="cpu", channels=c, pixels=h * w)}
     slow = 1 if k >= 15 or h * w >= 12e6 else repeat
     row["explorer"] = median_ms(lambda: ops.conv2d(image, kernel, padding="same", device="cpu"), repeat)

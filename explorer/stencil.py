@@ -40,6 +40,7 @@ import os
 import queue
 import re
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -109,8 +110,7 @@ _ready: set = set()            # compiled and checked
 _faster: dict = {}             # (key, size class) -> whether it beat the path it replaces here (measured once)
 _failed: dict = {}             # key -> why it could not be compiled or checked: not used
 _missed: dict = {}             # key -> the last call it refused (torch's guards wanted a new compile)
-_trials: dict = {}             # (key, size class) -> (ms per MP of the compiled loop's calls, of the other path's,
-                               #                       [calls so far])
+_trials: dict = {}             # (key, size class) -> its _Trial, until it is chosen or refused
 _timings: dict = {}            # (key, size class) -> (ms compiled, ms of the other path, for an image of pixels)
 _trial_lock = threading.Lock()
 _queued: set = set()
@@ -118,6 +118,14 @@ _building = threading.Lock()   # one variant compiles at a time
 _starting = threading.Lock()   # a job is queued and a worker started, or the worker ends, not both at once
 _jobs: queue.Queue = queue.Queue()
 _worker: threading.Thread | None = None
+
+
+@dataclass
+class _Trial:
+    """The timed calls of one variant and size class (:func:`record`): ms per MP of each path's."""
+    compiled: list[float] = field(default_factory=list)
+    other: list[float] = field(default_factory=list)
+    calls: int = 0                 # calls so far, those left out included: which path the next one takes
 
 
 def _compiler():
@@ -244,8 +252,8 @@ def turn(k: Key, size: int) -> tuple[bool, bool]:
         return False, False
     if _worker is not None:              # its OpenMP team slows this thread's calls: time them once it ended
         return False, False
-    calls = _trials[(k, size)][2][0] if (k, size) in _trials else 0
-    return calls // BLOCK % 2 == 0, True
+    trial = _trials.get((k, size))
+    return (trial.calls if trial else 0) // BLOCK % 2 == 0, True
 
 
 def record(k: Key, size: int, compiled: bool, ms: float, pixels: int) -> None:
@@ -256,14 +264,14 @@ def record(k: Key, size: int, compiled: bool, ms: float, pixels: int) -> None:
     with _trial_lock:
         if (k, size) in _faster:
             return
-        compiled_ms, other_ms, calls = _trials.setdefault((k, size), ([], [], [0]))
-        if calls[0] % BLOCK:
-            (compiled_ms if compiled else other_ms).append(ms * 1e6 / pixels)
-        calls[0] += 1
-        chosen = decide(compiled_ms, other_ms)
+        trial = _trials.setdefault((k, size), _Trial())
+        if trial.calls % BLOCK:
+            (trial.compiled if compiled else trial.other).append(ms * 1e6 / pixels)
+        trial.calls += 1
+        chosen = decide(trial.compiled, trial.other)
         if chosen is not None:
             _faster[(k, size)] = chosen
-            _timings[(k, size)] = (min(compiled_ms) * pixels / 1e6, min(other_ms) * pixels / 1e6, pixels)
+            _timings[(k, size)] = (min(trial.compiled) * pixels / 1e6, min(trial.other) * pixels / 1e6, pixels)
 
 
 def decide(compiled: list[float], other: list[float]) -> bool | None:

@@ -298,10 +298,11 @@ class ConvPlan:
         size = stencil.size_class(pixels)
         compiled, timed = stencil.turn(self.variant, size)
         start = _now()
-        y = self._stencil(x) if compiled else None
-        if compiled and y is None:                       # refused by torch's guards or busy: not a measurement
-            return self._other(x)
-        if y is None:
+        if compiled:
+            y = self._stencil(x)
+            if y is None:                                # refused by torch's guards or busy: not a measurement
+                return self._other(x)
+        else:
             y = self._other(x)
         if timed:
             stencil.record(self.variant, size, compiled, (_now() - start) * 1e3, pixels)
