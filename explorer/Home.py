@@ -17,7 +17,8 @@ from explorer.ui import caches, shell, sidebar, source  # noqa: E402
 from explorer.ui.shell import tr  # noqa: E402
 
 started = time.perf_counter()
-st.set_page_config(page_title="CNN Explorer", page_icon=":material/grid_on:", layout="wide",
+# a shipped picture: a Material icon here made every session ask fonts.gstatic.com for the tab's icon
+st.set_page_config(page_title="CNN Explorer", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if sidebar.presenting() else "auto")
 st.html(sidebar.PAGE_CSS)
 st.session_state[shell.LINK] = st.query_params.to_dict()    # a shared link's settings, before widgets read them

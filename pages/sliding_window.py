@@ -5,7 +5,7 @@ from explorer.ui import sliding_window as sw
 from explorer.ui.shell import tr
 
 st.title(tr("page.sliding_window.title"))
-st.markdown(tr("sw.intro"))
+sw.intro()
 
 figure_area, controls_area = sw.layout()       # in presentation mode the figure comes first
 with controls_area:

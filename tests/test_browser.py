@@ -114,17 +114,31 @@ def test_typing_into_the_kernel_grid(page):
     expect(page.locator("[data-testid=stCode]").nth(1)).to_contain_text("×0.5 + ")
 
 
-def test_sliding_window_plays(page):
+def test_sliding_window_has_one_timeline(page):
+    """Play, the keys and the buttons move one step that the slider, the text and the figure all show."""
     open_page(page, "Sliding Window")
     settle(page)
-    chart = page.locator("[data-testid=stPlotlyChart]")
-    expect(chart).to_contain_text("Step 1/49")
-    chart.get_by_text("▶▶ fast").click()
-    # the figure animates in the browser: the step counter in the arithmetic line moves on its own
-    expect(chart).not_to_contain_text("Step 1/49", timeout=10_000)
-    page.wait_for_timeout(1200)
+    main = page.locator("[data-testid=stMain]")
+    slider = page.locator(".st-key-sw-slider input[type=range]")
+    expect(main).to_contain_text("Step 1 of 49")
+    page.get_by_text("Fast", exact=True).click()
+    page.get_by_role("button", name="Play").click()
+    # the server plays: the text, the slider and the figure move together, step by step
+    expect(main).not_to_contain_text("Step 1 of 49", timeout=10_000)
+    page.wait_for_timeout(900)
     page.screenshot(path=str(ARTIFACTS / "sliding_window_playing.png"))
-    chart.get_by_text("❚❚ pause").click()
+    page.get_by_role("button", name="Pause").click()
+    settle(page)
+    step = int(re.search(r"Step (\d+) of 49", main.inner_text()).group(1))
+    assert 1 < step <= 49
+    expect(slider).to_have_value(str(step))
+    page.get_by_role("heading", name="Sliding Window").click()      # the keys work wherever the focus is not a field
+    page.keyboard.press("ArrowRight")
+    expect(main).to_contain_text(f"Step {step + 1} of 49")
+    expect(slider).to_have_value(str(step + 1))
+    page.keyboard.press("ArrowLeft")
+    expect(main).to_contain_text(f"Step {step} of 49")
+    expect(slider).to_have_value(str(step))
 
 
 PROJECTOR = {"width": 1280, "height": 720}

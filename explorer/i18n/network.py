@@ -348,6 +348,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.unit_input": {"en": "Input channel {c}", "zh": "输入通道 {c}"},
     "net.unit_window": {"en": "Window", "zh": "窗口"},
     "net.unit_kernel": {"en": "Trained kernel", "zh": "训练得到的卷积核"},
+    "net.unit_kernel_untrained": {"en": "Kernel (random, not trained yet)", "zh": "卷积核（随机初始值，尚未训练）"},
     "net.unit_products": {"en": "Products", "zh": "乘积"},
     "net.unit_channel_sum": {"en": "Input channel {c}: Σ products = {total}", "zh": "输入通道 {c}：Σ 乘积 = {total}"},
     "net.unit_more_channels": {
@@ -421,7 +422,11 @@ STRINGS: dict[str, dict[str, str]] = {
     # why this prediction
     "net.why_title": {"en": "Why this prediction?", "zh": "为什么这样预测？"},
     "net.why_class": {"en": "Explain the class", "zh": "要解释的类别"},
-    "net.why_predicted": {"en": "The prediction ({digit})", "zh": "预测结果（{digit}）"},
+    "net.why_predicted": {"en": "The prediction", "zh": "预测结果"},
+    "net.why_explaining": {"en": "Explaining **{digit}** ({p} %), the network's prediction.",
+                           "zh": "正在解释 **{digit}**（{p} %），即网络的预测结果。"},
+    "net.why_explaining_other": {"en": "Explaining **{digit}** ({p} %); the network predicts **{best}**.",
+                                 "zh": "正在解释 **{digit}**（{p} %）；网络预测的是 **{best}**。"},
     "net.why_patch": {"en": "Occlusion patch", "zh": "遮挡块大小"},
     "net.why_saliency": {"en": "Saliency", "zh": "显著图"},
     "net.why_gradcam": {"en": "Grad-CAM", "zh": "Grad-CAM"},

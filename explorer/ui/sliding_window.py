@@ -13,10 +13,11 @@ from explorer.lessons import sliding, snippets
 from explorer.numtext import format_number
 from explorer.ui import caches, picker, widgets
 from explorer.ui.shell import lang, show_error, stop, tr
-from explorer.ui.sidebar import figure_and_controls
+from explorer.ui.sidebar import figure_and_controls, presenting
 from explorer.ui.source import current_image, region_sliders
+from explorer.ui.timeline import timeline
 from explorer.views import gif
-from explorer.views.sliding import LABELS, sliding_figure
+from explorer.views.sliding import LABELS
 
 PAGE = "../pages/sliding_window.py"
 GRID = {"sw.rows": 7, "sw.cols": 7, "sw.seed": 1, "sw.kind": "random"}
@@ -28,7 +29,7 @@ def _load_example() -> None:
     widgets.load_into_editor("kernel", sliding.EXAMPLE_KERNEL)
     st.session_state.update({"sw.source": "type", "kernel.source": "custom", "sw.mode": "correlation",
                              "sw.padding": sliding.EXAMPLE_PADDING, "conv.padding_mode": "zeros", "sw.stride": 1,
-                             "sw.dilation": 1, "sw.step": 0})
+                             "sw.dilation": 1})
     st.session_state.pop(f"sw.mode@{lang()}", None)
     st.session_state.pop(f"conv.padding_mode@{lang()}", None)
 
@@ -46,6 +47,12 @@ def example_panel(run: sliding.Run) -> None:
     first = ", ".join(format_number(v) for v in run.output[0])
     centre = format_number(run.output[run.output.shape[0] // 2, run.output.shape[1] // 2])
     st.info(tr("sw.example_result", row=first, centre=centre), icon=":material/menu_book:")
+
+
+def intro() -> None:
+    """What to do, except on a projector: there the teacher says it and the figure needs the room."""
+    if not presenting():
+        st.markdown(tr("sw.intro"))
 
 
 def layout():
@@ -118,8 +125,8 @@ def run_of(grid: np.ndarray, mode: str, kernel: np.ndarray, params: dict) -> sli
 
 
 def figure_labels(mode: str) -> dict[str, str]:
-    """The figure's words in the user's language (the kernel panel is named after the mode)."""
-    shown = {key: tr(f"sw.fig.{key}") for key in LABELS}
+    """The figure's and the GIF's words in the user's language (the kernel panel is named after the mode)."""
+    shown = {key: tr(f"sw.fig.{key}") for key in (*LABELS, "step")}
     if mode == "convolution":
         shown["kernel"] = tr("sw.fig.flipped")
     elif mode in ("max_pool", "avg_pool"):
@@ -128,22 +135,8 @@ def figure_labels(mode: str) -> dict[str, str]:
 
 
 def animation_panel(run: sliding.Run, settings: str) -> None:
-    """The figure (plays in the browser), step buttons (← → keys), the current step's arithmetic."""
-    if st.session_state.get("sw.settings") != settings:
-        st.session_state["sw.settings"], st.session_state["sw.step"] = settings, 0
-    step = min(st.session_state.get("sw.step", 0), len(run.steps) - 1)
-    widgets.chart(sliding_figure(run, figure_labels(run.mode), active=step), "sw.figure")
-    back, label, forward = st.columns([1, 3, 1])
-    if back.button(tr("sw.back"), icon=":material/skip_previous:", disabled=step == 0, width="stretch",
-                   shortcut="Left", help=tr("sw.key_help")):
-        st.session_state["sw.step"] = step - 1
-        st.rerun()
-    if forward.button(tr("sw.forward"), icon=":material/skip_next:", disabled=step == len(run.steps) - 1,
-                      width="stretch", shortcut="Right", help=tr("sw.key_help")):
-        st.session_state["sw.step"] = step + 1
-        st.rerun()
-    label.markdown(tr("sw.step_of", i=step + 1, n=len(run.steps)), text_alignment="center")
-    st.code(run.steps[step].text, language=None, wrap_lines=True)
+    """The figure, its one timeline (slider, step buttons and ← → keys, play) and the step's arithmetic."""
+    timeline(run, figure_labels(run.mode), "sw", settings=settings)
 
 
 def formula_panel(run: sliding.Run) -> None:

@@ -1,5 +1,6 @@
 """Network through AppTest: architecture table, training, weights files, MNIST files, photos."""
 import io
+import json
 
 import numpy as np
 import pytest
@@ -176,3 +177,55 @@ def test_the_sidebar_says_the_network_page_does_not_use_its_image_and_keeps_an_u
     at.switch_page(KERNEL_LAB).run()
     assert note not in [c.value for c in at.sidebar.caption]
     assert any("mine.jpg" in c.value and "64×48" in c.value for c in at.sidebar.caption)   # the upload is kept
+
+
+def unit_tables(at) -> str:
+    return " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_before_training_nothing_says_trained_and_the_unit_opens_where_the_first_map_is_strongest():
+    at = start(NETWORK)
+    assert not at.exception and not at.error
+    tables = unit_tables(at)
+    assert "Trained kernel" not in tables and "Kernel (random, not trained yet)" in tables
+    i, j = at.number_input(key="net.unit_i").value, at.number_input(key="net.unit_j").value
+    model = at.session_state["net.untrained"][1]
+    from explorer.network.data import load_digits
+    with torch.no_grad():
+        first = model[0](load_digits().x_test[0][None])[0, 0].numpy()     # layer 1, map 1, for test digit 0
+    assert first[i, j] == first.max() > 0 and (i, j) != (0, 0)
+    message = next(s.value for s in at.success if "forward hook" in s.value)
+    assert f"{first.max():.6g}" in message
+
+
+def test_after_training_the_explained_class_is_this_runs_prediction():
+    at = start(NETWORK)
+    at.number_input(key="net.epochs").set_value(2)
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert not at.exception and not at.error
+    table = next(d.value for d in at.dataframe if "Probability" in d.value.columns)
+    best = table["Digit"][table["Probability"].astype(float).idxmax()]
+    explaining = next(m.value for m in at.markdown if m.value.startswith("Explaining"))
+    assert explaining.startswith(f"Explaining **{best}**") and "the network's prediction" in explaining
+    assert "Trained kernel" in unit_tables(at)
+    option = at.selectbox(key="net.why_class@en")
+    assert option.format_func("predicted") == "The prediction"       # no class number to go stale in the browser
+
+
+def test_the_units_sliding_window_opens_on_the_chosen_position():
+    at = start(NETWORK)
+    at.number_input(key="net.unit_i").set_value(10)
+    at.number_input(key="net.unit_j").set_value(13).run()
+    assert not at.exception
+    step = at.session_state["net.unit_slide.at"]
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("net.unit_slide.figure"))
+    spec = json.loads(chart.proto.spec)
+    marker = spec["data"][6]
+    cell = (marker["y"][0], marker["x"][0])
+    assert step > 0 and cell != (0, 0)
+    # the step it opens on multiplies the window the explanation above it multiplies: the same sum
+    channel_sum = next(c.value for c in at.caption if c.value.startswith("Input channel 1: Σ products = "))
+    slide_sum = next(c.value for c in at.code if "×" in c.value).rsplit("= ", 1)[1]
+    assert abs(float(slide_sum) - float(channel_sum.rsplit("= ", 1)[1])) < 0.02
+    outline = spec["layout"]["shapes"][0]
+    assert (outline["x1"] - outline["x0"], outline["y1"] - outline["y0"]) == (5, 5)

@@ -1,5 +1,6 @@
 """Sliding Window through AppTest: every mode agrees with ops, steps, GIF, opened from Pooling."""
 import json
+import re
 
 import numpy as np
 import pytest
@@ -26,6 +27,25 @@ def torch_result(mode: str, grid: np.ndarray) -> np.ndarray:
     return pool(x, 2, 1, padding=1)[0, 0].numpy()
 
 
+def figure(at) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def shown_output(at) -> np.ndarray:
+    """The output grid as the figure shows it (NaN: not written yet)."""
+    z = figure(at)["data"][4]["z"]
+    return np.array([[np.nan if v is None else v for v in row] for row in z], dtype=np.float64)
+
+
+STEP = re.compile(r"^(?:Step |第 )(\d+)\D[^:]*:  (.*)$", re.S)
+
+
+def step_shown(at) -> tuple[int, int, str]:
+    """The step in the text under the figure, the slider's, and the arithmetic written out."""
+    found = next(m for m in (STEP.match(c.value) for c in at.code) if m)
+    return int(found.group(1)), at.slider(key="sw.slider").value, found.group(2)
+
+
 @pytest.mark.parametrize("mode", ["correlation", "convolution", "transposed", "max_pool", "avg_pool"])
 def test_sliding_window_every_mode_renders_and_agrees(mode):
     at = start(SLIDING)
@@ -33,12 +53,11 @@ def test_sliding_window_every_mode_renders_and_agrees(mode):
     assert not at.exception and not at.error
     assert any("equals the output of explorer.ops" in s.value for s in at.success)
     assert len(at.get("plotly_chart")) == 1
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    last = np.array([[np.nan if v is None else v for v in row] for row in spec["frames"][-1]["data"][0]["z"]])
-    np.testing.assert_allclose(last, torch_result(mode, sliding.generate_grid("random", 7, 7, 1)), atol=1e-4)
-    steps = at.code[0].value
-    assert "=" in steps
-    assert len(spec["frames"]) >= 9
+    steps = at.slider(key="sw.slider").max
+    assert steps >= 9 and "=" in step_shown(at)[2]
+    at.slider(key="sw.slider").set_value(steps).run()
+    np.testing.assert_allclose(shown_output(at), torch_result(mode, sliding.generate_grid("random", 7, 7, 1)),
+                               atol=1e-4)
     at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(), "image/jpeg").run()
     at.segmented_control(key="sw.source").set_value("image").run()
     assert not at.exception and not at.error
@@ -50,11 +69,11 @@ def test_sliding_window_steps_and_image_input():
     at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(), "image/jpeg").run()
     at.segmented_control(key="sw.source").set_value("image").run()
     assert not at.exception and not at.error
-    first = at.code[0].value
+    first = step_shown(at)[2]
     forward = next(b for b in at.button if "Step forward" in b.label)
     forward.click().run()
-    assert at.code[0].value != first
-    assert "Step 2 of" in " ".join(m.value for m in at.markdown)
+    assert step_shown(at)[2] != first
+    assert step_shown(at)[:2] == (2, 2)
     at.segmented_control(key="sw.scale").set_value(1).run()
     assert not at.exception
 
@@ -92,14 +111,14 @@ def test_the_notes_worked_example_in_one_click(lang):
     label = i18n.t("sw.example", lang)
     next(b for b in at.button if b.label == label).click().run()
     assert not at.exception and not at.error
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    last = np.array(spec["frames"][-1]["data"][0]["z"], dtype=np.float64)
+    assert at.slider(key="sw.slider").max == 25
+    assert step_shown(at)[2] == "0×1 + 0×2 + 0×3 + 0×4 + 3×5 + 4×6 + 0×7 + 2×8 + 4×9 = 91"
+    at.slider(key="sw.slider").set_value(25).run()
+    last = shown_output(at)
     x = torch.from_numpy(sliding.EXAMPLE_GRID)[None, None]
     expected = F.conv2d(x, torch.from_numpy(sliding.EXAMPLE_KERNEL)[None, None], padding=1)[0, 0].numpy()
     np.testing.assert_array_equal(last, expected)                    # all 25 outputs, torch's
     assert last[0].tolist() == [91, 168, 224, 215, 127] and last[2, 2] == 282    # the notes' numbers
-    assert len(spec["frames"]) == 25
-    assert at.code[0].value == "0×1 + 0×2 + 0×3 + 0×4 + 3×5 + 4×6 + 0×7 + 2×8 + 4×9 = 91"
     note = next(i.value for i in at.info if "91, 168, 224, 215, 127" in i.value)
     assert "282" in note and (lang == "en") == (not CJK.search(note))
     if lang == "zh":
@@ -108,14 +127,60 @@ def test_the_notes_worked_example_in_one_click(lang):
 
 def test_every_output_cell_is_drawn_from_the_first_step():
     at = start(SLIDING)
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    background = spec["data"][3]
+    background = figure(at)["data"][3]
     assert np.array(background["z"]).shape == (7, 7) and background["xaxis"] == "x3"
-    first = spec["frames"][0]["data"][0]["z"]
-    assert sum(v is not None for row in first for v in row) == 1          # only the first cell computed yet
+    assert np.isfinite(shown_output(at)).sum() == 1          # only the first cell computed yet
 
 
 def test_in_presentation_mode_the_figure_comes_before_the_controls():
     at = open_link(SLIDING, {"present": "true"})
     assert not at.exception and at.expander[0].label == "Input, kernel and parameters"
     assert at.expander[0].get("plotly_chart") == [] and len(at.get("plotly_chart")) == 1
+
+
+def test_one_timeline_the_slider_buttons_text_and_figure_show_the_same_step(monkeypatch):
+    """Whatever moves the window moves everything that shows the step: slider, buttons, play."""
+    from explorer.ui import timeline
+    at = start(SLIDING)
+    run = sliding.build_run(sliding.generate_grid("random", 7, 7, 1), kernels.SOBEL_X, "correlation", padding=1)
+
+    def assert_at(step: int) -> None:
+        shown, slider, text = step_shown(at)
+        assert shown == slider == step and text == run.steps[step - 1].text
+        assert np.isfinite(shown_output(at)).sum() == step                    # the figure's output so far
+        marker = figure(at)["data"][6]                                        # the output cell being written
+        assert (marker["y"][0], marker["x"][0]) == run.steps[step - 1].cell
+
+    assert_at(1)
+    at.slider(key="sw.slider").set_value(5).run()
+    assert_at(5)
+    next(b for b in at.button if b.label == "Step forward").click().run()
+    assert_at(6)
+    next(b for b in at.button if b.label == "Step back").click().run()
+    assert_at(5)
+    clock = [100.0]
+    monkeypatch.setattr(timeline, "_now", lambda: clock[0])
+    at.segmented_control(key="sw.speed").set_value("fast").run()
+    next(b for b in at.button if b.label == "Play").click().run()
+    assert_at(5) and any(b.label == "Pause" for b in at.button)     # the click starts the clock, no jump
+    for expected in (6, 7):
+        clock[0] += timeline.SPEEDS["fast"]
+        at.run()                                                   # what the fragment's timer does
+        assert_at(expected)
+    at.run()                                                        # no time has passed: no step
+    assert_at(7)
+    next(b for b in at.button if b.label == "Pause").click().run()
+    clock[0] += 10
+    at.run()
+    assert_at(7)
+    at.slider(key="sw.slider").set_value(49).run()
+    next(b for b in at.button if b.label == "Play").click().run()   # at the end, play starts again at step 1
+    assert_at(1)
+
+
+def test_the_step_survives_a_visit_to_another_page():
+    at = start(SLIDING)
+    at.slider(key="sw.slider").set_value(9).run()
+    at.switch_page("../pages/kernel_lab.py").run()
+    at.switch_page("../pages/sliding_window.py").run()
+    assert not at.exception and step_shown(at)[:2] == (9, 9)

@@ -12,11 +12,11 @@ from explorer.lessons import sliding
 from explorer.network import inside
 from explorer.network.explain import Activation, Explanation
 from explorer.numtext import format_number
-from explorer.ui import widgets
+from explorer.ui import caches, widgets
 from explorer.ui.network.model import Task
 from explorer.ui.shell import markdown_text, tr
 from explorer.ui.sliding_window import figure_labels
-from explorer.views.sliding import sliding_figure
+from explorer.ui.timeline import timeline
 
 SHOWN_CHANNELS = 4
 SLIDE_SIDE = 8         # the crop of the input channel the animation slides over
@@ -63,7 +63,8 @@ def _channel(act: Activation, c: int) -> str:
 
 
 def _slide(found: Explanation, act: Activation) -> None:
-    """The first input channel and its trained kernel, sliding over a crop around the chosen position."""
+    """The first input channel and its trained kernel, sliding over a crop around the chosen position; the
+    timeline opens on the chosen position's step."""
     term = found.terms[0]
     kh, kw = term.kernel.shape
     stride, padding = act.module.stride[0], act.module.padding[0]
@@ -77,15 +78,20 @@ def _slide(found: Explanation, act: Activation) -> None:
         run = sliding.build_run(np.round(crop, 3), np.round(term.kernel, 3), "correlation", stride=stride)
     except (ParamError, sliding.GridError):
         return
+    chosen = (i - top // stride, j - left // stride)
+    start = next((n for n, step in enumerate(run.steps) if step.cell == chosen), 0)
     st.caption(tr("net.unit_slide", c=_channel(act, term.channel)))
-    widgets.chart(sliding_figure(run, figure_labels("correlation")), "net.unit_slide")
+    timeline(run, figure_labels("correlation"), "net.unit_slide",
+             settings=caches.settings_key(crop, term.kernel, found.position, found.row), start=start)
 
 
-def _conv(found: Explanation, act: Activation, next_is_relu: bool) -> None:
+def _conv(found: Explanation, act: Activation, next_is_relu: bool, trained: bool) -> None:
+    kernel = tr("net.unit_kernel" if trained else "net.unit_kernel_untrained")
     for term in found.terms[:SHOWN_CHANNELS]:
         name = _channel(act, term.channel)
-        widgets.matrices([(term.window, f"{tr('net.unit_input', c=name)} · {tr('net.unit_window')}", True),
-                          (term.kernel, tr("net.unit_kernel"), False), (term.products, tr("net.unit_products"), False)])
+        # one scale for the three (diverging, centred on 0): a zero is the same white in each
+        widgets.matrices([(term.window, f"{tr('net.unit_input', c=name)} · {tr('net.unit_window')}", False),
+                          (term.kernel, kernel, False), (term.products, tr("net.unit_products"), False)])
         st.caption(tr("net.unit_channel_sum", c=name, total=_n(term.total)))
     hidden = found.terms[SHOWN_CHANNELS:]
     if hidden:
@@ -110,15 +116,16 @@ def _linear(found: Explanation) -> None:
                    rest=_n(found.rest), bias=_n(found.bias), value=_n(found.value)))
 
 
-def render(found: Explanation, act: Activation, next_is_relu: bool) -> None:
-    """The explanation of ``found`` (``network.explain``, for the layer ``act``) and the agreement with it."""
+def render(found: Explanation, act: Activation, next_is_relu: bool, trained: bool = True) -> None:
+    """The explanation of ``found`` (``network.explain``, for the layer ``act``) and the agreement with it;
+    ``trained`` says whether the weights shown are trained ones or the random ones training starts from."""
     if found.kind == "conv":
-        _conv(found, act, next_is_relu)
+        _conv(found, act, next_is_relu, trained)
         if isinstance(act.module, nn.Conv2d) and act.module.groups == 1:
             _slide(found, act)
     elif found.kind == "pool":
         channel = found.position[0]
-        widgets.matrices([(np.where(np.isfinite(found.window), found.window, np.nan), tr("net.unit_window"), True)])
+        widgets.matrices([(np.where(np.isfinite(found.window), found.window, np.nan), tr("net.unit_window"), False)])
         st.markdown(tr("net.unit_pool", mode=tr(f"net.unit_pool.{found.pool}"), k=found.window.shape[0],
                        c=channel + 1, value=_n(found.value)))
     elif found.kind == "batchnorm":

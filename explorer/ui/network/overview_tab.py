@@ -69,13 +69,16 @@ def _pick(found: overview.Overview, clicked: tuple[int, int] | None) -> None:
     st.session_state.update({"net.unit_layer": row, "net.unit_channel": index, "net.unit_i": i, "net.unit_j": j})
 
 
-def _unit(found: overview.Overview, task: Task) -> tuple[int, int]:
+def _unit(found: overview.Overview, task: Task, trained: bool) -> tuple[int, int]:
     """Layer, map and position selectors (set by a click), then the explanation; returns the chosen tile."""
     st.subheader(tr("net.unit_title"))
     last = len(found.columns) - 1
     layer_names = {c.row: c.name for c in found.columns[1:last]} | {last: tr("net.unit_probabilities", row=last)}
-    if st.session_state.get("net.unit_layer") not in layer_names:
-        st.session_state["net.unit_layer"] = 1
+    if st.session_state.get("net.unit_layer") not in layer_names:     # first open: the first map's strongest unit
+        first = found.columns[1].values
+        i, j = np.unravel_index(int(np.argmax(first[0])), first.shape[1:]) if first.ndim == 3 else (0, 0)
+        st.session_state.update({"net.unit_layer": 1, "net.unit_channel": 0, "net.unit_i": int(i),
+                                 "net.unit_j": int(j)})
     c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
     row = c1.selectbox(tr("net.unit_layer"), list(layer_names), key="net.unit_layer", format_func=layer_names.get)
     if row == last:
@@ -96,7 +99,7 @@ def _unit(found: overview.Overview, task: Task) -> tuple[int, int]:
         position = (int(c2.number_input(tr("net.unit_unit"), 0, highs["net.unit_channel"], key="net.unit_channel")),)
     found_unit = explain.explain(found.acts, row, position)
     next_is_relu = row < len(found.acts) and isinstance(found.acts[row].module, nn.ReLU)
-    explain_panel.render(found_unit, found.acts[row - 1], next_is_relu)
+    explain_panel.render(found_unit, found.acts[row - 1], next_is_relu, trained=trained)
     return row, position[0]
 
 
@@ -157,7 +160,7 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
     _pick(found, _clicked(shown[0][1]))
     figures, unit = st.container(), st.container()        # the figure shows the tile chosen below
     with unit:
-        selected = _unit(found, task)
+        selected = _unit(found, task, trained=shown[0][0] is model and model is not None)
     with figures:
         for number, ((network, key), result) in enumerate(zip(shown, results)):
             if len(shown) > 1:
@@ -170,10 +173,17 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
     options = ["predicted", *range(len(found.probabilities))]
     if st.session_state.get("net.why_class", "predicted") not in options:     # fewer classes than before
         widgets.set_choice("net.why_class", "predicted")
-    predicted = tr("net.why_predicted", digit=task.names[found.predicted])   # now: a format_func may run later
+    # the option's text never names the class: a select box draws an option's text once per value, so after
+    # training "The prediction (8)" stayed on screen while the network now predicted 2
+    predicted = tr("net.why_predicted")
     target = widgets.choice(tr("net.why_class"), options, "net.why_class", "predicted", where=c1,
                             format_func=lambda c, names=task.names: predicted if c == "predicted" else names[c])
-    target = found.predicted if target == "predicted" else target
+    chosen = found.predicted if target == "predicted" else int(target)
+    p = f"{found.probabilities[chosen] * 100:.1f}"
+    st.markdown(tr("net.why_explaining", digit=markdown_text(task.names[chosen]), p=p) if chosen == found.predicted
+                else tr("net.why_explaining_other", digit=markdown_text(task.names[chosen]), p=p,
+                        best=markdown_text(task.names[found.predicted])))
+    target = chosen
     side = picture.shape[1]
     patches = SMALL_PATCHES if side <= 32 else LARGE_PATCHES
     patch = widgets.choice(tr("net.why_patch"), patches, "net.why_patch" if side <= 32 else "net.why_patch_large",
