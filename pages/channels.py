@@ -1,18 +1,16 @@
 """Channels: what one nn.Conv2d layer computes from a colour photo, filter by filter."""
 import streamlit as st
 
-from explorer.ui import caches
 from explorer.ui import channels as ch
 from explorer.ui.shell import tr
-from explorer.ui.sidebar import presenting
-from explorer.ui.source import current_image
+from explorer.ui.sidebar import lead
+from explorer.ui.source import current_image, working_copy
 
 st.title(tr("page.channels.title"))
-if not presenting():              # on a projector the introduction is left to the teacher: the figure fits
-    st.markdown(tr("ch.intro"))
+lead(tr("ch.intro"))
 
 image = current_image()
-work = caches.compare_image(image.digest, image.pixels)
+work = working_copy(image)
 one_tab, many_tab, groups_tab, sharing_tab = st.tabs([tr(f"ch.tab_{t}") for t in ("one", "many", "groups", "sharing")])
 with one_tab:
     ch.one_filter_panel(work)

@@ -3,13 +3,17 @@ import streamlit as st
 
 from explorer.ui import im2col as ic
 from explorer.ui.shell import tr
+from explorer.ui.sidebar import figure_and_controls, lead
 
 st.title(tr("page.im2col.title"))
-st.markdown(tr("ic.intro"))
+lead(tr("ic.intro"))
 
-example = ic.settings()        # a message and a stop when the kernel does not fit
-forward_tab, backward_tab, pool_tab, cost_tab = st.tabs([tr("ic.tab_forward"), tr("ic.tab_backward"),
-                                                         tr("ic.tab_pool"), tr("ic.tab_cost")])
+panels, settings = figure_and_controls(tr("ic.settings_title"))     # on a projector the settings fold away below
+with settings:
+    example = ic.settings()        # a message and a stop when the kernel does not fit
+with panels:
+    forward_tab, backward_tab, pool_tab, cost_tab = st.tabs([tr("ic.tab_forward"), tr("ic.tab_backward"),
+                                                             tr("ic.tab_pool"), tr("ic.tab_cost")])
 with forward_tab:
     ic.forward_panel(example)
 with backward_tab:

@@ -3,9 +3,10 @@ import streamlit as st
 
 from explorer.ui import sliding_window as sw
 from explorer.ui.shell import tr
+from explorer.ui.sidebar import lead
 
 st.title(tr("page.sliding_window.title"))
-sw.intro()
+lead(tr("sw.intro"))
 
 figure_area, controls_area = sw.layout()       # in presentation mode the figure comes first
 with controls_area:

@@ -183,4 +183,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "红为正，蓝为负，白为 0。三张通道特征图共用一个色标，在 ±{maps} 处颜色最深；它们的和有自己的色标 ±{sum}"
               "（都取 |数值| 的第 {percentile} 百分位数）：各通道相互抵消的地方，和比各部分弱得多。",
     },
+    "ch.g_settings": {"en": "Output channels and kernel size", "zh": "输出通道数和卷积核大小"},
+    "ch.g_code": {"en": "The modules", "zh": "模块代码"},
 }

@@ -158,4 +158,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Differs from torch's {fn} by {diff}. Please report this.",
         "zh": "与 torch 的 {fn} 相差 {diff}。请报告此问题。",
     },
+    "ic.settings_title": {"en": "Batch, channels, kernel, filters, stride, padding", "zh": "批量、通道、卷积核、滤波器、步幅、填充"},
+    "ic.pool_settings": {"en": "Window, stride, max or average", "zh": "窗口、步幅、最大或平均"},
 }

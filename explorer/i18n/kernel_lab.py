@@ -144,4 +144,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "kl.resolution_full": {"en": "At {w}×{h}", "zh": "在 {w}×{h} 上"},
     "kl.resolution_half": {"en": "At {w}×{h} (half), shown as large", "zh": "在 {w}×{h}（一半）上，按同样大小显示"},
+    "kl.histogram_count": {"en": "Pixels", "zh": "像素数"},
+    "kl.close_up": {"en": "Close-up around pixel ({x}, {y})", "zh": "像素 ({x}, {y}) 周围的特写"},
+    "kl.close_in": {"en": "Input, the window outlined", "zh": "输入，窗口已框出"},
+    "kl.close_out": {"en": "Output, the pixel marked", "zh": "输出，像素已标出"},
+    "kl.close_value": {
+        "en": "Output at ({x}, {y}): **{value}**. [Its window, products and sum ↓](#inspect)",
+        "zh": "({x}, {y}) 处的输出：**{value}**。[查看它的窗口、乘积与求和 ↓](#inspect)",
+    },
 }

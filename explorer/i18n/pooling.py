@@ -85,12 +85,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "注意细小的亮线（胡须、字母边缘）：最大池化让它们在每一轮中都保留下来，平均池化则不断把它们冲淡，直到融入背景。",
     },
     "pool.shift_intro": {
-        "en": "Pooling is said to make a network robust to small shifts. Test it: move the input 0, 1, … k−1 "
-              "pixels to the left and measure how much the pooled output changes, compared with no pooling at all.",
-        "zh": "人们常说池化让网络对小幅平移更稳健。来验证一下：把输入向左移动 0、1、…、k−1 个像素，测量池化输出变化了多少，"
-              "并与不池化的情况比较。",
+        "en": "Pooling is said to make a network robust to small shifts. Test it with the page's window (k = {k}): "
+              "move the input 0, 1, … k−1 pixels to the left and measure how much the pooled output changes, "
+              "compared with no pooling at all.",
+        "zh": "人们常说池化让网络对小幅平移更稳健。用本页的窗口（k = {k}）来验证：把输入向左移动 0、1、…、k−1 个像素，"
+              "测量池化输出变化了多少，并与不池化的情况比较。",
     },
-    "pool.shift_k": {"en": "Window size for this test (shifts 0 … k−1)", "zh": "本测试的窗口大小（平移 0 … k−1）"},
+    "pool.shift_needs_two": {"en": "A window of 1 pixel pools nothing: choose a window of 2 or more above.",
+                             "zh": "1 像素的窗口不做任何池化：请在上方选择 2 或更大的窗口。"},
+    "pool.settings_title": {"en": "Window, stride, padding", "zh": "窗口、步幅、填充"},
+    "pool.zoom_settings": {"en": "Zoom and region", "zh": "缩放和区域"},
     "pool.shift_input": {"en": "Input", "zh": "输入"},
     "pool.shift_input.edges": {"en": "Edge map (like a first layer's output)", "zh": "边缘图（类似第一层的输出）"},
     "pool.shift_input.photo": {"en": "The photo, gray", "zh": "照片（灰度）"},

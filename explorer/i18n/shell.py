@@ -47,6 +47,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "src.camera_name": {"en": "camera snapshot", "zh": "摄像头照片"},
     "src.rejected": {"en": "That file was not used: {why}", "zh": "未使用该文件：{why}"},
     "src.using": {"en": "Using **{name}**, {w}×{h} pixels.", "zh": "正在使用 **{name}**，{w}×{h} 像素。"},
+    "src.working_copy": {
+        "en": "This page computes on a copy of it at {w}×{h}, so that every panel answers at once.",
+        "zh": "本页使用它的 {w}×{h} 副本进行计算，这样每个面板都能立即响应。",
+    },
     "src.scaled": {
         "en": "The image is {w0}×{h0}; it was scaled down to {w}×{h} to stay responsive.",
         "zh": "该图像为 {w0}×{h0}；为保持流畅，已缩小为 {w}×{h}。",

@@ -250,4 +250,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "所以把它叫作*反卷积*是名不副实的：真正的反卷积会撤销一次卷积，而它只撤销了形状。它的用处恰恰在此：分割网络要给每个像素打标签，"
               "在卷积和池化把图像缩小之后，转置卷积（其卷积核专为此学习）把输出恢复到与输入一样大。",
     },
+    "td.up_settings": {"en": "Enlargement, kernel, padding", "zh": "放大倍数、卷积核、填充"},
+    "td.g_settings": {"en": "Grid, kernel, stride, padding", "zh": "网格、卷积核、步幅、填充"},
+    "td.inv_settings": {"en": "Stride, padding, seed", "zh": "步幅、填充、随机种子"},
+    "td.cb_settings": {"en": "Kernel size and stride", "zh": "卷积核大小和步幅"},
+    "td.dil_settings": {"en": "Kernel", "zh": "卷积核"},
 }

@@ -9,7 +9,7 @@ from explorer.lessons import channels, snippets
 from explorer.numtext import format_bytes, format_count, format_number
 from explorer.ui import widgets
 from explorer.ui.shell import labels, tr
-from explorer.ui.sidebar import figure_and_controls, presenting
+from explorer.ui.sidebar import figure_and_controls, lead, presenting
 from explorer.ui.source import CurrentImage, region
 from explorer.views import charts
 
@@ -123,21 +123,24 @@ def many_filters_panel(work: np.ndarray) -> None:
 def groups_panel(work: np.ndarray) -> None:
     """Standard vs depthwise vs 1×1 vs depthwise + 1×1: parameters and multiply-adds from torch modules."""
     h, w = work.shape[:2]
-    st.markdown(tr("ch.groups_intro"))
-    g1, g2 = st.columns(2)
+    lead(tr("ch.groups_intro"))
+    cards, settings = figure_and_controls(tr("ch.g_settings"))
+    g1, g2 = settings.columns(2)
     c_out = widgets.slider(tr("ch.g_out"), 3, 64, "ch.g_out", 16, where=g1)
     k = widgets.choice(tr("ch.g_k"), [1, 3, 5, 7], "ch.g_k", 3, kind="select_slider", where=g2)
     options = channels.groupings(3, c_out, k, h, w)
     standard = options[0]
     counts = {"std_params": format_count(standard.params), "std_macs": format_count(standard.macs)}
-    for col, option in zip(st.columns(len(options), gap="small"), options):
+    for col, option in zip(cards.columns(len(options), gap="small"), options):
         with col.container(border=True):
             st.markdown(f"**{tr(f'ch.group.{option.name}')}**")
-            st.code("\n".join(option.modules), language="python", wrap_lines=True)
-            st.caption(tr(f"ch.group.{option.name}.desc", params=format_count(option.params),
-                          macs=format_count(option.macs), **counts))
+            # on a projector a quarter of the screen wraps the modules one argument per line: the numbers first
+            code = st.popover(tr("ch.g_code"), icon=":material/code:", width="stretch") if presenting() else st
+            code.code("\n".join(option.modules), language="python", wrap_lines=True)
             st.metric(tr("ch.params"), format_count(option.params), help=f"{option.params:,}")
             st.metric(tr("ch.macs", h=h, w=w), format_count(option.macs), help=f"{option.macs:,}")
+            st.caption(tr(f"ch.group.{option.name}.desc", params=format_count(option.params),
+                          macs=format_count(option.macs), **counts))
             st.caption(tr("ch.out_channels", n=option.out_channels))
     names = labels("ch.group")
     widgets.chart(charts.log_bars({tr("ch.params"): [o.params for o in options],
@@ -148,7 +151,7 @@ def groups_panel(work: np.ndarray) -> None:
 def sharing_panel(image: CurrentImage) -> None:
     """Fully connected vs local vs shared weights for the photo's size."""
     full_h, full_w = image.pixels.shape[:2]
-    st.markdown(tr("ch.sharing_intro", h=full_h, w=full_w))
+    lead(tr("ch.sharing_intro", h=full_h, w=full_w))
     counts = channels.connection_counts(full_h, full_w, 3, 3)
     for col, key in zip(st.columns(3, gap="medium"), counts):
         col.metric(tr(f"ch.count.{key}"), format_count(counts[key]), tr("ch.bytes", size=format_bytes(counts[key] * 4)),

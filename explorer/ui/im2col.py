@@ -11,7 +11,7 @@ from explorer import geometry, im2col, imaging
 from explorer.numtext import format_bytes, format_number
 from explorer.ui import caches, widgets
 from explorer.ui.shell import show_error, stop, tr
-from explorer.ui.sidebar import presenting
+from explorer.ui.sidebar import figure_and_controls, lead, presenting
 from explorer.ui.source import current_image
 from explorer.views import charts
 
@@ -81,15 +81,20 @@ def forward_panel(ex: Example) -> None:
     image, (oy, ox) = row // (out_h * out_w), divmod(row % (out_h * out_w), out_w)
     window = [geometry.window_box(oy, ox, (ex.k, ex.k), stride=ex.stride, pads=(ex.pad,) * 4,
                                   clip_to=(ex.side, ex.side))]
-    st.markdown(f"**① {tr('ic.step_input', n=ex.n, c=ex.c, h=ex.side, w=ex.side, i=image + 1)}**")
-    for ch, col in enumerate(st.columns(max(ex.c, 2), gap="small")[:ex.c]):
-        widgets.matrix(ex.x[image, ch], f"ic.x{ch}", col,
-                       title=tr("ic.channel", c=ex.names[ch] if ex.names else ch + 1), sequential=True,
-                       outlines=window, height=300)
-    st.markdown(f"**② {tr('ic.step_col', rows=rows, cols=ex.forward.col.shape[1])}**")
-    table(ex.forward.col, row, im2col.column_labels(ex.c, ex.k, ex.k, ex.names))
-    if ex.forward.col.shape[1] > 12:
-        st.caption(tr("ic.scroll_note", cols=ex.forward.col.shape[1]))
+    # on a projector the window and its row side by side: stacked, the row was below the first screen
+    first, second = st.columns([1, 1.3], gap="medium") if presenting() else (st.container(), st.container())
+    with first:
+        st.markdown(f"**① {tr('ic.step_input', n=ex.n, c=ex.c, h=ex.side, w=ex.side, i=image + 1)}**")
+        for ch, col in enumerate(st.columns(max(ex.c, 2), gap="small")[:ex.c]):
+            widgets.matrix(ex.x[image, ch], f"ic.x{ch}", col,
+                           title=tr("ic.channel", c=ex.names[ch] if ex.names else ch + 1), sequential=True,
+                           outlines=window, height=240 if presenting() else 300)
+    with second:
+        st.markdown(f"**② {tr('ic.step_col', rows=rows, cols=ex.forward.col.shape[1])}**")
+        table(ex.forward.col, row, im2col.column_labels(ex.c, ex.k, ex.k, ex.names),
+              height=300 if presenting() else None)
+        if ex.forward.col.shape[1] > 12:
+            st.caption(tr("ic.scroll_note", cols=ex.forward.col.shape[1]))
     filters = [f"f{i + 1}" for i in range(ex.fn)]
     left, right = st.columns([1, 1], gap="large")
     with left:
@@ -111,7 +116,7 @@ def forward_panel(ex: Example) -> None:
 
 def backward_panel(ex: Example) -> None:
     """dout from above; dW = colᵀ·dout, db, dx = col2im(dout·Wᵀ); all equal to torch autograd."""
-    st.markdown(tr("ic.backward_intro"))
+    lead(tr("ic.backward_intro"))
     dout = ex.dout
     dx, dw, db = im2col.conv_backward(dout, ex.x.shape, ex.weight, ex.forward, ex.stride, ex.pad)
     _, _, out_h, out_w = ex.forward.out.shape
@@ -146,7 +151,7 @@ def cost_panel() -> None:
     """The im2col matrix's size for the photo, and a live timing of four ways to convolve it."""
     image = current_image()
     full_h, full_w = image.pixels.shape[:2]
-    st.markdown(tr("ic.cost_intro"))
+    lead(tr("ic.cost_intro"))
     k = widgets.choice(tr("ic.cost_k"), [3, 5, 7], "ic.cost_k", 3, kind="select_slider")
     size = im2col.matrix_bytes(1, 3, full_h, full_w, k, k, pad=k // 2)
     st.metric(tr("ic.cost_matrix", w=full_w, h=full_h, k=k), format_bytes(size),
@@ -181,8 +186,9 @@ def cost_panel() -> None:
 
 def pooling_panel(ex: Example) -> None:
     """Pooling the same batch as im2col rows, its backward pass, both equal to torch."""
-    st.markdown(tr("ic.pool_intro"))
-    c1, c2, c3 = st.columns(3, gap="medium")
+    lead(tr("ic.pool_intro"))
+    body, settings = figure_and_controls(tr("ic.pool_settings"))
+    c1, c2, c3 = settings.columns(3, gap="medium")
     size = widgets.number(tr("ic.pool_size"), 1, 3, "ic.pool_size", 2, where=c1)
     stride = widgets.number(tr("conv.stride"), 1, 3, "ic.pool_stride", 2, where=c2)
     mode = widgets.choice(tr("ic.pool_mode"), im2col.POOL_MODES, "ic.pool_mode", "max", kind="segmented",
@@ -194,12 +200,14 @@ def pooling_panel(ex: Example) -> None:
     _, c, out_h, out_w = forward.out.shape
     rows = len(forward.col)
     st.session_state["ic.pool_pick"] = min(st.session_state.get("ic.pool_pick", 1), rows)
-    row = st.slider(tr("ic.pool_row"), 1, rows, key="ic.pool_pick") - 1
-    st.markdown(f"**{tr('ic.pool_col', rows=rows, cols=forward.col.shape[1])}**")
-    table(forward.col, row, [f"{i},{j}" for i in range(size) for j in range(size)], height=260)
+    row = body.slider(tr("ic.pool_row"), 1, rows, key="ic.pool_pick") - 1
+    body.markdown(f"**{tr('ic.pool_col', rows=rows, cols=forward.col.shape[1])}**")
+    with body:
+        table(forward.col, row, [f"{i},{j}" for i in range(size) for j in range(size)], height=260)
     value = forward.col[row].max() if mode == "max" else forward.col[row].mean()
-    st.code(tr("ic.pool_row_text", row=row + 1, mode=mode, values=", ".join(format_number(v) for v in forward.col[row]),
-               value=format_number(value)), language=None, wrap_lines=True)
+    body.code(tr("ic.pool_row_text", row=row + 1, mode=mode,
+                 values=", ".join(format_number(v) for v in forward.col[row]), value=format_number(value)),
+              language=None, wrap_lines=True)
     dout = np.ones(forward.out.shape)
     dx = im2col.pool_backward(dout, ex.x.shape, forward, size, size, stride, mode)
     st.markdown(f"**{tr('ic.pool_out', n=ex.n, c=c, h=out_h, w=out_w)}**")

@@ -17,6 +17,7 @@ from explorer.ui.source import CurrentImage
 from explorer.views import charts, tables
 
 # what zero padding does to the border, by kernels.zero_border_effect
+CLOSE_UP = 32       # pixels on each side of the close-up under the input
 ZERO_BORDER_NOTES = {"darker": "kl.zeros_border", "edge": "kl.zeros_border_edge", "other": "kl.zeros_border_other"}
 
 
@@ -103,6 +104,7 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
         note = tr("kl.preview_of", w=image.pixels.shape[1], h=image.pixels.shape[0]) if result.is_preview else ""
         st.caption(tr("kl.input_caption", w=result.work.shape[1], h=result.work.shape[0],
                       kind=tr("kl.gray_word" if settings.gray else "kl.rgb_word")) + note)
+        _close_up(result, x, y, (top, left, bottom, right))
     with shown_out:
         click = streamlit_image_coordinates(display.mark(result.picture, x, y, x, y), key="kl.click",
                                             width="stretch", image_format="JPEG", jpeg_quality=92, cursor="crosshair")
@@ -120,6 +122,28 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
         st.session_state["kl.x"], st.session_state["kl.y"] = inspector.pixel_at(
             click["x"], click["y"], (click["width"], click["height"]), result.out_size)
         st.rerun()
+
+
+def _close_up(result: Result, x: int, y: int, box: tuple[int, int, int, int]) -> None:
+    """The inspected pixel's neighbourhood, input and output side by side, enlarged until single pixels show:
+    at the pictures' size a blur looked like nothing, and a click on the output gave no visible answer."""
+    top, left, bottom, right = box
+    factor = 256 // CLOSE_UP
+    centre = ((top + bottom) // 2, (left + right) // 2)
+    st.markdown(f"**{tr('kl.close_up', x=x, y=y)}**")
+    shown = st.columns(2, gap="small")
+    for col, picture, (cy, cx), (y0, x0, y1, x1), caption in (
+            (shown[0], display.to_uint8(result.work), centre, box, "kl.close_in"),
+            (shown[1], result.picture, (y, x), (y, x, y, x), "kl.close_out")):
+        # enlarged first, outlined after: an outline drawn at the picture's size covered the window
+        near = display.zoom(display.crop_square(picture, (cy, cx), CLOSE_UP), factor)
+        oy, ox = cy - CLOSE_UP // 2, cx - CLOSE_UP // 2
+        col.image(display.mark(near, (x0 - ox) * factor, (y0 - oy) * factor, (x1 - ox + 1) * factor - 1,
+                               (y1 - oy + 1) * factor - 1), width="stretch")
+        col.caption(tr(caption))
+    value = result.output[y, x]
+    text = ", ".join(format_number(round(float(v), 4)) for v in np.atleast_1d(value))
+    st.markdown(tr("kl.close_value", x=x, y=y, value=text))
 
 
 def summary(image: CurrentImage, settings: Settings, result: Result) -> None:
@@ -147,14 +171,14 @@ def summary(image: CurrentImage, settings: Settings, result: Result) -> None:
             st.caption(tr("kl.numbers_below" if max(kh, kw) <= tables.MATRIX_TEXT_SIDE else "kl.hover_values"))
     with right:
         st.subheader(tr("kl.histogram"))
-        widgets.chart(charts.histogram_figure(result.output), "kl.hist")
+        widgets.chart(charts.histogram_figure(result.output, y_title=tr("kl.histogram_count")), "kl.hist")
         st.caption(tr("kl.histogram_note", lo=format_number(float(result.output.min())),
                       hi=format_number(float(result.output.max()))))
 
 
 def inspector_panel(settings: Settings, result: Result) -> None:
     """The window, kernel and products of the inspected pixel, their sums, and whether they match the output."""
-    st.subheader(tr("kl.inspect"))
+    st.subheader(tr("kl.inspect"), anchor="inspect")
     st.caption(tr("kl.inspect_help"))
     out_w, out_h = result.out_size
     c1, c2, c3 = st.columns([1, 1, 2])

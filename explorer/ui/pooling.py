@@ -12,6 +12,7 @@ from explorer.numtext import format_number
 from explorer.ui import caches, widgets
 from explorer.ui import sliding_window as sw
 from explorer.ui.shell import labels, show_error, stop, tr
+from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage, region, region_sliders
 from explorer.views import charts
 
@@ -53,12 +54,25 @@ def pooled(work: np.ndarray, window: Window) -> dict[str, np.ndarray]:
 
 def side_panel(work: np.ndarray, results: dict[str, np.ndarray], window: Window) -> None:
     """The photo, max and average pooled (zoomed so pixels show), and global average pooling."""
-    z1, z2 = st.columns([2, 1], vertical_alignment="bottom")
-    zoom = widgets.choice(tr("pool.zoom"), [1, 2, 4, 8], "pool.zoom", 4, kind="select_slider",
-                          format_func=lambda z: f"{z}×", help=tr("pool.zoom_help"), where=z1)
-    with z2.popover(tr("pool.region"), icon=":material/crop:", width="stretch"):
-        region_sliders(size_help=tr("pool.size_help"))
+    pictures, settings = figure_and_controls(tr("pool.zoom_settings"))
+    with settings:
+        z1, z2 = st.columns([2, 1], vertical_alignment="bottom")
+        zoom = widgets.choice(tr("pool.zoom"), [1, 2, 4, 8], "pool.zoom", 4, kind="select_slider",
+                              format_func=lambda z: f"{z}×", help=tr("pool.zoom_help"), where=z1)
+        with z2.popover(tr("pool.region"), icon=":material/crop:", width="stretch"):
+            region_sliders(size_help=tr("pool.size_help"))
     x, y, _ = region()
+    with pictures:
+        _side_pictures(work, results, x, y, zoom)
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.markdown(f"**{tr('kl.formula')}**")
+        widgets.formula_box(pooling.pool_formulas(work.shape, window.k, window.stride, window.padding,
+                                                  window.ceil_mode))
+    right.info(tr("pool.side_note"), icon=":material/lightbulb:")
+
+
+def _side_pictures(work: np.ndarray, results: dict[str, np.ndarray], x: float, y: float, zoom: int) -> None:
     panels = st.columns([1, 1, 1, 0.55], gap="small")
     panels[0].image(display.blocky(display.crop_fraction(work, x, y, zoom)), width="stretch")
     panels[0].caption(tr("pool.input_caption", w=work.shape[1], h=work.shape[0]))
@@ -69,12 +83,6 @@ def side_panel(work: np.ndarray, results: dict[str, np.ndarray], window: Window)
     panels[3].image(np.full((64, 64, 3), display.to_uint8(means), np.uint8), width="stretch")
     panels[3].caption(tr("pool.global_caption", values=", ".join(
         f"{name} {format_number(round(float(v), 3))}" for name, v in zip("RGB", means))))
-    left, right = st.columns([1, 1], gap="large")
-    with left:
-        st.markdown(f"**{tr('kl.formula')}**")
-        widgets.formula_box(pooling.pool_formulas(work.shape, window.k, window.stride, window.padding,
-                                                  window.ceil_mode))
-    right.info(tr("pool.side_note"), icon=":material/lightbulb:")
 
 
 def grid_panel(image: CurrentImage, window: Window) -> None:
@@ -98,13 +106,14 @@ def grid_panel(image: CurrentImage, window: Window) -> None:
     boxes = pooling.window_boxes(grid.shape, window.k, window.stride, window.padding, results["max"].shape)
     overlapping = window.stride < window.k
     cols = st.columns([1.3, 1, 1], gap="medium")
-    widgets.matrix(grid, "pool.grid_in", cols[0], title=tr("pool.grid_input"), sequential=True,
+    shared = (float(grid.min()), float(grid.max()))    # one grey scale: a max-pooled grid looks lighter, as it is
+    widgets.matrix(grid, "pool.grid_in", cols[0], title=tr("pool.grid_input"), sequential=True, zrange=shared,
                    outlines=boxes[:1] if overlapping else boxes)
     if overlapping:
         cols[0].caption(tr("pool.overlap_note"))
     for col, mode in zip(cols[1:], ops.POOL_MODES):
         widgets.matrix(np.round(results[mode], 2), f"pool.grid_{mode}", col, title=tr(f"pool.{mode}"),
-                       sequential=True)
+                       sequential=True, zrange=shared)
     if st.button(tr("pool.watch"), icon=":material/animation:", help=tr("pool.watch_help")):
         pool = min(window.k, 4)
         sw.open_with(mode="max_pool", pool=pool, stride=min(window.stride, 4), padding=min(window.padding, pool // 2),
@@ -113,7 +122,7 @@ def grid_panel(image: CurrentImage, window: Window) -> None:
 
 def rounds_panel(work: np.ndarray, window: Window) -> None:
     """The image after 1–4 rounds of each pooling."""
-    st.markdown(tr("pool.rounds_intro", k=window.k, s=window.stride))
+    lead(tr("pool.rounds_intro", k=window.k, s=window.stride))
     for mode in ops.POOL_MODES:
         results = pooling.repeated(work, mode, pooling.MAX_ROUNDS, window.k, **window.args)
         st.markdown(f"**{tr(f'pool.{mode}')}**")
@@ -126,25 +135,26 @@ def rounds_panel(work: np.ndarray, window: Window) -> None:
     st.info(tr("pool.rounds_note"), icon=":material/lightbulb:")
 
 
-def shift_panel(image: CurrentImage, work: np.ndarray) -> None:
-    """Shift the input by 0…k−1 pixels: how much max, average and no pooling change."""
-    st.markdown(tr("pool.shift_intro"))
-    s1, s2 = st.columns(2, vertical_alignment="bottom")
-    shift_k = widgets.slider(tr("pool.shift_k"), 2, 8, "pool.shift_k", 4, where=s1)
+def shift_panel(image: CurrentImage, work: np.ndarray, window: Window) -> None:
+    """Shift the input by 0…k−1 pixels, k the page's window: how much max, average and no pooling change."""
+    lead(tr("pool.shift_intro", k=window.k))
+    plot, numbers = st.columns([1.4, 1], gap="large")
     kind = widgets.choice(tr("pool.shift_input"), ["edges", "photo"], "pool.shift_input", "edges", kind="segmented",
-                          prefix="pool.shift_input", where=s2)
+                          prefix="pool.shift_input", where=numbers)
+    if window.k < 2:
+        st.info(tr("pool.shift_needs_two"), icon=":material/info:")
+        return
     plane = caches.feature_map(image.digest, work) if kind == "edges" else imaging.to_gray(work)
     try:
-        test = pooling.shift_test(plane, shift_k)
+        test = pooling.shift_test(plane, window.k)
     except ops.ParamError as err:
         show_error(err)
         return
     names = labels("pool.shift_kind")
-    plot, numbers = st.columns([1.4, 1], gap="large")
     widgets.chart(charts.lines_figure(test.shifts, {names(k): v for k, v in test.change.items()},
                                       x_title=tr("pool.shift_x"), y_title=tr("pool.shift_y")), "pool.shift_plot", plot)
     with numbers:
-        st.markdown(f"**{tr('pool.shift_mean', k=shift_k - 1)}**")
+        st.markdown(f"**{tr('pool.shift_mean', k=window.k - 1)}**")
         for name in pooling.SHIFT_KINDS:
             change = np.mean(test.change[name][1:])
             kept = np.mean(test.unchanged[name][1:])

@@ -58,6 +58,13 @@ def presenting() -> bool:
     return st.query_params.get("present", "").lower() == "true"
 
 
+def lead(text: str) -> None:
+    """A page's or a tab's introduction, except on a projector: there the teacher says it and the figure needs
+    the room (on a 1280×720 screen two lines of it pushed figures below the first screen)."""
+    if not presenting():
+        st.markdown(text)
+
+
 def figure_and_controls(settings_title: str):
     """``(figure area, controls area)`` for a page whose figure its controls set: on a projector the figure
     comes first and the controls fold away in an expander under it; otherwise the controls come first."""

@@ -13,7 +13,7 @@ from explorer.lessons import sliding, snippets
 from explorer.numtext import format_number
 from explorer.ui import caches, picker, widgets
 from explorer.ui.shell import lang, show_error, stop, tr
-from explorer.ui.sidebar import figure_and_controls, presenting
+from explorer.ui.sidebar import figure_and_controls
 from explorer.ui.source import current_image, region_sliders
 from explorer.ui.timeline import timeline
 from explorer.views import gif
@@ -47,12 +47,6 @@ def example_panel(run: sliding.Run) -> None:
     first = ", ".join(format_number(v) for v in run.output[0])
     centre = format_number(run.output[run.output.shape[0] // 2, run.output.shape[1] // 2])
     st.info(tr("sw.example_result", row=first, centre=centre), icon=":material/menu_book:")
-
-
-def intro() -> None:
-    """What to do, except on a projector: there the teacher says it and the figure needs the room."""
-    if not presenting():
-        st.markdown(tr("sw.intro"))
 
 
 def layout():

@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 from explorer import i18n, imaging
-from explorer.ui import widgets
+from explorer.ui import caches, widgets
 from explorer.ui.shell import lang, markdown_text, tr
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,6 +104,16 @@ def _describe(image: CurrentImage, is_sample: bool) -> None:
 def current_image() -> CurrentImage:
     """The image chosen in the sidebar (``Home.py`` sets it before each page runs)."""
     return st.session_state["_current"]
+
+
+def working_copy(image: CurrentImage) -> np.ndarray:
+    """The picture the page's panels compute on (at most ``caches.COMPARE_SIDE`` on its longer side), named once,
+    in the sidebar under the picture's own size, with the reason: the pages had said "Input, 512×342" and
+    "(342, 512)" while the sidebar said 640×427."""
+    work = caches.compare_image(image.digest, image.pixels)
+    if work.shape[:2] != image.pixels.shape[:2]:
+        st.sidebar.caption(tr("src.working_copy", w=work.shape[1], h=work.shape[0]))
+    return work
 
 
 # ---------------------------------------------------------------- the region small grids are cut from

@@ -1,4 +1,5 @@
 """Kernel Lab through AppTest: formulas, inspector against ops, errors, custom kernels, previews, code."""
+import json
 import re
 
 import numpy as np
@@ -61,6 +62,24 @@ def test_inspector_follows_the_typed_position_and_matches_ops():
     window = image[19:22, 9:12, 1]
     for value in (*window.ravel(), *(window * kernels.get_kernel("laplacian_4")).ravel()):
         assert f": {float(value):.6g}\">" in tables, value
+
+
+def test_the_close_up_beside_the_pictures_follows_the_inspected_pixel():
+    """A click (or a typed position) answers beside the pictures: the close-up and the value move there."""
+    at = start(KERNEL_LAB)
+    at.selectbox(key="kernel.preset@en").set_value("gaussian_blur").run()
+    at.number_input(key="kl.x").set_value(40)
+    at.number_input(key="kl.y").set_value(25).run()
+    assert not at.exception and not at.error
+    image = np.asarray(Image.open(ROOT / "assets" / "cat.png").convert("RGB"), np.float32) / 255
+    expected = ops.conv2d(image, kernels.get_kernel("gaussian_blur"), padding="same", padding_mode="zeros")[25, 40]
+    assert any(m.value == "**Close-up around pixel (40, 25)**" for m in at.markdown)
+    value = next(m.value for m in at.markdown if m.value.startswith("Output at (40, 25): **"))
+    shown = [float(v) for v in value.split("**")[1].split(", ")]
+    np.testing.assert_allclose(shown, expected, atol=1e-4)
+    assert "(#inspect)" in value
+    hist = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("kl.hist"))
+    assert json.loads(hist.proto.spec)["layout"]["yaxis"]["title"]["text"] == "Pixels"
 
 
 def test_invalid_settings_show_a_message_not_a_traceback():

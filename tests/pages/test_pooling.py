@@ -1,5 +1,7 @@
 """Pooling through AppTest: every panel against torch, uploads, bad windows."""
 
+import json
+
 import numpy as np
 
 from explorer import ops
@@ -67,3 +69,16 @@ def test_convolution_follows_the_shift_on_the_photo():
     at.slider(key="pool.eq_shift").set_value(4).run()
     message = next(s.value for s in at.success if "shifted by 4" in s.value)
     assert "largest difference 0 away from the border" in message
+
+
+def test_the_grids_share_one_grey_scale_and_the_shift_test_uses_the_pages_window():
+    at = start(POOLING)
+    at.slider(key="pool.k").set_value(3).run()
+    assert not at.exception and not at.error
+    specs = {c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    grids = [next(v for k, v in specs.items() if k.endswith(name)) for name in ("grid_in", "grid_max", "grid_avg")]
+    ranges = {(g["data"][0]["zmin"], g["data"][0]["zmax"]) for g in grids}
+    assert len(ranges) == 1                                   # the input's scale for the pooled grids too
+    shift = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("pool.shift_plot"))
+    assert json.loads(shift.proto.spec)["data"][0]["x"] == [0, 1, 2]          # shifts 0 … k−1 with k = 3
+    assert any("(k = 3)" in m.value for m in at.markdown)

@@ -14,7 +14,7 @@ def test_transposed_page_three_ways_agree_with_torch():
     at = start(TRANSPOSED)
     assert not at.exception and not at.error
     assert any("All three results are the same" in s.value for s in at.success)
-    scatter = chart(at, "td.scatter")
+    scatter = chart(at, "td.scatter.figure")
     grid = np.array(scatter["data"][0]["z"], dtype=np.float32)
     kernel = np.array(scatter["data"][2]["z"], dtype=np.float32)
     expected = torch.nn.functional.conv_transpose2d(torch.tensor(grid)[None, None], torch.tensor(kernel)[None, None])
@@ -32,7 +32,7 @@ def test_transposed_grid_settings_stay_equal_to_torch(stride, padding, output_pa
     at.number_input(key="td.g_padding").set_value(padding)
     at.number_input(key="td.g_op").set_value(output_padding).run()
     assert not at.exception and not at.error
-    scatter = chart(at, "td.scatter")
+    scatter = chart(at, "td.scatter.figure")
     grid = np.array(scatter["data"][0]["z"], dtype=np.float32)
     kernel = np.array(scatter["data"][2]["z"], dtype=np.float32)
     expected = torch.nn.functional.conv_transpose2d(torch.tensor(grid)[None, None], torch.tensor(kernel)[None, None],

@@ -8,6 +8,7 @@ from explorer import display, imaging
 from explorer.lessons import transposed
 from explorer.ui import caches, widgets
 from explorer.ui.shell import tr
+from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import region
 
 FLAT_SIDE = 10      # a flat grey input: every difference in its output is an artifact
@@ -15,8 +16,9 @@ FLAT_SIDE = 10      # a flat grey input: every difference in its output is an ar
 
 def render(work: np.ndarray) -> None:
     """Kernel size and stride; the overlap counts; a flat image and the photo both ways."""
-    st.markdown(tr("td.cb_intro"))
-    c1, c2, c3 = st.columns([1, 1, 2], gap="medium", vertical_alignment="center")
+    lead(tr("td.cb_intro"))
+    grids, settings = figure_and_controls(tr("td.cb_settings"))
+    c1, c2, c3 = settings.columns([1, 1, 2], gap="medium", vertical_alignment="center")
     k = widgets.number(tr("td.cb_k"), 1, 6, "td.cb_k", 3, where=c1)
     s = widgets.choice(tr("conv.stride"), [2, 3], "td.cb_s", 2, kind="segmented", where=c2)
     even = k % s == 0
@@ -25,13 +27,13 @@ def render(work: np.ndarray) -> None:
     flat_t, flat_r = transposed.checkerboard_pair(np.full((FLAT_SIDE, FLAT_SIDE), 0.5, np.float32), k, s)
     centre = (slice(flat_t.shape[0] // 2 - 4, flat_t.shape[0] // 2 + 4),
               slice(flat_t.shape[1] // 2 - 4, flat_t.shape[1] // 2 + 4))
-    cols = st.columns(3, gap="medium")
+    cols = grids.columns(3, gap="medium")
     widgets.matrix(counts, "td.counts", cols[0], title=tr("td.cb_counts"), sequential=True, colorscale="Oranges")
     widgets.matrix(np.round(flat_t[centre], 3), "td.flat_t", cols[1], title=tr("td.cb_flat_t"), sequential=True,
                    zrange=(0, 1))
     widgets.matrix(np.round(flat_r[centre], 3), "td.flat_r", cols[2], title=tr("td.cb_flat_r"), sequential=True,
                    zrange=(0, 1))
-    st.caption(tr("td.cb_flat_note"))
+    grids.caption(tr("td.cb_flat_note"))
     x, y, _ = region()
     photo_t, photo_r = transposed.checkerboard_pair(display.crop_fraction(imaging.to_gray(work), x, y, 6), k, s)
     cols = st.columns(2, gap="medium")

@@ -7,6 +7,7 @@ import streamlit as st
 from explorer import display, imaging, kernels, receptive
 from explorer.ui import caches, widgets
 from explorer.ui.shell import tr
+from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage
 
 DILATIONS = (1, 2, 4, 8)
@@ -15,8 +16,9 @@ KERNELS = ("laplacian_8", "sobel_magnitude", "outline", "emboss", "sharpen")
 
 def render(image: CurrentImage, work: np.ndarray) -> None:
     """The photo filtered at each dilation (cached), the dilated kernels, the pixels each output reads."""
-    st.markdown(tr("td.dil_intro"))
-    c1, c2 = st.columns([1, 2], vertical_alignment="bottom")
+    lead(tr("td.dil_intro"))
+    pictures, settings = figure_and_controls(tr("td.dil_settings"))
+    c1, c2 = settings.columns([1, 2], vertical_alignment="bottom")
     name = widgets.choice(tr("td.dil_kernel"), KERNELS, "td.dil_kernel", "laplacian_8", prefix="preset", where=c1)
     c2.caption(tr(f"preset.{name}.desc"))
     preset = kernels.get_preset(name)
@@ -24,7 +26,7 @@ def render(image: CurrentImage, work: np.ndarray) -> None:
     gray = imaging.to_gray(work)
     key = f"{image.digest}:gray:{gray.shape[0]}x{gray.shape[1]}"
     total = sum(float(k.sum()) for k in chosen)
-    for col, d in zip(st.columns(4, gap="small"), DILATIONS):
+    for col, d in zip(pictures.columns(4, gap="small"), DILATIONS):
         with col:
             st.markdown(f"**{tr('td.dil_d', d=d)}**")
             out = caches.filtered(key, gray, chosen, preset.combine, padding="same", padding_mode="reflect",
@@ -45,7 +47,7 @@ def render(image: CurrentImage, work: np.ndarray) -> None:
 def gridding() -> None:
     """Equal dilations leave holes in the receptive field; growing ones (1, 2, 4, …) fill it."""
     st.subheader(tr("td.grid_title"))
-    st.markdown(tr("td.grid_effect_intro"))
+    lead(tr("td.grid_effect_intro"))
     g1, g2 = st.columns(2)
     layers = widgets.slider(tr("td.grid_layers"), 2, 4, "td.grid_layers", 3, where=g1)
     d = widgets.slider(tr("td.grid_d"), 2, 4, "td.grid_d", 2, where=g2)

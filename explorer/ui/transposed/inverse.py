@@ -9,17 +9,20 @@ from explorer.lessons import sliding, transposed
 from explorer.numtext import format_number
 from explorer.ui import widgets
 from explorer.ui.shell import show_error, tr
+from explorer.ui.sidebar import figure_and_controls, lead
 
 SIDE = 5
 
 
 def render() -> None:
     """A 5×5 grid, convolved and transposed back with the same kernel: shapes equal, values not."""
-    st.markdown(tr("td.inv_intro"))
-    c1, c2, c3 = st.columns(3, gap="medium")
-    stride = widgets.number(tr("conv.stride"), 1, 2, "td.inv_stride", 1, where=c1)
-    padding = widgets.number(tr("conv.padding"), 0, 1, "td.inv_padding", 1, where=c2)
-    seed = widgets.number(tr("sw.seed"), 0, 9999, "td.inv_seed", 5, where=c3)
+    lead(tr("td.inv_intro"))
+    grids, settings = figure_and_controls(tr("td.inv_settings"))
+    with settings:
+        c1, c2, c3 = st.columns(3, gap="medium")
+        stride = widgets.number(tr("conv.stride"), 1, 2, "td.inv_stride", 1, where=c1)
+        padding = widgets.number(tr("conv.padding"), 0, 1, "td.inv_padding", 1, where=c2)
+        seed = widgets.number(tr("sw.seed"), 0, 9999, "td.inv_seed", 5, where=c3)
     grid = sliding.generate_grid("random", SIDE, SIDE, seed)
     kernel = transposed.grid_kernel("integers", 3, 1, seed + 1)
     try:
@@ -27,13 +30,13 @@ def render() -> None:
     except ParamError as err:
         show_error(err)
         return
-    cols = st.columns([1, 0.8, 0.8, 1, 1], gap="small")
+    cols = grids.columns([1, 0.8, 0.8, 1, 1], gap="small")
     widgets.matrix(grid, "td.inv_x", cols[0], title=tr("td.inv_x", n=SIDE))
     widgets.matrix(kernel, "td.inv_k", cols[1], title=tr("td.kernel_title", k=3))
     widgets.matrix(trip.down, "td.inv_down", cols[2], title=tr("td.inv_down", h=trip.down.shape[0]))
     widgets.matrix(trip.back, "td.inv_back", cols[3], title=tr("td.inv_back", h=trip.back.shape[0]))
     widgets.matrix(trip.difference, "td.inv_diff", cols[4], title=tr("td.inv_diff"))
     worst = float(np.abs(trip.difference).max())
-    st.info(tr("td.inv_result", shape=f"{SIDE}×{SIDE}", op=trip.output_padding, diff=format_number(round(worst, 3))),
+    grids.info(tr("td.inv_result", shape=f"{SIDE}×{SIDE}", op=trip.output_padding, diff=format_number(round(worst, 3))),
             icon=":material/undo:")
     st.markdown(tr("td.inv_names"))

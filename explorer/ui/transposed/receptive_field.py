@@ -7,6 +7,7 @@ import streamlit as st
 
 from explorer import display, receptive
 from explorer.ui.shell import forget, show_error, stop, tr
+from explorer.ui.sidebar import lead
 
 EDITOR = "td.rf_editor"
 SAVED = "td.rf_saved"       # the stack of the last visit (the editor's own state is gone after a page switch)
@@ -30,7 +31,7 @@ def _table() -> list[receptive.Layer]:
 
 def render(work: np.ndarray) -> None:
     """Layers in, each layer's extent, jump, field and output size out; the field on the photo."""
-    st.markdown(tr("td.rf_intro"))
+    lead(tr("td.rf_intro"))
     gray_shape = work.shape[:2]
     table, results = st.columns([0.95, 1.15], gap="medium")
     with table:

@@ -6,27 +6,31 @@ import streamlit as st
 from explorer import kernels
 from explorer.geometry import ParamError
 from explorer.lessons import sliding, transposed
-from explorer.ui import widgets
+from explorer.ui import caches, widgets
 from explorer.ui.shell import show_error, tr
+from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.sliding_window import figure_labels
+from explorer.ui.timeline import timeline
 from explorer.views import heatmaps
-from explorer.views.sliding import sliding_figure
 
 
 def render() -> None:
     """The settings, the animated stamps, the three results side by side, V and Vᵀ·x."""
-    st.markdown(tr("td.grid_intro"))
-    c1, c2, c3, c4, c5 = st.columns(5, gap="small")
-    side = widgets.number(tr("td.g_side"), 2, 4, "td.g_side", 2, where=c1)
-    seed = widgets.number(tr("sw.seed"), 0, 9999, "td.g_seed", 4, where=c1)
-    kind = widgets.choice(tr("td.g_kernel"), transposed.GRID_KERNELS, "td.g_kernel", "integers",
-                          prefix="td.g_kernel", where=c2)
-    k = widgets.number(tr("td.g_k"), 1, 4, "td.g_k", 3, disabled=kind == "bilinear", where=c2)
-    stride = widgets.number(tr("conv.stride"), 1, 3, "td.g_stride", 1, where=c3)
-    padding = widgets.number(tr("conv.padding"), 0, 3, "td.g_padding", 0, help=tr("td.g_padding_help"), where=c4)
-    st.session_state["td.g_op"] = min(st.session_state.get("td.g_op", 0), stride - 1)
-    output_padding = c5.number_input(tr("td.output_padding"), 0, stride - 1, key="td.g_op",
-                                     help=tr("td.output_padding_help"))
+    lead(tr("td.grid_intro"))
+    animation, settings_area = figure_and_controls(tr("td.g_settings"))
+    with settings_area:
+        c1, c2, c3, c4, c5 = st.columns(5, gap="small")
+        side = widgets.number(tr("td.g_side"), 2, 4, "td.g_side", 2, where=c1)
+        seed = widgets.number(tr("sw.seed"), 0, 9999, "td.g_seed", 4, where=c1)
+        kind = widgets.choice(tr("td.g_kernel"), transposed.GRID_KERNELS, "td.g_kernel", "integers",
+                              prefix="td.g_kernel", where=c2)
+        k = widgets.number(tr("td.g_k"), 1, 4, "td.g_k", 3, disabled=kind == "bilinear", where=c2)
+        stride = widgets.number(tr("conv.stride"), 1, 3, "td.g_stride", 1, where=c3)
+        padding = widgets.number(tr("conv.padding"), 0, 3, "td.g_padding", 0, help=tr("td.g_padding_help"),
+                                 where=c4)
+        st.session_state["td.g_op"] = min(st.session_state.get("td.g_op", 0), stride - 1)
+        output_padding = c5.number_input(tr("td.output_padding"), 0, stride - 1, key="td.g_op",
+                                         help=tr("td.output_padding_help"))
     grid = sliding.generate_grid("random", side, side, seed)
     kernel = transposed.grid_kernel(kind, k, stride, seed + 1)
     settings = dict(stride=stride, padding=padding, output_padding=int(output_padding))
@@ -37,8 +41,9 @@ def render() -> None:
         return
     labels = figure_labels("transposed")
     labels["input"], labels["output"] = tr("td.fig_input"), tr("td.fig_output")
-    widgets.chart(sliding_figure(run, labels), "td.scatter")
-    st.caption(tr("td.scatter_note"))
+    with animation:
+        timeline(run, labels, "td.scatter", settings=caches.settings_key(grid, kernel, sorted(settings.items())))
+        st.caption(tr("td.scatter_note"))
     ways = transposed.three_ways(grid, kernel, **settings)
     a, b, c = st.columns([1, 1.4, 1], gap="medium")
     with a:

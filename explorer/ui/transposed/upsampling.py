@@ -9,6 +9,7 @@ from explorer.lessons import transposed
 from explorer.numtext import format_number
 from explorer.ui import caches, widgets
 from explorer.ui.shell import show_error, tr
+from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import region
 
 SHOWN = 3 * caches.COMPARE_SIDE // 2
@@ -16,7 +17,36 @@ SHOWN = 3 * caches.COMPARE_SIDE // 2
 
 def render(work: np.ndarray) -> None:
     """Stride, kernel kind, resize method and zoom; the three pictures; formula, kernel and difference."""
-    st.markdown(tr("td.up_intro"))
+    lead(tr("td.up_intro"))
+    pictures, settings = figure_and_controls(tr("td.up_settings"))
+    with settings:
+        found = _settings(work)
+    if found is None:
+        return
+    piece, up, plain, kernel, method, kind, (stride, padding, output_padding) = found
+    with pictures:
+        for col, picture, caption in zip(st.columns(3, gap="small"), (piece, up, plain), (
+                tr("td.up_input", w=piece.shape[1], h=piece.shape[0]),
+                tr("td.up_transposed", w=up.shape[1], h=up.shape[0]),
+                tr("td.up_resized", method=tr(f"td.resize.{method}"), w=plain.shape[1], h=plain.shape[0]))):
+            col.image(display.blocky(picture, SHOWN), width="stretch")
+            col.caption(caption)
+    left, middle, right = st.columns([1.3, 1, 1.1], gap="medium")
+    with left:
+        st.markdown(f"**{tr('kl.formula')}**")
+        widgets.formula_box(tuple(geometry.transposed_output_formula(n, kernel.shape[0], stride, padding,
+                                                                     output_padding) for n in piece.shape[:2]))
+    widgets.matrix(kernel, "td.up_kernel_fig", middle, title=tr("td.kernel_title", k=kernel.shape[0]))
+    with right:
+        gap = transposed.border_difference_free(up, plain, stride)
+        if gap is not None:
+            st.info(tr("td.up_compare", diff=format_number(round(gap, 4))), icon=":material/compare:")
+        st.caption(tr(f"td.up_kernel.{kind}.desc"))
+
+
+def _settings(work: np.ndarray):
+    """The widgets, and what they give: ``(piece, transposed, resized, kernel, method, kind, (stride, padding,
+    output padding))``, or ``None`` after a message when the settings cannot work."""
     c1, c2, c3, c4 = st.columns(4, gap="medium")
     stride = widgets.choice(tr("td.up_stride"), [2, 3, 4], "td.up_stride", 2, kind="segmented",
                             format_func=lambda s: f"{s}×", where=c1)
@@ -47,22 +77,6 @@ def render(work: np.ndarray) -> None:
         up = ops.conv_transpose2d(piece, kernel, stride=stride, padding=padding, output_padding=output_padding)
     except ops.ParamError as err:
         show_error(err)
-        return
-    plain = ops.resize(piece, stride, method)
-    for col, picture, caption in zip(st.columns(3, gap="small"), (piece, up, plain), (
-            tr("td.up_input", w=piece.shape[1], h=piece.shape[0]),
-            tr("td.up_transposed", w=up.shape[1], h=up.shape[0]),
-            tr("td.up_resized", method=tr(f"td.resize.{method}"), w=plain.shape[1], h=plain.shape[0]))):
-        col.image(display.blocky(picture, SHOWN), width="stretch")
-        col.caption(caption)
-    left, middle, right = st.columns([1.3, 1, 1.1], gap="medium")
-    with left:
-        st.markdown(f"**{tr('kl.formula')}**")
-        widgets.formula_box(tuple(geometry.transposed_output_formula(n, kernel.shape[0], stride, padding,
-                                                                     output_padding) for n in piece.shape[:2]))
-    widgets.matrix(kernel, "td.up_kernel_fig", middle, title=tr("td.kernel_title", k=kernel.shape[0]))
-    with right:
-        gap = transposed.border_difference_free(up, plain, stride)
-        if gap is not None:
-            st.info(tr("td.up_compare", diff=format_number(round(gap, 4))), icon=":material/compare:")
-        st.caption(tr(f"td.up_kernel.{kind}.desc"))
+        return None
+    return (piece, up, ops.resize(piece, stride, method), kernel, method, kind,
+            (stride, int(padding), int(output_padding)))
