@@ -141,11 +141,13 @@ def zoom_cells(image: np.ndarray, centre: tuple[int, int], side: int, cells: lis
     return big
 
 
-def tint(picture: np.ndarray, weights: np.ndarray, colour: tuple[int, int, int] = (255, 140, 0)) -> np.ndarray:
-    """Blend ``colour`` over a uint8 picture where ``weights > 0``, stronger where they are larger."""
+def tint(picture: np.ndarray, weights: np.ndarray, colour: tuple[int, int, int] = (255, 140, 0),
+         strength: float = 0.9) -> np.ndarray:
+    """Blend ``colour`` over a uint8 picture where ``weights > 0``, stronger where they are larger (at most
+    ``strength``: a close-up needs the pixels under the tint to stay visible)."""
     rgb = np.repeat(picture[..., None], 3, axis=2) if picture.ndim == 2 else picture
     top = float(weights.max()) or 1.0
-    alpha = np.where(weights > 0, 0.2 + 0.7 * weights / top, 0.0)[..., None]
+    alpha = np.where(weights > 0, strength * (0.22 + 0.78 * weights / top), 0.0)[..., None]
     return (rgb * (1 - alpha) + np.array(colour) * alpha + 0.5).astype(np.uint8)
 
 

@@ -125,8 +125,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "pool.eq_result": {
         "en": "conv(shifted x) and conv(x) shifted by {s}: largest difference {inner} away from the border, {edge} "
               "in the {reach} border column(s) where the padding differs. Compared without moving it back, the "
-              "output changed by {moved} %: it moved, unchanged.",
+              "output changed by {moved} %: the output moved with the input, its values did not change.",
         "zh": "conv(平移后的 x) 与平移 {s} 像素的 conv(x)：远离边界处最大差值为 {inner}，在填充不同的 {reach} 列边界处为 {edge}。"
-              "如果不把它移回来比较，输出改变了 {moved}%：它只是移动了，本身没有变。",
+              "如果不把它移回来比较，输出改变了 {moved}%：输出随输入一起移动了，数值本身没有变。",
     },
 }

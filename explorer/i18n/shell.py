@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "src.camera_name": {"en": "camera snapshot", "zh": "摄像头照片"},
     "src.rejected": {"en": "That file was not used: {why}", "zh": "未使用该文件：{why}"},
     "src.using": {"en": "Using **{name}**, {w}×{h} pixels.", "zh": "正在使用 **{name}**，{w}×{h} 像素。"},
+    "num.rounding": {"en": "{gap}, float32 rounding", "zh": "{gap}，float32 舍入误差"},
     "src.working_copy": {
         "en": "This page computes on a copy of it at {w}×{h}, so that every panel answers at once.",
         "zh": "本页使用它的 {w}×{h} 副本进行计算，这样每个面板都能立即响应。",

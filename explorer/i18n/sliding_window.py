@@ -86,8 +86,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "sw.pause": {"en": "Pause", "zh": "暂停"},
     "sw.step_slider": {"en": "Step", "zh": "步骤"},
     "sw.key_help": {"en": "Keyboard: ← and →", "zh": "键盘：← 和 →"},
-    "sw.back": {"en": "Step back", "zh": "上一步"},
-    "sw.forward": {"en": "Step forward", "zh": "下一步"},
+    "sw.back": {"en": "Back", "zh": "上一步"},
+    "sw.forward": {"en": "Next", "zh": "下一步"},
     "sw.step_of": {"en": "Step {i} of {n}", "zh": "第 {i} 步，共 {n} 步"},
     "sw.matches": {
         "en": "Every step's result equals the output of explorer.ops, which is PyTorch's.",

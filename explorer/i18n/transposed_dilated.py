@@ -68,6 +68,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "td.up_transposed": {"en": "Transposed convolution, {w}×{h}", "zh": "转置卷积，{w}×{h}"},
     "td.up_resized": {"en": "Resized ({method}), {w}×{h}", "zh": "缩放（{method}），{w}×{h}"},
     "td.kernel_title": {"en": "Kernel {k}×{k}", "zh": "卷积核 {k}×{k}"},
+    "td.up_compare_same": {
+        "en": "Away from the border the two results are the same. At the border the transposed convolution has "
+              "fewer stamps to add, so it is darker there.",
+        "zh": "在远离边界处，两种结果完全相同。在边界处，转置卷积能叠加的“印章”更少，所以更暗。",
+    },
     "td.up_compare": {
         "en": "Away from the border, the two results differ by at most {diff} (pixel values 0–1). At the border "
               "the transposed convolution has fewer stamps to add, so it is darker there.",

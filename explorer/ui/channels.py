@@ -8,7 +8,7 @@ from explorer import display, imaging, kernels
 from explorer.lessons import channels, snippets
 from explorer.numtext import format_bytes, format_count, format_number
 from explorer.ui import widgets
-from explorer.ui.shell import labels, tr
+from explorer.ui.shell import gap, labels, tr
 from explorer.ui.sidebar import figure_and_controls, lead, presenting
 from explorer.ui.source import CurrentImage, region
 from explorer.views import charts
@@ -90,7 +90,7 @@ def one_filter_panel(work: np.ndarray) -> None:
 
 def many_filters_panel(work: np.ndarray) -> None:
     """Up to eight filters of the bank as one real nn.Conv2d, checked equal to the step-by-step sums."""
-    st.markdown(tr("ch.many_intro"))
+    lead(tr("ch.many_intro"))
     names = widgets.choice(tr("ch.bank"), channels.FILTER_BANK, "ch.bank", BANK, kind="pills",
                            selection_mode="multi", prefix="ch.filter")
     if not names:
@@ -102,7 +102,7 @@ def many_filters_panel(work: np.ndarray) -> None:
     bank = channels.bank_weights(names)
     biases = np.zeros(len(names), np.float32)
     layer = channels.conv_layer(work, bank, biases)
-    gap = channels.largest_gap_to_steps(work, bank, biases, layer)
+    largest = channels.largest_gap_to_steps(work, bank, biases, layer)
     for start in range(0, len(names), 4):
         for col, name, fmap in zip(st.columns(4, gap="small"), names[start:start + 4], layer[start:start + 4]):
             scale = display.robust_scale(fmap)
@@ -115,8 +115,8 @@ def many_filters_panel(work: np.ndarray) -> None:
         st.metric(tr("ch.weight_shape"), f"({len(names)}, 3, 3, 3)", border=True)
         st.metric(tr("ch.param_count"), f"{bank.size + len(names):,}", tr("ch.param_formula", n=len(names)),
                   delta_color="off", delta_arrow="off", border=True)
-        (st.success if gap < 1e-4 else st.error)(tr("ch.layer_agrees" if gap < 1e-4 else "ch.layer_differs",
-                                                      diff=f"{gap:.2g}"))
+        (st.success if largest < 1e-4 else st.error)(tr("ch.layer_agrees" if largest < 1e-4 else "ch.layer_differs",
+                                                      diff=gap(largest)))
     right.code(snippets.conv_layer(bank, biases), language="python", wrap_lines=True)
 
 
@@ -158,7 +158,7 @@ def sharing_panel(image: CurrentImage) -> None:
                    delta_color="off", delta_arrow="off", border=True, help=f"{counts[key]:,}")
         col.caption(tr(f"ch.count.{key}.desc"))
     widgets.chart(charts.log_bars({"": list(counts.values())}, [tr(f"ch.count.{key}") for key in counts],
-                                  y_title=tr("ch.log_scale"), height=320,
+                                  y_title=tr("ch.log_scale"), height=210 if presenting() else 320,
                                   texts=[format_count(v) for v in counts.values()]), "ch.sharing_chart")
     st.info(tr("ch.sharing_note"), icon=":material/lightbulb:")
 

@@ -10,7 +10,7 @@ import streamlit as st
 from explorer import geometry, im2col, imaging
 from explorer.numtext import format_bytes, format_number
 from explorer.ui import caches, widgets
-from explorer.ui.shell import show_error, stop, tr
+from explorer.ui.shell import gap, show_error, stop, tr
 from explorer.ui.sidebar import figure_and_controls, lead, presenting
 from explorer.ui.source import current_image
 from explorer.views import charts
@@ -109,9 +109,9 @@ def forward_panel(ex: Example) -> None:
     for f, col in enumerate(st.columns(max(ex.fn, 2), gap="small")[:ex.fn]):
         widgets.matrix(ex.forward.out[image, f], f"ic.out{f}", col, title=f"f{f + 1}", outlines=[(oy, ox, oy, ox)],
                        height=260)
-    gap = ex.gaps["out"]
-    (st.success if gap < 1e-9 else st.error)(tr("ic.forward_agrees" if gap < 1e-9 else "ic.forward_differs",
-                                                 diff=f"{gap:.2g}"))
+    largest = ex.gaps["out"]
+    (st.success if largest < 1e-9 else st.error)(tr("ic.forward_agrees" if largest < 1e-9 else "ic.forward_differs",
+                                                 diff=gap(largest)))
 
 
 def backward_panel(ex: Example) -> None:
@@ -122,14 +122,15 @@ def backward_panel(ex: Example) -> None:
     _, _, out_h, out_w = ex.forward.out.shape
     st.markdown(f"**{tr('ic.dout', n=ex.n, fn=ex.fn, h=out_h, w=out_w)}**")
     for f, col in enumerate(st.columns(max(ex.fn, 3), gap="small")[:ex.fn]):
-        widgets.matrix(dout[0, f], f"ic.dout{f}", col, title=f"f{f + 1}", height=220)
+        widgets.matrix(dout[0, f], f"ic.dout{f}", col, title=f"f{f + 1}", height=150 if presenting() else 220)
     st.markdown(f"**{tr('ic.dw')}**")
-    st.code("dW = (colᵀ · dout).T.reshape(FN, C, kh, kw)      db = dout.sum(axis=(0, 2, 3))", language="python")
+    if not presenting():        # on a projector the gradients first: their code pushed dW below the first screen
+        st.code("dW = (colᵀ · dout).T.reshape(FN, C, kh, kw)      db = dout.sum(axis=(0, 2, 3))", language="python")
     panels = st.columns(max(ex.fn * ex.c, 3), gap="small")
     for f in range(ex.fn):
         for ch in range(ex.c):
             widgets.matrix(dw[f, ch], f"ic.dw{f}{ch}", panels[f * ex.c + ch], title=f"dW f{f + 1}·{ch + 1}",
-                           height=200)
+                           height=150 if presenting() else 200)
     st.caption(tr("ic.db", values=", ".join(format_number(v) for v in db)))
     st.markdown(f"**{tr('ic.dx')}**")
     st.code("dx = col2im(dout · Wᵀ, x.shape, kh, kw, stride, pad)", language="python")
@@ -137,7 +138,7 @@ def backward_panel(ex: Example) -> None:
         widgets.matrix(dx[0, ch], f"ic.dx{ch}", col, title=f"dx {ch + 1}", height=260)
     worst = max(ex.gaps["dx"], ex.gaps["dw"], ex.gaps["db"])
     (st.success if worst < 1e-9 else st.error)(tr("ic.backward_agrees" if worst < 1e-9 else "ic.backward_differs",
-                                                   diff=f"{worst:.2g}"))
+                                                   diff=gap(worst)))
 
 
 def _measure_costs(key: tuple, gray: np.ndarray, k: int) -> None:
@@ -222,4 +223,4 @@ def pooling_panel(ex: Example) -> None:
     worst = max(gaps.values())
     fn = "F.max_pool2d" if mode == "max" else "F.avg_pool2d"
     (st.success if worst < 1e-9 else st.error)(tr("ic.pool_agrees" if worst < 1e-9 else "ic.pool_differs", fn=fn,
-                                                   diff=f"{worst:.2g}"))
+                                                   diff=gap(worst)))

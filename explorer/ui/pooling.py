@@ -11,8 +11,8 @@ from explorer.lessons import equivariance, pooling, sliding
 from explorer.numtext import format_number
 from explorer.ui import caches, widgets
 from explorer.ui import sliding_window as sw
-from explorer.ui.shell import labels, show_error, stop, tr
-from explorer.ui.sidebar import figure_and_controls, lead
+from explorer.ui.shell import gap, labels, show_error, stop, tr
+from explorer.ui.sidebar import figure_and_controls, lead, presenting
 from explorer.ui.source import CurrentImage, region, region_sliders
 from explorer.views import charts
 
@@ -126,7 +126,8 @@ def rounds_panel(work: np.ndarray, window: Window) -> None:
     for mode in ops.POOL_MODES:
         results = pooling.repeated(work, mode, pooling.MAX_ROUNDS, window.k, **window.args)
         st.markdown(f"**{tr(f'pool.{mode}')}**")
-        cols = st.columns(pooling.MAX_ROUNDS, gap="small")
+        # on a projector a little narrower, so both rows fit the first screen
+        cols = st.columns([1] * pooling.MAX_ROUNDS + ([0.45] if presenting() else []), gap="small")
         for n, (col, result) in enumerate(zip(cols, results), start=1):
             col.image(display.blocky(result), width="stretch")
             col.caption(tr("pool.round_caption", n=n, w=result.shape[1], h=result.shape[0]))
@@ -138,9 +139,9 @@ def rounds_panel(work: np.ndarray, window: Window) -> None:
 def shift_panel(image: CurrentImage, work: np.ndarray, window: Window) -> None:
     """Shift the input by 0…k−1 pixels, k the page's window: how much max, average and no pooling change."""
     lead(tr("pool.shift_intro", k=window.k))
-    plot, numbers = st.columns([1.4, 1], gap="large")
     kind = widgets.choice(tr("pool.shift_input"), ["edges", "photo"], "pool.shift_input", "edges", kind="segmented",
-                          prefix="pool.shift_input", where=numbers)
+                          prefix="pool.shift_input")
+    plot, numbers = st.columns([1.4, 1], gap="large")
     if window.k < 2:
         st.info(tr("pool.shift_needs_two"), icon=":material/info:")
         return
@@ -176,6 +177,6 @@ def equivariance_panel(work: np.ndarray) -> None:
     right.image(display.to_display(found.of_shifted, "diverging", scale), width="stretch")
     right.caption(tr("pool.eq_shifted", s=s))
     good = found.inner_gap < 1e-4
-    (st.success if good else st.error)(tr("pool.eq_result", s=s, inner=f"{found.inner_gap:.2g}",
+    (st.success if good else st.error)(tr("pool.eq_result", s=s, inner=gap(found.inner_gap),
                                           edge=f"{found.edge_gap:.2g}", reach=kernels.SOBEL_X.shape[1] // 2,
                                           moved=f"{found.moved:.0f}"))

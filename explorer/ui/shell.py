@@ -93,6 +93,16 @@ def report_ignored_settings() -> None:
         st.toast(tr("share.ignored", settings=markdown_text(", ".join(ignored[:4]))), icon=":material/link_off:")
 
 
+def gap(value: float) -> str:
+    """A largest difference as a reader takes it: ``0`` when there is none, float32's rounding named as such
+    (a bare "4.8e-07" where a reader expects 0 reads as an error), otherwise two digits."""
+    if value == 0:
+        return "0"
+    if value < 1e-4:
+        return tr("num.rounding", gap=f"{value:.1g}")
+    return f"{value:.2g}"
+
+
 def stop() -> None:
     """``st.stop()``, after telling about any unusable link settings (nothing runs after a stop)."""
     report_ignored_settings()

@@ -70,7 +70,7 @@ def test_sliding_window_steps_and_image_input():
     at.segmented_control(key="sw.source").set_value("image").run()
     assert not at.exception and not at.error
     first = step_shown(at)[2]
-    forward = next(b for b in at.button if "Step forward" in b.label)
+    forward = next(b for b in at.button if b.label == "Next")
     forward.click().run()
     assert step_shown(at)[2] != first
     assert step_shown(at)[:2] == (2, 2)
@@ -154,9 +154,9 @@ def test_one_timeline_the_slider_buttons_text_and_figure_show_the_same_step(monk
     assert_at(1)
     at.slider(key="sw.slider").set_value(5).run()
     assert_at(5)
-    next(b for b in at.button if b.label == "Step forward").click().run()
+    next(b for b in at.button if b.label == "Next").click().run()
     assert_at(6)
-    next(b for b in at.button if b.label == "Step back").click().run()
+    next(b for b in at.button if b.label == "Back").click().run()
     assert_at(5)
     clock = [100.0]
     monkeypatch.setattr(timeline, "_now", lambda: clock[0])

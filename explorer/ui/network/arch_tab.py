@@ -12,6 +12,7 @@ from explorer.ui import widgets
 from explorer.ui.network import source
 from explorer.ui.network.model import Network, Task
 from explorer.ui.shell import labels, show_error, tr
+from explorer.ui.sidebar import lead, presenting
 
 
 def _editor(preset: str, classes: int) -> list[dict]:
@@ -26,6 +27,7 @@ def _editor(preset: str, classes: int) -> list[dict]:
     edited = st.data_editor(
         pd.DataFrame(ss["net.rows"], columns=list(layers.TABLE_COLUMNS)), key=f"net.editor.{ss['net.table']}",
         num_rows="dynamic", hide_index=True, width="stretch", placeholder="–",
+        height=330 if presenting() else "auto",           # on a projector it scrolls inside the first screen
         column_config={
             "#": st.column_config.NumberColumn("#", width="small", help=tr("net.col_order"), **number),
             "type": st.column_config.SelectboxColumn(tr("net.col_type"), options=list(layers.LAYER_TYPES),
@@ -41,7 +43,7 @@ def _editor(preset: str, classes: int) -> list[dict]:
 
 def render(task: Task) -> Network:
     """Preset, table, each layer's shape, parameters, multiply-adds and receptive field; totals or the error."""
-    st.markdown(task.say("net.arch_intro"))
+    lead(task.say("net.arch_intro"))
     left, right = st.columns([1, 2], vertical_alignment="bottom")
     preset = widgets.choice(tr("net.preset"), presets.PRESETS, task.key("preset"),
                             source.defaults(task.source)["preset"], prefix="net.preset", where=left)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from explorer import display, receptive
 from explorer.ui.shell import forget, show_error, stop, tr
-from explorer.ui.sidebar import lead
+from explorer.ui.sidebar import lead, presenting
 
 EDITOR = "td.rf_editor"
 SAVED = "td.rf_saved"       # the stack of the last visit (the editor's own state is gone after a page switch)
@@ -33,6 +33,7 @@ def render(work: np.ndarray) -> None:
     """Layers in, each layer's extent, jump, field and output size out; the field on the photo."""
     lead(tr("td.rf_intro"))
     gray_shape = work.shape[:2]
+    drawn = st.container()          # on a projector the field on the photo comes first, the table under it
     table, results = st.columns([0.95, 1.15], gap="medium")
     with table:
         try:
@@ -58,12 +59,18 @@ def render(work: np.ndarray) -> None:
     top, left, bottom, right = receptive.field_box(layers, position)
     picture = display.mark(display.tint(display.to_uint8(work), reach), left, top, right, bottom,
                            colour=(0, 160, 255))
-    whole, close, notes = st.columns([1.2, 1, 1], gap="medium")
+    whole, close, notes = (drawn if presenting() else st).columns([1.2, 1, 1], gap="medium")
     whole.image(picture, width="stretch")
     whole.caption(tr("td.rf_whole"))
     side = min(max(field.size + 8, 24), 160)
-    close.image(display.zoom(display.crop_square(picture, ((top + bottom) // 2, (left + right) // 2), side),
-                             max(1, 480 // side)), width="stretch")
+    # the close-up: a lighter tint, enlarged first and framed after (framed at the photo's size and enlarged,
+    # the frame and the tint covered most of it)
+    factor, (cy, cx) = max(1, 480 // side), ((top + bottom) // 2, (left + right) // 2)
+    near = display.zoom(display.crop_square(display.tint(display.to_uint8(work), reach, strength=0.45), (cy, cx),
+                                            side), factor)
+    oy, ox = cy - side // 2, cx - side // 2
+    close.image(display.mark(near, (left - ox) * factor, (top - oy) * factor, (right - ox + 1) * factor - 1,
+                             (bottom - oy + 1) * factor - 1, colour=(0, 160, 255)), width="stretch")
     close.caption(tr("td.rf_close", side=side))
     with notes:
         st.metric(tr("td.rf_metric"), f"{field.size} × {field.size}", border=True)

@@ -7,7 +7,7 @@ from explorer import kernels
 from explorer.geometry import ParamError
 from explorer.lessons import sliding, transposed
 from explorer.ui import caches, widgets
-from explorer.ui.shell import show_error, tr
+from explorer.ui.shell import gap, show_error, tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.sliding_window import figure_labels
 from explorer.ui.timeline import timeline
@@ -62,9 +62,9 @@ def render() -> None:
         widgets.matrix(ways.via_matrix, "td.r3", title=tr("td.result"))
         st.caption(tr("td.matrix_shape", rows=ways.matrix.shape[0], cols=ways.matrix.shape[1], n=side,
                       out=f"{run.output.shape[0]}×{run.output.shape[1]}"))
-    gap = ways.largest_difference
-    agree = gap < 1e-4
-    (st.success if agree else st.error)(tr("td.agree" if agree else "td.disagree", diff=f"{gap:.2g}"))
+    largest = ways.largest_difference
+    agree = largest < 1e-4
+    (st.success if agree else st.error)(tr("td.agree" if agree else "td.disagree", diff=gap(largest)))
     st.markdown(f"**{tr('td.matrix_title', rows=ways.matrix.shape[0], cols=ways.matrix.shape[1])}**")
     widgets.matrix(ways.matrix, "td.V")
     st.markdown(f"**{tr('td.matrix_t_title')}**")

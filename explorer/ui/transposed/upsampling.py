@@ -38,9 +38,11 @@ def render(work: np.ndarray) -> None:
                                                                      output_padding) for n in piece.shape[:2]))
     widgets.matrix(kernel, "td.up_kernel_fig", middle, title=tr("td.kernel_title", k=kernel.shape[0]))
     with right:
-        gap = transposed.border_difference_free(up, plain, stride)
-        if gap is not None:
-            st.info(tr("td.up_compare", diff=format_number(round(gap, 4))), icon=":material/compare:")
+        inner = transposed.border_difference_free(up, plain, stride)
+        if inner is not None:
+            # "differ by at most 0" read as a riddle: the same is said so
+            st.info(tr("td.up_compare", diff=format_number(round(inner, 4))) if round(inner, 4) else
+                    tr("td.up_compare_same"), icon=":material/compare:")
         st.caption(tr(f"td.up_kernel.{kind}.desc"))
 
 
