@@ -19,7 +19,7 @@ from explorer.ui.shell import tr  # noqa: E402
 started = time.perf_counter()
 # a shipped picture: a Material icon here made every session ask fonts.gstatic.com for the tab's icon
 st.set_page_config(page_title="CNN Explorer", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide",
-                   initial_sidebar_state="collapsed" if sidebar.presenting() else "auto")
+                   initial_sidebar_state="collapsed" if shell.presenting() else "auto")
 st.html(sidebar.PAGE_CSS)
 st.session_state[shell.LINK] = st.query_params.to_dict()    # a shared link's settings, before widgets read them
 sidebar.language_switch()

@@ -148,3 +148,11 @@ def torch_conv(image, kernel, *, stride, pads, mode, dilation):
 
 def relative_error(ours, expected):
     return float(np.linalg.norm(ours - expected) / max(np.linalg.norm(expected), 1e-12))
+
+
+def settle(tab) -> None:
+    """Wait until the browser's script run is over and Plotly has drawn every chart."""
+    tab.wait_for_function("""() => !document.querySelector('[data-testid=stStatusWidget]')
+        && [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+               .every(c => c.querySelector('.main-svg'))""")
+    tab.wait_for_timeout(800)

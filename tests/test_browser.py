@@ -5,20 +5,12 @@ import urllib.parse
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.helpers import ARTIFACTS, photo_bytes
+from tests.helpers import ARTIFACTS, photo_bytes, settle
 
 
 def open_page(tab, title: str, heading: str | None = None) -> None:
     tab.locator("[data-testid=stSidebarNav]").get_by_text(title, exact=True).click()
     tab.get_by_role("heading", name=heading or title, exact=True).wait_for()
-
-
-def settle(tab) -> None:
-    """Wait until the script run is over and Plotly has drawn every chart."""
-    tab.wait_for_function("""() => !document.querySelector('[data-testid=stStatusWidget]')
-        && [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
-               .every(c => c.querySelector('.main-svg'))""")
-    tab.wait_for_timeout(800)
 
 
 def test_kernel_lab_upload_result_and_screenshot(page, tmp_path):

@@ -7,8 +7,7 @@ import pytest
 import sklearn
 from playwright.sync_api import expect
 
-from tests.helpers import ARTIFACTS, ENGLISH, photo_bytes
-from tests.test_browser import settle
+from tests.helpers import ARTIFACTS, ENGLISH, photo_bytes, settle
 
 PROJECTOR = {"width": 1280, "height": 720}
 DESKTOP = {"width": 1600, "height": 1000}

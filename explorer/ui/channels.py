@@ -8,8 +8,8 @@ from explorer import display, imaging, kernels
 from explorer.lessons import channels, snippets
 from explorer.numtext import format_bytes, format_count, format_number
 from explorer.ui import widgets
-from explorer.ui.shell import gap, labels, tr
-from explorer.ui.sidebar import figure_and_controls, lead, presenting
+from explorer.ui.shell import gap, labels, presenting, tr
+from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage, region
 from explorer.views import charts
 

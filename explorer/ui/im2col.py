@@ -10,8 +10,8 @@ import streamlit as st
 from explorer import geometry, im2col, imaging
 from explorer.numtext import format_bytes, format_number
 from explorer.ui import caches, widgets
-from explorer.ui.shell import gap, show_error, stop, tr
-from explorer.ui.sidebar import figure_and_controls, lead, presenting
+from explorer.ui.shell import gap, presenting, show_error, stop, tr
+from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import current_image
 from explorer.views import charts
 

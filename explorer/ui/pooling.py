@@ -11,8 +11,8 @@ from explorer.lessons import equivariance, pooling, sliding
 from explorer.numtext import format_number
 from explorer.ui import caches, widgets
 from explorer.ui import sliding_window as sw
-from explorer.ui.shell import gap, labels, show_error, stop, tr
-from explorer.ui.sidebar import figure_and_controls, lead, presenting
+from explorer.ui.shell import gap, labels, presenting, show_error, stop, tr
+from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage, region, region_sliders
 from explorer.views import charts
 

@@ -103,6 +103,13 @@ def gap(value: float) -> str:
     return f"{value:.2g}"
 
 
+def presenting() -> bool:
+    """Presentation mode, from the sidebar toggle or a link (``present=true``)."""
+    if "present" in st.session_state:
+        return bool(st.session_state["present"])
+    return st.query_params.get("present", "").lower() == "true"
+
+
 def stop() -> None:
     """``st.stop()``, after telling about any unusable link settings (nothing runs after a stop)."""
     report_ignored_settings()

@@ -7,7 +7,7 @@ import streamlit as st
 
 from explorer import i18n, ops
 from explorer.ui import widgets
-from explorer.ui.shell import css_string, lang, tr
+from explorer.ui.shell import css_string, lang, presenting, tr
 
 # Streamlit runs a full gc.collect() after every script run. Walking the ~300,000 objects of torch, plotly
 # and pandas took 0.1 s each time (a third of a Kernel Lab rerun): they are frozen once, when Home.py first
@@ -27,7 +27,8 @@ PAGE_CSS = ("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}"
 PRESENTATION_CSS = """<style>
 html { font-size: 20px; }
 [data-testid='stMain'] p, [data-testid='stMain'] li, [data-testid='stMain'] label { color: #000 !important; }
-[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p { color: #111 !important; font-size: 0.95rem; }
+[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p { color: #111 !important; font-size: 0.95rem;
+  opacity: 1 !important; }
 [data-testid='stMain'] h1 { font-size: 2.6rem; }
 [data-testid='stCode'] code { font-size: 1.05rem; color: #000; }
 [data-testid='stMetricValue'] { font-size: 2.6rem; }
@@ -49,13 +50,6 @@ def language_switch() -> None:
                 f"{UPLOAD_BUTTON}::after {{content:{css_string(tr('src.upload_button'))};font-size:0.875rem}}"
                 "[data-testid='stFileUploaderDropzoneInstructions'] > div > span:last-child {display:none}"
                 "</style>")
-
-
-def presenting() -> bool:
-    """Presentation mode, from the sidebar toggle or a link (``present=true``)."""
-    if "present" in st.session_state:
-        return bool(st.session_state["present"])
-    return st.query_params.get("present", "").lower() == "true"
 
 
 def lead(text: str) -> None:

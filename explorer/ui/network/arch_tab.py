@@ -11,8 +11,8 @@ from explorer.numtext import format_count
 from explorer.ui import widgets
 from explorer.ui.network import source
 from explorer.ui.network.model import Network, Task
-from explorer.ui.shell import labels, show_error, tr
-from explorer.ui.sidebar import lead, presenting
+from explorer.ui.shell import labels, presenting, show_error, tr
+from explorer.ui.sidebar import lead
 
 
 def _editor(preset: str, classes: int) -> list[dict]:

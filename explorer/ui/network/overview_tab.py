@@ -18,8 +18,7 @@ from explorer.ui import widgets
 from explorer.ui.network import explain_panel, inputs
 from explorer.ui.network import model as session
 from explorer.ui.network.model import Network, Task
-from explorer.ui.shell import markdown_text, tr
-from explorer.ui.sidebar import presenting
+from explorer.ui.shell import markdown_text, presenting, tr
 from explorer.views.overview import overview_figure
 
 SMALL_PATCHES, LARGE_PATCHES = [2, 4, 6, 8], [4, 8, 12, 16]     # occlusion squares: up to 32 px, then larger

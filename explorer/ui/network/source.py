@@ -12,8 +12,7 @@ import streamlit as st
 from explorer.network import classes, training
 from explorer.network.presets import DEFAULT_PRESET
 from explorer.ui import widgets
-from explorer.ui.shell import tr
-from explorer.ui.sidebar import presenting
+from explorer.ui.shell import presenting, tr
 
 SOURCES = ("digits", "idx", "classes")
 

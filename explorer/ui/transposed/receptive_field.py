@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from explorer import display, receptive
-from explorer.ui.shell import forget, show_error, stop, tr
-from explorer.ui.sidebar import lead, presenting
+from explorer.ui.shell import forget, presenting, show_error, stop, tr
+from explorer.ui.sidebar import lead
 
 EDITOR = "td.rf_editor"
 SAVED = "td.rf_saved"       # the stack of the last visit (the editor's own state is gone after a page switch)
