@@ -8,6 +8,7 @@ overlapping windows share are added up, as ``F.fold`` does.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import cv2
@@ -145,12 +146,34 @@ class Cost:
     measured_on: tuple[int, int]   # (h, w) actually computed
 
 
+@contextmanager
+def one_thread():
+    """PyTorch, OpenCV and NumPy's BLAS on one thread each inside the block, as they were before it after."""
+    import torch
+    from threadpoolctl import threadpool_limits
+    threads, cv_threads = torch.get_num_threads(), cv2.getNumThreads()
+    torch.set_num_threads(1)
+    cv2.setNumThreads(1)
+    try:
+        with threadpool_limits(1):
+            yield
+    finally:
+        torch.set_num_threads(threads)
+        cv2.setNumThreads(cv_threads)
+
+
 def measure_costs(image: np.ndarray, kernel: np.ndarray, crop: int = 32, repeat: int = 5) -> list[Cost]:
-    """Time one 2-D convolution of a gray ``image`` four ways (medians of ``repeat`` runs after a warm-up).
+    """Time one 2-D convolution of a gray ``image`` four ways (medians of ``repeat`` runs after a warm-up), each
+    on one thread.
 
     ``loops`` runs :func:`explorer.reference.conv2d` on a ``crop × crop``
     corner and scales by the pixel count; the others run on the whole image.
     The four results agree (the tests check it); only the time differs.
+
+    One thread each, so the table compares ways of computing, not thread pools: NumPy's matrix product ran
+    on one thread at this size while PyTorch split the convolution over two, and on a server whose other core
+    was busy (the browser drawing, another student) PyTorch's second thread waited for it, 12–16 ms against
+    0.2 ms idle, and the table said the library was 20× slower than NumPy's im2col.
     """
     image = np.ascontiguousarray(image, dtype=np.float32)
     kernel = np.asarray(kernel, dtype=np.float32)
@@ -163,10 +186,12 @@ def measure_costs(image: np.ndarray, kernel: np.ndarray, crop: int = 32, repeat:
         return median_ms(fn, repeat) / 1000
 
     loops = median(lambda: reference.conv2d(corner, kernel, padding=pad)) * (h * w) / corner.size
-    x = image[None, None]
-    gemm = median(lambda: im2col(x, kh, kw, 1, pad) @ kernel.reshape(-1))
-    torch_time = median(lambda: ops.conv2d(image, kernel, padding=pad))
-    opencv = median(lambda: cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_CONSTANT))
+    # torch's thread count is the process's: held at one only for these few milliseconds
+    with one_thread():
+        x = image[None, None]
+        gemm = median(lambda: im2col(x, kh, kw, 1, pad) @ kernel.reshape(-1))
+        torch_time = median(lambda: ops.conv2d(image, kernel, padding=pad))
+        opencv = median(lambda: cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_CONSTANT))
     return [Cost("loops", loops, corner.shape), Cost("im2col", gemm, (h, w)), Cost("ops", torch_time, (h, w)),
             Cost("opencv", opencv, (h, w))]
 

@@ -120,3 +120,25 @@ def test_the_notes_batch_shapes():
     out = im2col.conv_forward(x, weight, bias).out
     np.testing.assert_allclose(out, F.conv2d(torch.from_numpy(x), torch.from_numpy(weight),
                                              torch.from_numpy(bias)).numpy())
+
+
+def test_the_cost_table_times_every_way_on_one_thread_and_gives_the_threads_back(monkeypatch):
+    """Like with like: on a shared server a two-thread call waited for a busy core (12–16 ms against 0.2)."""
+    import cv2
+    import torch
+
+    from explorer import im2col as module
+    seen = []
+    real = module.ops.conv2d
+
+    def recording(*args, **kwargs):
+        seen.append((torch.get_num_threads(), cv2.getNumThreads()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module.ops, "conv2d", recording)
+    before = (torch.get_num_threads(), cv2.getNumThreads())
+    costs = module.measure_costs(np.random.default_rng(0).random((40, 50), np.float32), np.ones((3, 3), np.float32),
+                                 crop=8, repeat=2)
+    assert [c.method for c in costs] == ["loops", "im2col", "ops", "opencv"]
+    assert seen and set(seen) == {(1, 1)}
+    assert (torch.get_num_threads(), cv2.getNumThreads()) == before

@@ -112,9 +112,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "ic.method.ops": {"en": "explorer.ops.conv2d (PyTorch)", "zh": "explorer.ops.conv2d（PyTorch）"},
     "ic.method.opencv": {"en": "OpenCV filter2D", "zh": "OpenCV filter2D"},
     "ic.cost_note": {
-        "en": "One gray {w}×{h} image, medians of five runs after a warm-up, measured just now on this machine. "
+        "en": "One gray {w}×{h} image, medians of five runs after a warm-up, measured just now on this machine, "
+              "each way on one thread (so the table compares ways of computing, not how many cores were free). "
               "The loops run on a small corner and are scaled up to the whole image.",
-        "zh": "一张 {w}×{h} 的灰度图，预热后五次运行的中位数，刚刚在本机上测得。循环只在一个小角落上运行，再按像素数放大到整幅图像。",
+        "zh": "一张 {w}×{h} 的灰度图，预热后五次运行的中位数，刚刚在本机上测得，每种方法都只用一个线程（比较的是计算方法，"
+              "而不是当时有几个空闲的核）。循环只在一个小角落上运行，再按像素数放大到整幅图像。",
     },
     "ic.cost_axis": {"en": "milliseconds (log scale)", "zh": "毫秒（对数坐标）"},
     "ic.lesson": {

@@ -51,7 +51,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "Pooling or Sliding Window page.",
         "zh": "使用照片的多大部分：6× 表示在“池化”或“滑动窗口”页所选区域附近取每边的六分之一。",
     },
-    "td.exact": {"en": "Pad for an exact enlargement", "zh": "自动填充以精确放大"},
+    "td.exact": {"en": "Exact enlargement", "zh": "精确放大"},
     "td.exact_help": {
         "en": "Choose padding and output padding so the result is exactly s times the input. Off: set them yourself.",
         "zh": "自动选择填充和输出填充，使结果恰好是输入的 s 倍。关闭后可自行设置。",

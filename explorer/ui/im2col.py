@@ -177,7 +177,9 @@ def cost_panel() -> None:
         })
         # on a projector's larger type the table needs the wider half, or its last columns scroll out of sight
         left, right = st.columns([1.45, 1] if presenting() else [1, 1.2], gap="large")
-        left.dataframe(frame, hide_index=True, width="stretch")
+        # sized to their headers: fitted to "1.0×", the zh header "相对 OpenCV" was cut to "相对 OpenCV…"
+        widths = {column: st.column_config.TextColumn(width="medium") for column in frame.columns[1:]}
+        left.dataframe(frame, hide_index=True, width="stretch", column_config=widths)
         left.caption(tr("ic.cost_note", w=gray.shape[1], h=gray.shape[0]))
         times = [cost.seconds * 1000 for cost in costs]
         widgets.chart(charts.log_bars({"": times}, names, y_title=tr("ic.cost_axis"),

@@ -38,12 +38,12 @@ def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple
         st.warning(tr("net.ov_untrained"), icon=":material/casino:")
     figure = overview_figure(found, {"range": tr("net.ov_range")}, selected=selected,
                              rows=4 if presenting() else 8, names=names)
-    # Streamlit fits a chart to its column: a block exactly as wide as the figure, inside one that scrolls
-    st.html(f"<style>.st-key-{key}{{overflow-x:auto}}.st-key-{key}-inner{{width:{figure.layout.width}px;"
-            f"min-width:{figure.layout.width}px}}</style>")
-    with st.container(key=key), st.container(key=f"{key}-inner"):
-        st.plotly_chart(figure, key=f"{key}.chart", on_select="rerun", selection_mode="points", width="content",
-                        config={"displayModeBar": False, "responsive": False})
+    # the column's width, scaled down where the column is narrower than the figure (in a block that scrolled
+    # sideways, the probabilities were cut off at 1400 px with the sidebar open); never scaled up
+    st.html(f"<style>.st-key-{key}{{max-width:{figure.layout.width}px}}</style>")
+    with st.container(key=key):
+        st.plotly_chart(figure, key=f"{key}.chart", on_select="rerun", selection_mode="points", width="stretch",
+                        config={"displayModeBar": False})
 
 
 def _clicked(key: str) -> tuple[int, int] | None:
