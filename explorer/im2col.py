@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 
 import cv2
 import numpy as np
@@ -147,7 +148,7 @@ class Cost:
 
 
 @contextmanager
-def one_thread():
+def one_thread() -> Iterator[None]:
     """PyTorch, OpenCV and NumPy's BLAS on one thread each inside the block, as they were before it after."""
     import torch
     from threadpoolctl import threadpool_limits

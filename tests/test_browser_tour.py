@@ -1,10 +1,12 @@
 """Every page and every tab in a real browser, in both languages: on a 1280×720 projector in presentation mode
-(each tab's key figure must end on the first screen) and on a 1600×1000 desktop; no exception, no English
-sentence in the Chinese UI, no request leaving the machine. The screenshots land in artifacts/tour/."""
+(each tab's key figure must end on the first screen) and on a 1600×1000 desktop (an axe-core accessibility audit:
+no serious or critical violation); no exception, no English sentence in the Chinese UI, no request leaving the
+machine. The screenshots land in artifacts/tour/."""
 from pathlib import Path
 
 import pytest
 import sklearn
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.helpers import ARTIFACTS, ENGLISH, photo_bytes, settle
@@ -60,7 +62,8 @@ def test_every_page_and_tab_on_a_projector_and_a_desktop(page, app_url, tmp_path
     photo = CHINA if CHINA.exists() else tmp_path / "china.jpg"
     if not CHINA.exists():
         photo.write_bytes(photo_bytes(640, 427))
-    too_low = []
+    too_low, audit = [], []
+    axe = Axe()
     for present, size in (("true", PROJECTOR), ("false", DESKTOP)):
         page.set_viewport_size(size)
         for name, figures in KEY_FIGURES.items():
@@ -78,9 +81,13 @@ def test_every_page_and_tab_on_a_projector_and_a_desktop(page, app_url, tmp_path
                 page.screenshot(path=str(OUT / f"{name}_{number}_{lang}_{size['width']}.png"))
                 if lang == "zh":
                     assert not english_shown(page), (name, number, english_shown(page))
+                if present == "false":
+                    audit += [f"{name} tab {number}: {v['id']} ({v['impact']}) {v['nodes'][0]['html'][:80]}"
+                              for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
                 if present == "true":
                     bottom = bottom_of(page, figure)
                     if bottom is None or bottom > PROJECTOR["height"]:
                         too_low.append(f"{name} tab {number}: {figure} ends at {bottom} px")
     assert not too_low, too_low
+    assert not audit, audit
     assert not leaving, leaving[:5]

@@ -152,4 +152,5 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Output at ({x}, {y}): **{value}**. [Its window, products and sum ↓](#inspect)",
         "zh": "({x}, {y}) 处的输出：**{value}**。[查看它的窗口、乘积与求和 ↓](#inspect)",
     },
+    "kl.input_alt": {"en": "The input picture", "zh": "输入图像"},
 }

@@ -221,4 +221,5 @@ STRINGS = {
                               "zh": "全部 {total} 张验证图像都分对了。"},
     "net.mistakes.own": {"en": "{n} of {total} validation images are misclassified:",
                          "zh": "{total} 张验证图像中有 {n} 张被分错："},
+    "net.own_alt": {"en": "{name}, picture {n}", "zh": "{name}，第 {n} 张图"},
 }

@@ -260,4 +260,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "td.inv_settings": {"en": "Stride, padding, seed", "zh": "步幅、填充、随机种子"},
     "td.cb_settings": {"en": "Kernel size and stride", "zh": "卷积核大小和步幅"},
     "td.dil_settings": {"en": "Kernel", "zh": "卷积核"},
+    "td.dil_taps_alt": {"en": "The pixels one output reads at dilation {d}", "zh": "空洞率为 {d} 时一个输出读取的像素"},
 }

@@ -70,17 +70,17 @@ def one_filter_panel(work: np.ndarray) -> None:
     with figure:
         rows = [st.columns(4, gap="small", vertical_alignment="center") for _ in range(3)]
         for c, name in enumerate(channels.CHANNELS):
-            rows[0][c].image(display.to_uint8(work[..., c:c + 1] * TINTS[c]), width=width)
-            rows[0][c].caption(tr("ch.channel_caption", c=name, h=h, w=w))
+            widgets.picture(display.to_uint8(work[..., c:c + 1] * TINTS[c]), tr("ch.channel_caption", c=name, h=h, w=w),
+                            where=rows[0][c], width=width)
             widgets.matrix(weights[c], f"ch.kfig{c}", rows[1][c], height=KERNEL_HEIGHT[presenting()])
-            rows[2][c].image(feature_picture(steps.maps[c], shared), width=width)
-            rows[2][c].caption(tr("ch.map_caption", c=name, h=steps.maps[c].shape[0], w=steps.maps[c].shape[1]))
-        rows[0][3].image(display.to_uint8(work), width=width)
-        rows[0][3].caption(tr("ch.input_caption", h=h, w=w))
+            widgets.picture(feature_picture(steps.maps[c], shared),
+                            tr("ch.map_caption", c=name, h=steps.maps[c].shape[0], w=steps.maps[c].shape[1]),
+                            where=rows[2][c], width=width)
+        widgets.picture(display.to_uint8(work), tr("ch.input_caption", h=h, w=w), where=rows[0][3], width=width)
         rows[1][3].markdown(tr("ch.filter_shape", shape=f"(3, {weights.shape[1]}, {weights.shape[2]})"))
-        rows[2][3].image(feature_picture(steps.feature, own), width=width)
-        rows[2][3].caption(tr("ch.sum_caption", bias=format_number(bias), h=steps.feature.shape[0],
-                              w=steps.feature.shape[1]))
+        widgets.picture(feature_picture(steps.feature, own), tr("ch.sum_caption", bias=format_number(bias),
+                                                                 h=steps.feature.shape[0], w=steps.feature.shape[1]),
+                        where=rows[2][3], width=width)
     if presenting():
         st.caption(tr("ch.one_intro"))
     st.caption(tr("ch.scales_note", maps=format_number(round(shared, 3)), sum=format_number(round(own, 3)),
@@ -106,9 +106,10 @@ def many_filters_panel(work: np.ndarray) -> None:
     for start in range(0, len(names), 4):
         for col, name, fmap in zip(st.columns(4, gap="small"), names[start:start + 4], layer[start:start + 4]):
             scale = display.robust_scale(fmap)
-            col.image(feature_picture(fmap, scale), width="stretch")
-            col.caption(tr("ch.fmap_caption", name=tr(f"ch.filter.{name}"), h=fmap.shape[0], w=fmap.shape[1])
-                        + " · " + tr("fig.scale_short", scale=format_number(round(scale, 3))))
+            widgets.picture(feature_picture(fmap, scale),
+                            tr("ch.fmap_caption", name=tr(f"ch.filter.{name}"), h=fmap.shape[0], w=fmap.shape[1])
+                            + " · " + tr("fig.scale_short", scale=format_number(round(scale, 3))), where=col,
+                            width="stretch")
     st.caption(tr("fig.scale_note", scale="s", percentile=display.ROBUST_PERCENTILE))
     left, right = st.columns([1, 1.4], gap="large")
     with left:
@@ -177,13 +178,12 @@ def template_panel(work: np.ndarray) -> None:
     found = channels.template_match(gray, top, left, TEMPLATE_SIDE)
     r0, c0, r1, c1 = found.box
     photo, response = st.columns(2, gap="medium")
-    photo.image(display.mark(display.to_uint8(gray), c0, r0, c1, r1, colour=(0, 160, 255)), width="stretch")
-    photo.caption(tr("ch.tm_patch"))
+    widgets.picture(display.mark(display.to_uint8(gray), c0, r0, c1, r1, colour=(0, 160, 255)), tr("ch.tm_patch"),
+                    where=photo, width="stretch")
     by, bx = found.best
     picture = display.to_uint8(0.5 + 0.5 * found.matched)
     reach = TEMPLATE_SIDE // 2       # a box the size of the patch around the best match, to be seen from afar
-    response.image(display.mark(picture, bx - reach, by - reach, bx + reach, by + reach, colour=(255, 140, 0)),
-                   width="stretch")
-    response.caption(tr("ch.tm_matched"))
+    widgets.picture(display.mark(picture, bx - reach, by - reach, bx + reach, by + reach, colour=(255, 140, 0)),
+                    tr("ch.tm_matched"), where=response, width="stretch")
     st.success(tr("ch.tm_result", value=f"{found.matched[by, bx]:.3f}", x=bx, y=by, px=left, py=top,
                   bx=found.brightest[1], by=found.brightest[0]))

@@ -70,7 +70,7 @@ def compute(image: CurrentImage, settings: Settings, shown_in, shown_out) -> Res
     try:
         output = caches.filtered(work_key, work, choice.kernels, choice.combine, **settings.conv_args)
     except ops.ParamError as err:
-        shown_in.image(work, width="stretch", clamp=True)
+        shown_in.image(work, width="stretch", clamp=True, alt=tr("kl.input_alt"))
         show_error(err, where=shown_out)
         stop()
     mode = display.resolve_display_mode(settings.display_mode, output, choice.total)
@@ -99,11 +99,11 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
                                                    dilation=args["dilation"], pads=pads)
     with shown_in:
         # a photo: JPEG is 5–10× smaller than PNG
-        st.image(display.mark(display.to_uint8(result.work), left, top, right, bottom), width="stretch",
-                 output_format="JPEG")
         note = tr("kl.preview_of", w=image.pixels.shape[1], h=image.pixels.shape[0]) if result.is_preview else ""
-        st.caption(tr("kl.input_caption", w=result.work.shape[1], h=result.work.shape[0],
-                      kind=tr("kl.gray_word" if settings.gray else "kl.rgb_word")) + note)
+        widgets.picture(display.mark(display.to_uint8(result.work), left, top, right, bottom),
+                        tr("kl.input_caption", w=result.work.shape[1], h=result.work.shape[0],
+                           kind=tr("kl.gray_word" if settings.gray else "kl.rgb_word")) + note,
+                        width="stretch", output_format="JPEG")
         _close_up(result, x, y, (top, left, bottom, right))
     with shown_out:
         click = streamlit_image_coordinates(display.mark(result.picture, x, y, x, y), key="kl.click",
@@ -138,9 +138,8 @@ def _close_up(result: Result, x: int, y: int, box: tuple[int, int, int, int]) ->
         # enlarged first, outlined after: an outline drawn at the picture's size covered the window
         near = display.zoom(display.crop_square(picture, (cy, cx), CLOSE_UP), factor)
         oy, ox = cy - CLOSE_UP // 2, cx - CLOSE_UP // 2
-        col.image(display.mark(near, (x0 - ox) * factor, (y0 - oy) * factor, (x1 - ox + 1) * factor - 1,
-                               (y1 - oy + 1) * factor - 1), width="stretch")
-        col.caption(tr(caption))
+        widgets.picture(display.mark(near, (x0 - ox) * factor, (y0 - oy) * factor, (x1 - ox + 1) * factor - 1,
+                                     (y1 - oy + 1) * factor - 1), tr(caption), where=col, width="stretch")
     value = result.output[y, x]
     text = ", ".join(format_number(round(float(v), 4)) for v in np.atleast_1d(value))
     st.markdown(tr("kl.close_value", x=x, y=y, value=text))
@@ -233,10 +232,10 @@ def pixel_lesson(image: CurrentImage, settings: Settings, result: Result) -> Non
             show_error(err)
             return
         full_col, half_col = st.columns(2)
-        full_col.image(result.picture, width="stretch")
-        full_col.caption(tr("kl.resolution_full", w=result.out_size[0], h=result.out_size[1]))
-        half_col.image(display.to_display(coarse, result.mode), width="stretch")
-        half_col.caption(tr("kl.resolution_half", w=coarse.shape[1], h=coarse.shape[0]))
+        widgets.picture(result.picture, tr("kl.resolution_full", w=result.out_size[0], h=result.out_size[1]),
+                        where=full_col, width="stretch")
+        widgets.picture(display.to_display(coarse, result.mode),
+                        tr("kl.resolution_half", w=coarse.shape[1], h=coarse.shape[0]), where=half_col, width="stretch")
 
 
 def downloads(image: CurrentImage, settings: Settings, result: Result) -> None:

@@ -74,15 +74,16 @@ def side_panel(work: np.ndarray, results: dict[str, np.ndarray], window: Window)
 
 def _side_pictures(work: np.ndarray, results: dict[str, np.ndarray], x: float, y: float, zoom: int) -> None:
     panels = st.columns([1, 1, 1, 0.55], gap="small")
-    panels[0].image(display.blocky(display.crop_fraction(work, x, y, zoom)), width="stretch")
-    panels[0].caption(tr("pool.input_caption", w=work.shape[1], h=work.shape[0]))
+    widgets.picture(display.blocky(display.crop_fraction(work, x, y, zoom)),
+                    tr("pool.input_caption", w=work.shape[1], h=work.shape[0]), where=panels[0], width="stretch")
     for col, mode in zip(panels[1:3], ops.POOL_MODES):
-        col.image(display.blocky(display.crop_fraction(results[mode], x, y, zoom)), width="stretch")
-        col.caption(tr(f"pool.{mode}_caption", w=results[mode].shape[1], h=results[mode].shape[0]))
+        widgets.picture(display.blocky(display.crop_fraction(results[mode], x, y, zoom)),
+                        tr(f"pool.{mode}_caption", w=results[mode].shape[1], h=results[mode].shape[0]), where=col,
+                        width="stretch")
     means = pooling.global_average(work)
-    panels[3].image(np.full((64, 64, 3), display.to_uint8(means), np.uint8), width="stretch")
-    panels[3].caption(tr("pool.global_caption", values=", ".join(
-        f"{name} {format_number(round(float(v), 3))}" for name, v in zip("RGB", means))))
+    widgets.picture(np.full((64, 64, 3), display.to_uint8(means), np.uint8), tr("pool.global_caption", values=", ".join(
+        f"{name} {format_number(round(float(v), 3))}" for name, v in zip("RGB", means))), where=panels[3],
+                    width="stretch")
 
 
 def grid_panel(image: CurrentImage, window: Window) -> None:
@@ -129,8 +130,8 @@ def rounds_panel(work: np.ndarray, window: Window) -> None:
         # on a projector a little narrower, so both rows fit the first screen
         cols = st.columns([1] * pooling.MAX_ROUNDS + ([0.45] if presenting() else []), gap="small")
         for n, (col, result) in enumerate(zip(cols, results), start=1):
-            col.image(display.blocky(result), width="stretch")
-            col.caption(tr("pool.round_caption", n=n, w=result.shape[1], h=result.shape[0]))
+            widgets.picture(display.blocky(result), tr("pool.round_caption", n=n, w=result.shape[1], h=result.shape[0]),
+                            where=col, width="stretch")
         if len(results) < pooling.MAX_ROUNDS:
             cols[len(results)].caption(tr("pool.rounds_stopped"))
     st.info(tr("pool.rounds_note"), icon=":material/lightbulb:")
@@ -172,10 +173,10 @@ def equivariance_panel(work: np.ndarray) -> None:
     found = equivariance.equivariance(imaging.to_gray(work), kernels.SOBEL_X.astype(np.float32), s)
     scale = display.robust_scale(found.output)
     left, right = st.columns(2, gap="medium")
-    left.image(display.to_display(found.output, "diverging", scale), width="stretch")
-    left.caption(tr("pool.eq_output"))
-    right.image(display.to_display(found.of_shifted, "diverging", scale), width="stretch")
-    right.caption(tr("pool.eq_shifted", s=s))
+    widgets.picture(display.to_display(found.output, "diverging", scale), tr("pool.eq_output"), where=left,
+                    width="stretch")
+    widgets.picture(display.to_display(found.of_shifted, "diverging", scale), tr("pool.eq_shifted", s=s), where=right,
+                    width="stretch")
     good = found.inner_gap < 1e-4
     (st.success if good else st.error)(tr("pool.eq_result", s=s, inner=gap(found.inner_gap),
                                           edge=f"{found.edge_gap:.2g}", reach=kernels.SOBEL_X.shape[1] // 2,

@@ -55,6 +55,16 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def plain_text(markdown: str) -> str:
+    """Markdown's words without its marks, for a text alternative (``alt``).
+
+    Example:
+        >>> plain_text("Output of **Sobel**, [its sum ↓](#inspect)")
+        'Output of Sobel, its sum ↓'
+    """
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown).replace("**", "").replace("`", "").replace("\\", "")
+
+
 def css_string(text: str) -> str:
     """Text as a quoted CSS string, every character that is not a letter or digit escaped.
 
@@ -87,10 +97,17 @@ def report_ignored_settings() -> None:
     link = st.session_state.pop(LINK, None) or {}
     handled = st.session_state.pop(HANDLED, set())
     ignored = [f"{key}={value}" for key, value in link.items()
-               if key not in handled and st.query_params.get(key) != value]
+               if key not in handled and st.query_params.get(key) != value and not _holds(key, value)]
     ignored += [item for item in st.session_state.pop(IGNORED, []) if item not in ignored]
     if ignored:   # the values come from the URL: anybody's text
         st.toast(tr("share.ignored", settings=markdown_text(", ".join(ignored[:4]))), icon=":material/link_off:")
+
+
+def _holds(key: str, value: str) -> bool:
+    """Whether the widget ``key`` took the link's ``value``: Streamlit drops a value equal to the widget's default
+    from the address bar (``present=false``), which is not a value it could not use."""
+    held = st.session_state.get(key)
+    return held is not None and (str(held).lower() if isinstance(held, bool) else str(held)) == value
 
 
 def gap(value: float) -> str:

@@ -19,7 +19,7 @@ import streamlit as st
 
 from explorer import display, i18n
 from explorer.numtext import format_number
-from explorer.ui.shell import labels, lang, mark_handled, note_ignored, presenting, tr
+from explorer.ui.shell import labels, lang, mark_handled, note_ignored, plain_text, presenting, tr
 from explorer.views import heatmaps, tables
 
 BOUND = {"persist_state": "session", "bind": "query-params"}
@@ -155,6 +155,13 @@ def chart(figure, key: str, where=st, **kwargs):
     return where.plotly_chart(figure, key=key, **FIGURE, **kwargs)
 
 
+def picture(image, caption: str, where=st, **kwargs) -> None:
+    """An image and its caption under it; the caption, without its Markdown, is the image's text alternative
+    (images without one were the accessibility audit's critical finding on every page)."""
+    where.image(image, alt=plain_text(caption), **kwargs)
+    where.caption(caption)
+
+
 def matrix(values: np.ndarray, key: str, where=st, **kwargs) -> None:
     """``heatmaps.matrix_figure`` with tooltips in the user's language."""
     chart(heatmaps.matrix_figure(values, lang=lang(), **kwargs), key, where)
@@ -173,10 +180,9 @@ def formula_box(formulas: tuple[str, str], where=st) -> None:
 def tiles(images, captions, per_row: int = 8, target: int = 112, where=st) -> None:
     """Small pictures in rows (floats in [0, 1] or ready uint8), each enlarged by whole pixels."""
     for start in range(0, len(images), per_row):
-        for col, picture, caption in zip(where.columns(per_row, gap="small"), images[start:start + per_row],
-                                         captions[start:start + per_row]):
-            col.image(display.blocky(picture, target), width="stretch")
-            col.caption(caption)
+        for col, image, caption in zip(where.columns(per_row, gap="small"), images[start:start + per_row],
+                                       captions[start:start + per_row]):
+            picture(display.blocky(image, target), caption, where=col, width="stretch")
 
 
 # ---------------------------------------------------------------- an editable grid of numbers

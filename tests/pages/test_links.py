@@ -85,3 +85,11 @@ def test_defaults_stay_out_of_the_url():
     at = open_link(KERNEL_LAB, {"kernel.preset": "gaussian_blur"})
     at.selectbox(key="kernel.preset@en").set_value("sobel_magnitude").run()
     assert "kernel.preset" not in at.query_params
+
+
+def test_a_link_with_a_widgets_default_value_is_not_reported_as_ignored():
+    """Streamlit drops ``present=false`` (the toggle's default) from the address bar: it was used, not refused."""
+    at = open_link(KERNEL_LAB, {"present": "false", "lang": "en", "kl.gray": "false"})
+    assert not at.exception and not at.toast
+    at = open_link(KERNEL_LAB, {"present": "maybe"})
+    assert "reset to their defaults" in at.toast[0].value

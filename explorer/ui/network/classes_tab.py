@@ -182,7 +182,8 @@ def _card(current: classes.ImageSet, index: int) -> None:
                 page = st.number_input(tr("net.own_page", pages=pages), 1, pages, 1,
                                        key=f"net.own_page.{version}.{index}") - 1
             shown = range(page * PER_PAGE, min(count, (page + 1) * PER_PAGE))
-            st.image([item.images[n] for n in shown], caption=[str(n + 1) for n in shown], width=44)
+            st.image([item.images[n] for n in shown], caption=[str(n + 1) for n in shown], width=44,
+                     alt=[tr("net.own_alt", name=item.name, n=n + 1) for n in shown])
         else:
             st.caption(tr("net.own_no_images"))
         with st.expander(tr("net.own_edit")):
@@ -244,7 +245,8 @@ def _preview(data, names: list[str], augment: Augment, colour: bool) -> None:
     picked = torch.randperm(len(data.x_train), generator=generator)[:PREVIEW]
     seen = augment(data.x_train[picked], generator)
     pictures = [display.to_uint8(display.from_chw(x.numpy())) for x in seen]
-    st.image(pictures, width=56, caption=[names[int(i)] for i in data.y_train[picked]])
+    st.image(pictures, width=56, caption=[names[int(i)] for i in data.y_train[picked]],
+             alt=[names[int(i)] for i in data.y_train[picked]])
     if st.button(tr("net.own_preview_again"), icon=":material/shuffle:"):
         st.session_state["net.own_preview_seed"] = seed + 1
         st.rerun()

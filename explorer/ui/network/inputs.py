@@ -45,8 +45,8 @@ def _photo() -> np.ndarray | None:
         show_error(err)
         return None
     for col, name in zip(st.columns(4, gap="small"), ("gray", "inverted", "cropped", "final")):
-        col.image(display.to_uint8(steps[name]), width="stretch", clamp=True)
-        col.caption(tr(f"net.step.{name}"))
+        widgets.picture(display.to_uint8(steps[name]), tr(f"net.step.{name}"), where=col, width="stretch",
+                        clamp=True)
     return steps["final"]
 
 

@@ -41,9 +41,9 @@ def _through(net: Network, model: nn.Module, picture: np.ndarray) -> None:
     x = torch.from_numpy(np.asarray(picture, np.float32))
     probs = inside.probabilities(model, x)
     left, right = st.columns([1, 2], gap="large")
-    left.image(display.blocky(display.from_chw(picture), 224, "clip"), width="stretch")
-    left.caption(tr("net.prediction", digit=markdown_text(task.names[int(probs.argmax())]),
-                    p=f"{probs.max() * 100:.1f}"))
+    widgets.picture(display.blocky(display.from_chw(picture), 224, "clip"),
+                    tr("net.prediction", digit=markdown_text(task.names[int(probs.argmax())]),
+                       p=f"{probs.max() * 100:.1f}"), where=left, width="stretch")
     widgets.chart(charts.probability_bars(probs, list(task.names), x_title=task.say("net.digit"),
                                           y_title=tr("net.probability")), "net.probs", right)
     _relu(model, x, task)
@@ -80,8 +80,8 @@ def _relu(model: nn.Module, x: torch.Tensor, task: Task) -> None:
     scale = display.robust_scale(before[channel])
     left, right, _ = st.columns([1, 1, 2])
     for col, values, name in ((left, before[channel], "net.relu_before"), (right, after[channel], "net.relu_after")):
-        col.image(display.blocky(display.to_display(values, "diverging", scale), 192), width="stretch")
-        col.caption(tr(name))
+        widgets.picture(display.blocky(display.to_display(values, "diverging", scale), 192), tr(name), where=col,
+                        width="stretch")
 
 
 def _test_set(model: nn.Module, data: Data, task: Task) -> None:

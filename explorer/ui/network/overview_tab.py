@@ -132,8 +132,8 @@ def _why(model: nn.Module, x: torch.Tensor, picture: np.ndarray, target: int, pa
                              n=positions, digit=name, stride=stride)}
     for col, (kind, heat) in zip(st.columns(3, gap="medium"), maps.items()):
         col.markdown(f"**{tr(f'net.why_{kind}')}**")
-        col.image(display.blocky(_overlay(picture, heat.values), 224), width="stretch")
-        col.caption(notes[kind] + " " + tr("net.why_legend", top=f"{heat.top:.3g}"))
+        widgets.picture(display.blocky(_overlay(picture, heat.values), 224),
+                        notes[kind] + " " + tr("net.why_legend", top=f"{heat.top:.3g}"), where=col, width="stretch")
 
 
 def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) -> np.ndarray | None:

@@ -38,5 +38,5 @@ def render(work: np.ndarray) -> None:
     photo_t, photo_r = transposed.checkerboard_pair(display.crop_fraction(imaging.to_gray(work), x, y, 6), k, s)
     cols = st.columns(2, gap="medium")
     for col, picture, caption in ((cols[0], photo_t, "td.cb_photo_t"), (cols[1], photo_r, "td.cb_photo_r")):
-        col.image(display.blocky(picture, 3 * caches.COMPARE_SIDE // 2), width="stretch")
-        col.caption(tr(caption, k=k, s=s))
+        widgets.picture(display.blocky(picture, 3 * caches.COMPARE_SIDE // 2), tr(caption, k=k, s=s), where=col,
+                        width="stretch")

@@ -31,15 +31,16 @@ def render(image: CurrentImage, work: np.ndarray) -> None:
             st.markdown(f"**{tr('td.dil_d', d=d)}**")
             out = caches.filtered(key, gray, chosen, preset.combine, padding="same", padding_mode="reflect",
                                   dilation=d)
-            st.image(display.to_display(out, display.resolve_display_mode("auto", out, total)), width="stretch")
-            st.caption(tr("td.dil_caption", e=d * (chosen[0].shape[0] - 1) + 1, n=chosen[0].size))
+            widgets.picture(display.to_display(out, display.resolve_display_mode("auto", out, total)),
+                            tr("td.dil_caption", e=d * (chosen[0].shape[0] - 1) + 1, n=chosen[0].size),
+                            width="stretch")
     for col, d in zip(st.columns(4, gap="small"), DILATIONS):
         widgets.matrix(kernels.dilate(chosen[0], d), f"td.dil_k{d}", col, max_text_side=9, height=230)
     centre = (gray.shape[0] // 2, gray.shape[1] // 2)
     for col, d in zip(st.columns(4, gap="small"), DILATIONS):
         offsets = receptive.taps(chosen[0].shape[0], d)
         col.image(display.zoom_cells(gray, centre, 21, [(dy, dx) for dy in offsets for dx in offsets], 12),
-                  width="stretch")
+                  width="stretch", alt=tr("td.dil_taps_alt", d=d))
     st.caption(tr("td.dil_taps_note"))
     gridding()
 

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer import display, receptive
+from explorer.ui import widgets
 from explorer.ui.shell import forget, presenting, show_error, stop, tr
 from explorer.ui.sidebar import lead
 
@@ -60,8 +61,7 @@ def render(work: np.ndarray) -> None:
     picture = display.mark(display.tint(display.to_uint8(work), reach), left, top, right, bottom,
                            colour=(0, 160, 255))
     whole, close, notes = (drawn if presenting() else st).columns([1.2, 1, 1], gap="medium")
-    whole.image(picture, width="stretch")
-    whole.caption(tr("td.rf_whole"))
+    widgets.picture(picture, tr("td.rf_whole"), where=whole, width="stretch")
     side = min(max(field.size + 8, 24), 160)
     # the close-up: a lighter tint, enlarged first and framed after (framed at the photo's size and enlarged,
     # the frame and the tint covered most of it)
@@ -69,9 +69,9 @@ def render(work: np.ndarray) -> None:
     near = display.zoom(display.crop_square(display.tint(display.to_uint8(work), reach, strength=0.45), (cy, cx),
                                             side), factor)
     oy, ox = cy - side // 2, cx - side // 2
-    close.image(display.mark(near, (left - ox) * factor, (top - oy) * factor, (right - ox + 1) * factor - 1,
-                             (bottom - oy + 1) * factor - 1, colour=(0, 160, 255)), width="stretch")
-    close.caption(tr("td.rf_close", side=side))
+    widgets.picture(display.mark(near, (left - ox) * factor, (top - oy) * factor, (right - ox + 1) * factor - 1,
+                                 (bottom - oy + 1) * factor - 1, colour=(0, 160, 255)), tr("td.rf_close", side=side),
+                    where=close, width="stretch")
     with notes:
         st.metric(tr("td.rf_metric"), f"{field.size} × {field.size}", border=True)
         brute = receptive.reach_side(reach)

@@ -29,8 +29,7 @@ def render(work: np.ndarray) -> None:
                 tr("td.up_input", w=piece.shape[1], h=piece.shape[0]),
                 tr("td.up_transposed", w=up.shape[1], h=up.shape[0]),
                 tr("td.up_resized", method=tr(f"td.resize.{method}"), w=plain.shape[1], h=plain.shape[0]))):
-            col.image(display.blocky(picture, SHOWN), width="stretch")
-            col.caption(caption)
+            widgets.picture(display.blocky(picture, SHOWN), caption, where=col, width="stretch")
     left, middle, right = st.columns([1.3, 1, 1.1], gap="medium")
     with left:
         st.markdown(f"**{tr('kl.formula')}**")
