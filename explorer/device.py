@@ -64,6 +64,35 @@ def device_label(device: torch.device, lang: str = "en") -> str:
     return t("device.cpu", lang, threads=torch.get_num_threads())
 
 
+_THREADS_LOCK = threading.Lock()
+_THREADS_HELD = {"runs": 0, "before": 0}
+
+
+@contextmanager
+def torch_threads(n: int | None) -> Iterator[None]:
+    """Torch's intra-op threads set to ``n`` for the ``with`` block (``None``: left as they are).
+
+    ``torch.set_num_threads`` sets the process's count, which every thread starting its first computation
+    meanwhile takes up too (a Streamlit run of another session): blocks that overlap (a training, im2col's cost
+    table) share one count, and the last one to end puts back what was there before the first began.
+    """
+    if n is None:
+        yield
+        return
+    with _THREADS_LOCK:
+        if _THREADS_HELD["runs"] == 0:
+            _THREADS_HELD["before"] = torch.get_num_threads()
+        _THREADS_HELD["runs"] += 1
+        torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        with _THREADS_LOCK:
+            _THREADS_HELD["runs"] -= 1
+            if _THREADS_HELD["runs"] == 0:
+                torch.set_num_threads(_THREADS_HELD["before"])
+
+
 _this_thread = threading.local()
 
 

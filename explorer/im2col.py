@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from explorer import ops, reference
+from explorer.device import torch_threads
 from explorer.geometry import ParamError, output_size
 from explorer.numtext import format_number, product_terms
 from explorer.timing import median_ms
@@ -150,16 +151,13 @@ class Cost:
 @contextmanager
 def one_thread() -> Iterator[None]:
     """PyTorch, OpenCV and NumPy's BLAS on one thread each inside the block, as they were before it after."""
-    import torch
     from threadpoolctl import threadpool_limits
-    threads, cv_threads = torch.get_num_threads(), cv2.getNumThreads()
-    torch.set_num_threads(1)
+    cv_threads = cv2.getNumThreads()
     cv2.setNumThreads(1)
     try:
-        with threadpool_limits(1):
+        with torch_threads(1), threadpool_limits(1):
             yield
     finally:
-        torch.set_num_threads(threads)
         cv2.setNumThreads(cv_threads)
 
 

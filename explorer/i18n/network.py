@@ -148,9 +148,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.total_macs": {"en": "Multiply-adds per image", "zh": "每张图像的乘加次数"},
     "net.input_shape": {"en": "Input", "zh": "输入"},
     "net.train_intro": {
-        "en": "Train the network from the Architecture tab. Loss and accuracy are drawn after every epoch for the "
-              "training set and for the validation set the network never learns from.",
-        "zh": "训练“网络结构”页中的网络。每个训练轮次后，画出训练集和验证集（网络从不从中学习）上的损失和准确率。",
+        "en": "Train the network from the Architecture tab. Loss and accuracy are drawn as it trains (at most twice "
+              "a second, and once at the end) for the training set and for the validation set the network never "
+              "learns from.",
+        "zh": "训练“网络结构”页中的网络。训练过程中（每秒最多两次，结束时再画一次）画出训练集和验证集（网络从不从中学习）"
+              "上的损失和准确率。",
     },
     "net.data": {"en": "Data", "zh": "数据"},
     "net.data.digits": {"en": "Bundled digits (scikit-learn)", "zh": "自带的数字（scikit-learn）"},
@@ -196,8 +198,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.test_acc": {"en": "Test accuracy", "zh": "测试准确率"},
     "net.test_detail": {"en": "on {n} unseen digits, loss {loss}", "zh": "在 {n} 个未见过的数字上，损失 {loss}"},
     "net.not_trained": {
-        "en": "Not trained yet: press Train (about a second per epoch for the small LeNet on a laptop CPU).",
-        "zh": "尚未训练：请按“开始训练”（小型 LeNet 在笔记本 CPU 上每轮约一秒）。",
+        "en": "Not trained yet: press Train (the small LeNet takes about a tenth of a second per epoch here).",
+        "zh": "尚未训练：请按“开始训练”（小型 LeNet 在这里每轮约十分之一秒）。",
     },
     "net.weights_title": {"en": "Weights", "zh": "权重"},
     "net.download_st": {"en": "Download (safetensors)", "zh": "下载（safetensors）"},

@@ -14,7 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "链接中的部分设置无法使用，已恢复为默认值：{settings}",
     },
     "device.badge": {"en": "Computing on: {device}", "zh": "计算设备：{device}"},
-    "device.cpu": {"en": "CPU · {threads} threads", "zh": "CPU · {threads} 个线程"},
+    "device.cpu": {"en": "CPU · threads: {threads}", "zh": "CPU · {threads} 个线程"},
     "device.cuda": {"en": "CUDA · {name}", "zh": "CUDA · {name}"},
     "device.mps": {"en": "Apple MPS", "zh": "Apple MPS"},
     "fig.scale_note": {

@@ -23,7 +23,7 @@ def text_width(text: str) -> int:
 
 def cell_size(side: int) -> tuple[int, int]:
     """``(cell pixels, font size)`` for a matrix of that side."""
-    return (54, 15) if side <= 5 else (40, 11) if side <= 9 else (26, 8)
+    return (54, 15) if side <= 5 else (40, 13) if side <= 9 else (32, 11) if side <= 16 else (26, 9)
 
 
 def cell_tooltip(lang: str) -> str:

@@ -1,4 +1,7 @@
-"""Training and looking inside: a short run beats chance and repeats, Stop, the inside views."""
+"""Training and looking inside: a short run beats chance and repeats, Stop, its threads and redraws, the inside
+views."""
+
+import threading
 
 import numpy as np
 import pytest
@@ -24,6 +27,49 @@ def test_training_can_be_stopped_from_a_callback():
     history = training.train(model, digits, epochs=5, device="cpu", on_epoch=lambda record: record.epoch < 2)
     assert len(history) == 2
     assert training.train(model, digits, epochs=5, device="cpu", on_step=lambda e, s, n: s < 3) == []
+
+
+def test_training_with_one_thread_puts_torchs_setting_back():
+    digits = data.load_digits(0)
+    before, seen = torch.get_num_threads(), set()
+    model = layers.build(presets.PRESETS["lenet_small"])
+    training.train(model, digits, epochs=1, device="cpu", threads=1,
+                   on_step=lambda e, s, n: seen.add(torch.get_num_threads()))
+    assert seen == {1} and torch.get_num_threads() == before
+
+    def stop(epoch, step, steps):
+        raise RuntimeError("rerun")              # Stop in the page: Streamlit raises out of the next callback
+    with pytest.raises(RuntimeError):
+        training.train(model, digits, epochs=1, device="cpu", threads=1, on_step=stop)
+    assert torch.get_num_threads() == before
+
+
+def test_overlapping_runs_put_back_what_was_there_before_the_first():
+    before = torch.get_num_threads()
+    first_in, second_done = threading.Event(), threading.Event()
+
+    def second():
+        first_in.wait()
+        with training.torch_threads(1):
+            pass                                               # ends while the first still runs
+        second_done.set()
+
+    worker = threading.Thread(target=second)
+    worker.start()
+    with training.torch_threads(1):
+        first_in.set()
+        second_done.wait()
+        assert torch.get_num_threads() == 1                    # the second run did not put back 2 under the first
+    worker.join()
+    assert torch.get_num_threads() == before
+    with training.torch_threads(None):
+        assert torch.get_num_threads() == before
+
+
+def test_redraws_are_spaced_in_time():
+    ticks = iter([0.0, 0.2, 0.26, 0.3, 0.52, 0.6, 2.0])
+    every = training.Every(0.25, clock=lambda: next(ticks))
+    assert [every.due() for _ in range(6)] == [False, True, False, True, False, True]
 
 
 def test_inside_views():
@@ -77,4 +123,9 @@ def test_overfitting_is_named_only_with_evidence():
     assert overfitting(run([0.7, 0.72, 0.71], [1.0, 0.8, 0.81])) is None       # close together
     rising = run([0.7, 0.72, 0.75, 0.75], [1.0, 0.5, 0.6, 0.7])                 # loss up 40 % from epoch 2
     assert overfitting(rising).best_epoch == 2
+    # the default run: a small validation loss up by a tenth, but 98 % against 96 %: not called overfitting
+    close = [Epoch(e + 1, 0.3 / (e + 1), [0.9, 0.95, 0.97, 0.98][e], [0.2, 0.1, 0.12, 0.13][e], 0.96, 0.0)
+             for e in range(4)]
+    assert overfitting(close) is None
+    assert overfitting(close[:3] + [Epoch(4, 0.05, 0.98, 0.13, 0.90, 0.0)]) is not None      # 8 points apart
     assert overfitting(run([0.7, 0.72, 0.75, 0.75], [1.0, 0.5, 0.6, 0.7], [1, 0.5, 0.6, 0.7])) is None

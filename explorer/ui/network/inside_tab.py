@@ -92,7 +92,7 @@ def _test_set(model: nn.Module, data: Data, task: Task) -> None:
     matrix, gallery = st.columns([1, 1.2], gap="large")
     widgets.matrix(confusion(truth, predicted, len(task.names)), "net.confusion", matrix, sequential=True,
                    colorscale="Blues", title=task.say("net.confusion"),
-                   labels=list(task.names) if task.own else None)
+                   labels=list(task.names))      # the digits named too: rows are the truth, columns the guess
     matrix.caption(tr("net.confusion_note"))
     wrong = np.nonzero(predicted != truth)[0]
     with gallery:

@@ -16,6 +16,15 @@ from explorer.views import charts
 
 RATES = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]
 BATCHES = [8, 16, 32, 64, 128, 256]
+# While it trains, the page redraws the bar at most four times a second and the curves at most every half second
+# (and at the end): each redraw is a message for the browser, and the default run used to send 60 bars and 24
+# Plotly charts in about a second, rendered by a browser that on one machine takes the cores the training needs.
+PROGRESS_S, CURVES_S = 0.25, 0.5
+# One torch thread for the training (the process's setting while it runs, see training.torch_threads): the default
+# run takes 0.49 s with two threads and 0.64 s with one on an idle 2-core machine, but 1.7–4.3 s against 0.7–0.9 s
+# when something else keeps one core busy (a browser, another student's run): OpenMP's two threads wait on each
+# other (docs/performance.md, issue 26).
+THREADS = 1
 
 
 def _data(task: Task) -> Data | None:
@@ -94,18 +103,21 @@ def _train(net: Network, data: Data, settings: dict, progress, curves) -> nn.Mod
     session.adopt(fresh, net, stopped=True)   # stopped until the last epoch ends
     bar = progress.progress(0.0, text=tr("net.training"))
     epochs = settings["epochs"]
+    bar_due, curves_due = training.Every(PROGRESS_S), training.Every(CURVES_S)
 
     def on_step(epoch, step, steps):
-        if step == steps or step % 8 == 0:
+        if bar_due.due():
             bar.progress(((epoch - 1) * steps + step) / (epochs * steps),
                          text=tr("net.progress", epoch=epoch, epochs=epochs, step=step, steps=steps))
 
     def on_epoch(record):
         st.session_state["net.history"] = st.session_state["net.history"] + [record]
-        _curves(curves, st.session_state["net.history"], net.task)
+        if record.epoch < epochs and curves_due.due():
+            _curves(curves, st.session_state["net.history"], net.task)
 
     augment = net.task.augment if net.task.own else None
-    training.train(fresh, data, on_step=on_step, on_epoch=on_epoch, augment=augment, **settings)
+    training.train(fresh, data, on_step=on_step, on_epoch=on_epoch, augment=augment, threads=THREADS, **settings)
+    _curves(curves, st.session_state["net.history"], net.task)
     st.session_state["net.stopped"] = False
     session.changed()
     progress.empty()
@@ -163,7 +175,9 @@ def render(net: Network) -> tuple[nn.Module | None, Data | None]:
     start = b1.button(tr("net.train"), icon=":material/play_arrow:", type="primary",
                       disabled=not net.usable or data is None)
     b2.button(tr("net.stop"), icon=":material/stop:", help=tr("net.stop_help"))
-    b3.caption(tr("device.badge", device=ops.device_label(ops.pick_device(), lang())))
+    device = ops.pick_device()        # the training's device: on the CPU, with the training's threads
+    b3.caption(tr("device.badge", device=tr("device.cpu", threads=THREADS) if device.type == "cpu" else
+                  ops.device_label(device, lang())))
     progress, curves = st.empty(), st.empty()
     model = session.current(net)
     if start and net.usable and data is not None:

@@ -30,7 +30,7 @@ def render() -> None:
     except ParamError as err:
         show_error(err)
         return
-    cols = grids.columns([1, 0.8, 0.8, 1, 1], gap="small")
+    cols = grids.columns([1, 0.7, 1, 1, 1], gap="small")      # the 5×5 grids alike in size, the 3×3 kernel smaller
     widgets.matrix(grid, "td.inv_x", cols[0], title=tr("td.inv_x", n=SIDE))
     widgets.matrix(kernel, "td.inv_k", cols[1], title=tr("td.kernel_title", k=3))
     widgets.matrix(trip.down, "td.inv_down", cols[2], title=tr("td.inv_down", h=trip.down.shape[0]))
