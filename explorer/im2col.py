@@ -77,6 +77,25 @@ def col2im(col: np.ndarray, input_shape: tuple[int, int, int, int], filter_h: in
     return img[:, :, pad:h + pad, pad:w + pad]
 
 
+def window_counts(side: int, k: int, stride: int = 1, pad: int = 0) -> np.ndarray:
+    """How many windows read each pixel of a ``side × side`` input: :func:`col2im` of a matrix of ones. Without
+    padding a corner is read once and the centre k·k times; padding gives the border more windows.
+
+    Example:
+        >>> window_counts(4, 3)[0].tolist(), window_counts(4, 3, pad=1)[0].tolist()
+        ([1.0, 2.0, 2.0, 1.0], [4.0, 6.0, 6.0, 4.0])
+    """
+    rows = _out_size(side, k, stride, pad) ** 2
+    return col2im(np.ones((rows, k * k)), (1, 1, side, side), k, k, stride, pad)[0, 0]
+
+
+EXAMPLES = {   # the notes' batches and CS231n's demo, one click each: (N, C, side, k, FN, stride, pad)
+    "notes_one": (1, 3, 7, 5, 1, 1, 0),         # (1, 3, 7, 7) with 5×5 → col (9, 75)
+    "notes_batch": (10, 3, 7, 5, 1, 1, 0),      # (10, 3, 7, 7) with 5×5 → col (90, 75)
+    "cs231n": (1, 3, 5, 3, 2, 2, 1),           # 5×5×3, two 3×3 filters, stride 2, padding 1 → 3×3×2
+}
+
+
 @dataclass
 class Forward:
     """What the forward pass keeps for the backward pass (the seed's Convolution layer)."""

@@ -16,6 +16,8 @@ with panels:
                                                              tr("ic.tab_pool"), tr("ic.tab_cost")])
 with forward_tab:
     ic.forward_panel(example)
+    ic.border_panel(example)
+    ic.code_panel()
 with backward_tab:
     ic.backward_panel(example)
 with pool_tab:

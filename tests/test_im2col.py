@@ -142,3 +142,28 @@ def test_the_cost_table_times_every_way_on_one_thread_and_gives_the_threads_back
     assert [c.method for c in costs] == ["loops", "im2col", "ops", "opencv"]
     assert seen and set(seen) == {(1, 1)}
     assert (torch.get_num_threads(), cv2.getNumThreads()) == before
+
+
+@pytest.mark.parametrize("side, k, stride, pad", [(5, 3, 1, 0), (5, 3, 1, 1), (7, 5, 2, 2), (6, 2, 2, 0)])
+def test_window_counts_are_torchs_fold_of_ones(side, k, stride, pad):
+    """How many windows read each pixel: col2im of ones equals torch's fold of ones (its adjoint of unfold)."""
+    import torch
+    import torch.nn.functional as F
+    positions = ((side + 2 * pad - k) // stride + 1) ** 2
+    expected = F.fold(torch.ones(1, k * k, positions, dtype=torch.float64), (side, side), k, padding=pad,
+                      stride=stride)[0, 0].numpy()
+    np.testing.assert_array_equal(im2col.window_counts(side, k, stride, pad), expected)
+
+
+@pytest.mark.parametrize("name, col_shape, out_shape", [
+    ("notes_one", (9, 75), (1, 1, 3, 3)), ("notes_batch", (90, 75), (10, 1, 3, 3)),
+    ("cs231n", (9, 27), (1, 2, 3, 3))])
+def test_the_one_click_examples_give_the_notes_shapes_and_torchs_output(name, col_shape, out_shape):
+    import torch
+    import torch.nn.functional as F
+    n, c, side, k, fn, stride, pad = im2col.EXAMPLES[name]
+    x, weight, bias = im2col.example(c, side, fn, k, seed=0, batch=n)
+    forward = im2col.conv_forward(x, weight, bias, stride, pad)
+    assert forward.col.shape == col_shape and forward.out.shape == out_shape
+    expected = F.conv2d(torch.from_numpy(x), torch.from_numpy(weight), torch.from_numpy(bias), stride, pad)
+    np.testing.assert_allclose(forward.out, expected.numpy())

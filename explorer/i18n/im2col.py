@@ -162,4 +162,22 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ic.settings_title": {"en": "Batch, channels, kernel, filters, stride, padding", "zh": "批量、通道、卷积核、滤波器、步幅、填充"},
     "ic.pool_settings": {"en": "Window, stride, max or average", "zh": "窗口、步幅、最大或平均"},
+    "ic.example.notes_one": {"en": "The notes: (1, 3, 7, 7) → (9, 75)", "zh": "讲义：(1, 3, 7, 7) → (9, 75)"},
+    "ic.example.notes_batch": {"en": "The notes: (10, 3, 7, 7) → (90, 75)", "zh": "讲义：(10, 3, 7, 7) → (90, 75)"},
+    "ic.example.cs231n": {"en": "CS231n: 5×5×3, two 3×3 filters, stride 2, padding 1",
+                          "zh": "CS231n：5×5×3，两个 3×3 滤波器，步幅 2，填充 1"},
+    "ic.border_title": {"en": "What padding does for the border: how many windows read each pixel",
+                        "zh": "填充对边界的作用：每个像素被多少个窗口读取"},
+    "ic.border_counts": {"en": "Padding {pad}", "zh": "填充 {pad}"},
+    "ic.border_corner": {"en": "{n} with padding {pad}", "zh": "填充 {pad} 时 {n} 次"},
+    "ic.border_note": {
+        "en": "col2im of a matrix of ones counts, for every input pixel, the windows that read it. The corner pixel "
+              "is read {corner}; a pixel in the middle up to {k}×{k} times. Without padding the border takes "
+              "part in few outputs and its information fades layer after layer; padding gives it more windows "
+              "(and keeps the size).",
+        "zh": "对全 1 矩阵做 col2im，就数出了每个输入像素被多少个窗口读取。角上的像素被读取：{corner}；中间的像素最多 {k}×{k} 次。"
+              "不填充时，边界只参与很少的输出，它的信息一层层地流失；填充让它进入更多窗口（并保持尺寸）。",
+    },
+    "ic.code_title": {"en": "im2col and col2im as code (the source this page runs)",
+                      "zh": "im2col 和 col2im 的代码（本页运行的源码）"},
 }

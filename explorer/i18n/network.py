@@ -23,8 +23,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.preset": {"en": "Start from", "zh": "从以下结构开始"},
     "net.preset.lenet_small": {"en": "Small LeNet (4 and 8 maps)", "zh": "小型 LeNet（4 张和 8 张特征图）"},
     "net.preset.lenet5": {"en": "LeNet-5 (6 and 16 maps, 120-84-10)", "zh": "LeNet-5（6 张和 16 张特征图，120-84-10）"},
-    "net.preset.lenet_classic": {"en": "PyTorch's MNIST example (10 and 20 maps)",
-                                 "zh": "PyTorch 的 MNIST 示例网络（10 张和 20 张特征图）"},
+    "net.preset.lenet_classic": {"en": "The notes' simplified MNIST net (10 and 20 maps)",
+                                 "zh": "讲义中的简化 MNIST 网络（10 张和 20 张特征图）"},
     "net.preset.simple_convnet": {"en": "SimpleConvNet (conv 30@5×5, affine 100)",
                                   "zh": "SimpleConvNet（卷积 30@5×5，全连接 100）"},
     "net.preset.vgg_small": {"en": "Small VGG (3×3 convs)", "zh": "小型 VGG（3×3 卷积）"},
@@ -50,10 +50,13 @@ STRINGS: dict[str, dict[str, str]] = {
               "原版用缩放的 tanh 作激活，这里用 ReLU。共 {params} 个参数，与论文中约 60,000 个的统计一致。",
     },
     "net.preset.lenet_classic.desc": {
-        "en": "The network of PyTorch's MNIST example (not LeNet-5): Conv2d(1, 10, 5) → pool → ReLU → "
-              "Conv2d(10, 20, 5) → pool → ReLU → Linear(320, 10); {params} parameters.",
-        "zh": "PyTorch 官方 MNIST 示例中的网络（不是 LeNet-5）：Conv2d(1, 10, 5) → 池化 → ReLU → Conv2d(10, 20, 5) → "
-              "池化 → ReLU → Linear(320, 10)；共 {params} 个参数。",
+        "en": "The notes' simplified MNIST network (not LeNet-5): Conv2d(1, 10, 5) → pool → ReLU → "
+              "Conv2d(10, 20, 5) → pool → ReLU → Linear(320, 10); {params} parameters. PyTorch's own MNIST "
+              "example differs: it adds Dropout and a 50-unit hidden layer, and its current version uses 32 and "
+              "64 maps of 3×3.",
+        "zh": "讲义中简化的 MNIST 网络（不是 LeNet-5）：Conv2d(1, 10, 5) → 池化 → ReLU → Conv2d(10, 20, 5) → "
+              "池化 → ReLU → Linear(320, 10)；共 {params} 个参数。PyTorch 自己的 MNIST 示例与此不同：它另加了 Dropout "
+              "和一个 50 个单元的隐藏层，现在的版本使用 32 和 64 张 3×3 特征图。",
     },
     "net.preset.simple_convnet.desc": {
         "en": "The notes' SimpleConvNet: one convolution with 30 filters of 5×5 (stride 1, no padding) → ReLU → "

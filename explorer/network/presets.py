@@ -23,7 +23,7 @@ PRESETS: dict[str, list[dict]] = {
                {"type": "conv", "out": 16, "k": 5}, {"type": "relu"}, {"type": "avgpool", "k": 2},
                {"type": "flatten"}, {"type": "linear", "out": 120}, {"type": "relu"},
                {"type": "linear", "out": 84}, {"type": "relu"}, {"type": "linear", "out": 10}],
-    # PyTorch's MNIST example: Conv2d(1, 10, 5) / Conv2d(10, 20, 5) / Linear(320, 10)
+    # the notes' simplified MNIST net (PyTorch's example adds Dropout and a 50-unit layer; it now uses 32/64 3×3)
     "lenet_classic": [{"type": "conv", "out": 10, "k": 5}, {"type": "maxpool", "k": 2}, {"type": "relu"},
                       {"type": "conv", "out": 20, "k": 5}, {"type": "maxpool", "k": 2}, {"type": "relu"},
                       {"type": "flatten"}, {"type": "linear", "out": 10}],

@@ -1,6 +1,7 @@
 """im2col's panels: the small example's settings, forward as one product, backward against autograd, the cost."""
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,8 +42,19 @@ class Example:
         return "RGB" if self.c == 3 else ""
 
 
+SETTING_KEYS = ("ic.n", "ic.c", "ic.side", "ic.k", "ic.fn", "ic.stride", "ic.pad")
+
+
+def _load(name: str) -> None:
+    st.session_state.update(dict(zip(SETTING_KEYS, im2col.EXAMPLES[name])))
+
+
 def settings() -> Example:
-    """Channels, side, kernel, filters, stride, padding, seed; stops with a message if the kernel does not fit."""
+    """One-click examples; channels, side, kernel, filters, stride, padding, seed; stops with a message if the
+    kernel does not fit."""
+    for col, name in zip(st.columns(len(im2col.EXAMPLES), gap="small"), im2col.EXAMPLES):
+        col.button(tr(f"ic.example.{name}"), on_click=_load, args=(name,), icon=":material/menu_book:",
+                   width="stretch", key=f"ic.example.{name}")
     cols = st.columns(8, gap="small")
     n = widgets.number(tr("ic.n"), 1, 10, "ic.n", 1, where=cols[0])
     c = widgets.number(tr("ic.c"), 1, 3, "ic.c", 2, where=cols[1])
@@ -112,6 +124,22 @@ def forward_panel(ex: Example) -> None:
     largest = ex.gaps["out"]
     (st.success if largest < 1e-9 else st.error)(tr("ic.forward_agrees" if largest < 1e-9 else "ic.forward_differs",
                                                  diff=gap(largest)))
+
+
+def border_panel(ex: Example) -> None:
+    """How many windows read each input pixel, with this padding and without: what padding does for the border."""
+    with st.expander(tr("ic.border_title"), icon=":material/border_outer:"):
+        counts = [(im2col.window_counts(ex.side, ex.k, ex.stride, pad), pad) for pad in sorted({0, ex.pad})]
+        shown = [(values, tr("ic.border_counts", pad=pad), True) for values, pad in counts]
+        widgets.matrices(shown)
+        corner = ", ".join(tr("ic.border_corner", pad=pad, n=format_number(values[0, 0])) for values, pad in counts)
+        st.markdown(tr("ic.border_note", corner=corner, k=ex.k))
+
+
+def code_panel() -> None:
+    """im2col and col2im as this app runs them (the notes' version, NumPy)."""
+    with st.expander(tr("ic.code_title"), icon=":material/code:"):
+        st.code(inspect.getsource(im2col.im2col) + "\n\n" + inspect.getsource(im2col.col2im), language="python")
 
 
 def backward_panel(ex: Example) -> None:

@@ -1,10 +1,11 @@
 """im2col through AppTest: forward and backward against torch, the cost table."""
 import numpy as np
+import pytest
 import torch
 import torch.nn.functional as F
 
 from explorer import im2col
-from tests.helpers import IM2COL, heatmap, photo_bytes, start
+from tests.helpers import IM2COL, heatmap, photo_bytes, start, untranslated
 
 
 def test_im2col_page_forward_backward_equal_torch():
@@ -66,3 +67,27 @@ def test_the_notes_batch_and_pooling_as_im2col():
     np.testing.assert_array_equal(heatmap(at, "ic.pool_out0"), pooled[0, 0].detach().numpy())
     np.testing.assert_array_equal(heatmap(at, "ic.pool_dx0"), x.grad[0, 0].numpy())
     assert any("F.max_pool2d and autograd" in s.value for s in at.success)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_notes_examples_in_one_click_and_what_padding_does_for_the_border(lang):
+    at = start(IM2COL)
+    if lang == "zh":
+        at.segmented_control(key="lang").set_value("zh").run()
+    at.button(key="ic.example.notes_batch").click().run()
+    assert not at.exception and not at.error
+    assert at.number_input(key="ic.n").value == 10 and at.number_input(key="ic.k").value == 5
+    assert any("(90, 75)" in m.value for m in at.markdown)
+    at.button(key="ic.example.cs231n").click().run()
+    assert (at.number_input(key="ic.side").value, at.number_input(key="ic.stride").value,
+            at.number_input(key="ic.pad").value) == (5, 2, 1)
+    assert at.get("plotly_chart") and not at.exception
+    x, weight, bias = (torch.from_numpy(a) for a in im2col.example(3, 5, 2, 3, 7))
+    expected = F.conv2d(x, weight, bias, stride=2, padding=1)[0].numpy()
+    for f in range(2):
+        np.testing.assert_allclose(heatmap(at, f"ic.out{f}"), expected[f])      # 3×3×2, torch's
+    note = next(m.value for m in at.markdown if "col2im" in m.value)
+    assert ("1 with padding 0" in note and "1 with padding 1" in note) if lang == "en" else "填充 0 时 1 次" in note
+    assert any("def col2im" in c.value for c in at.code)
+    if lang == "zh":
+        assert not untranslated(at)
