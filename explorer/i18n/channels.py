@@ -68,8 +68,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ch.many_intro": {
         "en": "Pick up to eight filters. Each gives one feature map; together they are the layer's output, shape "
-              "(n, H, W). The layer below is a real nn.Conv2d loaded with these weights.",
-        "zh": "最多选择八个滤波器。每个滤波器输出一张特征图；合起来就是该层的输出，形状为 (n, H, W)。下面的层是载入了这些权重的真正 nn.Conv2d。",
+              "(n, H, W). At every position the layer is a linear map of one window (3×3×3 numbers in, n out): "
+              "n neurons looking at the same window with different weights, the 'depth column' of that position. "
+              "A first layer finds edges and colours like these; layers above combine them into textures, then "
+              "parts. The layer below is a real nn.Conv2d loaded with these weights.",
+        "zh": "最多选择八个滤波器。每个滤波器输出一张特征图；合起来就是该层的输出，形状为 (n, H, W)。在每个位置上，这一层是对一个"
+              "窗口的线性映射（输入 3×3×3 个数，输出 n 个）：n 个神经元用不同的权重看同一个窗口，即该位置的“深度列”。第一层找到的"
+              "就是这样的边缘和颜色；更高的层把它们组合成纹理，再组合成部件。下面的层是载入了这些权重的真正 nn.Conv2d。",
     },
     "ch.bank": {"en": "Filters", "zh": "滤波器"},
     "ch.filter.edges_x": {"en": "Vertical edges", "zh": "竖直边缘"},

@@ -104,12 +104,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "kl.flip_title": {"en": "Convolution or cross-correlation? (the flip)", "zh": "卷积还是互相关？（翻转）"},
     "kl.flip_lesson": {
         "en": r"In mathematics, convolution flips one of the two functions: $(f * g)(x) = \int f(\tau)\,g(x - \tau)\,"
-              r"d\tau$, and on a grid of pixels $(I * K)(i, j) = \sum_m \sum_n I(i - m, j - n)\,K(m, n)$. What CNNs "
+              r"d\tau$ (a picture the notes use: food eaten at time τ, f(τ), of which the share g(t − τ) is still being "
+              r"digested at time t; the integral is what the stomach holds at t), and on a grid of pixels $(I * K)(i, j) = \sum_m \sum_n I(i - m, j - n)\,K(m, n)$. What CNNs "
               r"and PyTorch's `conv2d` compute is *cross-correlation*, without the flip: $(I \star K)(i, j) = "
               r"\sum_m \sum_n I(i + m, j + n)\,K(m, n)$. Correlating with the kernel turned by 180° is true "
               r"convolution: that is the *flip* switch above. A CNN learns its kernels, so it simply learns the "
               r"flipped one: for it, the flip does not matter.",
-        "zh": r"在数学中，卷积会把两个函数之一翻转：$(f * g)(x) = \int f(\tau)\,g(x - \tau)\,d\tau$；在像素网格上是 "
+        "zh": r"在数学中，卷积会把两个函数之一翻转：$(f * g)(x) = \int f(\tau)\,g(x - \tau)\,d\tau$（讲义里的比喻："
+              r"在 τ 时刻吃下的食物 f(τ)，到 t 时刻仍有 g(t − τ) 的比例在消化，积分就是 t 时刻胃里的总量）；在像素网格上是 "
               r"$(I * K)(i, j) = \sum_m \sum_n I(i - m, j - n)\,K(m, n)$。CNN 和 PyTorch 的 `conv2d` 计算的是*互相关*，"
               r"不翻转：$(I \star K)(i, j) = \sum_m \sum_n I(i + m, j + n)\,K(m, n)$。与旋转 180° 的卷积核做互相关，"
               r"就是真正的卷积：这就是上面的*翻转*开关。CNN 的卷积核是学出来的，它会直接学到翻转后的那个：对 CNN 来说，翻不翻转并不重要。",

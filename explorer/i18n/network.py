@@ -68,17 +68,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.preset.vgg_small.desc": {
         "en": "VGG's idea: stack 3×3 convolutions. Two 3×3 layers see a {rf_two}×{rf_two} area, as one 5×5 does "
               "({rf_one}×{rf_one}), with {two_3x3} weights instead of {one_5x5} for {c} channels, and a ReLU more "
-              "in between.",
+              "in between. VGG-16 and VGG-19 (16 and 19 layers with weights: 13 or 16 convolutions and 3 dense "
+              "layers) are built from nothing else.",
         "zh": "VGG 的思路：堆叠 3×3 卷积。两层 3×3 的感受野是 {rf_two}×{rf_two}，与一层 5×5（{rf_one}×{rf_one}）相同，"
-              "但在 {c} 个通道时只要 {two_3x3} 个权重而不是 {one_5x5} 个，中间还多一个 ReLU。",
+              "但在 {c} 个通道时只要 {two_3x3} 个权重而不是 {one_5x5} 个，中间还多一个 ReLU。"
+              "VGG-16 和 VGG-19（16 和 19 个带权重的层：13 或 16 个卷积层加 3 个全连接层）就只由这些组成。",
     },
     "net.preset.residual.desc": {
         "en": "ResNet's idea: a block computes H(x) = F(x) + x, adding its input back (through a 1×1 projection "
-              "when the channels change). The block only has to learn the change F(x), and the gradient reaches x "
-              "through the + x path unchanged (∂H/∂x = ∂F/∂x + 1), so very deep stacks still train. {params} "
-              "parameters.",
-        "zh": "ResNet 的思路：一个块计算 H(x) = F(x) + x，把输入加回输出（通道数改变时经过 1×1 投影）。块只需学习变化量 F(x)，"
-              "梯度沿着 + x 的路径原样传回 x（∂H/∂x = ∂F/∂x + 1），所以很深的网络也能训练。共 {params} 个参数。",
+              "when the channels change). The block only has to learn the change F(x): with F = 0 it passes x on "
+              "(ReLU(x) = x for the non-negative values a ReLU leaves; through this preset's projection, ReLU(P·x)). "
+              "On the + x path the gradient reaches x unchanged (∂H/∂x = ∂F/∂x + 1 where the input is added as "
+              "it is; through this preset's 1×1 projection it is ∂F/∂x + P, and the ReLU after the sum passes it "
+              "only where the sum is positive), so very deep stacks still train. {params} parameters.",
+        "zh": "ResNet 的思路：一个块计算 H(x) = F(x) + x，把输入加回输出（通道数改变时经过 1×1 投影）。块只需学习变化量 F(x)：F = 0 时它把 x 原样传下去"
+              "（对 ReLU 留下的非负值，ReLU(x) = x；经过本预设的投影时是 ReLU(P·x)）。"
+              "梯度沿着 + x 的路径原样传回 x（输入原样相加时 ∂H/∂x = ∂F/∂x + 1；经过本预设的 1×1 投影时是 ∂F/∂x + P，"
+              "而且求和之后的 ReLU 只在和为正处让梯度通过），所以很深的网络也能训练。共 {params} 个参数。",
     },
     "net.preset.inception.desc": {
         "en": "An Inception module runs 1×1, 1×1→5×5, 1×1→3×3→3×3 and pool→1×1 side by side and concatenates "
@@ -104,10 +110,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "net.preset.bn_net.desc": {
         "en": "The notes' BatchNorm net: Conv 25@3×3 → BN → ReLU → pool → Conv 50@3×3 → BN → ReLU → pool → "
-              "flatten 50×5×5 = 1,250 → FC 1024 → FC 128 → 10. BatchNorm keeps each channel's values near mean 0 "
-              "and variance 1 during training. {params} parameters, almost all in the first dense layer.",
+              "flatten 50×5×5 = 1,250 → FC 1024 → FC 128 → 10. BatchNorm normalises each channel over the batch to "
+              "mean 0 and variance 1, then scales and shifts it by its learned γ and β (so its output need not "
+              "keep mean 0 and variance 1). {params} parameters, almost all in the first dense layer.",
         "zh": "笔记中的 BatchNorm 网络：卷积 25@3×3 → BN → ReLU → 池化 → 卷积 50@3×3 → BN → ReLU → 池化 → 展平 "
-              "50×5×5 = 1,250 → 全连接 1024 → 全连接 128 → 10。BatchNorm 在训练时让每个通道的值保持在均值 0、方差 1 附近。"
+              "50×5×5 = 1,250 → 全连接 1024 → 全连接 128 → 10。BatchNorm 在一个批量上把每个通道归一化为均值 0、"
+              "方差 1，再用学到的 γ 和 β 缩放和平移（所以它的输出不一定保持均值 0、方差 1）。"
               "共 {params} 个参数，几乎都在第一个全连接层。",
     },
     "net.preset_digit_sizes": {
@@ -387,9 +395,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "net.unit_flatten": {
         "en": "Cell (map {c}, row {i}, column {j}) of the {shape} maps becomes entry {index} = {c}·{hw} + {i}·{w} + "
-              "{j} of the vector: **{value}**",
+              "{j} of the vector: **{value}**. In code this is `x.view(batch, -1)`: −1 asks PyTorch to work out "
+              "that size itself, here {shape} = {size} per image.",
         "zh": "{shape} 特征图中的单元（特征图 {c}，第 {i} 行，第 {j} 列）成为向量的第 {index} 项 = {c}·{hw} + {i}·{w} + {j}："
-              "**{value}**",
+              "**{value}**。代码里就是 `x.view(batch, -1)`：−1 让 PyTorch 自己算出这一维的大小，这里每张图像是 {shape} = {size}。",
     },
     "net.unit_linear": {
         "en": "Σₖ wₖ·xₖ over {n} inputs + bias: the {top} largest terms, then the rest.",

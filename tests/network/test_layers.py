@@ -92,3 +92,21 @@ def test_table_rows_round_trip_and_reorder():
     rows.append({"#": None, "type": None})
     reordered = layers.rows_to_specs(rows)
     assert [s["type"] for s in reordered[:3]] == ["conv", "maxpool", "relu"] and len(reordered) == 8
+
+
+def test_a_residual_block_with_f_zero_passes_its_input_on():
+    """The notes: H(x) = F(x) + x, so with F = 0 the block is the identity (on the non-negative x a ReLU leaves;
+    with the projection shortcut it is ReLU(P·x))."""
+    import torch
+    from torch import nn
+
+    from explorer.network.layers import Residual
+    block = Residual(4, 4).eval()
+    nn.init.zeros_(block.bn2.weight)                    # the last BatchNorm's γ = 0 and β = 0: F(x) = 0
+    x = torch.relu(torch.randn(2, 4, 6, 6))
+    with torch.no_grad():
+        assert torch.equal(block(x), x)
+    projected = Residual(4, 8).eval()
+    nn.init.zeros_(projected.bn2.weight)
+    with torch.no_grad():
+        assert torch.allclose(projected(x), torch.relu(projected.project(x)))

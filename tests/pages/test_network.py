@@ -229,3 +229,21 @@ def test_the_units_sliding_window_opens_on_the_chosen_position():
     assert abs(float(slide_sum) - float(channel_sum.rsplit("= ", 1)[1])) < 0.02
     outline = spec["layout"]["shapes"][0]
     assert (outline["x1"] - outline["x0"], outline["y1"] - outline["y0"]) == (5, 5)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_flatten_says_what_view_minus_one_works_out(lang):
+    at = start(NETWORK)
+    if lang == "zh":
+        at.segmented_control(key="lang").set_value("zh").run()
+    at.selectbox(key="net.unit_layer").set_value(7).run()          # the small LeNet's flatten
+    assert not at.exception and not at.error
+    model = at.session_state["net.untrained"][1]
+    from explorer.network.data import load_digits
+    with torch.no_grad():
+        flat = model[:7](load_digits().x_test[:2])
+    assert flat.shape == (2, 128)                                   # what x.view(batch, -1) gives torch
+    note = next(m.value for m in at.markdown if "x.view(batch, -1)" in m.value)
+    assert "8×4×4 = 128" in note
+    if lang == "zh":
+        assert not untranslated(at)

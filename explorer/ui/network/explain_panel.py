@@ -139,7 +139,7 @@ def render(found: Explanation, act: Activation, next_is_relu: bool, trained: boo
         c, i, j = found.source
         h, w = act.given.shape[1:]
         st.markdown(tr("net.unit_flatten", c=c, i=i, j=j, shape="×".join(str(v) for v in act.given.shape),
-                       index=found.position[0], hw=h * w, w=w, value=_n(found.value)))
+                       index=found.position[0], hw=h * w, w=w, value=_n(found.value), size=f"{act.given.size:,}"))
     elif found.kind == "linear":
         _linear(found)
     elif "F" in found.statistics:
