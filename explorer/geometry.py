@@ -97,6 +97,23 @@ def output_len(n: int, k: int, stride: int = 1, pad_total: int = 0, dilation: in
     return out
 
 
+def shrinking(n: int, kernel_size: int, stride: int = 1, dilation: int = 1) -> list[int]:
+    """The sizes a side goes through when the same layer, without padding, is applied again and again, until the
+    kernel no longer fits (the notes: without padding, repeated convolutions shrink the map towards 1).
+
+    Example:
+        >>> shrinking(9, 3), shrinking(28, 5, 2)
+        ([9, 7, 5, 3, 1], [28, 12, 4])
+    """
+    sizes = [n]
+    while sizes[-1] >= dilation * (kernel_size - 1) + 1 and len(sizes) < 10_000:
+        following = output_size(sizes[-1], kernel_size, stride, 0, dilation)
+        if following == sizes[-1]:
+            break
+        sizes.append(following)
+    return sizes
+
+
 def output_size(n: int, kernel_size: int, stride: int = 1, padding: int = 0,
                 dilation: int = 1, ceil_mode: bool = False) -> int:
     """Output length along one axis for ``padding`` on each side (conv and pooling).

@@ -155,4 +155,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "({x}, {y}) 处的输出：**{value}**。[查看它的窗口、乘积与求和 ↓](#inspect)",
     },
     "kl.input_alt": {"en": "The input picture", "zh": "输入图像"},
+    "kl.shrinking": {
+        "en": "Without padding, the same layer again and again takes the shorter side {chain}: after {n} layers "
+              "the kernel no longer fits. Padding keeps the size, so a network can be deep.",
+        "zh": "不填充时，同一层反复作用会让短边变为 {chain}：{n} 层之后卷积核就放不下了。填充能保持尺寸，网络才能做得很深。",
+    },
 }

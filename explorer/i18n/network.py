@@ -470,4 +470,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The input chosen on the Overview tab:",
         "zh": "在“总览”页选择的输入：",
     },
+    "net.code_title": {"en": "The network as PyTorch code", "zh": "用 PyTorch 代码表示的网络"},
+    "net.code_residual": {"en": "The residual block, as this app defines it (H(x) = ReLU(F(x) + x)):",
+                          "zh": "残差块在本应用中的定义（H(x) = ReLU(F(x) + x)）："},
+    "net.init_note": {
+        "en": "How the first layer's weights start: PyTorch draws them uniformly from ±1/√fan_in = ±{bound} "
+              "(fan_in = {fan_in} inputs per unit), a standard deviation of {std} here; the notes instead draw "
+              "them from a normal distribution with `weight_init_std=0.01`. Too small a start makes every unit "
+              "alike and the signal fade through the layers; PyTorch's scale keeps it about the same size.",
+        "zh": "第一层权重的初始值：PyTorch 从 ±1/√fan_in = ±{bound} 中均匀抽取（每个单元有 fan_in = {fan_in} 个输入），"
+              "这里的标准差为 {std}；讲义则从 `weight_init_std=0.01` 的正态分布中抽取。初始值太小会让各单元几乎一样，信号也会"
+              "一层层减弱；PyTorch 的尺度让信号大致保持原来的大小。",
+    },
 }

@@ -159,6 +159,10 @@ def summary(image: CurrentImage, settings: Settings, result: Result) -> None:
             widgets.formula_box(geometry.formulas(image.pixels.shape, (kh, kw), pads, args["stride"],
                                                   args["dilation"]))
         st.caption(tr("kl.formula_note"))
+        if not any(pads) and max(kh, kw) > 1:
+            sizes = geometry.shrinking(min(result.work.shape[:2]), max(kh, kw), args["stride"], args["dilation"])
+            shown = sizes if len(sizes) <= 6 else sizes[:3] + ["…"] + sizes[-2:]
+            st.caption(tr("kl.shrinking", chain=" → ".join(str(v) for v in shown), n=len(sizes) - 1))
     with middle:
         st.subheader(tr("kl.kernel"))
         names = [f"k{i + 1}" for i in range(len(choice.kernels))] if len(choice.kernels) > 1 else [""]

@@ -248,3 +248,16 @@ def test_the_flip_lesson_shows_the_kernel_turned_by_180_degrees():
     cells = re.findall(r'>(-?\d+)</td>', lesson)
     assert cells[9:] == [str(int(v)) for v in turned.ravel()]
     assert any("\\int f(\\tau)" in m.value for m in at.markdown)
+
+
+def test_without_padding_the_page_says_how_repeated_layers_shrink_the_picture():
+    at = start(KERNEL_LAB)
+    at.segmented_control(key="conv.padding_kind").set_value("valid").run()
+    assert not at.exception and not at.error
+    note = next(c.value for c in at.caption if "Without padding, the same layer" in c.value)
+    x = torch.zeros(1, 1, 300, 300)            # the sample's shorter side, 3×3 Sobel layers without padding
+    sizes = [300]
+    while x.shape[-1] >= 3:
+        x = F.conv2d(x, torch.zeros(1, 1, 3, 3))
+        sizes.append(x.shape[-1])
+    assert f"300 → 298 → 296 → … → {sizes[-2]} → {sizes[-1]}" in note and f"after {len(sizes) - 1} layers" in note

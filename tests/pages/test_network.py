@@ -247,3 +247,20 @@ def test_the_flatten_says_what_view_minus_one_works_out(lang):
     assert "8×4×4 = 128" in note
     if lang == "zh":
         assert not untranslated(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_network_as_pytorch_code_and_how_its_weights_start(lang):
+    at = start(NETWORK)
+    if lang == "zh":
+        at.segmented_control(key="lang").set_value("zh").run()
+    at.selectbox(key=f"net.preset@{lang}").set_value("residual").run()
+    assert not at.exception and not at.error
+    model = layers.build(presets.PRESETS["residual"], seed=0)
+    assert any(c.value == repr(model) for c in at.code)                     # torch's own printout
+    assert any("class Residual" in c.value for c in at.code)
+    fan_in = model[0].weight[0].numel()                                     # 1 channel × 3 × 3
+    note = next(m.value for m in at.markdown if "weight_init_std=0.01" in m.value)
+    assert f"{1 / fan_in ** 0.5:.3f}" in note and f"{float(model[0].weight.std()):.3f}" in note
+    if lang == "zh":
+        assert not untranslated(at)

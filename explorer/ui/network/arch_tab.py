@@ -1,10 +1,12 @@
 """Network tab 1: a preset as an editable layer table, measured with the real torch modules."""
 from __future__ import annotations
 
+import inspect
 import math
 
 import pandas as pd
 import streamlit as st
+from torch import nn
 
 from explorer.network import anatomy, layers, presets
 from explorer.numtext import format_count
@@ -71,7 +73,26 @@ def render(task: Task) -> Network:
         m2.metric(tr("net.total_macs"), format_count(description.macs), border=True, help=f"{description.macs:,}")
         m3.metric(tr("net.input_shape"), " × ".join(str(v) for v in task.input_shape), border=True)
         big_picture(specs, description, task)
-    return Network(preset, specs, description, task)
+    net = Network(preset, specs, description, task)
+    if description.error is None:
+        as_code(net)
+    return net
+
+
+def as_code(net: Network) -> None:
+    """The network as PyTorch builds it (the modules, printed by torch), the residual block's own code where the
+    stack has one, and how its first layer's weights start (PyTorch's default against the notes' 0.01)."""
+    with st.expander(tr("net.code_title"), icon=":material/code:"):
+        model = net.build(seed=0)
+        st.code(repr(model), language="python")
+        if any(isinstance(m, layers.Residual) for m in model.modules()):
+            st.caption(tr("net.code_residual"))
+            st.code(inspect.getsource(layers.Residual), language="python")
+        first = next((m for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))), None)
+        if first is not None:
+            fan_in = first.weight[0].numel()
+            st.markdown(tr("net.init_note", fan_in=fan_in, bound=f"{1 / math.sqrt(fan_in):.3f}",
+                           std=f"{float(first.weight.std()):.3f}"))
 
 
 def _span(rows: tuple[int, int]) -> str:
