@@ -190,4 +190,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ch.g_settings": {"en": "Output channels and kernel size", "zh": "输出通道数和卷积核大小"},
     "ch.g_code": {"en": "The modules", "zh": "模块代码"},
+    "ch.shapes_title": {"en": "Any layer's shapes, any number of channels", "zh": "任意层的形状，任意通道数"},
+    "ch.shapes_note": {
+        "en": "The weight {weight} is (out, in, kh, kw): each of the {out} filters has a {k}×{k} kernel for every "
+              "one of the {c} input channels; {params} parameters with the biases. Shapes from a real nn.Conv2d "
+              "on torch's meta device (nothing computed).",
+        "zh": "权重 {weight} 的含义是 (输出, 输入, kh, kw)：{out} 个滤波器中的每一个，对 {c} 个输入通道各有一个 {k}×{k} 的卷积核；"
+              "连同偏置共 {params} 个参数。形状来自 torch meta 设备上的真正 nn.Conv2d（不做任何计算）。",
+    },
 }

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
+from torch import nn
 
 from explorer import kernels, ops
 from explorer.device import exact_cuda, pick_device
@@ -116,6 +117,30 @@ class Grouping:
     params: int                    # counted from the torch modules, biases included
     macs: int                      # multiply-adds for one image
     out_channels: int
+
+
+@dataclass(frozen=True)
+class LayerShapes:
+    """What ``nn.Conv2d(c_in, c_out, k, stride, padding)`` makes of an ``(N, c_in, H, W)`` batch, as torch says."""
+    weight: tuple[int, ...]
+    output: tuple[int, ...]
+    params: int
+
+
+def layer_shapes(n: int, c_in: int, h: int, w: int, c_out: int, k: int, stride: int = 1,
+                 padding: int = 0) -> LayerShapes:
+    """A real ``nn.Conv2d`` on torch's meta device: shapes without computing (any number of channels: the notes'
+    ``Conv2d(5, 10, 3)`` on ``(1, 5, 100, 100)``). Raises ``ParamError`` when the kernel does not fit.
+
+    Example:
+        >>> layer_shapes(1, 5, 100, 100, 10, 3)
+        LayerShapes(weight=(10, 5, 3, 3), output=(1, 10, 98, 98), params=460)
+    """
+    if k > h + 2 * padding or k > w + 2 * padding:
+        raise ParamError("err.kernel_too_big", kh=k, kw=k, h=h + 2 * padding, w=w + 2 * padding)
+    layer = nn.Conv2d(c_in, c_out, k, stride, padding, device="meta")
+    out = layer(torch.empty(n, c_in, h, w, device="meta"))
+    return LayerShapes(tuple(layer.weight.shape), tuple(out.shape), sum(p.numel() for p in layer.parameters()))
 
 
 def groupings(c_in: int, c_out: int, k: int, out_h: int, out_w: int) -> list[Grouping]:

@@ -73,16 +73,27 @@ def sliding_window(run, padding, padding_mode: str) -> str:
     return "\n".join(lines)
 
 
-def conv_layer(weights: np.ndarray, bias: np.ndarray, padding: int = 1) -> str:
-    """Runnable PyTorch code for the layer with these weights (``image``: ``(1, C, H, W)``)."""
+def conv_layer(weights: np.ndarray, bias: np.ndarray, padding: int = 1, names: list[str] | None = None,
+               channels: str = "RGB") -> str:
+    """Runnable PyTorch code for the layer with these weights (``image``: ``(1, C, H, W)``): one filter per block
+    with its name, one input channel's kernel per line (a single line of tensor literals was a wall to read)."""
     n, c, kh, kw = weights.shape
+    names = names or [f"filter {i + 1}" for i in range(n)]
+    rows = []
+    for name, kernels in zip(names, weights):
+        rows.append(f"        [  # {name}")
+        rows += [f"            {literal(k)},  # {channels[i] if len(channels) == c else i + 1}"
+                 for i, k in enumerate(kernels)]
+        rows.append("        ],")
     return "\n".join([
         "import torch",
         "",
         f"layer = torch.nn.Conv2d(in_channels={c}, out_channels={n}, kernel_size={kh}, padding={padding})",
         f"print(layer.weight.shape)  # torch.Size([{n}, {c}, {kh}, {kw}]): (out, in, kh, kw)",
         "with torch.no_grad():",
-        f"    layer.weight.copy_(torch.tensor({literal(weights)}))",
+        "    layer.weight.copy_(torch.tensor([",
+        *rows,
+        "    ]))",
         f"    layer.bias.copy_(torch.tensor({literal(bias)}))",
         f"image = torch.rand(1, {c}, 64, 64)  # (N, C, H, W): your image here",
         f"feature_maps = layer(image)  # (1, {n}, 64, 64)",

@@ -5,10 +5,11 @@ import numpy as np
 import streamlit as st
 
 from explorer import display, imaging, kernels
+from explorer.geometry import ParamError
 from explorer.lessons import channels, snippets
 from explorer.numtext import format_bytes, format_count, format_number
 from explorer.ui import widgets
-from explorer.ui.shell import gap, labels, presenting, tr
+from explorer.ui.shell import gap, labels, presenting, show_error, tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage, region
 from explorer.views import charts
@@ -118,7 +119,31 @@ def many_filters_panel(work: np.ndarray) -> None:
                   delta_color="off", delta_arrow="off", border=True)
         (st.success if largest < 1e-4 else st.error)(tr("ch.layer_agrees" if largest < 1e-4 else "ch.layer_differs",
                                                       diff=gap(largest)))
-    right.code(snippets.conv_layer(bank, biases), language="python", wrap_lines=True)
+    right.code(snippets.conv_layer(bank, biases, names=[tr(f"ch.filter.{name}") for name in names]),
+               language="python")
+    shapes_panel()
+
+
+SHAPES = {"ch.s_n": ("N", 1, 64, 1), "ch.s_c": ("C_in", 1, 512, 5), "ch.s_h": ("H", 1, 4096, 100),
+          "ch.s_w": ("W", 1, 4096, 100), "ch.s_out": ("C_out", 1, 512, 10), "ch.s_k": ("k", 1, 15, 3),
+          "ch.s_stride": ("stride", 1, 8, 1), "ch.s_pad": ("padding", 0, 8, 0)}
+
+
+def shapes_panel() -> None:
+    """Any layer's shapes, any number of channels, from a real nn.Conv2d (the notes' Conv2d(5, 10, 3) first)."""
+    with st.expander(tr("ch.shapes_title"), icon=":material/straighten:"):
+        values = [widgets.number(label, low, high, key, default, where=col) for col, (key, (label, low, high, default))
+                  in zip(st.columns(len(SHAPES), gap="small"), SHAPES.items())]
+        n, c, h, w, out, k, stride, pad = values
+        try:
+            found = channels.layer_shapes(n, c, h, w, out, k, stride, pad)
+        except ParamError as err:
+            show_error(err)
+            return
+        st.code(f"layer = nn.Conv2d({c}, {out}, {k}, stride={stride}, padding={pad})\n"
+                f"x = torch.randn{(n, c, h, w)}\n"
+                f"layer.weight.shape  # {found.weight}\nlayer(x).shape       # {found.output}", language="python")
+        st.markdown(tr("ch.shapes_note", params=f"{found.params:,}", weight=found.weight, c=c, k=k, out=out))
 
 
 def groups_panel(work: np.ndarray) -> None:

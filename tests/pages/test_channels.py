@@ -2,10 +2,12 @@
 import re
 
 import numpy as np
+import pytest
+import torch
 
 from explorer import kernels
 from explorer.ui import channels as ui_channels
-from tests.helpers import CHANNELS, heatmap, open_link, photo_bytes, start
+from tests.helpers import CHANNELS, heatmap, open_link, photo_bytes, start, untranslated
 
 
 def test_channels_page_defaults_and_counts():
@@ -85,3 +87,21 @@ def test_pictures_of_the_step_by_step_figure_are_capped_in_height_on_a_projector
         assert abs(width * h / w - ui_channels.PRESENTING_HEIGHT) <= h / w      # the height, to a pixel of width
     monkeypatch.setattr(ui_channels, "presenting", lambda: False)
     assert ui_channels._picture_width(300, 451) == "stretch"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_any_layers_shapes_open_on_the_notes_conv2d_5_10_3(lang):
+    at = start(CHANNELS)
+    if lang == "zh":
+        at.segmented_control(key="lang").set_value("zh").run()
+    assert not at.exception
+    layer = torch.nn.Conv2d(5, 10, 3)
+    out = layer(torch.zeros(1, 5, 100, 100))
+    code = next(c.value for c in at.code if "nn.Conv2d(5, 10, 3" in c.value)
+    assert f"# {tuple(layer.weight.shape)}" in code and f"# {tuple(out.shape)}" in code
+    assert any(f"{sum(p.numel() for p in layer.parameters()):,}" in m.value for m in at.markdown)
+    at.number_input(key="ch.s_k").set_value(15)
+    at.number_input(key="ch.s_h").set_value(10).run()
+    assert not at.exception and at.error                                        # a kernel that does not fit: a message
+    if lang == "zh":
+        assert not untranslated(at)
