@@ -15,6 +15,7 @@ up_tab, grid_tab, inverse_tab, board_tab, dilated_tab, field_tab = st.tabs(
     [tr(f"td.tab_{name}") for name in ("upsample", "grid", "inverse", "checkerboard", "dilated", "field")])
 with up_tab:
     upsampling.render(work)
+    upsampling.unpooling_panel()
 with grid_tab:
     three_ways.render()
 with inverse_tab:

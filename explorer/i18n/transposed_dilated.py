@@ -261,4 +261,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "td.cb_settings": {"en": "Kernel size and stride", "zh": "卷积核大小和步幅"},
     "td.dil_settings": {"en": "Kernel", "zh": "卷积核"},
     "td.dil_taps_alt": {"en": "The pixels one output reads at dilation {d}", "zh": "空洞率为 {d} 时一个输出读取的像素"},
+    "td.unpool_title": {"en": "Unpooling: back to the size after max pooling, three ways",
+                        "zh": "反池化：最大池化之后回到原尺寸的三种方法"},
+    "td.unpool_grid": {"en": "x, 4×4", "zh": "x，4×4"},
+    "td.unpool_pooled": {"en": "Max pooling 2×2", "zh": "2×2 最大池化"},
+    "td.unpool_nearest": {"en": "Nearest interpolation", "zh": "最近邻插值"},
+    "td.unpool_stamped": {"en": "Transposed conv, ones 2×2, stride 2", "zh": "转置卷积，全 1 的 2×2 核，步幅 2"},
+    "td.unpool_note": {
+        "en": "MaxUnpool2d puts each maximum back where max pooling found it (torch remembers the places: "
+              "`return_indices=True`) and zeros everywhere else: a segmentation network uses it to put details "
+              "back in place. Interpolation copies each value into its whole block, and so does a transposed "
+              "convolution with a 2×2 kernel of ones and stride 2; a learned kernel could stamp anything.",
+        "zh": "MaxUnpool2d 把每个最大值放回最大池化找到它的位置（torch 记住了这些位置：`return_indices=True`），其余位置为 0："
+              "分割网络用它把细节放回原处。插值把每个值复制到整块中，步幅 2、全 1 的 2×2 卷积核做转置卷积也是如此；学到的卷积核则可以印出任何东西。",
+    },
 }

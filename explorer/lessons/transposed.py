@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import torch
+import torch.nn.functional as F
 
 from explorer import ops
 from explorer.geometry import ParamError, output_size, pair, transposed_output_size
@@ -279,3 +281,29 @@ def round_trip(grid: np.ndarray, kernel: np.ndarray, *, stride: int = 1, padding
     back = ops.conv_transpose2d(down, kernel, stride=stride, padding=padding, output_padding=output_padding,
                                 device="cpu")
     return RoundTrip(grid, down, back, output_padding)
+
+
+@dataclass(frozen=True)
+class Unpooling:
+    """Three ways back to a grid's size after 2×2 max pooling: where the maxima were, copies, stamps."""
+    pooled: np.ndarray          # max pooling of the grid
+    unpooled: np.ndarray        # MaxUnpool2d: each maximum back where it came from, zeros elsewhere
+    nearest: np.ndarray         # interpolation: each value copied into its 2×2 block
+    stamped: np.ndarray         # transposed convolution, stride 2, a 2×2 kernel of ones (the same as nearest here)
+
+
+def unpooling(grid: np.ndarray, size: int = 2) -> Unpooling:
+    """Max-pool ``grid`` by ``size`` and go back three ways (torch's ``MaxUnpool2d`` with the pooling's indices,
+    nearest interpolation, and a transposed convolution); only unpooling puts values where they were.
+
+    Example:
+        >>> found = unpooling(np.arange(16, dtype=np.float32).reshape(4, 4))
+        >>> found.pooled.tolist(), found.unpooled[1].tolist()
+        ([[5.0, 7.0], [13.0, 15.0]], [0.0, 5.0, 0.0, 7.0])
+    """
+    x = torch.from_numpy(np.ascontiguousarray(grid, np.float32))[None, None]
+    pooled, indices = F.max_pool2d(x, size, return_indices=True)
+    unpooled = torch.nn.MaxUnpool2d(size)(pooled, indices, output_size=x.shape[-2:])
+    nearest = F.interpolate(pooled, scale_factor=size, mode="nearest")
+    stamped = F.conv_transpose2d(pooled, torch.ones(1, 1, size, size), stride=size)
+    return Unpooling(*(t[0, 0].numpy() for t in (pooled, unpooled, nearest, stamped)))

@@ -5,7 +5,7 @@ import torch
 import torch.nn.functional as F
 
 from explorer import ops
-from explorer.lessons import transposed
+from explorer.lessons import sliding, transposed
 
 
 def torch_transposed(grid, kernel, **kw):
@@ -176,3 +176,16 @@ def test_transposed_after_conv_restores_the_shape_not_the_values(stride, padding
     down = F.conv2d(x, k, stride=stride, padding=padding)
     back = F.conv_transpose2d(down, k, stride=stride, padding=padding, output_padding=trip.output_padding)
     np.testing.assert_allclose(trip.back, back[0, 0].numpy(), atol=1e-4)
+
+
+def test_unpooling_puts_maxima_back_and_interpolation_copies_them():
+    grid = sliding.generate_grid("random", 4, 4, 3)
+    found = transposed.unpooling(grid)
+    x = torch.from_numpy(grid)[None, None]
+    pooled = F.max_pool2d(x, 2)[0, 0].numpy()
+    np.testing.assert_array_equal(found.pooled, pooled)
+    kept = found.unpooled != 0
+    np.testing.assert_array_equal(found.unpooled[kept], grid[kept])          # each maximum in its own place
+    assert np.count_nonzero(kept) <= 4 and sorted(found.unpooled[kept]) == sorted(pooled[pooled != 0].ravel())
+    np.testing.assert_array_equal(found.nearest, np.kron(pooled, np.ones((2, 2))))
+    np.testing.assert_array_equal(found.stamped, found.nearest)

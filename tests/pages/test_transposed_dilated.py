@@ -113,3 +113,11 @@ def test_transposed_convolution_is_not_an_inverse():
     difference = heatmap(at, "td.inv_diff")
     assert difference.shape == (5, 5) and np.abs(difference).max() > 1
     assert any("Back to 5×5" in i.value for i in at.info)
+
+
+def test_unpooling_is_shown_beside_interpolation_and_the_transposed_convolution():
+    at = start(TRANSPOSED)
+    assert not at.exception
+    tables = " ".join(h.proto.body for h in at.get("html"))
+    assert "MaxUnpool2d" in tables and "Nearest interpolation" in tables
+    assert any("return_indices=True" in m.value for m in at.markdown)

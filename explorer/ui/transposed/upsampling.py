@@ -5,7 +5,7 @@ import numpy as np
 import streamlit as st
 
 from explorer import display, geometry, ops
-from explorer.lessons import transposed
+from explorer.lessons import sliding, transposed
 from explorer.numtext import format_number
 from explorer.ui import caches, widgets
 from explorer.ui.shell import show_error, tr
@@ -43,6 +43,17 @@ def render(work: np.ndarray) -> None:
             st.info(tr("td.up_compare", diff=format_number(round(inner, 4))) if round(inner, 4) else
                     tr("td.up_compare_same"), icon=":material/compare:")
         st.caption(tr(f"td.up_kernel.{kind}.desc"))
+
+
+def unpooling_panel() -> None:
+    """Max unpooling beside interpolation and transposed convolution, on a 4×4 grid of numbers."""
+    with st.expander(tr("td.unpool_title"), icon=":material/open_in_full:"):
+        grid = sliding.generate_grid("random", 4, 4, st.session_state.get("td.g_seed", 4))
+        found = transposed.unpooling(grid)
+        widgets.matrices([(grid, tr("td.unpool_grid"), True), (found.pooled, tr("td.unpool_pooled"), True),
+                          (found.unpooled, "MaxUnpool2d", True), (found.nearest, tr("td.unpool_nearest"), True),
+                          (found.stamped, tr("td.unpool_stamped"), True)])
+        st.markdown(tr("td.unpool_note"))
 
 
 def _settings(work: np.ndarray):
