@@ -293,6 +293,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "window after it reaches further across the picture.",
         "zh": "**下采样**：第 {row} 层把 {before} 变成 {after}，只剩 {share}% 的数值，之后的每个窗口在图像上能看得更远。",
     },
+    "net.big_down_dense": {
+        "en": "It also cuts the classifier: the first dense layer has {after} weights here, and would have "
+              "{before} without this pooling. Fewer numbers to fit to the training images: less overfitting.",
+        "zh": "它也让分类器变小：第一个全连接层在这里有 {after} 个权重，没有这次池化则会有 {before} 个。需要拟合训练图像的数更少，"
+              "过拟合也就更少。",
+    },
     "net.big_flatten": {
         "en": "**Flattening**: layer {row} turns the {shape} maps into a list of {size} numbers. The dense layer "
               "after it gives every position its own weight: it no longer knows which numbers were neighbours, and "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import prod
 
-from explorer.network.layers import INPUT_SHAPE, Description
+from explorer.network.layers import INPUT_SHAPE, Description, describe
 
 FEATURE_TYPES = ("conv", "maxpool", "avgpool", "relu", "batchnorm", "dropout", "residual", "inception")
 
@@ -29,6 +29,8 @@ class Anatomy:
     flatten_row: int | None
     flatten_shape: tuple[int, ...] | None   # the maps it turns into a list
     flatten_size: int | None
+    dense_weights: int | None = None        # the first dense layer after the flatten: its weights
+    dense_unpooled: int | None = None       # the same layer's weights were the first pooling left out
 
 
 def big_picture(specs: list[dict], description: Description,
@@ -58,6 +60,14 @@ def big_picture(specs: list[dict], description: Description,
         conv_params = rows[conv].params
         outputs = prod(rows[conv].shape)
         dense_params = prod(shapes[conv]) * outputs + outputs
+    dense_weights = dense_unpooled = None
+    if classifier_rows and pool is not None:
+        first = classifier_rows[0]
+        dense_weights = prod(shapes[first]) * rows[first].shape[0]
+        without = describe(specs[:pool] + specs[pool + 1:], input_shape)
+        if without.error is None and len(without.rows) == len(rows) - 1:
+            dense_unpooled = prod(([tuple(input_shape)] + [r.shape for r in without.rows])[first - 1]) \
+                * rows[first].shape[0]
     return Anatomy(
         features=(feature_rows[0] + 1, feature_rows[-1] + 1) if feature_rows else None,
         classifier=(classifier_rows[0] + 1, classifier_rows[-1] + 1) if classifier_rows else None,
@@ -69,4 +79,5 @@ def big_picture(specs: list[dict], description: Description,
         flatten_row=None if flatten is None else flatten + 1,
         flatten_shape=None if flatten is None else shapes[flatten],
         flatten_size=None if flatten is None else prod(rows[flatten].shape),
+        dense_weights=dense_weights, dense_unpooled=dense_unpooled,
     )

@@ -110,3 +110,18 @@ def test_a_residual_block_with_f_zero_passes_its_input_on():
     nn.init.zeros_(projected.bn2.weight)
     with torch.no_grad():
         assert torch.allclose(projected(x), torch.relu(projected.project(x)))
+
+
+def test_pooling_cuts_the_classifiers_weights_as_the_big_picture_says():
+    """The first dense layer's weights with the first pooling and without it, against the torch modules."""
+    from torch import nn
+
+    from explorer.network import anatomy, layers, presets
+    specs = presets.PRESETS["lenet_small"]
+    found = anatomy.big_picture(specs, layers.describe(specs))
+    pool = found.pool_row - 1
+
+    def first_dense(stack):
+        return next(m for m in layers.build(stack) if isinstance(m, nn.Linear)).weight.numel()
+    assert found.dense_weights == first_dense(specs) == 1280
+    assert found.dense_unpooled == first_dense(specs[:pool] + specs[pool + 1:]) == 8000

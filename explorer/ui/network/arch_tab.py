@@ -120,6 +120,9 @@ def big_picture(specs: list[dict], description: layers.Description, task: Task) 
         before, after = found.pool_shapes
         lines.append(tr("net.big_down", row=found.pool_row, before=_shape(before), after=_shape(after),
                         share=f"{100 * math.prod(after) / math.prod(before):.0f}"))
+        if found.dense_unpooled:
+            lines[-1] += " " + tr("net.big_down_dense", after=f"{found.dense_weights:,}",
+                                  before=f"{found.dense_unpooled:,}")
     if found.flatten_row:
         lines.append(tr("net.big_flatten", row=found.flatten_row, shape=_shape(found.flatten_shape),
                         size=f"{found.flatten_size:,}"))
