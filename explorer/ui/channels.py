@@ -120,7 +120,7 @@ def many_filters_panel(work: np.ndarray) -> None:
         (st.success if largest < 1e-4 else st.error)(tr("ch.layer_agrees" if largest < 1e-4 else "ch.layer_differs",
                                                       diff=gap(largest)))
     right.code(snippets.conv_layer(bank, biases, names=[tr(f"ch.filter.{name}") for name in names]),
-               language="python")
+               language="python", wrap_lines=True)     # wrapped: a sideways-scrolling block is out of keys' reach
     shapes_panel()
 
 
@@ -142,7 +142,8 @@ def shapes_panel() -> None:
             return
         st.code(f"layer = nn.Conv2d({c}, {out}, {k}, stride={stride}, padding={pad})\n"
                 f"x = torch.randn{(n, c, h, w)}\n"
-                f"layer.weight.shape  # {found.weight}\nlayer(x).shape       # {found.output}", language="python")
+                f"layer.weight.shape  # {found.weight}\nlayer(x).shape       # {found.output}", language="python",
+                wrap_lines=True)
         st.markdown(tr("ch.shapes_note", params=f"{found.params:,}", weight=found.weight, c=c, k=k, out=out))
 
 

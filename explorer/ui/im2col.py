@@ -139,7 +139,8 @@ def border_panel(ex: Example) -> None:
 def code_panel() -> None:
     """im2col and col2im as this app runs them (the notes' version, NumPy)."""
     with st.expander(tr("ic.code_title"), icon=":material/code:"):
-        st.code(inspect.getsource(im2col.im2col) + "\n\n" + inspect.getsource(im2col.col2im), language="python")
+        st.code(inspect.getsource(im2col.im2col) + "\n\n" + inspect.getsource(im2col.col2im), language="python",
+                wrap_lines=True)
 
 
 def backward_panel(ex: Example) -> None:

@@ -84,10 +84,10 @@ def as_code(net: Network) -> None:
     stack has one, and how its first layer's weights start (PyTorch's default against the notes' 0.01)."""
     with st.expander(tr("net.code_title"), icon=":material/code:"):
         model = net.build(seed=0)
-        st.code(repr(model), language="python")
+        st.code(repr(model), language="python", wrap_lines=True)
         if any(isinstance(m, layers.Residual) for m in model.modules()):
             st.caption(tr("net.code_residual"))
-            st.code(inspect.getsource(layers.Residual), language="python")
+            st.code(inspect.getsource(layers.Residual), language="python", wrap_lines=True)
         first = next((m for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))), None)
         if first is not None:
             fan_in = first.weight[0].numel()
