@@ -82,11 +82,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "2. Switch to *Gaussian blur* (5×5) and drag the size slider.\n"
               "3. Click a pixel of the output: below the pictures are its window, the 25 multiplications "
               "(5×5) behind it and their sum.\n"
-              "4. Open **Sliding Window** and press ▶ play: the same sums, one cell at a time.",
+              "4. Open **Sliding Window** and press Play: the same sums, one cell at a time.",
         "zh": "1. 打开**卷积核实验室**：它的第一个卷积核 *Sobel 梯度幅值* 让小猫只剩下边缘。\n"
               "2. 换成 *高斯模糊*（5×5），拖动尺寸滑块。\n"
               "3. 点击输出图像上的一个像素：图片下方是它的窗口、背后的 25 次乘法（5×5）以及它们的和。\n"
-              "4. 打开**滑动窗口**，按下 ▶ 播放：同样的求和，一次一个单元格。",
+              "4. 打开**滑动窗口**，按下“播放”：同样的求和，一次一个单元格。",
     },
     "page.kernel_lab.title": {"en": "Kernel Lab", "zh": "卷积核实验室"},
     "page.kernel_lab.blurb": {

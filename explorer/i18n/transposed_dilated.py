@@ -97,9 +97,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "td.fig_input": {"en": "Input", "zh": "输入"},
     "td.fig_output": {"en": "Output (before cropping)", "zh": "输出（裁剪前）"},
     "td.scatter_note": {
-        "en": "Press ▶: each step stamps one input value times the kernel. The dashed frame is what remains after "
+        "en": "Press Play: each step stamps one input value times the kernel. The dashed frame is what remains after "
               "the padding crop.",
-        "zh": "按 ▶：每一步把一个输入值乘以卷积核盖印到输出。虚线框是按填充裁剪后保留的部分。",
+        "zh": "按“播放”：每一步把一个输入值乘以卷积核盖印到输出。虚线框是按填充裁剪后保留的部分。",
     },
     "td.way_scatter": {"en": "Stamps that add up (conv_transpose2d)", "zh": "盖印并相加（conv_transpose2d）"},
     "td.way_zeros": {"en": "Insert zeros, then an ordinary convolution", "zh": "插入零，再做普通卷积"},
