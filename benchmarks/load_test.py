@@ -28,13 +28,10 @@ import asyncio
 import io
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +40,8 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from app_server import app_server  # noqa: E402  (beside this script)
 
 from explorer import i18n  # noqa: E402
 
@@ -154,22 +153,8 @@ async def student(room: Classroom, context, url: str, index: int) -> None:
 
 async def run(sessions: int, rounds: int, think: float) -> dict:
     from playwright.async_api import async_playwright
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     run_log = Path(tempfile.mkstemp(suffix=".log")[1])
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "explorer/Home.py", "--server.headless",
-                               "true", "--server.port", str(port), "--server.address", "127.0.0.1"], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "EXPLORER_RUN_LOG": str(run_log)})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
+    with app_server({"EXPLORER_RUN_LOG": str(run_log)}) as (url, server):
         started = time.perf_counter()
         with tempfile.TemporaryDirectory() as folder:
             room = Classroom(sessions, rounds, think, Path(folder))
@@ -191,9 +176,6 @@ async def run(sessions: int, rounds: int, think: float) -> dict:
                     await context.close()
                 await browser.close()
         memory = peak_memory_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     runs = [float(line) for line in run_log.read_text().split()][upload_runs:]
     run_log.unlink()
     changes = max(len(room.changes), 1)

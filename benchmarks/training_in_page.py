@@ -23,16 +23,16 @@ import argparse
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from app_server import app_server  # noqa: E402  (beside this script)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu"]
@@ -102,20 +102,8 @@ def browser_round(clicks: int) -> list[dict]:
     """A fresh server and browser; ``clicks`` timed trainings: seconds to the result and to the run's end, browser
     and server CPU seconds."""
     from playwright.sync_api import sync_playwright
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "explorer/Home.py", "--server.headless",
-                               "true", "--server.port", str(port), "--server.address", "127.0.0.1"], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url, results = f"http://127.0.0.1:{port}", []
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
+    results = []
+    with app_server() as (url, server):
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -142,9 +130,6 @@ def browser_round(clicks: int) -> list[dict]:
                 results.append({"s": shown, "end_s": ended, "browser_cpu": cpu_seconds(browser_pids) - cpu[0],
                                 "server_cpu": cpu_seconds([server.pid]) - cpu[1]})
             browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return results
 
 
