@@ -37,8 +37,12 @@ STRINGS: dict[str, dict[str, str]] = {
                           "zh": "BatchNorm 网络（卷积 25 和 50，全连接 1250→1024→128→10）"},
     "net.preset.lenet_small.desc": {
         "en": "1×28×28 → 5×5 conv, 4 maps 24×24 → 2×2 pool 12×12 → 5×5 conv, 8 maps 8×8 → pool 4×4 → 10 classes; "
-              "{params} parameters.",
-        "zh": "1×28×28 → 5×5 卷积，4 张 24×24 → 2×2 池化 12×12 → 5×5 卷积，8 张 8×8 → 池化 4×4 → 10 类；共 {params} 个参数。",
+              "{params} parameters. The notes' LeNet puts a hidden dense layer (n1 units, then a ReLU) before the "
+              "10 outputs: add a 'linear' and a 'relu' row before the last one in the table, or start from LeNet-5 "
+              "(120 and 84).",
+        "zh": "1×28×28 → 5×5 卷积，4 张 24×24 → 2×2 池化 12×12 → 5×5 卷积，8 张 8×8 → 池化 4×4 → 10 类；共 {params} 个参数。"
+              "讲义中的 LeNet 在 10 个输出之前还有一个隐藏的全连接层（n1 个单元，再接 ReLU）：在表中最后一行之前加一行“全连接”和一行"
+              "“ReLU”，或者从 LeNet-5（120 和 84）开始。",
     },
     "net.preset.lenet5.desc": {
         "en": "LeCun et al. (1998): two 5×5 convolutions with 6 and 16 maps, each followed by 2×2 average pooling "
@@ -488,4 +492,20 @@ STRINGS: dict[str, dict[str, str]] = {
               "这里的标准差为 {std}；讲义则从 `weight_init_std=0.01` 的正态分布中抽取。初始值太小会让各单元几乎一样，信号也会"
               "一层层减弱；PyTorch 的尺度让信号大致保持原来的大小。",
     },
+    "net.backward_title": {"en": "The backward pass, from the score back to the input",
+                           "zh": "反向传播：从分数一直传回输入"},
+    "net.backward_note": {
+        "en": "Backpropagation starts with dout = 1 at the score of **{name}** and hands a gradient from layer to "
+              "layer in reverse, {n} layers down to the input: each multiplies what it receives by its own local "
+              "derivative (a ReLU passes it only where its input was positive, max pooling only to each window's "
+              "maximum, a convolution spreads it back over its windows). Below, for each layer, the gradient of "
+              "the score with respect to that layer's output, as torch's autograd computes it.",
+        "zh": "反向传播从 **{name}** 的分数处 dout = 1 开始，把梯度逐层反向传递，经过 {n} 层一直传到输入：每一层都把收到的梯度乘以"
+              "自己的局部导数（ReLU 只在输入为正处让它通过，最大池化只传给每个窗口的最大值，卷积把它按窗口散回去）。下表是每一层"
+              "输出相对于该分数的梯度，由 torch 的自动求导算出。",
+    },
+    "net.backward_layer": {"en": "Layer (last first)", "zh": "层（从最后一层起）"},
+    "net.backward_shape": {"en": "Gradient shape", "zh": "梯度形状"},
+    "net.backward_mean": {"en": "Mean |gradient|", "zh": "|梯度| 的平均值"},
+    "net.backward_max": {"en": "Largest |gradient|", "zh": "|梯度| 的最大值"},
 }

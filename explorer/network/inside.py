@@ -107,3 +107,39 @@ def filter_pictures(filters: np.ndarray, count: int | None = None) -> list[np.nd
     shown = np.asarray(filters[:count], dtype=np.float32)
     scale = float(np.abs(shown).max()) or 1.0
     return [0.5 + 0.5 * k / scale for k in shown]
+
+
+@dataclass(frozen=True)
+class GradStep:
+    """One layer of the backward pass: the gradient of the chosen score with respect to its output."""
+    row: int                    # the layer's row (1-based), or 0 for the input
+    shape: tuple[int, ...]
+    mean_abs: float
+    max_abs: float
+
+
+def backward_chain(model: nn.Sequential, x: torch.Tensor, target: int) -> list[GradStep]:
+    """The backward pass written out: ``dout = 1`` at score ``target``, then each layer's gradient in reverse,
+    down to the input's (what autograd hands from layer to layer; each layer multiplies by its local derivative).
+
+    Example:
+        >>> net = nn.Sequential(nn.Flatten(), nn.Linear(4, 2, bias=False))
+        >>> _ = nn.init.ones_(net[1].weight)
+        >>> [(s.row, s.shape, s.max_abs) for s in backward_chain(net, torch.zeros(1, 2, 2), 0)]
+        [(2, (2,), 1.0), (1, (4,), 1.0), (0, (1, 2, 2), 1.0)]
+    """
+    given = x[None].clone().requires_grad_(True)
+    outputs, current = [], given
+    with torch.enable_grad():
+        for module in model:
+            current = module(current)
+            current.retain_grad()
+            outputs.append(current)
+        dout = torch.zeros_like(current)
+        dout[0, target] = 1.0
+        current.backward(dout)
+
+    def step(row: int, grad: torch.Tensor) -> GradStep:
+        g = grad[0].detach().abs()
+        return GradStep(row, tuple(g.shape), float(g.mean()), float(g.max()))
+    return [step(row, out.grad) for row, out in reversed(list(enumerate(outputs, start=1)))] + [step(0, given.grad)]

@@ -101,3 +101,23 @@ def test_the_overview_has_a_column_per_layer_and_the_probabilities():
     assert [c.shape for c in found.columns[1:-1]] == [r.shape for r in layers.describe(specs).rows]
     assert found.columns[0].shape == (1, 28, 28) and found.columns[-1].shape == (10,)
     assert found.probabilities.sum() == pytest.approx(1.0) and found.predicted == int(np.argmax(found.probabilities))
+
+
+@pytest.mark.parametrize("name", ["lenet_small", "residual", "bn_net"])
+def test_the_backward_chain_is_autograds_gradient_of_the_score_layer_by_layer(name):
+    """dout = 1 at the chosen score, then every layer's gradient in reverse, down to the input: checked against
+    torch.autograd.grad of that score with respect to each layer's output, taken one by one."""
+    from explorer.network import inside
+    model = layers.build(presets.PRESETS[name], seed=3).eval()
+    x = torch.rand(1, 28, 28)
+    chain = inside.backward_chain(model, x, target=4)
+    assert [s.row for s in chain] == list(range(len(model), -1, -1))
+    for step in chain:
+        given = x[None].clone().requires_grad_(True)
+        out = model[:step.row](given) if step.row else given
+        score = model[step.row:](out)[0, 4]
+        grad, = torch.autograd.grad(score, out)
+        assert step.shape == tuple(grad[0].shape)
+        assert step.max_abs == pytest.approx(float(grad.abs().max()), rel=1e-5, abs=1e-9)
+        assert step.mean_abs == pytest.approx(float(grad.abs().mean()), rel=1e-5, abs=1e-9)
+    assert chain[0].max_abs == 1.0 and chain[0].mean_abs == pytest.approx(0.1)      # dout: 1 at one of 10 scores

@@ -264,3 +264,20 @@ def test_the_network_as_pytorch_code_and_how_its_weights_start(lang):
     assert f"{1 / fan_in ** 0.5:.3f}" in note and f"{float(model[0].weight.std()):.3f}" in note
     if lang == "zh":
         assert not untranslated(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_looking_inside_writes_out_the_backward_pass(lang):
+    at = start(NETWORK)
+    if lang == "zh":
+        at.segmented_control(key="lang").set_value("zh").run()
+    at.number_input(key="net.epochs").set_value(1)
+    next(b for b in at.button if b.label == i18n.t("net.train", lang)).click().run()
+    assert not at.exception and not at.error
+    header = i18n.t("net.backward_shape", lang)
+    table = next(d.value for d in at.dataframe if header in d.value.columns)
+    assert len(table) == 9 and table[header].iloc[0] == "10" and table[header].iloc[-1] == "1 × 28 × 28"
+    assert float(table[i18n.t("net.backward_max", lang)].iloc[0]) == 1.0               # dout = 1
+    assert any("dout = 1" in m.value for m in at.markdown)
+    if lang == "zh":
+        assert not untranslated(at)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 import torch
 from torch import nn
@@ -49,6 +50,7 @@ def _through(net: Network, model: nn.Module, picture: np.ndarray) -> None:
     _relu(model, x, task)
     st.subheader(task.say("net.softmax_title"))
     explain_panel.softmax_table(inside.logits(model, x), task)
+    _backward(net, model, x, int(probs.argmax()))
     st.subheader(tr("net.maps_title"))
     st.caption(tr("fig.scale_note", scale="s", percentile=display.ROBUST_PERCENTILE))
     rows = {r.row: r for r in describe(net.specs, label=labels("net.layer")).rows}
@@ -63,6 +65,22 @@ def _through(net: Network, model: nn.Module, picture: np.ndarray) -> None:
             captions[-1] = tr("net.more_maps", n=len(output))
         widgets.tiles([display.to_display(m, "diverging", scale) for m, scale in zip(shown, scales)], captions,
                       target=96)
+
+
+def _backward(net: Network, model: nn.Module, x: torch.Tensor, target: int) -> None:
+    """The backward pass layer by layer: dout = 1 at the predicted score, each layer's gradient in reverse."""
+    with st.expander(tr("net.backward_title"), icon=":material/undo:"):
+        chain = inside.backward_chain(model, x, target)
+        names = {r.row: f"{r.row}. {r.name}" for r in describe(net.specs, net.task.input_shape,
+                                                             label=labels("net.layer"),
+                                                             classes=len(net.task.names)).rows}
+        st.markdown(tr("net.backward_note", name=markdown_text(net.task.names[target]), n=len(chain) - 1))
+        st.dataframe(pd.DataFrame({
+            tr("net.backward_layer"): [names.get(s.row, tr("net.ov_input")) for s in chain],
+            tr("net.backward_shape"): [" × ".join(str(v) for v in s.shape) for s in chain],
+            tr("net.backward_mean"): [f"{s.mean_abs:.3g}" for s in chain],
+            tr("net.backward_max"): [f"{s.max_abs:.3g}" for s in chain],
+        }), hide_index=True, width="stretch")
 
 
 def _relu(model: nn.Module, x: torch.Tensor, task: Task) -> None:
