@@ -508,4 +508,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.backward_shape": {"en": "Gradient shape", "zh": "梯度形状"},
     "net.backward_mean": {"en": "Mean |gradient|", "zh": "|梯度| 的平均值"},
     "net.backward_max": {"en": "Largest |gradient|", "zh": "|梯度| 的最大值"},
+    "net.ov_tile": {"en": "{name} · {n}: values from {lo} to {hi} (click for one value's arithmetic)",
+                    "zh": "{name} · {n}：数值从 {lo} 到 {hi}（点击查看某个值的计算过程）"},
 }

@@ -128,13 +128,16 @@ def overview_figure(found: Overview, labels: dict[str, str], selected: tuple[int
     height = TOP + max(p.height for p in sizes) + BOTTOM
     canvas = np.full((height, width, 3), 255, np.uint8)
     placed = _place(canvas, found.columns, rows, label_width)
-    xs, ys, data, sizes_px = [], [], [], []
+    xs, ys, data, sizes_px, tips = [], [], [], [], []
     for column, piece in zip(found.columns, placed):
         for x, y, index in piece.centres:
             xs.append(x)
             ys.append(y)
             data.append([column.row, index])
             sizes_px.append(piece.size)
+            values = np.asarray(column.values[index], np.float64)
+            tips.append(labels.get("tile", "{name} · {n}: {lo} … {hi}").format(
+                name=html.escape(column.name), n=index + 1, lo=f"{values.min():.3g}", hi=f"{values.max():.3g}"))
     annotations = []
     for column, piece in zip(found.columns, placed):
         centre = piece.left + piece.width / 2
@@ -163,7 +166,9 @@ def overview_figure(found: Overview, labels: dict[str, str], selected: tuple[int
                                    "line": {"color": palette.HIGHLIGHT, "width": 3}})
     fig = go.Figure([
         go.Image(source=_png(canvas), x0=0, y0=0, dx=1, dy=1, hoverinfo="skip"),
-        go.Scatter(x=xs, y=ys, customdata=data, mode="markers", hoverinfo="none", showlegend=False,
+        # every tile's numbers on hover (its lowest and highest value): the colours are not the only reading
+        go.Scatter(x=xs, y=ys, customdata=data, mode="markers", hovertext=tips,
+                   hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
                    marker={"symbol": "square", "size": sizes_px, "color": "rgba(0,0,0,0)", "line": {"width": 0}},
                    selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}}),
     ])

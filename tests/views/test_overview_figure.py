@@ -69,3 +69,14 @@ def test_a_colour_input_is_one_picture_and_classes_are_named():
     assert label.x - 7 * (2 + 5) > before + 20               # the names fit between the last layer and the bars
     percent = next(a for a in fig.layout.annotations if a.text.endswith(" %"))
     assert percent.x <= fig.layout.width and percent.xanchor == "right"        # the percentages are not clipped
+
+
+def test_every_tile_tells_its_numbers_on_hover():
+    """Readable without colour: each tile's hover names its layer and map and gives its lowest and highest value."""
+    found, fig = figure_of("lenet_small")
+    scatter = fig.data[1]
+    tips = list(scatter.hovertext)
+    assert len(tips) == len(scatter.x) and "%{hovertext}" in scatter.hovertemplate
+    for tip, (row, index) in list(zip(tips, scatter.customdata))[::7]:
+        values = np.asarray(found.columns[row].values[index], np.float64)
+        assert tip == f"{found.columns[row].name} · {index + 1}: {values.min():.3g} … {values.max():.3g}"

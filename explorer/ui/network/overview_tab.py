@@ -36,7 +36,7 @@ def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple
     An untrained network is said so above it (inside the figure the words ran into the column titles in zh)."""
     if untrained:
         st.warning(tr("net.ov_untrained"), icon=":material/casino:")
-    figure = overview_figure(found, {"range": tr("net.ov_range")}, selected=selected,
+    figure = overview_figure(found, {"range": tr("net.ov_range"), "tile": tr("net.ov_tile")}, selected=selected,
                              rows=4 if presenting() else 8, names=names)
     # the column's width, scaled down where the column is narrower than the figure (in a block that scrolled
     # sideways, the probabilities were cut off at 1400 px with the sidebar open); never scaled up
