@@ -169,6 +169,7 @@ def overview_figure(found: Overview, labels: dict[str, str], selected: tuple[int
         # every tile's numbers on hover (its lowest and highest value): the colours are not the only reading
         go.Scatter(x=xs, y=ys, customdata=data, mode="markers", hovertext=tips,
                    hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+                   hoverlabel={"bgcolor": "white", "bordercolor": "#444", "font": {"color": "#111"}},   # opaque
                    marker={"symbol": "square", "size": sizes_px, "color": "rgba(0,0,0,0)", "line": {"width": 0}},
                    selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}}),
     ])
