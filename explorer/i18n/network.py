@@ -481,8 +481,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "在“总览”页选择的输入：",
     },
     "net.code_title": {"en": "The network as PyTorch code", "zh": "用 PyTorch 代码表示的网络"},
-    "net.code_residual": {"en": "The residual block, as this app defines it (H(x) = ReLU(F(x) + x)):",
-                          "zh": "残差块在本应用中的定义（H(x) = ReLU(F(x) + x)）："},
+    "net.code_note": {"en": "The table as an nn.Module class (plain PyTorch: paste it into a notebook; it computes what "
+                              "this page computes with the same weights).",
+                      "zh": "把上表写成一个 nn.Module 类（纯 PyTorch：可直接粘贴到笔记本中；权重相同时，它的计算结果与本页相同）。"},
     "net.init_note": {
         "en": "How the first layer's weights start: PyTorch draws them uniformly from ±1/√fan_in = ±{bound} "
               "(fan_in = {fan_in} inputs per unit), a standard deviation of {std} here; the notes instead draw "

@@ -98,3 +98,48 @@ def conv_layer(weights: np.ndarray, bias: np.ndarray, padding: int = 1, names: l
         f"image = torch.rand(1, {c}, 64, 64)  # (N, C, H, W): your image here",
         f"feature_maps = layer(image)  # (1, {n}, 64, 64)",
     ])
+
+
+_NAMES = {"Conv2d": "conv", "MaxPool2d": "pool", "AvgPool2d": "pool", "Linear": "fc", "BatchNorm2d": "bn",
+          "BatchNorm1d": "bn", "Dropout": "drop"}
+
+
+def module_class(model, name: str = "Net") -> str:
+    """The layers of an ``nn.Sequential`` written as an ``nn.Module`` class, as the notes write networks: modules
+    with weights in ``__init__``, the flow in ``forward`` (ReLU as ``F.relu``, the flatten as
+    ``x.view(x.size(0), -1)``). A block of the app's own (the residual block, the Inception module) is built from
+    its class, whose source comes first. Plain torch: it runs in a notebook.
+    """
+    import copy
+    import inspect
+
+    import torch
+    from torch import nn
+    defined, init, forward, counts = [], [], [], {}
+    for module in model:
+        kind = type(module).__name__
+        if isinstance(module, nn.ReLU):
+            forward.append("x = F.relu(x)")
+            continue
+        if isinstance(module, nn.Flatten):
+            forward.append("x = x.view(x.size(0), -1)  # flatten: -1 is worked out by torch")
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+        attribute = f"{_NAMES.get(kind, kind.lower())}{counts[kind]}"
+        if kind in _NAMES or isinstance(module, nn.Identity):
+            init.append(f"self.{attribute} = nn.{module!r}")
+        else:                                   # a block of the app's own: its class, then how it is built
+            if kind not in {type(m).__name__ for m in defined}:
+                defined.append(module)
+            first = next(m for m in module.modules() if isinstance(m, nn.Conv2d))
+            with torch.no_grad():                 # its output channels, as the block itself makes them
+                out = copy.deepcopy(module).eval()(torch.zeros(1, first.in_channels, 8, 8)).shape[1]
+            stride = "" if first.stride[0] == 1 else f", stride={first.stride[0]}"
+            init.append(f"self.{attribute} = {kind}({first.in_channels}, {out}{stride})")
+        forward.append(f"x = self.{attribute}(x)")
+    sources = [inspect.getsource(type(m)) for m in defined]
+    lines = ["import torch", "import torch.nn.functional as F", "from torch import nn", "", "", *sources,
+             *([""] if sources else []), f"class {name}(nn.Module):", "    def __init__(self):",
+             "        super().__init__()", *(f"        {line}" for line in init), "",
+             "    def forward(self, x):", *(f"        {line}" for line in forward), "        return x"]
+    return "\n".join(lines)

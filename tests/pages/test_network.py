@@ -257,8 +257,9 @@ def test_the_network_as_pytorch_code_and_how_its_weights_start(lang):
     at.selectbox(key=f"net.preset@{lang}").set_value("residual").run()
     assert not at.exception and not at.error
     model = layers.build(presets.PRESETS["residual"], seed=0)
-    assert any(c.value == repr(model) for c in at.code)                     # torch's own printout
-    assert any("class Residual" in c.value for c in at.code)
+    code = next(c.value for c in at.code if "class Net(nn.Module)" in c.value)
+    assert "class Residual(nn.Module)" in code and "self.residual1 = Residual(8, 16)" in code
+    assert "x = x.view(x.size(0), -1)" in code
     fan_in = model[0].weight[0].numel()                                     # 1 channel × 3 × 3
     note = next(m.value for m in at.markdown if "weight_init_std=0.01" in m.value)
     assert f"{1 / fan_in ** 0.5:.3f}" in note and f"{float(model[0].weight.std()):.3f}" in note

@@ -1,13 +1,13 @@
 """Network tab 1: a preset as an editable layer table, measured with the real torch modules."""
 from __future__ import annotations
 
-import inspect
 import math
 
 import pandas as pd
 import streamlit as st
 from torch import nn
 
+from explorer.lessons import snippets
 from explorer.network import anatomy, layers, presets
 from explorer.numtext import format_count
 from explorer.ui import widgets
@@ -80,14 +80,13 @@ def render(task: Task) -> Network:
 
 
 def as_code(net: Network) -> None:
-    """The network as PyTorch builds it (the modules, printed by torch), the residual block's own code where the
-    stack has one, and how its first layer's weights start (PyTorch's default against the notes' 0.01)."""
+    """The network as an nn.Module class, as the notes write networks (the residual block's or the Inception
+    module's own class first where the stack has one), and how its first layer's weights start (PyTorch's
+    default against the notes' 0.01)."""
     with st.expander(tr("net.code_title"), icon=":material/code:"):
         model = net.build(seed=0)
-        st.code(repr(model), language="python", wrap_lines=True)
-        if any(isinstance(m, layers.Residual) for m in model.modules()):
-            st.caption(tr("net.code_residual"))
-            st.code(inspect.getsource(layers.Residual), language="python", wrap_lines=True)
+        st.caption(tr("net.code_note"))
+        st.code(snippets.module_class(model), language="python", wrap_lines=True)
         first = next((m for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))), None)
         if first is not None:
             fan_in = first.weight[0].numel()
