@@ -93,10 +93,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.preset.inception.desc": {
         "en": "An Inception module runs 1×1, 1×1→5×5, 1×1→3×3→3×3 and pool→1×1 side by side and concatenates "
               "them. The 1×1 convolutions are bottlenecks: on {side}×{side} with {cin} channels in, the 5×5 branch "
-              "costs {with_1x1} multiply-adds after a 1×1 down to {q} channels, {without_1x1} without it.",
+              "costs {with_1x1} multiply-adds after a 1×1 down to {q} channels, {without_1x1} without it. Type 88 "
+              "in its Out column for the notes' module: 1×1 16; 1×1 16 → 5×5 24; 1×1 16 → 3×3 24 → 3×3 24; "
+              "pool → 1×1 24, 16 + 24 + 24 + 24 = 88 channels, {notes_params} parameters here.",
         "zh": "Inception 模块并行运行 1×1、1×1→5×5、1×1→3×3→3×3 和 池化→1×1，再把结果拼接起来。1×1 卷积是瓶颈层："
               "在 {side}×{side}、输入 {cin} 个通道时，先用 1×1 降到 {q} 个通道，5×5 分支只要 {with_1x1} 次乘加，"
-              "不降维则要 {without_1x1} 次。",
+              "不降维则要 {without_1x1} 次。在它的“输出”列中填入 88，就是讲义中的模块：1×1 16；1×1 16 → 5×5 24；"
+              "1×1 16 → 3×3 24 → 3×3 24；池化 → 1×1 24，共 16 + 24 + 24 + 24 = 88 个通道，这里有 {notes_params} 个参数。",
     },
     "net.preset.alexnet_ideas.desc": {
         "en": "AlexNet (2012) won ImageNet with ideas kept ever since: ReLU instead of saturating activations "

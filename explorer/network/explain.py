@@ -199,8 +199,8 @@ def _block(act: Activation, position: tuple[int, ...]) -> Explanation:
             value = max(parts["F"] + parts["skip"], 0.0)
         else:
             outputs = [module.branch1(x), module.branch5(x), module.branch3(x), module.pool(x)]
-            width = outputs[0].shape[1]
-            branch = position[0] // width
-            value = float(outputs[branch][0, position[0] % width, position[1], position[2]])
+            starts = np.cumsum([0] + [o.shape[1] for o in outputs])        # the branches' widths may differ
+            branch = int(np.searchsorted(starts, position[0], side="right")) - 1
+            value = float(outputs[branch][0, position[0] - starts[branch], position[1], position[2]])
             parts = {"branch": float(branch)}
     return Explanation(act.row, "block", position, float(value), float(act.output[position]), statistics=parts)

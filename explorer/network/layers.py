@@ -44,16 +44,22 @@ class Residual(nn.Module):
 
 
 class Inception(nn.Module):
-    """Four branches concatenated: 1×1; 1×1 → 5×5; 1×1 → 3×3 → 3×3; 3×3 average pool → 1×1."""
+    """Four branches concatenated: 1×1; 1×1 → 5×5; 1×1 → 3×3 → 3×3; 3×3 average pool → 1×1.
+
+    ``cout`` is shared in the notes' proportions: the three wide branches ``w = round(cout · 24/88)`` each, the
+    1×1 branch and the 1×1 bottlenecks the rest (``cout − 3w``): 88 gives the notes' module (16; 16→24;
+    16→24→24; pool→24), 16 four equal branches of 4.
+    """
 
     def __init__(self, cin: int, cout: int):
         super().__init__()
-        q = cout // 4
-        self.branch1 = nn.Conv2d(cin, q, 1)
-        self.branch5 = nn.Sequential(nn.Conv2d(cin, q, 1), nn.ReLU(), nn.Conv2d(q, q, 5, padding=2))
-        self.branch3 = nn.Sequential(nn.Conv2d(cin, q, 1), nn.ReLU(), nn.Conv2d(q, q, 3, padding=1), nn.ReLU(),
-                                     nn.Conv2d(q, q, 3, padding=1))
-        self.pool = nn.Sequential(nn.AvgPool2d(3, 1, 1), nn.Conv2d(cin, q, 1))
+        wide = min(round(cout * 24 / 88), (cout - 1) // 3)      # the 1×1 branch keeps at least one map
+        narrow = cout - 3 * wide
+        self.branch1 = nn.Conv2d(cin, narrow, 1)
+        self.branch5 = nn.Sequential(nn.Conv2d(cin, narrow, 1), nn.ReLU(), nn.Conv2d(narrow, wide, 5, padding=2))
+        self.branch3 = nn.Sequential(nn.Conv2d(cin, narrow, 1), nn.ReLU(), nn.Conv2d(narrow, wide, 3, padding=1),
+                                     nn.ReLU(), nn.Conv2d(wide, wide, 3, padding=1))
+        self.pool = nn.Sequential(nn.AvgPool2d(3, 1, 1), nn.Conv2d(cin, wide, 1))
 
     def forward(self, x):
         return torch.cat([self.branch1(x), self.branch5(x), self.branch3(x), self.pool(x)], dim=1)

@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from explorer import receptive
-from explorer.network.layers import CLASSES, INPUT_SHAPE, count_macs, describe, for_classes
+from explorer.network.layers import CLASSES, INPUT_SHAPE, Inception, count_macs, describe, for_classes
 
 PRESETS: dict[str, list[dict]] = {
     # the notes' small LeNet: 1×28×28 → 4×24×24 → 4×12×12 → 8×8×8 → 8×4×4 → 10
@@ -97,5 +97,6 @@ def facts(name: str, input_shape: tuple[int, int, int] = INPUT_SHAPE, classes: i
         numbers |= {"cin": cin, "q": quarter, "side": side,
                     "with_1x1": _macs(nn.Sequential(nn.Conv2d(cin, quarter, 1), nn.Conv2d(quarter, quarter, 5,
                                                                                          padding=2)), cin, side),
-                    "without_1x1": _macs(nn.Conv2d(cin, quarter, 5, padding=2), cin, side)}
+                    "without_1x1": _macs(nn.Conv2d(cin, quarter, 5, padding=2), cin, side),
+                    "notes_params": _params(Inception(cin, 88))}
     return {key: f"{value:,}" for key, value in numbers.items()}

@@ -82,3 +82,21 @@ def test_the_big_picture_of_the_small_lenet():
     assert found.dense_params == 784 * 4 * 24 * 24 + 4 * 24 * 24
     assert found.pool_shapes == ((4, 24, 24), (4, 12, 12)) and found.flatten_shape == (8, 4, 4)
     assert found.flatten_size == 128
+
+
+def test_an_inception_module_of_88_has_the_notes_widths_and_the_note_counts_its_parameters():
+    """The notes: 1×1 16; 1×1 16 → 5×5 24; 1×1 16 → 3×3 24 → 3×3 24; pool → 1×1 24, concatenated: 88."""
+    import torch
+    from torch import nn
+
+    from explorer.network.layers import Inception
+    module = Inception(8, 88)
+    x = torch.rand(1, 8, 14, 14)
+    widths = [module.branch1(x).shape[1], module.branch5(x).shape[1], module.branch3(x).shape[1],
+              module.pool(x).shape[1]]
+    assert widths == [16, 24, 24, 24] and module(x).shape[1] == 88
+    assert [module.branch5[0].out_channels, module.branch3[0].out_channels] == [16, 16]       # the bottlenecks
+    notes = [nn.Conv2d(8, 16, 1), nn.Conv2d(8, 16, 1), nn.Conv2d(16, 24, 5), nn.Conv2d(8, 16, 1),
+             nn.Conv2d(16, 24, 3), nn.Conv2d(24, 24, 3), nn.Conv2d(8, 24, 1)]
+    expected = sum(p.numel() for layer in notes for p in layer.parameters())
+    assert presets.facts("inception")["notes_params"] == f"{expected:,}"
