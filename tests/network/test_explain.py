@@ -121,3 +121,15 @@ def test_the_backward_chain_is_autograds_gradient_of_the_score_layer_by_layer(na
         assert step.max_abs == pytest.approx(float(grad.abs().max()), rel=1e-5, abs=1e-9)
         assert step.mean_abs == pytest.approx(float(grad.abs().mean()), rel=1e-5, abs=1e-9)
     assert chain[0].max_abs == 1.0 and chain[0].mean_abs == pytest.approx(0.1)      # dout: 1 at one of 10 scores
+
+
+def test_every_branch_of_the_notes_inception_module_is_explained():
+    """88 channels in the notes' widths (16, 24, 24, 24): a channel's branch is found by the branches' widths."""
+    specs = [{"type": "conv", "out": 8, "k": 3, "pad": 1}, {"type": "relu"}, {"type": "maxpool", "k": 2},
+             {"type": "inception", "out": 88}, {"type": "flatten"}, {"type": "linear", "out": 10}]
+    model = layers.build(specs, seed=2).eval()
+    x = torch.rand(1, 28, 28, generator=torch.Generator().manual_seed(4))
+    found = overview.overview(model, x, str, "input", "p")
+    for channel, branch in ((0, 0), (15, 0), (16, 1), (39, 1), (40, 2), (64, 3), (87, 3)):
+        unit = explain.explain(found.acts, 4, (channel, 3, 5))
+        assert unit.agrees and int(unit.statistics["branch"]) == branch, (channel, branch)
