@@ -22,6 +22,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "net.preset": {"en": "Start from", "zh": "从以下结构开始"},
     "net.preset.lenet_small": {"en": "Small LeNet (4 and 8 maps)", "zh": "小型 LeNet（4 张和 8 张特征图）"},
+    "net.preset.lenet_hidden": {"en": "The notes' LeNet (hidden layer n1 = 32)", "zh": "讲义中的 LeNet（隐藏层 n1 = 32）"},
     "net.preset.lenet5": {"en": "LeNet-5 (6 and 16 maps, 120-84-10)", "zh": "LeNet-5（6 张和 16 张特征图，120-84-10）"},
     "net.preset.lenet_classic": {"en": "The notes' simplified MNIST net (10 and 20 maps)",
                                  "zh": "讲义中的简化 MNIST 网络（10 张和 20 张特征图）"},
@@ -37,12 +38,17 @@ STRINGS: dict[str, dict[str, str]] = {
                           "zh": "BatchNorm 网络（卷积 25 和 50，全连接 1250→1024→128→10）"},
     "net.preset.lenet_small.desc": {
         "en": "1×28×28 → 5×5 conv, 4 maps 24×24 → 2×2 pool 12×12 → 5×5 conv, 8 maps 8×8 → pool 4×4 → 10 classes; "
-              "{params} parameters. The notes' LeNet puts a hidden dense layer (n1 units, then a ReLU) before the "
-              "10 outputs: add a 'linear' and a 'relu' row before the last one in the table, or start from LeNet-5 "
-              "(120 and 84).",
+              "{params} parameters. The notes' LeNet adds a hidden dense layer (n1 units) before the 10 outputs: "
+              "the next preset.",
         "zh": "1×28×28 → 5×5 卷积，4 张 24×24 → 2×2 池化 12×12 → 5×5 卷积，8 张 8×8 → 池化 4×4 → 10 类；共 {params} 个参数。"
-              "讲义中的 LeNet 在 10 个输出之前还有一个隐藏的全连接层（n1 个单元，再接 ReLU）：在表中最后一行之前加一行“全连接”和一行"
-              "“ReLU”，或者从 LeNet-5（120 和 84）开始。",
+              "讲义中的 LeNet 在 10 个输出之前还有一个隐藏的全连接层（n1 个单元）：见下一个预设。",
+    },
+    "net.preset.lenet_hidden.desc": {
+        "en": "The notes' LeNet: the small LeNet's features (5×5 conv, 4 maps → pool → 5×5 conv, 8 maps → pool), "
+              "flattened to 128 numbers, then a hidden dense layer of n1 = 32 units with a ReLU before the 10 "
+              "outputs; {params} parameters. n1 is yours to choose: change that row's Out.",
+        "zh": "讲义中的 LeNet：与小型 LeNet 相同的特征部分（5×5 卷积 4 张 → 池化 → 5×5 卷积 8 张 → 池化），展平为 128 个数，"
+              "再经过一个 n1 = 32 个单元、带 ReLU 的隐藏全连接层，最后是 10 个输出；共 {params} 个参数。n1 由你决定：修改该行的“输出”。",
     },
     "net.preset.lenet5.desc": {
         "en": "LeCun et al. (1998): two 5×5 convolutions with 6 and 16 maps, each followed by 2×2 average pooling "

@@ -18,6 +18,11 @@ PRESETS: dict[str, list[dict]] = {
     "lenet_small": [{"type": "conv", "out": 4, "k": 5}, {"type": "relu"}, {"type": "maxpool", "k": 2},
                     {"type": "conv", "out": 8, "k": 5}, {"type": "relu"}, {"type": "maxpool", "k": 2},
                     {"type": "flatten"}, {"type": "linear", "out": 10}],
+    # the notes' LeNet: the same features, then a hidden dense layer of n1 units before the 10 outputs
+    "lenet_hidden": [{"type": "conv", "out": 4, "k": 5}, {"type": "relu"}, {"type": "maxpool", "k": 2},
+                     {"type": "conv", "out": 8, "k": 5}, {"type": "relu"}, {"type": "maxpool", "k": 2},
+                     {"type": "flatten"}, {"type": "linear", "out": 32}, {"type": "relu"},
+                     {"type": "linear", "out": 10}],
     # LeCun et al. 1998: 6 and 16 maps of 5×5, subsampling by averaging, then 120-84-10 (ReLU for the squashing)
     "lenet5": [{"type": "conv", "out": 6, "k": 5, "pad": 2}, {"type": "relu"}, {"type": "avgpool", "k": 2},
                {"type": "conv", "out": 16, "k": 5}, {"type": "relu"}, {"type": "avgpool", "k": 2},

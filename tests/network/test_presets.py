@@ -100,3 +100,15 @@ def test_an_inception_module_of_88_has_the_notes_widths_and_the_note_counts_its_
              nn.Conv2d(16, 24, 3), nn.Conv2d(24, 24, 3), nn.Conv2d(8, 24, 1)]
     expected = sum(p.numel() for layer in notes for p in layer.parameters())
     assert presets.facts("inception")["notes_params"] == f"{expected:,}"
+
+
+def test_the_notes_lenet_has_its_hidden_layer_n1():
+    """conv → pool → conv → pool → flatten → n1 (ReLU) → 10, counted as torch counts it."""
+    from torch import nn
+
+    from explorer.network import layers
+    model = layers.build(presets.PRESETS["lenet_hidden"])
+    dense = [m for m in model if isinstance(m, nn.Linear)]
+    assert [(d.in_features, d.out_features) for d in dense] == [(128, 32), (32, 10)]
+    assert isinstance(list(model)[list(model).index(dense[0]) + 1], nn.ReLU)
+    assert presets.facts("lenet_hidden")["params"] == f"{sum(p.numel() for p in model.parameters()):,}"

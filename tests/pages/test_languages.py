@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import i18n
 from explorer.ui.shell import PAGES
-from tests.helpers import CJK, ENGLISH, HOME, shown_texts
+from tests.helpers import CJK, ENGLISH, HOME, KERNEL_LAB, NETWORK, TRANSPOSED, shown_texts, start, untranslated
 
 
 def visit(page: str, lang: str) -> AppTest:
@@ -37,3 +37,22 @@ def test_the_check_would_notice_an_untranslated_string(monkeypatch):
                                                      "zh": i18n.STRINGS["pool.intro"]["en"]})
     at = visit("pooling", "zh")
     assert any(i18n.STRINGS["pool.intro"]["en"] in text for text in shown_texts(at))
+
+
+def test_the_lessons_added_this_round_speak_chinese_with_their_numbers():
+    """Each lesson's zh sentence carries the same computed numbers as the English one."""
+    from explorer.network import presets
+    at = start(KERNEL_LAB)
+    at.segmented_control(key="lang").set_value("zh").run()
+    at.segmented_control(key="conv.padding_kind").set_value("valid").run()
+    assert any("300 → 298 → 296 → … → 4 → 2" in c.value and "149 层之后" in c.value for c in at.caption)
+    at = start(NETWORK)
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert any("第一个全连接层在这里有 1,280 个权重，没有这次池化则会有 8,000 个" in m.value for m in at.markdown)
+    at.selectbox(key="net.preset@zh").set_value("inception").run()
+    notes_params = presets.facts("inception")["notes_params"]
+    assert any(f"16 + 24 + 24 + 24 = 88 个通道，这里有 {notes_params} 个参数" in c.value for c in at.caption)
+    at = start(TRANSPOSED)
+    at.segmented_control(key="lang").set_value("zh").run()
+    assert "最近邻插值" in " ".join(h.proto.body for h in at.get("html"))
+    assert not untranslated(at)
