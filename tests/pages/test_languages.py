@@ -56,3 +56,23 @@ def test_the_lessons_added_this_round_speak_chinese_with_their_numbers():
     at.segmented_control(key="lang").set_value("zh").run()
     assert "最近邻插值" in " ".join(h.proto.body for h in at.get("html"))
     assert not untranslated(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_notes_word_lessons_are_on_their_pages(lang):
+    """The lessons that are words, not numbers, said where their numbers are, in both languages."""
+    from tests.helpers import CHANNELS
+    said = {"en": ("food eaten at time τ", "depth column", "textures, then parts", "VGG-16 and VGG-19",
+                   "mean 0 and variance 1, then scales and shifts it by its learned γ and β"),
+            "zh": ("吃下的食物 f(τ)", "深度列", "组合成纹理，再组合成部件", "VGG-16 和 VGG-19", "再用学到的 γ 和 β 缩放和平移")}[lang]
+    texts = []
+    for page, preset in ((KERNEL_LAB, None), (CHANNELS, None), (NETWORK, "vgg_small"), (NETWORK, "bn_net")):
+        at = start(page)
+        at.segmented_control(key="lang").set_value(lang).run()
+        if preset:
+            at.selectbox(key=f"net.preset@{lang}").set_value(preset).run()
+        assert not at.exception
+        texts.append(" ".join(shown_texts(at)))
+    everything = " ".join(texts)
+    for words in said:
+        assert words in everything, words
