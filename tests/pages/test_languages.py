@@ -64,7 +64,8 @@ def test_the_notes_word_lessons_are_on_their_pages(lang):
     from tests.helpers import CHANNELS
     said = {"en": ("food eaten at time τ", "depth column", "textures, then parts", "VGG-16 and VGG-19",
                    "mean 0 and variance 1, then scales and shifts it by its learned γ and β"),
-            "zh": ("吃下的食物 f(τ)", "深度列", "组合成纹理，再组合成部件", "VGG-16 和 VGG-19", "再用学到的 γ 和 β 缩放和平移")}[lang]
+            "zh": ("吃下的食物 f(τ)", "深度列", "组合成纹理，再组合成部件", "VGG-16 和 VGG-19",
+                   "再用学到的 γ 和 β 缩放和平移")}[lang]
     texts = []
     for page, preset in ((KERNEL_LAB, None), (CHANNELS, None), (NETWORK, "vgg_small"), (NETWORK, "bn_net")):
         at = start(page)
