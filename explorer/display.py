@@ -121,6 +121,22 @@ def crop_square(picture: np.ndarray, centre: tuple[int, int], side: int) -> np.n
     return crop
 
 
+def zoom_box(picture: np.ndarray, centre: tuple[int, int], side: int, box: tuple[int, int, int, int], factor: int,
+             colour: tuple[int, int, int] = (255, 196, 0)) -> np.ndarray:
+    """A ``side × side`` crop of a uint8 picture around ``centre``, enlarged ``factor`` times, with ``box``
+    (``top, left, bottom, right``, inclusive, in the picture's pixels) outlined after enlarging: outlined at the
+    picture's size and then enlarged, the frame covered what it framed.
+
+    Example:
+        >>> zoom_box(np.zeros((9, 9), np.uint8), (4, 4), 5, (4, 4, 4, 4), 8).shape
+        (40, 40, 3)
+    """
+    top, left, bottom, right = box
+    oy, ox = centre[0] - side // 2, centre[1] - side // 2
+    return mark(zoom(crop_square(picture, centre, side), factor), (left - ox) * factor, (top - oy) * factor,
+                (right - ox + 1) * factor - 1, (bottom - oy + 1) * factor - 1, colour)
+
+
 def zoom_cells(image: np.ndarray, centre: tuple[int, int], side: int, cells: list[tuple[int, int]], factor: int,
                colour: tuple[int, int, int] = (255, 140, 0)) -> np.ndarray:
     """A ``side × side`` crop of a float image around ``centre``, enlarged, with ``cells`` outlined.

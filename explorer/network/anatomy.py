@@ -64,10 +64,12 @@ def big_picture(specs: list[dict], description: Description,
     if classifier_rows and pool is not None:
         first = classifier_rows[0]
         dense_weights = prod(shapes[first]) * rows[first].shape[0]
-        without = describe(specs[:pool] + specs[pool + 1:], input_shape)
-        if without.error is None and len(without.rows) == len(rows) - 1:
-            dense_unpooled = prod(([tuple(input_shape)] + [r.shape for r in without.rows])[first - 1]) \
-                * rows[first].shape[0]
+        # the layers before that dense layer, without the pooling (the dense layer itself is not built: without
+        # the pooling it can hold millions of weights, allocated and initialised on every page run)
+        # (describe reports that such a stack does not end in the classes: every row built is what counts here)
+        without = describe((specs[:pool] + specs[pool + 1:])[:first - 1], input_shape)
+        if len(without.rows) == first - 1:
+            dense_unpooled = prod(without.rows[-1].shape) * rows[first].shape[0]
     return Anatomy(
         features=(feature_rows[0] + 1, feature_rows[-1] + 1) if feature_rows else None,
         classifier=(classifier_rows[0] + 1, classifier_rows[-1] + 1) if classifier_rows else None,

@@ -132,14 +132,11 @@ def _close_up(result: Result, x: int, y: int, box: tuple[int, int, int, int]) ->
     centre = ((top + bottom) // 2, (left + right) // 2)
     st.markdown(f"**{tr('kl.close_up', x=x, y=y)}**")
     shown = st.columns(2, gap="small")
-    for col, picture, (cy, cx), (y0, x0, y1, x1), caption in (
+    for col, picture, near, outlined, caption in (
             (shown[0], display.to_uint8(result.work), centre, box, "kl.close_in"),
             (shown[1], result.picture, (y, x), (y, x, y, x), "kl.close_out")):
-        # enlarged first, outlined after: an outline drawn at the picture's size covered the window
-        near = display.zoom(display.crop_square(picture, (cy, cx), CLOSE_UP), factor)
-        oy, ox = cy - CLOSE_UP // 2, cx - CLOSE_UP // 2
-        widgets.picture(display.mark(near, (x0 - ox) * factor, (y0 - oy) * factor, (x1 - ox + 1) * factor - 1,
-                                     (y1 - oy + 1) * factor - 1), tr(caption), where=col, width="stretch")
+        widgets.picture(display.zoom_box(picture, near, CLOSE_UP, outlined, factor), tr(caption), where=col,
+                        width="stretch")
     value = result.output[y, x]
     text = ", ".join(format_number(round(float(v), 4)) for v in np.atleast_1d(value))
     st.markdown(tr("kl.close_value", x=x, y=y, value=text))

@@ -142,7 +142,6 @@ def shift_panel(image: CurrentImage, work: np.ndarray, window: Window) -> None:
     lead(tr("pool.shift_intro", k=window.k))
     kind = widgets.choice(tr("pool.shift_input"), ["edges", "photo"], "pool.shift_input", "edges", kind="segmented",
                           prefix="pool.shift_input")
-    plot, numbers = st.columns([1.4, 1], gap="large")
     if window.k < 2:
         st.info(tr("pool.shift_needs_two"), icon=":material/info:")
         return
@@ -153,6 +152,7 @@ def shift_panel(image: CurrentImage, work: np.ndarray, window: Window) -> None:
         show_error(err)
         return
     names = labels("pool.shift_kind")
+    plot, numbers = st.columns([1.4, 1], gap="large")
     widgets.chart(charts.lines_figure(test.shifts, {names(k): v for k, v in test.change.items()},
                                       x_title=tr("pool.shift_x"), y_title=tr("pool.shift_y")), "pool.shift_plot", plot)
     with numbers:

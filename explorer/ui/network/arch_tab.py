@@ -11,6 +11,7 @@ from explorer.lessons import snippets
 from explorer.network import anatomy, layers, presets
 from explorer.numtext import format_count
 from explorer.ui import widgets
+from explorer.ui.network import model as session
 from explorer.ui.network import source
 from explorer.ui.network.model import Network, Task
 from explorer.ui.shell import labels, presenting, show_error, tr
@@ -84,7 +85,8 @@ def as_code(net: Network) -> None:
     module's own class first where the stack has one), and how its first layer's weights start (PyTorch's
     default against the notes' 0.01)."""
     with st.expander(tr("net.code_title"), icon=":material/code:"):
-        model = net.build(seed=0)
+        # the session's own starting network, which the Overview shows too (built once, not on every run)
+        model = session.untrained(net, st.session_state.get("net.seed", 0))
         st.caption(tr("net.code_note"))
         st.code(snippets.module_class(model), language="python", wrap_lines=True)
         first = next((m for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))), None)

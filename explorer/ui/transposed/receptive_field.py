@@ -63,15 +63,11 @@ def render(work: np.ndarray) -> None:
     whole, close, notes = (drawn if presenting() else st).columns([1.2, 1, 1], gap="medium")
     widgets.picture(picture, tr("td.rf_whole"), where=whole, width="stretch")
     side = min(max(field.size + 8, 24), 160)
-    # the close-up: a lighter tint, enlarged first and framed after (framed at the photo's size and enlarged,
-    # the frame and the tint covered most of it)
-    factor, (cy, cx) = max(1, 480 // side), ((top + bottom) // 2, (left + right) // 2)
-    near = display.zoom(display.crop_square(display.tint(display.to_uint8(work), reach, strength=0.45), (cy, cx),
-                                            side), factor)
-    oy, ox = cy - side // 2, cx - side // 2
-    widgets.picture(display.mark(near, (left - ox) * factor, (top - oy) * factor, (right - ox + 1) * factor - 1,
-                                 (bottom - oy + 1) * factor - 1, colour=(0, 160, 255)), tr("td.rf_close", side=side),
-                    where=close, width="stretch")
+    # the close-up: a lighter tint (at the whole picture's strength it covered most of the pixels)
+    lighter = display.tint(display.to_uint8(work), reach, strength=0.45)
+    widgets.picture(display.zoom_box(lighter, ((top + bottom) // 2, (left + right) // 2), side,
+                                     (top, left, bottom, right), max(1, 480 // side), colour=(0, 160, 255)),
+                    tr("td.rf_close", side=side), where=close, width="stretch")
     with notes:
         st.metric(tr("td.rf_metric"), f"{field.size} × {field.size}", border=True)
         brute = receptive.reach_side(reach)
