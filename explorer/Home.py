@@ -21,7 +21,6 @@ started = time.perf_counter()
 st.set_page_config(page_title="CNN Explorer", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if shell.presenting() else "auto")
 st.html(sidebar.PAGE_CSS)
-st.session_state[shell.LINK] = st.query_params.to_dict()    # a shared link's settings, before widgets read them
 sidebar.language_switch()
 sidebar.presentation_switch()
 navigation = st.navigation(

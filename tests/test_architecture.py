@@ -25,6 +25,10 @@ ALLOWED = {
 }
 STREAMLIT_LAYERS = {"ui", "pages"}          # and Home.py
 PLOTLY_LAYERS = {"views"}
+# widgets holding a value: without persist_state Streamlit drops the value on a page that does not draw them,
+# while state kept beside it survives (Kernel Lab crashed on every return); links are read by explorer/ui/links.py
+VALUE_WIDGETS = {"slider", "number_input", "toggle", "checkbox", "selectbox", "segmented_control", "pills",
+                 "select_slider", "radio", "text_input", "text_area", "multiselect"}
 MAX_PAGE_LINES = 120
 MAX_MODULE_LINES = 400
 
@@ -102,6 +106,16 @@ def violations(sources: dict[str, str]) -> list[str]:
                     and node.value.id in project_aliases and node.attr.startswith("_")
                     and not node.attr.startswith("__")):
                 problems.append(f"{path}:{node.lineno} uses the private name {node.value.id}.{node.attr}")
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            keywords = {k.arg for k in node.keywords}
+            if "bind" in keywords:
+                problems.append(f"{path}:{node.lineno} binds a widget to the URL through Streamlit: use the "
+                                "widgets helpers (links.py checks a link's values as the widget would)")
+            if node.func.attr in VALUE_WIDGETS and "key" in keywords and not keywords & {"persist_state", None}:
+                problems.append(f"{path}:{node.lineno} draws a keyed {node.func.attr} without persist_state: its "
+                                "value is lost on a page that does not draw it")
         for part in Path(path).with_suffix("").parts[1:]:
             if part in sys.stdlib_module_names:
                 problems.append(f"{path} is named like the standard library's {part}")
@@ -137,6 +151,8 @@ def test_every_layer_is_present():
     ("explorer/ui/widgets.py", "from explorer.geometry import _private\n", "private name _private"),
     ("explorer/lessons/sliding.py", "from explorer import ops\nops._hidden(1)\n", "private name ops._hidden"),
     ("explorer/inspect.py", "", "standard library's inspect"),
+    ("explorer/ui/pooling.py", "st.slider('k', 1, 8, key='pool.k', bind='query-params')\n", "binds a widget"),
+    ("explorer/ui/kernel_lab.py", "st.number_input('x', 0, 9, key='kl.x')\n", "without persist_state"),
     ("pages/kernel_lab.py", "x = 1\n" * 130, "a page stays under"),
     ("explorer/numtext.py", "x = 1\n" * 410, "a module stays under"),
 ])

@@ -89,7 +89,7 @@ def forward_panel(ex: Example) -> None:
     _, _, out_h, out_w = ex.forward.out.shape
     rows = ex.n * out_h * out_w
     st.session_state["ic.row"] = min(st.session_state.get("ic.row", 1), rows)
-    row = st.slider(tr("ic.row"), 1, rows, key="ic.row", help=tr("ic.row_help")) - 1
+    row = st.slider(tr("ic.row"), 1, rows, key="ic.row", persist_state="session", help=tr("ic.row_help")) - 1
     image, (oy, ox) = row // (out_h * out_w), divmod(row % (out_h * out_w), out_w)
     window = [geometry.window_box(oy, ox, (ex.k, ex.k), stride=ex.stride, pads=(ex.pad,) * 4,
                                   clip_to=(ex.side, ex.side))]
@@ -232,7 +232,7 @@ def pooling_panel(ex: Example) -> None:
     _, c, out_h, out_w = forward.out.shape
     rows = len(forward.col)
     st.session_state["ic.pool_pick"] = min(st.session_state.get("ic.pool_pick", 1), rows)
-    row = body.slider(tr("ic.pool_row"), 1, rows, key="ic.pool_pick") - 1
+    row = body.slider(tr("ic.pool_row"), 1, rows, key="ic.pool_pick", persist_state="session") - 1
     body.markdown(f"**{tr('ic.pool_col', rows=rows, cols=forward.col.shape[1])}**")
     with body:
         table(forward.col, row, [f"{i},{j}" for i in range(size) for j in range(size)], height=260)

@@ -182,8 +182,8 @@ def inspector_panel(settings: Settings, result: Result) -> None:
     st.caption(tr("kl.inspect_help"))
     out_w, out_h = result.out_size
     c1, c2, c3 = st.columns([1, 1, 2])
-    c1.number_input(tr("kl.x"), 0, out_w - 1, key="kl.x")
-    c2.number_input(tr("kl.y"), 0, out_h - 1, key="kl.y")
+    c1.number_input(tr("kl.x"), 0, out_w - 1, key="kl.x", persist_state="session")
+    c2.number_input(tr("kl.y"), 0, out_h - 1, key="kl.y", persist_state="session")
     channel = 0
     if result.output.ndim == 3:
         channel = widgets.choice(tr("kl.channel"), [0, 1, 2], "kl.channel", 0, kind="segmented",

@@ -16,8 +16,6 @@ from explorer import i18n
 PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
          ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:"),
          ("channels", ":material/layers:"), ("im2col", ":material/table_view:"), ("network", ":material/hub:")]
-LINK = "_link"                # the URL's settings as this run found them (Home.py, before any widget)
-HANDLED = "_link_handled"     # URL keys the widget helpers read and wrote themselves this run
 IGNORED = "_ignored_links"    # "key=value" settings of a link that could not be used
 
 
@@ -80,34 +78,16 @@ def note_ignored(setting: str) -> None:
     st.session_state.setdefault(IGNORED, []).append(setting)
 
 
-def mark_handled(*keys: str) -> None:
-    """URL keys a widget helper read and wrote itself this run: their changes are not "ignored settings"."""
-    st.session_state.setdefault(HANDLED, set()).update(keys)
-
-
 def report_ignored_settings() -> None:
-    """A short notice for settings in a shared link that were out of range or unknown (once per run).
+    """A short notice for settings in a shared link that could not be used (once per run).
 
-    Widgets bound by Streamlit (``bind="query-params"``) drop values they
-    cannot take and keep their defaults: whatever disappeared from the URL
-    during this run, and was not handled by a helper, was such a value. Called
-    at the end of the run, and by :func:`show_error`, since a page stops right
-    after showing an error.
+    The widget helpers note a value their widget could not hold (``links.read``);
+    called at the end of the run, and by :func:`show_error`, since a page stops
+    right after showing an error.
     """
-    link = st.session_state.pop(LINK, None) or {}
-    handled = st.session_state.pop(HANDLED, set())
-    ignored = [f"{key}={value}" for key, value in link.items()
-               if key not in handled and st.query_params.get(key) != value and not _holds(key, value)]
-    ignored += [item for item in st.session_state.pop(IGNORED, []) if item not in ignored]
+    ignored = list(dict.fromkeys(st.session_state.pop(IGNORED, [])))
     if ignored:   # the values come from the URL: anybody's text
         st.toast(tr("share.ignored", settings=markdown_text(", ".join(ignored[:4]))), icon=":material/link_off:")
-
-
-def _holds(key: str, value: str) -> bool:
-    """Whether the widget ``key`` took the link's ``value``: Streamlit drops a value equal to the widget's default
-    from the address bar (``present=false``), which is not a value it could not use."""
-    held = st.session_state.get(key)
-    return held is not None and (str(held).lower() if isinstance(held, bool) else str(held)) == value
 
 
 def gap(value: float) -> str:

@@ -69,7 +69,7 @@ def image_source(used_here: bool = True) -> CurrentImage:
                                    help=tr("src.upload_help", limit=imaging.MAX_UPLOAD_MB))
     sample = widgets.choice(tr("src.sample"), SAMPLES, "sample", "cat", prefix="sample", where=sidebar)
     snapshot = None
-    if sidebar.toggle(tr("src.camera"), key="camera_on"):
+    if sidebar.toggle(tr("src.camera"), key="camera_on", persist_state="session"):
         snapshot = sidebar.camera_input(tr("src.camera_take"), key="camera")
 
     sources = []

@@ -87,7 +87,7 @@ def _draw(run, labels: dict[str, str], key: str) -> None:
     if steps > 1:
         st.session_state[names["slider"]] = at + 1
         where.slider(tr("sw.step_slider"), 1, steps, key=names["slider"], on_change=_slid, args=(key,),
-                     label_visibility="collapsed")
+                     label_visibility="collapsed", persist_state="session")
     st.session_state.setdefault(f"{key}.speed", "normal")
     speed.segmented_control(tr("sw.speed"), list(SPEEDS), key=f"{key}.speed", format_func=labels_of("sw.speed"),
                             required=True, persist_state="session", label_visibility="collapsed")

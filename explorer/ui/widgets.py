@@ -1,13 +1,10 @@
 """Widgets bound to the session and to the URL in one call, and the small drawing helpers pages share.
 
 A bound widget keeps its value across pages (the session) and in the address
-bar (a shared link opens the same view). Numbers and switches use Streamlit's
-own binding, whose URL values are already language-free. Option widgets
-(select boxes, segmented controls, pills, select sliders) are bound here:
-Streamlit would put the translated label in the URL, so a link copied from the
-Chinese UI would not open in English. Their URL values are the option codes
-(``kernel.preset=gaussian_blur``); an old link carrying a label, or a key with
-the old ``@en``/``@zh`` suffix, is mapped back.
+bar (a shared link opens the same view). Every value a link carries is read by
+``links``, checked as the widget itself would check it; the address bar holds
+codes (``kernel.preset=gaussian_blur``, ``conv.stride=2``, ``kl.gray=true``),
+never a translated label, so a link copied from the Chinese UI opens in English.
 """
 from __future__ import annotations
 
@@ -19,93 +16,48 @@ import streamlit as st
 
 from explorer import display, i18n
 from explorer.numtext import format_number
-from explorer.ui.shell import labels, lang, mark_handled, note_ignored, plain_text, presenting, tr
+from explorer.ui import links
+from explorer.ui.shell import labels, lang, plain_text, presenting, tr
 from explorer.views import heatmaps, tables
 
-BOUND = {"persist_state": "session", "bind": "query-params"}
 FIGURE = {"width": "stretch", "config": {"displayModeBar": False}}
 
 
-# ---------------------------------------------------------------- numbers and switches (Streamlit binds them)
+def _bound(key: str, spec, default):
+    """The widget ``key``'s value in the session: the link's on first use (if the widget could hold it)."""
+    if key not in st.session_state:
+        st.session_state[key] = links.read(key, spec, default)
 
-def slider(label: str, low, high, key: str, default, *, where=st, **kwargs):
+
+# ---------------------------------------------------------------- numbers and switches
+
+def slider(label: str, low, high, key: str, default, *, step=None, where=st, **kwargs):
     """A slider whose value lives under ``key`` in the session and the URL (``default`` on first use)."""
-    st.session_state.setdefault(key, default)
-    return where.slider(label, low, high, key=key, **BOUND, **kwargs)
+    integer = isinstance(default, int)
+    step = step if step is not None else (1 if integer else 0.01)     # Streamlit's own defaults
+    _bound(key, links.Number(low, high, step, integer), default)
+    value = where.slider(label, low, high, key=key, step=step, persist_state="session", **kwargs)
+    links.publish(key, value, default)
+    return value
 
 
 def number(label: str, low: int, high: int, key: str, default: int, *, where=st, **kwargs) -> int:
     """A whole-number input bound like :func:`slider`."""
-    st.session_state.setdefault(key, default)
-    return int(where.number_input(label, low, high, key=key, **BOUND, **kwargs))
+    _bound(key, links.Number(low, high, 1, integer=True), default)
+    value = int(where.number_input(label, low, high, key=key, persist_state="session", **kwargs))
+    links.publish(key, value, default)
+    return value
 
 
 def toggle(label: str, key: str, default: bool, *, where=st, **kwargs) -> bool:
     """A switch bound like :func:`slider`."""
-    st.session_state.setdefault(key, default)
-    return bool(where.toggle(label, key=key, **BOUND, **kwargs))
+    _bound(key, links.Switch(), default)
+    value = bool(where.toggle(label, key=key, persist_state="session", **kwargs))
+    links.publish(key, value, default)
+    return value
 
 
-# ---------------------------------------------------------------- options (bound here, by code)
-
-def code(option) -> str:
-    """The URL form of an option: its text (``gaussian_blur``, ``255``, ``true``)."""
-    return str(option).lower() if isinstance(option, bool) else str(option)
-
-
-def _label_functions(prefix: str | None, format_func: Callable | None) -> list[Callable]:
-    if prefix is not None:
-        return [lambda option, language=language: i18n.t(f"{prefix}.{option}", language)
-                for language in i18n.LANGUAGES]
-    return [format_func] if format_func is not None else []
-
-
-def decode(raw: str, options: Sequence, prefix: str | None = None, format_func: Callable | None = None):
-    """The option a URL value names: by code, or by its label in any language (old links). ``None`` if none.
-
-    Example:
-        >>> decode("zh", ["en", "zh"]), decode("简体中文", ["en", "zh"], format_func=i18n.LANGUAGES.get)
-        ('zh', 'zh')
-    """
-    for option in options:
-        if raw == code(option):
-            return option
-    for label in _label_functions(prefix, format_func):
-        for option in options:
-            if raw == label(option):
-                return option
-    return None
-
-
-def _from_link(key: str, options: Sequence, default, multi: bool, prefix, format_func):
-    """The session's first value of ``key``: what the link says (by code or old label), else ``default``."""
-    old_keys = [key] + [f"{key}@{language}" for language in i18n.LANGUAGES]
-    present = [k for k in old_keys if k in st.query_params]
-    mark_handled(*present)
-    if not present:
-        return default
-    raws = st.query_params.get_all(present[0])
-    for old in present[1:] if present[0] == key else present:
-        del st.query_params[old]          # the language-free key replaces the old per-language one
-    items = raws[0].split(",") if multi and len(raws) == 1 and raws[0] else raws
-    decoded = [decode(raw, options, prefix, format_func) for raw in items]
-    if (multi and None in decoded) or (not multi and (len(decoded) != 1 or decoded[0] is None)):
-        note_ignored(f"{present[0]}={','.join(raws)}")
-        return default
-    return decoded if multi else decoded[0]
-
-
-def _publish(key: str, value, default) -> None:
-    """Write the value's code to the URL (nothing when it is the default)."""
-    mark_handled(key)
-    if value == default:
-        if key in st.query_params:
-            del st.query_params[key]
-        return
-    wanted = ",".join(code(v) for v in value) if isinstance(value, (list, tuple)) else code(value)
-    if st.query_params.get(key) != wanted:
-        st.query_params[key] = wanted
-
+# ---------------------------------------------------------------- options
 
 def choice(label: str, options: Sequence, key: str, default, *, kind: str = "selectbox", prefix: str | None = None,
            format_func: Callable | None = None, where=st, **kwargs):
@@ -122,8 +74,7 @@ def choice(label: str, options: Sequence, key: str, default, *, kind: str = "sel
     """
     options = list(options)
     multi = kind == "pills" and kwargs.get("selection_mode") == "multi"
-    if key not in st.session_state:
-        st.session_state[key] = _from_link(key, options, default, multi, prefix, format_func)
+    _bound(key, links.options(options, prefix, format_func, multi), default)
     shown = labels(prefix) if prefix is not None else format_func or str
     if kind == "selectbox":
         widget = f"{key}@{lang()}"
@@ -134,7 +85,7 @@ def choice(label: str, options: Sequence, key: str, default, *, kind: str = "sel
         draw = {"segmented": where.segmented_control, "pills": where.pills, "select_slider": where.select_slider}[kind]
         extra = {"required": True} if kind == "segmented" and "required" not in kwargs else {}
         draw(label, options, key=key, format_func=shown, persist_state="session", **extra, **kwargs)
-    _publish(key, st.session_state[key], default)
+    links.publish(key, st.session_state[key], default)
     return st.session_state[key]
 
 

@@ -1,16 +1,16 @@
 """Widget values in links: codes, mapped back from old labels; user text made inert for Markdown and CSS."""
 from explorer import i18n
-from explorer.ui import shell, widgets
+from explorer.ui import links, shell
 
 
 def test_codes_and_old_labels_decode_to_the_same_option():
     presets = ["sobel_magnitude", "gaussian_blur"]
-    assert widgets.decode("gaussian_blur", presets, prefix="preset") == "gaussian_blur"
-    assert widgets.decode("Gaussian blur", presets, prefix="preset") == "gaussian_blur"
-    assert widgets.decode(i18n.t("preset.gaussian_blur", "zh"), presets, prefix="preset") == "gaussian_blur"
-    assert widgets.decode("Gaussian", presets, prefix="preset") is None
-    assert widgets.decode("255", [255, 1]) == 255 and widgets.decode("true", [True, False]) is True
-    assert widgets.decode("简体中文", list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get) == "zh"
+    preset = links.options(presets, prefix="preset")
+    assert preset.parse("gaussian_blur") == "gaussian_blur" and preset.parse("Gaussian blur") == "gaussian_blur"
+    assert preset.parse(i18n.t("preset.gaussian_blur", "zh")) == "gaussian_blur"
+    assert preset.parse("Gaussian") is None
+    assert links.options([255, 1]).parse("255") == 255 and links.options([True, False]).parse("true") is True
+    assert links.options(list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get).parse("简体中文") == "zh"
 
 
 def test_file_names_cannot_format_a_caption():

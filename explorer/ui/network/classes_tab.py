@@ -180,17 +180,18 @@ def _card(current: classes.ImageSet, index: int) -> None:
             if count > PER_PAGE:
                 pages = -(-count // PER_PAGE)
                 page = st.number_input(tr("net.own_page", pages=pages), 1, pages, 1,
-                                       key=f"net.own_page.{version}.{index}") - 1
+                                       key=f"net.own_page.{version}.{index}", persist_state="session") - 1
             shown = range(page * PER_PAGE, min(count, (page + 1) * PER_PAGE))
             st.image([item.images[n] for n in shown], caption=[str(n + 1) for n in shown], width=44,
                      alt=[tr("net.own_alt", name=item.name, n=n + 1) for n in shown])
         else:
             st.caption(tr("net.own_no_images"))
         with st.expander(tr("net.own_edit")):
-            st.text_input(tr("net.own_name"), item.name, key=f"net.own_name.{version}.{index}",
+            st.text_input(tr("net.own_name"), item.name, key=f"net.own_name.{version}.{index}", persist_state="session",
                           max_chars=classes.MAX_NAME, on_change=_rename, args=(index,))
             if count:
                 st.multiselect(tr("net.own_remove"), list(range(1, count + 1)), key=f"net.own_remove.{version}.{index}",
+                               persist_state="session",
                                placeholder=tr("net.own_remove_placeholder"))
                 st.button(tr("net.own_remove_button"), key=f"net.own_remove_button.{version}.{index}",
                           on_click=_remove, args=(index,), icon=":material/delete_sweep:")
@@ -205,7 +206,7 @@ def _cards(current: classes.ImageSet) -> None:
                 _card(current, index)
     if len(current.classes) < classes.MAX_CLASSES:
         n1, n2, _ = st.columns([1.4, 0.8, 1.8], vertical_alignment="bottom")
-        n1.text_input(tr("net.own_new"), key="net.own_new_name", max_chars=classes.MAX_NAME,
+        n1.text_input(tr("net.own_new"), key="net.own_new_name", persist_state="session", max_chars=classes.MAX_NAME,
                       placeholder=tr("net.own_new_placeholder"))
         n2.button(tr("net.own_add"), icon=":material/add:", on_click=_add_class)
     else:
@@ -222,7 +223,7 @@ def _camera(current: classes.ImageSet) -> None:
     st.session_state["net.own_camera_class"] = min(st.session_state.get("net.own_camera_class", 0),
                                                    len(current.classes) - 1)
     left.selectbox(tr("net.own_camera_class"), list(range(len(current.classes))), key="net.own_camera_class",
-                   format_func=lambda i, names=current.names: names[i])
+                   persist_state="session", format_func=lambda i, names=current.names: names[i])
     right.camera_input(tr("net.own_camera_take"), key=f"net.own_camera.{st.session_state.get('net.own_shots', 0)}",
                        on_change=_add_snapshot)
 

@@ -76,7 +76,7 @@ def _own(task: Task, data: Data | None) -> np.ndarray | None:
     if data is None or not len(data.x_val):
         return None
     st.session_state["net.own_index"] = min(st.session_state.get("net.own_index", 0), len(data.x_val) - 1)
-    index = choice.slider(tr("net.own_index"), 0, len(data.x_val) - 1, key="net.own_index")
+    index = choice.slider(tr("net.own_index"), 0, len(data.x_val) - 1, key="net.own_index", persist_state="session")
     label.caption(tr("net.true_label", label=markdown_text(task.names[int(data.y_val[index])])))
     return data.x_val[index].numpy()
 
@@ -91,7 +91,8 @@ def choose(task: Task, data: Data | None) -> np.ndarray | None:
                           prefix="net.input", where=kinds)
     if kind == "test":
         st.session_state.setdefault("net.test_index", 0)
-        index = choice.slider(tr("net.test_index"), 0, len(data.x_test) - 1, key="net.test_index")
+        index = choice.slider(tr("net.test_index"), 0, len(data.x_test) - 1, key="net.test_index",
+                              persist_state="session")
         label.caption(tr("net.true_label", label=int(data.y_test[index])))
         return data.x_test[index].numpy()
     picture = _drawn() if kind == "draw" else _photo()

@@ -79,7 +79,8 @@ def _unit(found: overview.Overview, task: Task, trained: bool) -> tuple[int, int
         st.session_state.update({"net.unit_layer": 1, "net.unit_channel": 0, "net.unit_i": int(i),
                                  "net.unit_j": int(j)})
     c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
-    row = c1.selectbox(tr("net.unit_layer"), list(layer_names), key="net.unit_layer", format_func=layer_names.get)
+    row = c1.selectbox(tr("net.unit_layer"), list(layer_names), key="net.unit_layer",
+                       format_func=layer_names.get, persist_state="session")
     if row == last:
         explain_panel.softmax_table(found.acts[-1].output, task)
         return row, found.predicted
@@ -90,12 +91,14 @@ def _unit(found: overview.Overview, task: Task, trained: bool) -> tuple[int, int
     for key, high in highs.items():
         st.session_state[key] = int(min(max(st.session_state.get(key, 0), 0), high))
     if values.ndim == 3:
-        channel = c2.number_input(tr("net.unit_channel"), 0, highs["net.unit_channel"], key="net.unit_channel")
-        i = c3.number_input(tr("net.unit_i"), 0, highs["net.unit_i"], key="net.unit_i")
-        j = c4.number_input(tr("net.unit_j"), 0, highs["net.unit_j"], key="net.unit_j")
+        channel = c2.number_input(tr("net.unit_channel"), 0, highs["net.unit_channel"], key="net.unit_channel",
+                                  persist_state="session")
+        i = c3.number_input(tr("net.unit_i"), 0, highs["net.unit_i"], key="net.unit_i", persist_state="session")
+        j = c4.number_input(tr("net.unit_j"), 0, highs["net.unit_j"], key="net.unit_j", persist_state="session")
         position = (int(channel), int(i), int(j))
     else:
-        position = (int(c2.number_input(tr("net.unit_unit"), 0, highs["net.unit_channel"], key="net.unit_channel")),)
+        position = (int(c2.number_input(tr("net.unit_unit"), 0, highs["net.unit_channel"], key="net.unit_channel",
+                                         persist_state="session")),)
     found_unit = explain.explain(found.acts, row, position)
     next_is_relu = row < len(found.acts) and isinstance(found.acts[row].module, nn.ReLU)
     explain_panel.render(found_unit, found.acts[row - 1], next_is_relu, trained=trained)
@@ -170,7 +173,7 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
     st.subheader(tr("net.why_title"))
     c1, c2 = st.columns(2)
     options = ["predicted", *range(len(found.probabilities))]
-    if st.session_state.get("net.why_class", "predicted") not in options:     # fewer classes than before
+    if "net.why_class" in st.session_state and st.session_state["net.why_class"] not in options:   # fewer classes
         widgets.set_choice("net.why_class", "predicted")
     # the option's text never names the class: a select box draws an option's text once per value, so after
     # training "The prediction (8)" stayed on screen while the network now predicted 2

@@ -29,7 +29,7 @@ def render() -> None:
         padding = widgets.number(tr("conv.padding"), 0, 3, "td.g_padding", 0, help=tr("td.g_padding_help"),
                                  where=c4)
         st.session_state["td.g_op"] = min(st.session_state.get("td.g_op", 0), stride - 1)
-        output_padding = c5.number_input(tr("td.output_padding"), 0, stride - 1, key="td.g_op",
+        output_padding = c5.number_input(tr("td.output_padding"), 0, stride - 1, key="td.g_op", persist_state="session",
                                          help=tr("td.output_padding_help"))
     grid = sliding.generate_grid("random", side, side, seed)
     kernel = transposed.grid_kernel(kind, k, stride, seed + 1)

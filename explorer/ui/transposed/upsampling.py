@@ -82,9 +82,9 @@ def _settings(work: np.ndarray):
         st.session_state["td.up_padding"], st.session_state["td.up_op"] = transposed.upsample_padding(
             kernel.shape[0], stride, piece.shape[0])
     st.session_state["td.up_op"] = min(st.session_state["td.up_op"], stride - 1)
-    padding = c2.number_input(tr("conv.padding"), 0, 8, key="td.up_padding", disabled=exact)
+    padding = c2.number_input(tr("conv.padding"), 0, 8, key="td.up_padding", persist_state="session", disabled=exact)
     output_padding = c3.number_input(tr("td.output_padding"), 0, stride - 1, key="td.up_op", disabled=exact,
-                                     help=tr("td.output_padding_help"))
+                                     help=tr("td.output_padding_help"), persist_state="session")
     try:
         up = ops.conv_transpose2d(piece, kernel, stride=stride, padding=padding, output_padding=output_padding)
     except ops.ParamError as err:
