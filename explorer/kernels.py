@@ -16,6 +16,7 @@ from explorer.i18n import LocalizedError
 from explorer.numtext import CellError, parse_number
 
 MAX_EDITOR_SIDE = 15
+FLOAT32_MAX = float(np.finfo(np.float32).max)   # a typed cell beyond it would become inf
 COMBINE_MODES = (None, "magnitude")
 
 
@@ -200,9 +201,13 @@ def parse_kernel(rows: Sequence[Sequence], max_side: int = MAX_EDITOR_SIDE) -> n
     for i, row in enumerate(grid):
         for j, cell in enumerate(row):
             try:
-                values[i, j] = parse_number(cell)
+                number = parse_number(cell)
             except CellError as err:
                 raise KernelError("err.cell_at", row=i + 1, col=j + 1, why=err) from None
+            if abs(number) > FLOAT32_MAX:       # float32 would hold it as inf
+                raise KernelError("err.cell_at", row=i + 1, col=j + 1,
+                                  why=CellError("err.cell_float32", value=str(cell)))
+            values[i, j] = number
     return validate_kernel(values)
 
 

@@ -91,6 +91,8 @@ def test_parse_kernel_accepts_numbers_fractions_and_unicode_minus():
     ("nan", "not a finite number"),
     ("inf", "not a finite number"),
     ("1/0", "not a number"),
+    ("1e39", "beyond float32's range"),        # float32 would hold it as inf (issue 27)
+    ("-4e38", "beyond float32's range"),
 ])
 def test_parse_kernel_names_the_bad_cell(cell, words):
     with pytest.raises(kernels.KernelError) as info:

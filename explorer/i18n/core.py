@@ -77,6 +77,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The image is {h}×{w} pixels; a shift test with a {k}×{k} window needs at least {need_h}×{need_w}.",
         "zh": "图像为 {h}×{w} 像素；窗口为 {k}×{k} 的平移测试至少需要 {need_h}×{need_w}。",
     },
+    "err.shift_too_narrow": {
+        "en": "The image is {w} pixels wide; comparing a shift of {s} away from the border needs at least {need}.",
+        "zh": "图像宽 {w} 像素；要在边界以外比较 {s} 像素的平移，至少需要 {need} 像素宽。",
+    },
+    "err.template_fit": {
+        "en": "The image is {h}×{w} pixels; a {side}×{side} patch cut from it needs at least {side}×{side}.",
+        "zh": "图像为 {h}×{w} 像素；从中切出 {side}×{side} 的图块至少需要 {side}×{side} 像素。",
+    },
     "err.channel_kernel": {
         "en": "Unknown kernel or filter {value}; allowed: {allowed}.",
         "zh": "未知的卷积核或滤波器 {value}；可选：{allowed}。",
@@ -272,6 +280,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "err.cell_finite": {
         "en": "“{value}” is not a finite number",
         "zh": "“{value}”不是有限的数",
+    },
+    "err.cell_float32": {
+        "en": "“{value}” is beyond float32's range (about ±3.4e38)",
+        "zh": "“{value}”超出了 float32 的范围（约 ±3.4e38）",
     },
     "err.cell_at": {
         "en": "Row {row}, column {col}: {why}.",

@@ -63,6 +63,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "kl.histogram": {"en": "Output values", "zh": "输出值分布"},
     "kl.histogram_note": {"en": "From {lo} to {hi}; blue bars are negative.", "zh": "范围 {lo} 到 {hi}；蓝色柱为负值。"},
+    "kl.nonfinite": {
+        "en": "{inf} output values are infinite and {nan} are not a number (NaN): the kernel's numbers overflow "
+              "float32 (at most about 3.4e38). The histogram shows only the finite values.",
+        "zh": "有 {inf} 个输出值为无穷大，{nan} 个不是数（NaN）：卷积核中的数超出了 float32 的范围（最大约 3.4e38）。"
+              "直方图只显示有限的值。",
+    },
     "kl.inspect": {"en": "Inspect one output pixel", "zh": "查看一个输出像素"},
     "kl.inspect_help": {
         "en": "Click the output image or type the position. The window of input values, the kernel, their "
@@ -85,6 +91,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "kl.disagrees": {
         "en": "The output image holds {value} at x={x}, y={y}, but the sum above is {computed}. Please report this.",
         "zh": "输出图像在 x={x}，y={y} 处的值为 {value}，但上面的和为 {computed}。请报告此问题。",
+    },
+    "kl.overflow": {
+        "en": "The output image holds {value} at x={x}, y={y}; the sum above is {computed}. Float32 holds at most "
+              "about 3.4e38: beyond it a sum becomes inf, and nan where +inf and −inf meet on the way.",
+        "zh": "输出图像在 x={x}，y={y} 处的值为 {value}；上面的和为 {computed}。float32 最大约为 3.4e38："
+              "超出后和变为 inf，途中 +inf 与 −inf 相遇则变为 nan。",
     },
     "kl.download": {"en": "Download", "zh": "下载"},
     "kl.code": {"en": "Show the code", "zh": "查看代码"},

@@ -97,6 +97,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A step's result differs from explorer.ops. Please report this.",
         "zh": "某一步的结果与 explorer.ops 不一致。请报告此问题。",
     },
+    "sw.overflow": {
+        "en": "Some outputs are inf or nan: the kernel's numbers overflow float32 (at most about 3.4e38), so the "
+              "steps' exact sums cannot match them.",
+        "zh": "部分输出为 inf 或 nan：卷积核中的数超出了 float32 的范围（最大约 3.4e38），因此各步的精确和无法与之相符。",
+    },
     "sw.export": {"en": "Take it with you", "zh": "导出"},
     "sw.make_gif": {"en": "Make an animated GIF", "zh": "生成 GIF 动画"},
     "sw.gif_wait": {"en": "Drawing the frames…", "zh": "正在绘制各帧……"},

@@ -167,6 +167,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Spans {e}×{e} pixels with {n} weights; blank cells of the kernel are holes.",
         "zh": "覆盖 {e}×{e} 个像素，只用 {n} 个权重；卷积核中的空白格是“空洞”。",
     },
+    "td.dil_too_small": {
+        "en": "At dilation {d} the kernel spans {e}×{e} pixels: too wide to mirror the border of this {w}×{h} image.",
+        "zh": "膨胀率为 {d} 时卷积核覆盖 {e}×{e} 个像素：对这张 {w}×{h} 的图像来说太宽，无法镜像填充边界。",
+    },
     "td.dil_taps_note": {
         "en": "Bottom row: the middle of the photo, enlarged; the outlined pixels are the nine that the centre "
               "output reads.",

@@ -216,6 +216,7 @@ def template_match(gray: np.ndarray, top: int, left: int, side: int) -> Template
     The plain response also grows with the contrast of the window it lands
     on; divided by the window's own contrast (normalised cross-correlation,
     all computed with ``ops.conv2d``) it is 1 exactly where the pattern is.
+    Raises ``ParamError`` when the patch does not lie inside the image.
 
     Example:
         >>> image = np.random.default_rng(2).random((30, 40)).astype(np.float32)
@@ -223,6 +224,9 @@ def template_match(gray: np.ndarray, top: int, left: int, side: int) -> Template
         (12, 20)
     """
     gray = np.asarray(gray, dtype=np.float32)
+    h, w = gray.shape
+    if not (0 <= top <= h - side and 0 <= left <= w - side):
+        raise ParamError("err.template_fit", side=side, h=h, w=w)
     patch = gray[top:top + side, left:left + side].astype(np.float64)
     kernel = (patch - patch.mean()).astype(np.float32)
     response = ops.conv2d(gray, kernel, device="cpu").astype(np.float64)

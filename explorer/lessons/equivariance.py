@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer import ops
+from explorer.geometry import ParamError
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Equivariance:
 def equivariance(plane: np.ndarray, kernel: np.ndarray, shift: int) -> Equivariance:
     """Shift ``plane`` left by ``shift`` pixels and compare its convolution ('same' zeros) with the shifted output.
 
+    Raises ``ParamError`` when the plane is too narrow to keep a column away from the border after the shift.
+
     Example:
         >>> plane = np.random.default_rng(0).random((12, 16))
         >>> e = equivariance(plane, np.arange(9.).reshape(3, 3), 2)
@@ -37,13 +40,16 @@ def equivariance(plane: np.ndarray, kernel: np.ndarray, shift: int) -> Equivaria
     plane = np.asarray(plane, dtype=np.float32)
     kernel = np.asarray(kernel, dtype=np.float32)
     s = int(shift)
+    reach = kernel.shape[1] // 2           # columns whose window reads the padding on the left
+    if plane.shape[1] < s + reach + 1:     # no column left away from the border to compare
+        raise ParamError("err.shift_too_narrow", s=s, w=plane.shape[1], need=s + reach + 1)
     output = ops.conv2d(plane, kernel, padding="same", device="cpu")
     moved_input = plane[:, s:]
     of_shifted = ops.conv2d(moved_input, kernel, padding="same", device="cpu")
     expected = output[:, s:]
-    reach = kernel.shape[1] // 2           # columns whose window reads the padding on the left
     gap = np.abs(of_shifted.astype(np.float64) - expected)
     scale = float(np.abs(output).mean()) or 1.0
     unmoved = np.abs(of_shifted.astype(np.float64) - output[:, :of_shifted.shape[1]]).mean()
-    return Equivariance(s, output, of_shifted, float(gap[:, reach:].max()), float(gap[:, :reach].max()),
+    return Equivariance(s, output, of_shifted, float(gap[:, reach:].max()),
+                        float(gap[:, :reach].max()) if reach else 0.0,
                         float(unmoved) / scale * 100)

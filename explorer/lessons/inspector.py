@@ -16,6 +16,8 @@ from explorer.geometry import Padding, pair, resolve_padding, window_box
 from explorer.numtext import format_number, sum_of_products
 from explorer.reference import window_at
 
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+
 
 @dataclass(frozen=True)
 class Inspection:
@@ -31,6 +33,7 @@ class Inspection:
     combined_text: str                   # "√((a)² + (b)²) = v" for a magnitude, else ""
     shown: float                         # what the output image holds at this pixel
     agrees: bool
+    overflow: bool = False               # the sum or what float32 holds is beyond float32's range (inf or NaN)
 
 
 def inspect_pixel(plane: np.ndarray, kernels: Sequence[np.ndarray], combine: str | None, x: int, y: int,
@@ -48,6 +51,8 @@ def inspect_pixel(plane: np.ndarray, kernels: Sequence[np.ndarray], combine: str
         >>> i = inspect_pixel(np.arange(9.).reshape(3, 3), [np.ones((3, 3))], None, 0, 0, 8.0, padding=1)
         >>> i.sums, i.agrees, i.box
         ([8.0], True, (-1, -1, 1, 1))
+        >>> inspect_pixel(np.ones((1, 1)), [np.full((1, 1), 1e39)], None, 0, 0, float("inf")).overflow
+        True
     """
     shape = np.shape(kernels[0])
     pads = resolve_padding(padding, shape, stride=stride, dilation=dilation)
@@ -68,7 +73,10 @@ def inspect_pixel(plane: np.ndarray, kernels: Sequence[np.ndarray], combine: str
         combined = sums[0]
     box = window_box(y, x, shape, stride=pair(stride, "stride", 1), dilation=dilation, pads=pads)
     agrees = bool(np.isclose(combined, shown, rtol=1e-4, atol=1e-5))
-    return Inspection(x, y, box, windows, products, sums, texts, combined, combined_text, float(shown), agrees)
+    # float32 holds at most ~3.4e38: past it a sum is inf, or NaN where +inf and -inf meet on the way
+    overflow = not agrees and (not np.isfinite(shown) or abs(combined) > FLOAT32_MAX)
+    return Inspection(x, y, box, windows, products, sums, texts, combined, combined_text, float(shown), agrees,
+                      overflow)
 
 
 def pixel_at(click_x: float, click_y: float, shown_size: tuple[int, int], out_size: tuple[int, int]) -> tuple[int, int]:

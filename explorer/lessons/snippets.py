@@ -17,7 +17,8 @@ def kernel_lab(kernels: Sequence[np.ndarray], combine: str | None, conv_args: di
     """Runnable PyTorch code doing what Kernel Lab does: ``kernels`` (combined by ``combine``) with ``conv_args``."""
     padding, mode = conv_args["padding"], conv_args["padding_mode"]
     channels = 1 if len(image_shape) == 2 else image_shape[2]
-    kernels_text = ",\n    ".join(repr(k.round(6).tolist()) for k in kernels)
+    # in float64: round(6) multiplies by 1e6, which made a typed 1e38 inf in float32
+    kernels_text = ",\n    ".join(repr(k.astype(np.float64).round(6).tolist()) for k in kernels)
     lines = [
         "import torch",
         "import torch.nn.functional as F",

@@ -9,7 +9,7 @@ from explorer.geometry import ParamError
 from explorer.lessons import channels, snippets
 from explorer.numtext import format_bytes, format_count, format_number
 from explorer.ui import widgets
-from explorer.ui.shell import gap, labels, presenting, show_error, tr
+from explorer.ui.shell import gap, labels, lang, presenting, show_error, tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage, region
 from explorer.views import charts
@@ -200,8 +200,12 @@ def template_panel(work: np.ndarray) -> None:
     gray = imaging.to_gray(work)
     h, w = gray.shape
     x, y, _ = region()
-    top, left = int(round(y * (h - TEMPLATE_SIDE))), int(round(x * (w - TEMPLATE_SIDE)))
-    found = channels.template_match(gray, top, left, TEMPLATE_SIDE)
+    top, left = int(round(y * max(h - TEMPLATE_SIDE, 0))), int(round(x * max(w - TEMPLATE_SIDE, 0)))
+    try:
+        found = channels.template_match(gray, top, left, TEMPLATE_SIDE)
+    except ParamError as err:
+        st.info(err.text(lang()), icon=":material/info:")
+        return
     r0, c0, r1, c1 = found.box
     photo, response = st.columns(2, gap="medium")
     widgets.picture(display.mark(display.to_uint8(gray), c0, r0, c1, r1, colour=(0, 160, 255)), tr("ch.tm_patch"),

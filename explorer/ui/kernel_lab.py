@@ -171,9 +171,21 @@ def summary(image: CurrentImage, settings: Settings, result: Result) -> None:
             st.caption(tr("kl.numbers_below" if max(kh, kw) <= tables.MATRIX_TEXT_SIDE else "kl.hover_values"))
     with right:
         st.subheader(tr("kl.histogram"))
-        widgets.chart(charts.histogram_figure(result.output, y_title=tr("kl.histogram_count")), "kl.hist")
-        st.caption(tr("kl.histogram_note", lo=format_number(float(result.output.min())),
-                      hi=format_number(float(result.output.max()))))
+        _histogram(result.output)
+
+
+def _histogram(output: np.ndarray) -> None:
+    """The histogram of the finite outputs, and how many are not finite (huge typed numbers overflow float32)."""
+    lo, hi = float(output.min()), float(output.max())
+    if not np.isfinite(lo + hi):        # NaN and ±inf reach the min or the max: only then are they counted
+        finite = output[np.isfinite(output)]
+        st.warning(tr("kl.nonfinite", inf=int(np.isinf(output).sum()), nan=int(np.isnan(output).sum())),
+                   icon=":material/warning:")
+        if not finite.size:
+            return
+        lo, hi = float(finite.min()), float(finite.max())
+    widgets.chart(charts.histogram_figure(output, y_title=tr("kl.histogram_count")), "kl.hist")
+    st.caption(tr("kl.histogram_note", lo=format_number(lo), hi=format_number(hi)))
 
 
 def inspector_panel(settings: Settings, result: Result) -> None:
@@ -199,8 +211,9 @@ def inspector_panel(settings: Settings, result: Result) -> None:
         st.code(text, language=None, wrap_lines=True)
     if found.combined_text:
         st.code(found.combined_text, language=None)
-    (st.success if found.agrees else st.error)(tr("kl.agrees" if found.agrees else "kl.disagrees", x=x, y=y,
-                                                  value=f"{found.shown:.6g}", computed=f"{found.combined:.6g}"))
+    verdict = "kl.agrees" if found.agrees else "kl.overflow" if found.overflow else "kl.disagrees"
+    {"kl.agrees": st.success, "kl.overflow": st.warning, "kl.disagrees": st.error}[verdict](tr(
+        verdict, x=x, y=y, value=f"{found.shown:.6g}", computed=f"{found.combined:.6g}"))
 
 
 def pixel_lesson(image: CurrentImage, settings: Settings, result: Result) -> None:

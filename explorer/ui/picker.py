@@ -26,7 +26,7 @@ class KernelChoice:
 
     @property
     def total(self) -> float:
-        return float(sum(k.sum() for k in self.kernels))
+        return float(sum(k.sum(dtype=np.float64) for k in self.kernels))
 
 
 def _preset_params(preset: kernels.Preset) -> dict:

@@ -11,7 +11,7 @@ from explorer.lessons import equivariance, pooling, sliding
 from explorer.numtext import format_number
 from explorer.ui import caches, widgets
 from explorer.ui import sliding_window as sw
-from explorer.ui.shell import gap, labels, presenting, show_error, stop, tr
+from explorer.ui.shell import gap, labels, lang, presenting, show_error, stop, tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage, region, region_sliders
 from explorer.views import charts
@@ -170,7 +170,11 @@ def equivariance_panel(work: np.ndarray) -> None:
     st.subheader(tr("pool.eq_title"))
     st.markdown(tr("pool.eq_intro"))
     s = widgets.slider(tr("pool.eq_shift"), 1, 8, "pool.eq_shift", 3)
-    found = equivariance.equivariance(imaging.to_gray(work), kernels.SOBEL_X.astype(np.float32), s)
+    try:
+        found = equivariance.equivariance(imaging.to_gray(work), kernels.SOBEL_X.astype(np.float32), s)
+    except ops.ParamError as err:
+        st.info(err.text(lang()), icon=":material/info:")
+        return
     scale = display.robust_scale(found.output)
     left, right = st.columns(2, gap="medium")
     widgets.picture(display.to_display(found.output, "diverging", scale), tr("pool.eq_output"), where=left,

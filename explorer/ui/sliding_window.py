@@ -138,7 +138,10 @@ def formula_panel(run: sliding.Run) -> None:
     st.subheader(tr("kl.formula"))
     widgets.formula_box(run.formulas)
     matches = run.agrees_with_output()
-    (st.success if matches else st.error)(tr("sw.matches" if matches else "sw.mismatch"))
+    if not matches and run.overflows():
+        st.warning(tr("sw.overflow"), icon=":material/warning:")
+    else:
+        (st.success if matches else st.error)(tr("sw.matches" if matches else "sw.mismatch"))
 
 
 def export_panel(run: sliding.Run, settings: str, params: dict) -> None:

@@ -88,3 +88,10 @@ def test_a_patch_of_the_image_finds_itself():
     k = image[5:14, 7:16] - image[5:14, 7:16].mean()
     plain = torch.nn.functional.conv2d(torch.from_numpy(image)[None, None], torch.from_numpy(k)[None, None])
     np.testing.assert_allclose(found.response, plain[0, 0].numpy(), atol=1e-3)
+
+
+@pytest.mark.parametrize("shape, top, left", [((8, 8), 0, 0), ((1, 40), 0, 0), ((30, 40), 25, 0), ((30, 40), 0, -1)])
+def test_a_patch_outside_the_image_is_refused_with_a_message(shape, top, left):
+    with pytest.raises(ops.ParamError, match="a 9×9 patch") as caught:
+        channels.template_match(np.zeros(shape, np.float32), top, left, 9)
+    assert caught.value.key == "err.template_fit"

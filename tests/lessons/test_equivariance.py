@@ -18,3 +18,13 @@ def test_the_output_moves_with_the_input(shift, k):
     expected = F.conv2d(torch.from_numpy(plane[:, shift:])[None, None], torch.from_numpy(kernel)[None, None],
                         padding=k // 2)[0, 0].numpy()
     np.testing.assert_allclose(found.of_shifted, expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("width", [1, 2, 4])
+def test_a_plane_too_narrow_for_the_shift_is_refused_with_a_message(width):
+    from explorer.geometry import ParamError
+    with pytest.raises(ParamError, match=f"{width} pixels wide") as caught:
+        equivariance.equivariance(np.ones((3, width), np.float32), np.ones((3, 3), np.float32), 3)
+    assert caught.value.key == "err.shift_too_narrow" and caught.value.text("zh")
+    found = equivariance.equivariance(np.ones((1, 5), np.float32), np.ones((3, 3), np.float32), 3)
+    assert found.of_shifted.shape == (1, 2)               # the narrowest that works: one column past the reach

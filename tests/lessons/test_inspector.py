@@ -35,6 +35,16 @@ def test_a_wrong_output_is_caught_and_the_magnitude_is_written_out():
     assert wrong.box == (1, 1, 3, 3) and wrong.windows[0].tolist() == plane[1:4, 1:4].tolist()
 
 
+def test_float32_overflow_is_told_apart_from_a_wrong_output():
+    """3e38 three times is 9e38 by hand, inf in float32: not a disagreement to report (issue 27)."""
+    plane = np.ones((3, 3), np.float32)
+    kernel = np.full((1, 3), 3e38, np.float32)
+    shown = ops.conv2d(plane, kernel)[1, 0]
+    found = inspector.inspect_pixel(plane, [kernel], None, 0, 1, float(shown))
+    assert np.isinf(shown) and not found.agrees and found.overflow
+    assert not inspector.inspect_pixel(plane, [np.ones((1, 3))], None, 0, 1, 5.0).overflow
+
+
 def test_a_click_maps_to_the_pixel_under_it():
     assert inspector.pixel_at(0, 0, (451, 300), (451, 300)) == (0, 0)
     assert inspector.pixel_at(450.9, 299.9, (451, 300), (451, 300)) == (450, 299)

@@ -140,3 +140,10 @@ def test_torch_code_reproduces_the_run(mode):
     exec(snippets.sliding_window(run, padding, padding_mode).replace("print(y[0, 0])", ""), scope)
     np.testing.assert_allclose(scope["y"][0, 0].numpy(), run.output, rtol=1e-5, atol=1e-5)
     del torch
+
+
+def test_an_output_beyond_float32_is_an_overflow_not_a_mismatch():
+    run = sliding.build_run(np.full((3, 3), 9, np.float32), np.full((3, 3), 1e38, np.float32), "correlation")
+    assert np.isinf(run.output).all() and run.overflows()
+    assert not run.agrees_with_output()                  # 8.1e39 by hand: float32 cannot hold it
+    assert not sliding.build_run(np.ones((3, 3), np.float32), np.ones((3, 3)), "correlation").overflows()

@@ -42,3 +42,13 @@ def test_log_bars_name_big_counts_as_format_count_does():
                           texts=[format_count(v) for v in (5.49e10, 3.65e6, 27)])
     assert fig.layout.yaxis.type == "log" and fig.layout.yaxis.exponentformat == "SI"
     assert list(fig.data[0].text) == ["54.9 G", "3.65 M", "27"]
+
+
+def test_infinite_and_nan_values_are_left_out_and_huge_ranges_do_not_overflow():
+    """A typed kernel of 1e38s makes outputs of ±inf, NaN and finite values ±3e38 apart (issue 27)."""
+    values = np.array([[3e38, -3e38, 0.0], [np.inf, -np.inf, np.nan]], np.float32)
+    counts, edges = charts.histogram_counts(values, bins=4)
+    assert counts.tolist() == [1, 0, 1, 1] and np.isfinite(edges).all()
+    fig = charts.histogram_figure(values)
+    assert sum(sum(bar.y) for bar in fig.data) == 3
+    assert charts.histogram_counts(np.full(4, np.nan, np.float32), bins=2)[0].tolist() == [0, 0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from explorer import display, imaging, kernels, receptive
+from explorer import display, imaging, kernels, ops, receptive
 from explorer.ui import caches, widgets
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import figure_and_controls, lead
@@ -29,11 +29,16 @@ def render(image: CurrentImage, work: np.ndarray) -> None:
     for col, d in zip(pictures.columns(4, gap="small"), DILATIONS):
         with col:
             st.markdown(f"**{tr('td.dil_d', d=d)}**")
-            out = caches.filtered(key, gray, chosen, preset.combine, padding="same", padding_mode="reflect",
-                                  dilation=d)
+            extent = d * (chosen[0].shape[0] - 1) + 1
+            try:
+                out = caches.filtered(key, gray, chosen, preset.combine, padding="same", padding_mode="reflect",
+                                      dilation=d)
+            except ops.ParamError:      # reflect padding must be narrower than the image
+                st.info(tr("td.dil_too_small", d=d, e=extent, w=gray.shape[1], h=gray.shape[0]),
+                        icon=":material/info:")
+                continue
             widgets.picture(display.to_display(out, display.resolve_display_mode("auto", out, total)),
-                            tr("td.dil_caption", e=d * (chosen[0].shape[0] - 1) + 1, n=chosen[0].size),
-                            width="stretch")
+                            tr("td.dil_caption", e=extent, n=chosen[0].size), width="stretch")
     for col, d in zip(st.columns(4, gap="small"), DILATIONS):
         widgets.matrix(kernels.dilate(chosen[0], d), f"td.dil_k{d}", col, max_text_side=9, height=230)
     centre = (gray.shape[0] // 2, gray.shape[1] // 2)
