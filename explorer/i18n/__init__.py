@@ -8,6 +8,7 @@ in one table per page (plus ``core`` and ``shell``), merged here into
 """
 from __future__ import annotations
 
+import re
 from importlib import import_module
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
@@ -15,17 +16,40 @@ TABLES = ("core", "shell", "kernel_lab", "sliding_window", "pooling", "transpose
           "network", "network_classes")
 
 
+MAX_PARAM = 160     # characters of one text parameter: a file's names and class names reach messages
+
+
 class LocalizedError(ValueError):
-    """A ``ValueError`` whose message is a translatable string key plus parameters."""
+    """A ``ValueError`` whose message is a translatable string key plus parameters.
+
+    Text parameters often come from a file (names in a weights file or a ZIP):
+    each is cut to :data:`MAX_PARAM` characters here, and :meth:`text`, which
+    pages show as Markdown, makes them inert there.
+    """
 
     def __init__(self, key: str, **params):
         self.key = key
-        self.params = params
-        super().__init__(t(key, "en", **params))
+        self.params = {k: v[:MAX_PARAM - 1] + "…" if isinstance(v, str) and len(v) > MAX_PARAM else v
+                       for k, v in params.items()}
+        super().__init__(t(key, "en", **self.params))
 
     def text(self, lang: str) -> str:
-        """The message in ``lang``."""
-        return t(self.key, lang, **self.params)
+        """The message in ``lang``, for a page: its text parameters escaped for Markdown."""
+        return t(self.key, lang, **{k: markdown_text(v) if isinstance(v, str) else v for k, v in self.params.items()})
+
+
+# what can start emphasis, code, links, HTML, maths, tables or Streamlit's :colour[…] and :icon: inside a line
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~$|:#!])")
+
+
+def markdown_text(text: str) -> str:
+    """User text (a file name) made inert inside a line of Markdown: its special characters backslashed.
+
+    Example:
+        >>> print(markdown_text("**a**_:red[x]<b>.png"))
+        \\*\\*a\\*\\*\\_\\:red\\[x\\]\\<b\\>.png
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def t(key: str, lang: str = "en", **params) -> str:

@@ -129,6 +129,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{images} images but {labels} labels: the two IDX files do not belong together.",
         "zh": "{images} 张图像却有 {labels} 个标签：这两个 IDX 文件不匹配。",
     },
+    "err.idx_unpack": {"en": "The gzipped IDX file could not be unpacked: {why}",
+                       "zh": "无法解压这个 gzip 压缩的 IDX 文件：{why}"},
+    "err.idx_side": {"en": "The IDX file's images are {side} pixels; each side must be 1 to {limit}.",
+                     "zh": "IDX 文件中的图像为 {side} 像素；每条边必须在 1 到 {limit} 之间。"},
+    "err.idx_few": {"en": "The IDX files hold {n} images; at least {least} are needed to split them into "
+                          "training, validation and test images.",
+                    "zh": "IDX 文件只有 {n} 张图像；至少需要 {least} 张才能分成训练、验证和测试三部分。"},
+    "err.idx_many": {"en": "The IDX files hold {n} images; the app trains on at most {most} (all of MNIST).",
+                     "zh": "IDX 文件有 {n} 张图像；本应用最多用 {most} 张训练（即整个 MNIST）。"},
     "err.idx_labels": {"en": "Labels must be digits 0 to {high}.", "zh": "标签必须是 0 到 {high} 的数字。"},
     "err.folder_empty": {
         "en": "No class folders with images found in {path}.",
@@ -160,6 +169,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "err.zip_no_classes": {"en": "No class folders with images in this ZIP: put each class's images in a folder "
                                  "named after it.",
                            "zh": "这个 ZIP 中没有含图像的类别文件夹：请把每个类别的图像放进以类别命名的文件夹。"},
+    "err.zip_path": {"en": "Skipped: its path leads out of the ZIP (“..”).",
+                     "zh": "已跳过：它的路径指向 ZIP 之外（“..”）。"},
     "err.zip_outside": {"en": "Not in a class folder: put each class's images in a folder named after it.",
                         "zh": "不在任何类别文件夹中：请把每个类别的图像放进以类别命名的文件夹。"},
     "err.weights_classes": {
@@ -186,6 +197,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "err.weights_mismatch": {
         "en": "These weights belong to a different network: {detail}. Choose the architecture they were trained with.",
         "zh": "这些权重属于另一个网络：{detail}。请选择训练它们时使用的网络结构。",
+    },
+    "err.weights_too_big": {
+        "en": "The part {name} of the weights file is larger than this network's weights can be: {why}",
+        "zh": "权重文件中的 {name} 部分比这个网络的权重可能的大小还大：{why}",
+    },
+    "err.weights_values": {
+        "en": "The weights {name} hold values that are not numbers, infinite or larger than {limit}: a network "
+              "with them computes nothing useful. Train again, or load another file.",
+        "zh": "权重 {name} 中有非数值、无穷大或大于 {limit} 的值：用这样的权重网络算不出有用的结果。请重新训练，"
+              "或载入另一个文件。",
     },
     "err.image_aspect": {
         "en": "The image is {w}×{h} pixels: too thin a strip to show. One side may be at most {ratio} times the "
@@ -313,6 +334,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "err.image_broken": {
         "en": "The image file is damaged or cut short and cannot be decoded.",
         "zh": "图像文件已损坏或不完整，无法解码。",
+    },
+    # ------------------------------------------------------------ budgets (explorer.limits)
+    "err.limit_bytes": {
+        "en": "It unpacks to more than {size}, more than it declares or than the app accepts: nothing was kept.",
+        "zh": "它解压后超过 {size}，超过了它声明的大小或本应用接受的上限：什么都没有保留。",
+    },
+    "err.limit_time": {
+        "en": "Reading this upload took more than {seconds} s; the rest of it was not read.",
+        "zh": "读取这次上传花了超过 {seconds} 秒；其余部分没有读取。",
+    },
+    "err.limit_broken": {
+        "en": "The compressed data is damaged or cut short.",
+        "zh": "压缩数据已损坏或不完整。",
+    },
+    "err.limit_encrypted": {
+        "en": "The file is encrypted; the app reads only files without a password.",
+        "zh": "该文件已加密；本应用只读取没有密码的文件。",
+    },
+    "err.limit_method": {
+        "en": "The file is compressed with a method the app does not read (ZIP method {method}).",
+        "zh": "该文件使用了本应用无法读取的压缩方式（ZIP 方法 {method}）。",
     },
     "err.display_mode": {
         "en": "Unknown display mode {value}; allowed: {allowed}.",

@@ -4,13 +4,14 @@ Images are kept only at :data:`STORED` pixels a side (square, uint8 RGB):
 the largest training size, so memory stays bounded and originals are dropped.
 Every image goes through :func:`explorer.imaging.decode_image`, the same
 checks as the sidebar upload; a file that fails is reported by name and the
-rest are kept. ZIP archives are read without extracting anything to disk, with
-limits on entries, sizes and compression ratio (zip bombs).
+rest are kept. ZIP archives are read without extracting anything to disk, each
+entry inflated within a budget whatever its header claims (zip bombs).
 """
 from __future__ import annotations
 
 import io
 import json
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -19,7 +20,7 @@ import cv2
 import numpy as np
 import torch
 
-from explorer import imaging
+from explorer import imaging, limits
 from explorer.i18n import LocalizedError
 from explorer.network import NetworkError
 from explorer.network.data import Data
@@ -30,8 +31,10 @@ SIZES = (32, 48, 64)
 MIN_CLASSES, MAX_CLASSES = 2, 6
 MAX_PER_CLASS, MAX_TOTAL = 200, 1000
 MAX_NAME = 40
+MAX_SPECS = 64               # layers a weights file's metadata may describe
 MAX_ZIP_ENTRIES = 2000
-MAX_ZIP_RATIO = 200          # uncompressed / compressed, per entry: more is a zip bomb
+ZIP_INFLATED = 4 * imaging.MAX_UPLOAD_MB * 2 ** 20     # what all entries of one ZIP may inflate to, together
+ZIP_SECONDS = 10.0           # CPU time one ZIP may take to read and decode: the rest is reported, not read
 JUNK = ("__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini")
 
 
@@ -118,11 +121,19 @@ class ImageSet:
         keep = set(range(len(self.classes[index].images))) - set(positions)
         self.classes[index].images = [img for n, img in enumerate(self.classes[index].images) if n in keep]
 
-    def add_images(self, index: int, files: list[tuple[str, bytes]]) -> list[Problem]:
-        """Decode and add ``(file name, bytes)`` to class ``index``; returns the files that were not used."""
+    def add_images(self, index: int, files: list[tuple[str, bytes]],
+                   budget: limits.Budget | None = None) -> list[Problem]:
+        """Decode and add ``(file name, bytes)`` to class ``index``; returns the files that were not used.
+        With a ``budget`` (one upload's), the files left once its time is spent are reported, not decoded."""
         problems = []
         target = self.classes[index]
+        budget = budget or limits.Budget(ZIP_SECONDS, 0)
         for name, data in files:
+            try:
+                budget.check()
+            except limits.LimitError as err:
+                problems.append(Problem(name, err))
+                continue
             if len(target.images) >= MAX_PER_CLASS:
                 problems.append(Problem(name, NetworkError("err.class_full", name=target.name,
                                                            limit=MAX_PER_CLASS)))
@@ -149,17 +160,15 @@ class ImageSet:
         return None
 
 
-def _archive_entries(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
-    entries = [e for e in archive.infolist() if not e.is_dir()]
-    if len(entries) > MAX_ZIP_ENTRIES:
-        raise NetworkError("err.zip_entries", n=len(entries), limit=MAX_ZIP_ENTRIES)
-    total = 0
-    for entry in entries:
-        total += entry.file_size
-        if entry.file_size > imaging.MAX_UPLOAD_MB * 2 ** 20 or total > 4 * imaging.MAX_UPLOAD_MB * 2 ** 20 \
-                or entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1):
-            raise NetworkError("err.zip_bomb", name=entry.filename[:80])
-    return entries
+def _entry_path(name: str) -> PurePosixPath | None:
+    """An archive member's path with ``/`` separators (Windows' Compress-Archive writes ``\\``), no leading
+    slash or drive; ``None`` for a path that climbs out of the archive (``..``)."""
+    parts = [part for part in name.replace("\\", "/").split("/") if part not in ("", ".")]
+    if parts and len(parts[0]) == 2 and parts[0][1] == ":":          # C:
+        parts = parts[1:]
+    if not parts or ".." in parts:
+        return None
+    return PurePosixPath(*parts)
 
 
 def _class_of(path: PurePosixPath, root_depth: int) -> str | None:
@@ -169,7 +178,8 @@ def _class_of(path: PurePosixPath, root_depth: int) -> str | None:
 
 def from_zip(data: bytes) -> tuple[ImageSet, list[Problem]]:
     """A set from a ZIP with one folder per class (a common top folder is allowed; ``__MACOSX`` and hidden
-    files are skipped). Files outside any class folder, or not images, are reported; the rest kept.
+    files are skipped). Files outside any class folder, not images, or over the budget are reported; the rest kept.
+    Entries are inflated by :func:`explorer.limits.zip_entry` and share one :class:`~explorer.limits.Budget`.
 
     Example:
         >>> set_, problems = from_zip(to_zip(ImageSet([ImageClass("a", [np.zeros((64, 64, 3), np.uint8)] * 2),
@@ -179,27 +189,37 @@ def from_zip(data: bytes) -> tuple[ImageSet, list[Problem]]:
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
+        entries = [e for e in archive.infolist() if not e.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error, NotImplementedError):
         raise NetworkError("err.zip_unreadable") from None
-    with archive:
-        entries = [e for e in _archive_entries(archive)
-                   if not any(part in JUNK or part.startswith(".") for part in PurePosixPath(e.filename).parts)]
-        paths = [PurePosixPath(e.filename) for e in entries]
-        tops = {p.parts[0] for p in paths if len(p.parts) > 1}
-        # one common top folder holding the class folders (set/cats/a.jpg): look one level deeper
-        top_only = len(tops) == 1 and all(len(p.parts) > 1 for p in paths)
-        root_depth = 1 if top_only and any(len(p.parts) > 2 for p in paths) else 0
-        found: dict[str, list[tuple[str, bytes]]] = {}
-        problems = []
-        for entry, path in zip(entries, paths):
-            name = _class_of(path, root_depth)
-            if name is None:
-                problems.append(Problem(entry.filename, NetworkError("err.zip_outside")))
-                continue
-            try:
-                found.setdefault(name, []).append((entry.filename, archive.read(entry)))
-            except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
-                problems.append(Problem(entry.filename, NetworkError("err.zip_unreadable")))
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise NetworkError("err.zip_entries", n=len(entries), limit=MAX_ZIP_ENTRIES)
+    problems, kept = [], []
+    for entry in entries:
+        path = _entry_path(entry.filename)
+        if path is None:
+            problems.append(Problem(entry.filename, NetworkError("err.zip_path")))
+        elif not any(part in JUNK or part.startswith(".") for part in path.parts):
+            kept.append((entry, path))
+    tops = {p.parts[0] for _, p in kept if len(p.parts) > 1}
+    # one common top folder holding the class folders (set/cats/a.jpg): look one level deeper
+    top_only = len(tops) == 1 and all(len(p.parts) > 1 for _, p in kept)
+    root_depth = 1 if top_only and any(len(p.parts) > 2 for _, p in kept) else 0
+    budget = limits.Budget(ZIP_SECONDS, ZIP_INFLATED)
+    found: dict[str, list[tuple[str, bytes]]] = {}
+    for entry, path in kept:
+        name = _class_of(path, root_depth)
+        if name is None:
+            problems.append(Problem(entry.filename, NetworkError("err.zip_outside")))
+            continue
+        try:
+            budget.check()
+            content = limits.zip_entry(data, entry, min(imaging.MAX_UPLOAD_MB * 2 ** 20, budget.left_bytes))
+            budget.take(len(content))
+        except limits.LimitError as err:
+            problems.append(Problem(entry.filename, err))
+            continue
+        found.setdefault(name, []).append((entry.filename, content))
     result = ImageSet()
     for name in sorted(found):
         try:
@@ -207,7 +227,7 @@ def from_zip(data: bytes) -> tuple[ImageSet, list[Problem]]:
         except NetworkError as err:
             problems.append(Problem(name, err))
             continue
-        problems += result.add_images(index, found[name])
+        problems += result.add_images(index, found[name], budget)
     for c in result.classes:
         if not c.images:
             problems.append(Problem(c.name, NetworkError("err.class_empty", name=c.name)))
@@ -328,10 +348,13 @@ def settings_of(meta: dict[str, str]) -> tuple[list[str], int, bool, list[dict]]
     try:
         names, specs = json.loads(meta["classes"]), json.loads(meta.get("specs", "[]"))
         size, colour = int(meta.get("size", "48")), meta.get("colour", "true") == "true"
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):     # deeply nested JSON raised RecursionError
         raise NetworkError("err.weights_unreadable", why="metadata") from None
-    if not (isinstance(names, list) and all(isinstance(n, str) for n in names) and size in SIZES
-            and isinstance(specs, list) and all(isinstance(s, dict) for s in specs)):
+    # the names are shown on the page: the same rules as names typed in the app (2–6, at most 40 characters, apart)
+    if not (isinstance(names, list) and MIN_CLASSES <= len(names) <= MAX_CLASSES
+            and all(isinstance(n, str) and n == " ".join(n.split()) and 0 < len(n) <= MAX_NAME for n in names)
+            and len(set(names)) == len(names) and size in SIZES
+            and isinstance(specs, list) and len(specs) <= MAX_SPECS and all(isinstance(s, dict) for s in specs)):
         raise NetworkError("err.weights_unreadable", why="metadata")
     return names, size, colour, specs
 

@@ -5,7 +5,7 @@ The data that ship with the app are scikit-learn's 1,797 handwritten digits
 """
 from __future__ import annotations
 
-import gzip
+import math
 import struct
 from dataclasses import dataclass
 
@@ -14,7 +14,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer import imaging
+from explorer import imaging, limits
 from explorer.network import CLASSES, NetworkError
 
 
@@ -59,30 +59,48 @@ def load_digits(seed: int = 0) -> Data:
     return split(to_28(digits.images / 16.0), torch.from_numpy(digits.target.astype(np.int64)), seed)
 
 
+MAX_IDX_BYTES = 64 * 2 ** 20   # MNIST's 60,000 training images take 47 MB unpacked
+MAX_IDX_SIDE = 256            # an image side: every image is resized to 28×28
+MIN_IDX_IMAGES = 10           # the fewest that split into training, validation and test images, none empty
+MAX_IDX_IMAGES = 70_000       # all of MNIST: each image becomes 28×28 float32 (3 KB), 210 MB in all
+
+
 def _idx(data: bytes, expected_dims: int) -> np.ndarray:
     if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    if len(data) < 4 or data[:2] != b"\x00\x00" or data[2] != 0x08 or data[3] != expected_dims:
+        try:
+            data = limits.gunzip(data, MAX_IDX_BYTES)
+        except limits.LimitError as err:
+            raise NetworkError("err.idx_unpack", why=err) from None
+    start = 4 + 4 * expected_dims
+    if len(data) < start or data[:2] != b"\x00\x00" or data[2] != 0x08 or data[3] != expected_dims:
         raise NetworkError("err.idx_format", dims=expected_dims)
-    dims = struct.unpack(f">{expected_dims}I", data[4:4 + 4 * expected_dims])
-    body = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * expected_dims)
-    if body.size != int(np.prod(dims)):
-        raise NetworkError("err.idx_size", expected=int(np.prod(dims)), found=body.size)
-    return body.reshape(dims)
+    dims = struct.unpack(f">{expected_dims}I", data[4:start])
+    if any(side == 0 or side > MAX_IDX_SIDE for side in dims[1:]):
+        raise NetworkError("err.idx_side", side="×".join(map(str, dims[1:])), limit=MAX_IDX_SIDE)
+    expected = math.prod(dims)           # Python integers: a header's product cannot overflow
+    if len(data) - start != expected:
+        raise NetworkError("err.idx_size", expected=expected, found=len(data) - start)
+    return np.frombuffer(data, dtype=np.uint8, offset=start).reshape(dims)
 
 
 def load_idx(images: bytes, labels: bytes) -> tuple[torch.Tensor, torch.Tensor]:
     """MNIST-style IDX files (``…-images-idx3-ubyte`` and ``…-labels-idx1-ubyte``, gzipped or not).
 
-    Returns ``(x, y)``: ``(N, 1, 28, 28)`` in [0, 1] and ``(N,)`` labels.
+    Returns ``(x, y)``: ``(N, 1, 28, 28)`` in [0, 1] and ``(N,)`` labels. Unpacked within
+    :data:`MAX_IDX_BYTES` whatever the header claims; at least :data:`MIN_IDX_IMAGES` images.
     """
     x = _idx(images, 3)
     y = _idx(labels, 1)
     if len(x) != len(y):
         raise NetworkError("err.idx_count", images=len(x), labels=len(y))
+    if not MIN_IDX_IMAGES <= len(x) <= MAX_IDX_IMAGES:
+        raise NetworkError("err.idx_few" if len(x) < MIN_IDX_IMAGES else "err.idx_many", n=len(x),
+                           least=MIN_IDX_IMAGES, most=MAX_IDX_IMAGES)
     if y.max(initial=0) >= CLASSES:
         raise NetworkError("err.idx_labels", high=CLASSES - 1)
-    return to_28(x / 255.0), torch.from_numpy(y.astype(np.int64))
+    pixels = x.astype(np.float32)           # float32 at once: x / 255.0 made a float64 copy twice the size
+    pixels *= 1 / 255
+    return to_28(pixels), torch.from_numpy(y.astype(np.int64))
 
 
 def prepare_photo(image: np.ndarray) -> dict[str, np.ndarray]:

@@ -11,6 +11,7 @@ import re
 import streamlit as st
 
 from explorer import i18n
+from explorer.i18n import markdown_text  # noqa: F401  (pages and ui escape user text with shell.markdown_text)
 
 # (page file stem, icon); titles and blurbs are i18n keys page.<stem>.title / .blurb
 PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
@@ -37,20 +38,6 @@ def labels(prefix: str):
     """
     current = lang()
     return lambda value: i18n.t(f"{prefix}.{value}", current)
-
-
-# what can start emphasis, code, links, HTML, maths, tables or Streamlit's :colour[…] and :icon: inside a line
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~$|:])")
-
-
-def markdown_text(text: str) -> str:
-    """User text (a file name) made inert inside a line of Markdown: its special characters backslashed.
-
-    Example:
-        >>> print(markdown_text("**a**_:red[x]<b>.png"))
-        \\*\\*a\\*\\*\\_\\:red\\[x\\]\\<b\\>.png
-    """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def plain_text(markdown: str) -> str:

@@ -1,6 +1,8 @@
 """Charts: lines over epochs or shifts, histograms of outputs, bars of counts and probabilities, a drawing canvas."""
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -94,9 +96,10 @@ def log_bars(groups: dict[str, list[float]], labels: list[str], *, y_title: str,
 
 def probability_bars(probabilities: np.ndarray, names: list[str], *, x_title: str, y_title: str,
                      height: int = 260) -> go.Figure:
-    """One bar per class in percent, the most likely one highlighted."""
+    """One bar per class in percent, the most likely one highlighted; class names (anybody's text) escaped, since
+    Plotly renders tags such as ``<a href>`` in tick labels."""
     best = int(np.argmax(probabilities))
-    fig = go.Figure(go.Bar(x=names, y=np.asarray(probabilities) * 100,
+    fig = go.Figure(go.Bar(x=[html.escape(str(name)) for name in names], y=np.asarray(probabilities) * 100,
                            marker_color=[HIGHLIGHT if i == best else MUTED for i in range(len(names))],
                            text=[f"{p * 100:.0f}" for p in probabilities], textposition="outside"))
     fig.update_layout(height=height, margin={"l": 4, "r": 4, "t": 10, "b": 4},

@@ -150,7 +150,7 @@ def _report() -> None:
     if done:
         st.success(done, icon=":material/check_circle:")
     if problems:
-        lines = "\n".join(f"- **{markdown_text(name)}**: {markdown_text(err.text(lang()))}" for name, err in problems)
+        lines = "\n".join(f"- **{markdown_text(name)}**: {err.text(lang())}" for name, err in problems)
         st.warning(tr("net.own_problems", n=len(problems)) + "\n" + lines, icon=":material/warning:")
 
 

@@ -44,13 +44,19 @@ def _data(task: Task) -> Data | None:
         images_file = c1.file_uploader(tr("net.idx_images"), key="net.idx_images")
         labels_file = c2.file_uploader(tr("net.idx_labels"), key="net.idx_labels")
         if images_file is not None and labels_file is not None:
-            try:
-                x, y = load_idx(images_file.getvalue(), labels_file.getvalue())
-                st.session_state["net.idx_data"] = split(x, y)
-                st.success(tr("net.idx_loaded", n=len(x)))
-            except NetworkError as err:
-                st.session_state["net.idx_data"] = None
-                show_error(err)
+            files = (images_file.file_id, labels_file.file_id)
+            if st.session_state.get("net.idx_files") != files:      # unpacked once per pair of files, not per rerun
+                st.session_state["net.idx_files"] = files
+                try:
+                    x, y = load_idx(images_file.getvalue(), labels_file.getvalue())
+                    st.session_state["net.idx_data"], st.session_state["net.idx_outcome"] = split(x, y), len(x)
+                except NetworkError as err:
+                    st.session_state["net.idx_data"], st.session_state["net.idx_outcome"] = None, err
+            outcome = st.session_state["net.idx_outcome"]
+            if isinstance(outcome, NetworkError):
+                show_error(outcome)
+            else:
+                st.success(tr("net.idx_loaded", n=outcome))
         else:
             st.caption(tr("net.idx_help"))
     loaded = st.session_state.get("net.idx_data") if task.source == "idx" else None
@@ -147,13 +153,17 @@ def _weights(net: Network, model: nn.Module | None, seed: int) -> None:
                                 icon=":material/download:", on_click="ignore")
     upload = d3.file_uploader(tr("net.upload_weights"), type=["safetensors", "pt", "pth"], key="net.weights_file",
                               help=net.task.say("net.upload_help"))
-    if upload is not None and net.usable and st.session_state.get("net.loaded_file") != upload.file_id:
+    failed = st.session_state.get("net.weights_failed")
+    if upload is not None and failed is not None and failed[0] == (upload.file_id, net.signature):
+        show_error(failed[1])           # a refused file is read once per network, not again on every rerun
+    elif upload is not None and net.usable and st.session_state.get("net.loaded_file") != upload.file_id:
         candidate = net.build(seed)
         start = session.starting_point(candidate)
         try:
             classes.check_fits(weights.read_metadata(upload.getvalue()), list(net.task.names), net.task.input_shape)
             weights.load_weights(candidate, upload.getvalue())
         except NetworkError as err:
+            st.session_state["net.weights_failed"] = ((upload.file_id, net.signature), err)
             show_error(err)
         else:
             session.adopt(candidate, net, stopped=False, start=start)
