@@ -335,6 +335,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The image file is damaged or cut short and cannot be decoded.",
         "zh": "图像文件已损坏或不完整，无法解码。",
     },
+    "err.image_cost": {
+        "en": "Decoding this {fmt} would need about {mb} MB of memory ({w}×{h} pixels at {bits} bits each); the app "
+              "decodes at most {limit} MB per image. Save it smaller, or as JPEG.",
+        "zh": "解码这张 {fmt} 图像大约需要 {mb} MB 内存（{w}×{h} 像素，每像素 {bits} 位）；本应用每张图像最多解码 "
+              "{limit} MB。请把它存得小一些，或存为 JPEG。",
+    },
+    "err.image_frames": {
+        "en": "The file holds more than {limit} frames; the app reads files with at most {limit}.",
+        "zh": "该文件包含超过 {limit} 帧；本应用只读取不超过 {limit} 帧的文件。",
+    },
+    "err.image_scans": {
+        "en": "This progressive JPEG is stored in {scans} passes over {mp} megapixels; decoding it would take far "
+              "longer than a photo (at most {limit} passes × megapixels). Save it again as an ordinary JPEG.",
+        "zh": "这张渐进式 JPEG 以 {scans} 遍扫描存储了 {mp} 百万像素；解码它会比普通照片慢得多（上限为扫描遍数 × "
+              "百万像素 = {limit}）。请把它重新保存为普通 JPEG。",
+    },
     # ------------------------------------------------------------ budgets (explorer.limits)
     "err.limit_bytes": {
         "en": "It unpacks to more than {size}, more than it declares or than the app accepts: nothing was kept.",
