@@ -10,13 +10,15 @@ budget. On CUDA the GPU times are added and checked equal to the CPU result.
 Options: ``--sizes 0.25,2,12`` (megapixels), ``--kernels 3,7,15,31``,
 ``--channels 3,1`` (an RGB and a grey table), ``--repeat 5``, ``--threads 2``,
 ``--calibrate`` (measure this machine's strategy crossovers afresh, say why, and time
-every strategy on whole images),
+every strategy on whole images; without a cache the bench measures them anyway),
+``--compiled`` (the opt-in compiled loop, ``CNN_EXPLORER_COMPILE=on``, beside the other paths),
 ``--no-app`` (skip the Kernel Lab rerun, which needs streamlit).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -158,7 +160,7 @@ def strategy_table(sizes, repeat: int, device: str = "cpu") -> None:
 
 def crossovers_in_use(fresh: bool) -> None:
     """What the CPU strategy choice rests on in this run: measured now (``--calibrate``), cached or defaults."""
-    result = calibration.calibrate(fresh=True) if fresh else calibration.ensure()
+    result = calibration.calibrate(fresh=fresh)        # the cache, or measured now (the bench chooses this moment)
     print(f"CPU crossovers ({result.source}): {result.crossovers}")
     for line in result.reasons:
         print(f"  - {line}")
@@ -278,12 +280,16 @@ def main(argv=None) -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--compiled", action="store_true", help=f"allow the compiled loop ({stencil.SWITCH}=on)")
     parser.add_argument("--no-app", action="store_true")
     parser.add_argument("--no-extras", action="store_true", help="only the convolution table")
     parser.add_argument("--no-baselines", action="store_true", help="skip scipy and the plain NCHW call")
     parser.add_argument("--channels", default="3,1", help="3: an RGB image, 1: a grey one (a table each)")
     args = parser.parse_args(argv)
     import cv2
+
+    if args.compiled:
+        os.environ[stencil.SWITCH] = "on"
 
     torch.set_num_threads(args.threads)
     cv2.setNumThreads(args.threads)
@@ -300,7 +306,8 @@ def main(argv=None) -> None:
         print(table_header(cuda))
         conv_table(sizes, kernel_sizes, args.repeat, baselines=not args.no_baselines, channels=channels)
         print()
-    compiled_loops()
+    if stencil.switched_on():
+        compiled_loops()
     if args.calibrate:
         for device in ("cpu", "cuda") if cuda else ("cpu",):
             strategy_table([s for s in sizes if s >= 2] or sizes, max(1, args.repeat // 2), device)

@@ -7,12 +7,13 @@ and whether a colour image goes faster through the lanes (its rows as one
 channel) are timed here (on 384×384 tiles, the layouts on 768×768, and the FFT
 on one 2 MP plane, as its cost per pixel grows with the image) and handed to
 :mod:`explorer.strategies`; the compiled loop of :mod:`explorer.stencil` is
-timed kernel by kernel on the calls that follow its compiling. It takes about half a second, once per process on
-the first convolution on the CPU; the result is kept in the user's cache
+timed kernel by kernel on the calls that follow its compiling. It takes about a second and runs only when asked
+(:data:`MEASURE`, or the bench without a cache); the result is kept in the user's cache
 directory under the CPU model, its vector instructions, the thread count and
-the torch version, and read back next time only if it is whole and fits this
-machine (a damaged or foreign file is ignored and measured again). Without a usable
-clock or cache (or with ``CNN_EXPLORER_CALIBRATION=off``, as the tests run) the
+the torch version, and read back by the app (the first CPU convolution of a
+process reads the file, never measures) only if it is whole and fits this
+machine (a damaged or foreign file is ignored). Until then, without a usable
+cache (or with ``CNN_EXPLORER_CALIBRATION=off``, as the tests run) the
 constants measured on the project machine stay in use.
 """
 from __future__ import annotations
@@ -45,6 +46,7 @@ SEPARABLE_SIZES = (5, 7, 9, 11)              # direct vs separable, rank-1 kerne
 GREY_FFT_SIZES = (13, 15, 17, 19, 21, 25, 29)  # lanes vs FFT, grey
 LIMITS = {"separable_min_taps": (9, 961), "fft_min_taps": (25, 961), "grey_fft_min_taps": (25, 961)}
 SWITCH = "CNN_EXPLORER_CALIBRATION"
+MEASURE = "python -m explorer.bench --calibrate"     # the one moment the crossovers are measured
 
 # timer(strategy, channels, k, kind) -> ms; kind "full" or "rank1" on a TILE, "reference" (the FFT of one
 # grey REFERENCE plane; k is ignored), or layout_kind(layout): "full" through the lanes in that layout (the
@@ -139,7 +141,7 @@ grey_lanes=(2, 16), compiled=True)
     reasons.append("small kernels (up to 7×7, stride 1, from 1 MP): the compiled loop where it is faster: "
                    "compiled in the background on first use, then timed against the other path on the calls that "
                    "follow, kernel by kernel" +
-                   ("" if stencil.switched_on() else f" (but {stencil.SWITCH}=off: never compiled)"))
+                   ("" if stencil.switched_on() else f" (but {stencil.SWITCH} is not on: never compiled)"))
     return Crossovers(separable, fft, grey, colour_lanes, layout, compiled=True), tuple(reasons)
 
 
@@ -244,13 +246,17 @@ _lock = threading.Lock()
 _done: Calibration | None = None
 
 
-def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool = False) -> Calibration:
-    """Measure (or read from the cache) and put the crossovers in use; the defaults if anything fails."""
+def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool = False,
+              measure: bool = True) -> Calibration:
+    """Read the cache (unless ``fresh``) or, when ``measure``, measure (about a second) and keep the result; put
+    the crossovers in use. The defaults if there is nothing to read and no measuring, or if anything fails."""
     path = path or cache_path()
     key = machine_key()
     cached = None if fresh or path is None else read_cache(path, key)
     if cached is not None:
         result = Calibration(cached, "cache", (f"read from {path}",))
+    elif not measure:
+        result = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"not measured on this machine yet: {MEASURE}",))
     else:
         try:
             chosen, reasons = decide(timer or _clock())
@@ -265,7 +271,9 @@ def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool 
 
 
 def ensure() -> Calibration:
-    """The crossovers of this process, measured or read on the first call (thread-safe), then kept."""
+    """The crossovers of this process, read once from this machine's cache (thread-safe), then kept; never
+    measured here: a convolution must not wait a second for it (a 5×5 lesson grid did, and wrote to the user's
+    cache directory). Until :data:`MEASURE` has run on this machine the defaults are in use."""
     global _done
     if _done is None:
         with _lock:
@@ -274,5 +282,5 @@ def ensure() -> Calibration:
                     _done = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"{SWITCH}=off",))
                     strategies.use_crossovers(DEFAULT_CROSSOVERS)
                 else:
-                    _done = calibrate()
+                    _done = calibrate(measure=False)
     return _done

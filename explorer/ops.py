@@ -124,7 +124,7 @@ def _check_padding_mode(mode: str, pads: tuple[int, int, int, int], h: int, w: i
 def _plan(shape: tuple[int, ...], kernel: ArrayLike, stride: IntPair, padding: Padding, padding_mode: str,
           dilation: IntPair, device: torch.device, strategy: str | None) -> ConvPlan:
     if strategy is None and device.type == "cpu":
-        calibration.ensure()                   # the crossovers of this machine, measured once per process
+        calibration.ensure()                   # this machine's crossovers: read once per process, never measured
     k = validate_kernel(kernel)
     sh, sw = pair(stride, "stride", 1)
     dh, dw = pair(dilation, "dilation", 1)

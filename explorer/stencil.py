@@ -7,7 +7,7 @@ the image, a k×k correlation is one loop over the output that torch's own
 compiler (``torch.compile``, inductor) turns into C++ vectorised along the
 row, with every tap read from cache and each output written once: the loop
 of a 2 MP grey 3×3 takes 0.5–1.0 ms (OpenCV's whole call 1.6–2.9), a whole
-12 MP RGB 3×3 call 16–19 ms against OpenCV's 38–52 (README, Speed). Colour
+12 MP RGB 3×3 call 16–19 ms against OpenCV's 38–52 (docs/performance.md). Colour
 images are the rows of ``W·C`` values, the taps ``C`` apart, so one loop
 serves any number of channels.
 
@@ -20,8 +20,8 @@ the same thread. Timed in the background thread instead (as at first) it was
 slowed more than the path it replaced (2 MP grey 3×3: 1.9–2.2 ms against
 1.4–1.6 in the calling thread; a second OpenMP team on 2 cores), so it lost
 where it is 1.4× faster. It is used, per size class (1–6 MP, from 6 MP), only
-where it was faster here. No compiler, ``CNN_EXPLORER_COMPILE=off`` or any
-failure leaves the other paths.
+where it was faster here. It is off unless ``CNN_EXPLORER_COMPILE=on``; no
+compiler or any failure leaves the other paths.
 
 The loop covers the windows inside the image (stride 1, no dilation, up to
 7×7); the border frame and the padding modes are done by the caller. Each
@@ -47,7 +47,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-SWITCH = "CNN_EXPLORER_COMPILE"    # "off": never compile (the other strategies only)
+SWITCH = "CNN_EXPLORER_COMPILE"    # "on": compile (opt-in); otherwise no thread, no compiler looked for
 MAX_SIDE = 7                       # up to 7×7: larger kernels compile for long and the separable/FFT paths win
 MIN_INTERIOR = 2                   # rows and columns of windows inside the image; torch specialises sizes 0 and 1
 MIN_PIXELS = 1_000_000             # chosen (not asked for) from 1 MP: below, its fixed cost (the border frame,
@@ -99,7 +99,10 @@ def fits(kernel_shape: tuple[int, int], stride: tuple[int, int], dilation: tuple
 
 
 def switched_on() -> bool:
-    return os.environ.get(SWITCH, "").lower() not in ("off", "0", "no")
+    """Whether the compiled loop may be used: only when asked for (``CNN_EXPLORER_COMPILE=on``). The pages compute
+    on previews under 1 MP, where it is never chosen, while compiling costs every server process seconds of a core
+    and ~170 MB; it serves people who process many large photos (docs/performance.md)."""
+    return os.environ.get(SWITCH, "").lower() in ("on", "1", "yes", "true")
 
 
 # ---------------------------------------------------------------- the compiled variants of this process

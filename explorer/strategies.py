@@ -1,7 +1,7 @@
 """The fast paths behind ``ops.conv2d``: direct, separable, FFT, lanes and the compiled stencil.
 
 The constants below were measured on the 2-core project machine (torch 2.13 CPU,
-float32, 2 and 12 MP, see README); on the CPU the crossovers in use are the ones
+float32, 2 and 12 MP, docs/performance.md); on the CPU the crossovers in use are the ones
 :mod:`explorer.calibration` measured where the app runs (:class:`Crossovers`),
 and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
 
@@ -27,7 +27,7 @@ and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
   A colour image takes them too where the calibration finds that faster than
   the depthwise kernel (on AVX2 it fills 3 of 8 lanes): its rows read as one
   channel of W·C values, the kernel's columns C apart.
-- stencil, up to 7×7 at stride 1: the k² shifted multiply-adds as one loop
+- stencil (opt-in, ``CNN_EXPLORER_COMPILE=on``), up to 7×7 at stride 1: the k² shifted multiply-adds as one loop
   compiled by torch (:mod:`explorer.stencil`), vectorised along the row for
   any number of channels; compiled in the background on first use and chosen
   from 1 MP where it was timed faster here (12 MP RGB 3×3: 15–18 ms against

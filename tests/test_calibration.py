@@ -2,15 +2,21 @@
 cache file (a damaged or foreign one is ignored), the fallbacks, and convolutions that stay exact whatever is
 chosen."""
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import calibration, lanes, ops, strategies
+from explorer import calibration, lanes, ops, stencil, strategies
 from explorer.calibration import Calibration, decide
 from explorer.strategies import DEFAULT_CROSSOVERS, Crossovers
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -282,13 +288,14 @@ def test_switched_off_the_defaults_are_used_without_measuring(monkeypatch):
     assert result.source == "defaults" and result.crossovers == DEFAULT_CROSSOVERS
 
 
-def test_the_first_cpu_convolution_calibrates_once(monkeypatch):
+def test_the_first_cpu_convolution_reads_the_crossovers_once_and_never_measures(monkeypatch):
     monkeypatch.setattr(calibration, "_done", None)
     monkeypatch.delenv(calibration.SWITCH, raising=False)
     runs = []
     chosen = Crossovers(25, 49, 81, False)
 
-    def fake_calibrate():
+    def fake_calibrate(**options):
+        assert options == {"measure": False}
         runs.append(1)
         strategies.use_crossovers(chosen)
         return Calibration(chosen, "measured")
@@ -330,3 +337,39 @@ def test_the_strategy_reported_is_the_one_a_convolution_uses_under_any_crossover
         ops.conv2d(image, kernel, padding="same", device="cpu")
         assert seen.pop() == ops.choose_strategy(kernel)
     assert ops.choose_strategy(np.outer(np.arange(1.0, 14.0), np.arange(1.0, 14.0))) == "separable"
+
+
+def test_without_a_cache_a_convolution_uses_the_defaults_and_measures_nothing(monkeypatch, tmp_path):
+    monkeypatch.setattr(calibration, "_done", None)
+    monkeypatch.delenv(calibration.SWITCH, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(calibration, "decide", lambda timer: pytest.fail("measured inside a convolution"))
+    ops.conv2d(np.random.rand(5, 5).astype(np.float32), np.ones((3, 3)), device="cpu")
+    result = calibration.ensure()
+    assert result.source == "defaults" and calibration.MEASURE in result.reasons[0]
+    assert strategies.crossovers() == DEFAULT_CROSSOVERS and not any(tmp_path.iterdir())
+
+
+FRESH_PROCESS = """
+import threading, time
+import numpy as np
+from explorer import ops
+grid = np.random.rand(5, 5).astype(np.float32)
+start = time.perf_counter()
+ops.conv2d(grid, np.ones((3, 3)), padding=1, device="cpu")
+first = time.perf_counter() - start
+ops.conv2d(np.random.rand(3000, 4000, 3).astype(np.float32), np.ones((3, 3)), padding=1, device="cpu")
+print(first, threading.active_count())
+"""
+
+
+def test_a_fresh_process_neither_measures_nor_compiles_nor_starts_a_thread(tmp_path):
+    """The issue's check, in a new process with an empty home and cache: no calibration in the first lesson grid's
+    convolution (it waited 0.8–1.0 s), nothing written, and no compile thread after a 12 MP call."""
+    env = {k: v for k, v in os.environ.items() if k not in (calibration.SWITCH, stencil.SWITCH)}
+    env |= {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", FRESH_PROCESS], env=env, capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    first, threads = float(out[0]), int(out[1])
+    assert threads == 1 and not any(tmp_path.rglob("*"))
+    assert first < 0.5          # the timing itself is the benchmark's (docs/performance.md); this catches a measure

@@ -85,8 +85,13 @@ def test_where_the_loop_does_not_apply_the_fallback_answers_exactly(case, ran):
     np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5)
 
 
-def test_switched_off_nothing_compiles(monkeypatch, ran):
-    monkeypatch.setenv(stencil.SWITCH, "off")
+@pytest.mark.parametrize("switch", [None, "off", "", "maybe"])
+def test_unless_switched_on_nothing_compiles(monkeypatch, ran, switch):
+    """The compiled loop is opt-in: unset (the default), off or anything but on, it never compiles."""
+    if switch is None:
+        monkeypatch.delenv(stencil.SWITCH, raising=False)
+    else:
+        monkeypatch.setenv(stencil.SWITCH, switch)
     rng = np.random.default_rng(8)
     image, kernel = image_of(rng, (30, 31)), rng.normal(size=(3, 3)).astype(np.float32)
     got = ops.conv2d(image, kernel, padding="same", strategy="stencil", device="cpu")
