@@ -25,7 +25,8 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from explorer import buffers, ops  # noqa: E402
+from explorer import ops  # noqa: E402
+from explorer.conv import buffers  # noqa: E402
 from explorer.timing import cpu_isa, cpu_model, median_ms  # noqa: E402
 
 BLOCK = 16

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from explorer import ops  # noqa: E402
-from explorer.lanes import lanes_correlate  # noqa: E402
+from explorer.conv.lanes import lanes_correlate  # noqa: E402
 from explorer.timing import cpu_model, median_ms  # noqa: E402
 
 STRIPS = 16

@@ -6,7 +6,7 @@ flip), a 2-D kernel applied to every channel on its own (depthwise), torch's
 padding modes and output-size formulas. Invalid parameters raise
 :class:`ParamError` (a ``ValueError``) whose message says what is wrong and what
 is allowed. The geometry lives in :mod:`explorer.geometry`, the device choice in
-:mod:`explorer.device`, the fast paths in :mod:`explorer.strategies`; this
+:mod:`explorer.device`, the fast paths in :mod:`explorer.conv.strategies`; this
 module is the public face of all three.
 """
 from __future__ import annotations
@@ -19,7 +19,8 @@ import torch
 import torch.nn.functional as F
 from numpy.typing import ArrayLike
 
-from explorer import calibration, strategies
+from explorer.conv import calibration, strategies
+from explorer.conv.strategies import CONV_STRATEGIES, ConvPlan, depthwise, separable_factors
 from explorer.device import (
     DEVICE_NAMES,
     DeviceFallbackWarning,
@@ -48,7 +49,6 @@ from explorer.geometry import (
     transposed_output_size,
 )
 from explorer.kernels import validate_kernel
-from explorer.strategies import CONV_STRATEGIES, ConvPlan, depthwise, separable_factors
 
 # Cached images are shared between sessions as read-only arrays (explorer.ui); the tensors made from them
 # here are only ever read. Set once at import: warnings.catch_warnings() per call is not thread-safe.
@@ -140,7 +140,7 @@ def choose_strategy(kernel: ArrayLike, *, device: Device = "cpu", stride: IntPai
                     pixels: int = 0) -> str:
     """Which of :data:`CONV_STRATEGIES` :func:`conv2d` uses for this kernel, device and number of channels
     (1: grey) on an image of ``pixels`` (H·W; from 1 MP a small kernel may take the compiled loop), with the
-    crossovers measured on this machine (:mod:`explorer.calibration`).
+    crossovers measured on this machine (:mod:`explorer.conv.calibration`).
 
     Example:
         >>> choose_strategy(np.ones((3, 3)), channels=1)

@@ -3,7 +3,9 @@
 Layers, lowest first: ``i18n`` → core (``explorer/*.py``) → ``lessons`` and
 ``network`` (which do not import each other) → ``views`` → ``ui`` → the entry
 points (``Home.py``, ``bench.py``, ``lenet.py``) → ``pages``. A module may
-import its own layer and the layers below it, never above.
+import its own layer and the layers below it, never above. ``conv`` (the fast
+convolution engine) sits beside core and is private to ``ops.py`` and ``bench.py``
+(and ``benchmarks/``, outside the package).
 """
 import ast
 import sys
@@ -16,6 +18,7 @@ ENTRY_POINTS = {"Home", "bench", "lenet"}
 ALLOWED = {
     "i18n": {"i18n"},
     "core": {"i18n", "core"},
+    "conv": {"i18n", "core", "conv"},
     "lessons": {"i18n", "core", "lessons"},
     "network": {"i18n", "core", "network"},
     "views": {"i18n", "core", "lessons", "network", "views"},
@@ -24,6 +27,7 @@ ALLOWED = {
     "pages": {"i18n", "core", "lessons", "network", "views", "ui"},
 }
 STREAMLIT_LAYERS = {"ui", "pages"}          # and Home.py
+CONV_USERS = {"explorer/ops.py", "explorer/bench.py"}   # the only modules outside conv/ that may import it
 PLOTLY_LAYERS = {"views"}
 # widgets holding a value: without persist_state Streamlit drops the value on a page that does not draw them,
 # while state kept beside it survives (Kernel Lab crashed on every return); links are read by explorer/ui/links.py
@@ -92,6 +96,10 @@ def violations(sources: dict[str, str]) -> list[str]:
             targets = [f"{module}.{name}" for name in names] or [module]
             for target in targets:
                 imported_layer = layer_of_module(target, modules)
+                if imported_layer == "conv" and layer != "conv":
+                    if path not in CONV_USERS:
+                        problems.append(f"{where} imports {target}: the engine is private to ops.py and bench.py")
+                    continue
                 if imported_layer is not None and imported_layer not in ALLOWED[layer]:
                     problems.append(f"{where} imports {target} ({imported_layer}) from the {layer} layer: upward")
             for name in names:
@@ -147,6 +155,9 @@ def test_every_layer_is_present():
     ("explorer/i18n/core.py", "from explorer import ops\n", "upward"),
     ("explorer/views/charts.py", "import explorer.ui.shell\n", "upward"),
     ("explorer/ops.py", "import streamlit as st\n", "imports Streamlit"),
+    ("explorer/display.py", "from explorer.conv import strategies\n", "private to ops.py and bench.py"),
+    ("explorer/ui/caches.py", "from explorer.conv.lanes import lanes_correlate\n", "private to ops.py and bench.py"),
+    ("explorer/conv/lanes.py", "from explorer.ui import widgets\n", "upward"),
     ("explorer/network/layers.py", "import plotly.graph_objects as go\n", "imports Plotly"),
     ("explorer/ui/widgets.py", "from explorer.geometry import _private\n", "private name _private"),
     ("explorer/lessons/sliding.py", "from explorer import ops\nops._hidden(1)\n", "private name ops._hidden"),

@@ -12,9 +12,10 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import calibration, lanes, ops, stencil, strategies
-from explorer.calibration import Calibration, decide
-from explorer.strategies import DEFAULT_CROSSOVERS, Crossovers
+from explorer import ops
+from explorer.conv import calibration, lanes, stencil, strategies
+from explorer.conv.calibration import Calibration, decide
+from explorer.conv.strategies import DEFAULT_CROSSOVERS, Crossovers
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from explorer import buffers, kernels, lanes, ops, reference, strategies
+from explorer import kernels, ops, reference
+from explorer.conv import buffers, lanes, strategies
 from tests.helpers import relative_error, torch_conv
 
 RNG = np.random.default_rng(1234)

@@ -6,7 +6,7 @@ layout of the lanes suits a grey image, where it should leave them for the FFT
 and whether a colour image goes faster through the lanes (its rows as one
 channel) are timed here (on 384×384 tiles, the layouts on 768×768, and the FFT
 on one 2 MP plane, as its cost per pixel grows with the image) and handed to
-:mod:`explorer.strategies`; the compiled loop of :mod:`explorer.stencil` is
+:mod:`explorer.conv.strategies`; the compiled loop of :mod:`explorer.conv.stencil` is
 timed kernel by kernel on the calls that follow its compiling. It takes about a second and runs only when asked
 (:data:`MEASURE`, or the bench without a cache); the result is kept in the user's cache
 directory under the CPU model, its vector instructions, the thread count and
@@ -30,9 +30,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer import stencil, strategies
-from explorer.lanes import LANE_LAYOUTS
-from explorer.strategies import DEFAULT_CROSSOVERS, ConvPlan, Crossovers
+from explorer.conv import stencil, strategies
+from explorer.conv.lanes import LANE_LAYOUTS
+from explorer.conv.strategies import DEFAULT_CROSSOVERS, ConvPlan, Crossovers
 from explorer.timing import cpu_isa, cpu_model, fastest_ms
 
 VERSION = 5                                  # 3: the lanes as shifted kernels; 4: their layout; 5: compiled

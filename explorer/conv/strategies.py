@@ -2,8 +2,8 @@
 
 The constants below were measured on the 2-core project machine (torch 2.13 CPU,
 float32, 2 and 12 MP, docs/performance.md); on the CPU the crossovers in use are the ones
-:mod:`explorer.calibration` measured where the app runs (:class:`Crossovers`),
-and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
+:mod:`explorer.conv.calibration` measured where the app runs (:class:`Crossovers`),
+and large outputs go to NumPy-owned memory (:mod:`explorer.conv.buffers`):
 
 - direct: oneDNN's depthwise kernel on a channels-last tensor with the zero
   padding done inside the convolution is at or below OpenCV's filter2D up to
@@ -23,12 +23,12 @@ and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
   pairs or fours of neighbouring pixels, the channels of a narrower image (a
   view, no copy): oneDNN's kernels for one input channel are slow on AVX-512
   (2 MP, 3×3, 16 lanes: 15 ms from one channel, 2.1 from pairs); which
-  layout (:data:`explorer.lanes.LANE_LAYOUTS`) is fastest differs by machine.
+  layout (:data:`explorer.conv.lanes.LANE_LAYOUTS`) is fastest differs by machine.
   A colour image takes them too where the calibration finds that faster than
   the depthwise kernel (on AVX2 it fills 3 of 8 lanes): its rows read as one
   channel of W·C values, the kernel's columns C apart.
 - stencil (opt-in, ``CNN_EXPLORER_COMPILE=on``), up to 7×7 at stride 1: the k² shifted multiply-adds as one loop
-  compiled by torch (:mod:`explorer.stencil`), vectorised along the row for
+  compiled by torch (:mod:`explorer.conv.stencil`), vectorised along the row for
   any number of channels; compiled in the background on first use and chosen
   from 1 MP where it was timed faster here (12 MP RGB 3×3: 15–18 ms against
   direct's 40–49; 2 MP RGB 7×7 10–12 ms against 15–19; at 2 MP 3×3 it ties).
@@ -36,7 +36,7 @@ and large outputs go to NumPy-owned memory (:mod:`explorer.buffers`):
 Padding modes other than zeros never copy the image: the convolution runs with
 zero padding (the stencil: inside windows only) and the thin border strips
 whose windows reach into the padding are computed from small padded strips
-(:mod:`explorer.borders`). On CUDA cuDNN's direct kernel stays
+(:mod:`explorer.conv.borders`). On CUDA cuDNN's direct kernel stays
 fast for every size measured (up to 31×31), so only the separable path is used
 there besides direct.
 
@@ -52,9 +52,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer import borders, buffers, stencil
+from explorer.conv import borders, buffers, stencil
+from explorer.conv.lanes import GREY_LANES, LANE_LAYOUTS, lanes_correlate
 from explorer.geometry import Pads, ParamError, output_len, pair, resolve_padding
-from explorer.lanes import GREY_LANES, LANE_LAYOUTS, lanes_correlate
 
 CONV_STRATEGIES = ("direct", "separable", "fft", "lanes", "stencil")
 SEPARABLE_MIN_TAPS = 49
@@ -65,7 +65,7 @@ GREY_FFT_MIN_TAPS = 400   # one channel: lanes up to 19×19 (2 MP 15×15: 15.6 m
 @dataclass(frozen=True)
 class Crossovers:
     """Where one strategy gives way to another on the CPU: the constants above (measured on the project
-    machine), or what :mod:`explorer.calibration` measured on this one."""
+    machine), or what :mod:`explorer.conv.calibration` measured on this one."""
     separable_min_taps: int = SEPARABLE_MIN_TAPS
     fft_min_taps: int = FFT_MIN_TAPS
     grey_fft_min_taps: int = GREY_FFT_MIN_TAPS
@@ -84,7 +84,7 @@ def crossovers() -> Crossovers:
 
 
 def use_crossovers(chosen: Crossovers) -> None:
-    """Use ``chosen`` from now on in this process (:mod:`explorer.calibration` sets them)."""
+    """Use ``chosen`` from now on in this process (:mod:`explorer.conv.calibration` sets them)."""
     global _crossovers
     _crossovers = chosen
 
@@ -294,7 +294,7 @@ class ConvPlan:
         if self.variant is None or pixels < stencil.MIN_PIXELS:
             return self._other(x)
         # compiled in the background on first use, then timed against the other path on this thread's own
-        # calls, in turns (:func:`explorer.stencil.turn`), and from then on used where it was faster
+        # calls, in turns (:func:`explorer.conv.stencil.turn`), and from then on used where it was faster
         size = stencil.size_class(pixels)
         compiled, timed = stencil.turn(self.variant, size)
         start = _now()
@@ -317,7 +317,7 @@ class ConvPlan:
 
     def _stencil(self, x: torch.Tensor) -> torch.Tensor | None:
         """The compiled loop for the windows inside the image and :meth:`_patch_borders` for the frame around
-        them, into a NumPy buffer; None where the loop cannot run (see :mod:`explorer.stencil`)."""
+        them, into a NumPy buffer; None where the loop cannot run (see :mod:`explorer.conv.stencil`)."""
         (top, bottom, left, right), (kh, kw) = self.pads, self.kernel.shape
         channels, h, w = x.shape[1:]
         k = stencil.key((kh, kw), channels, self.pads)
@@ -358,6 +358,6 @@ class ConvPlan:
         return y
 
     def _patch_borders(self, y: torch.Tensor, x: torch.Tensor) -> None:
-        """The outputs whose windows read padding, in this plan's padding mode (:func:`explorer.borders.patch`)."""
+        """The outputs whose windows read padding, in this plan's padding mode (:func:`explorer.conv.borders.patch`)."""
         borders.patch(y, x, self.weight("kernel", x.shape[1], x.device), self.kernel.shape, self.pads, self.stride,
                       self.dilation, self.padding_mode)

@@ -1,8 +1,8 @@
-"""Small kernels as one compiled loop: the ``stencil`` strategy (see :mod:`explorer.strategies`).
+"""Small kernels as one compiled loop: the ``stencil`` strategy (see :mod:`explorer.conv.strategies`).
 
 oneDNN's depthwise kernel vectorises over channels (three in a colour image,
 one in a grey one) and the lanes that fill its vectors do 6× the
-multiply-adds (:mod:`explorer.lanes`). Written as k² shifted multiply-adds of
+multiply-adds (:mod:`explorer.conv.lanes`). Written as k² shifted multiply-adds of
 the image, a k×k correlation is one loop over the output that torch's own
 compiler (``torch.compile``, inductor) turns into C++ vectorised along the
 row, with every tap read from cache and each output written once: the loop

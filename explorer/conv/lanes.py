@@ -1,4 +1,4 @@
-"""The lanes: a row's neighbouring outputs as the channels of one convolution (see :mod:`explorer.strategies`).
+"""The lanes: a row's neighbouring outputs as the channels of one convolution (see :mod:`explorer.conv.strategies`).
 
 Depthwise convolution vectorises over channels, and one channel gives it
 nothing to vectorise; here ``lanes`` neighbouring outputs of a row are the
@@ -6,19 +6,19 @@ output channels of one convolution whose kernel is moved 0…lanes−1 columns,
 written channels-last as the row itself, with no copy in or out. The input row
 can be read as blocks of 2 or 4 neighbouring pixels, the channels of a narrower
 image (a view): which of :data:`LANE_LAYOUTS` is fastest differs by machine
-(:mod:`explorer.calibration` measures it).
+(:mod:`explorer.conv.calibration` measures it).
 """
 from __future__ import annotations
 
 import numpy as np
 import torch
 
-from explorer import buffers
+from explorer.conv import buffers
 from explorer.geometry import Pads, output_len
 
 LANES = 8                 # output pixels of a row computed side by side as the channels of one convolution
 # (pixels per input channel, lanes): 16 lanes from one channel are slow on AVX-512 (2 MP 3×3: 15 ms), from
-# pairs the fastest there (2.1 ms); on AVX2 (1, 8) is (1.7 ms). Measured per machine (explorer.calibration).
+# pairs the fastest there (2.1 ms); on AVX2 (1, 8) is (1.7 ms). Measured per machine (explorer.conv.calibration).
 LANE_LAYOUTS = ((1, 8), (2, 8), (4, 8), (2, 16), (4, 16))
 GREY_LANES = (2, 16)      # the project machine's (AVX-512)
 
