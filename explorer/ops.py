@@ -148,8 +148,8 @@ def choose_strategy(kernel: ArrayLike, *, device: Device = "cpu", stride: IntPai
     """
     if torch.device(device).type == "cpu":
         calibration.ensure()
-    return strategies.choose_strategy(np.asarray(kernel), device=device, stride=stride, channels=channels,
-                                      pixels=pixels)
+    return strategies.strategy_for(np.asarray(kernel), device=device, stride=stride, channels=channels,
+                                   pixels=pixels)
 
 
 def conv2d(image: ArrayLike, kernel: ArrayLike, *, stride: IntPair = 1, padding: Padding = 0,

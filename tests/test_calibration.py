@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from explorer import ops
 from explorer.conv import calibration, lanes, stencil, strategies
 from explorer.conv.calibration import Calibration, decide
-from explorer.conv.strategies import DEFAULT_CROSSOVERS, Crossovers
+from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -364,8 +364,8 @@ def test_colour_through_the_lanes_against_torch(channels, lanes_layout):
 
 def test_colour_goes_to_the_lanes_only_with_stride_1_across(monkeypatch):
     monkeypatch.setattr(strategies, "_crossovers", replace(strategies.DEFAULT_CROSSOVERS, colour_lanes=True))
-    assert strategies.choose_strategy(np.ones((3, 3)) + np.eye(3), stride=(2, 1)) == "lanes"
-    assert strategies.choose_strategy(np.ones((3, 3)) + np.eye(3), stride=(1, 2)) == "direct"
+    assert strategies.strategy_for(np.ones((3, 3)) + np.eye(3), stride=(2, 1)) == "lanes"
+    assert strategies.strategy_for(np.ones((3, 3)) + np.eye(3), stride=(1, 2)) == "direct"
 
 
 @pytest.mark.parametrize("width,stride,layout,expected", [

@@ -9,7 +9,7 @@ import torch
 
 from explorer import ops
 from explorer.conv import buffers, calibration, stencil, strategies
-from explorer.conv.strategies import DEFAULT_CROSSOVERS, Crossovers
+from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
 from explorer.timing import cpu_isa
 from tests.helpers import relative_error, torch_conv
 

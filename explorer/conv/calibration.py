@@ -31,8 +31,9 @@ import torch
 import torch.nn.functional as F
 
 from explorer.conv import stencil, strategies
+from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
 from explorer.conv.lanes import LANE_LAYOUTS
-from explorer.conv.strategies import DEFAULT_CROSSOVERS, ConvPlan, Crossovers
+from explorer.conv.strategies import ConvPlan
 from explorer.timing import cpu_isa, cpu_model, fastest_ms
 
 VERSION = 5                                  # 3: the lanes as shifted kernels; 4: their layout; 5: compiled

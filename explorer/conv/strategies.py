@@ -52,29 +52,14 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer.conv import borders, buffers, stencil
-from explorer.conv.lanes import GREY_LANES, LANE_LAYOUTS, lanes_correlate
+from explorer.conv import borders, buffers, dispatch, stencil
+from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
+from explorer.conv.lanes import LANE_LAYOUTS, lanes_correlate
 from explorer.geometry import Pads, ParamError, output_len, pair, resolve_padding
 
 CONV_STRATEGIES = ("direct", "separable", "fft", "lanes", "stencil")
-SEPARABLE_MIN_TAPS = 49
-FFT_MIN_TAPS = 200
-GREY_FFT_MIN_TAPS = 400   # one channel: lanes up to 19×19 (2 MP 15×15: 15.6 ms vs fft 24.1; 12 MP 21×21: 207 vs 290)
 
 
-@dataclass(frozen=True)
-class Crossovers:
-    """Where one strategy gives way to another on the CPU: the constants above (measured on the project
-    machine), or what :mod:`explorer.conv.calibration` measured on this one."""
-    separable_min_taps: int = SEPARABLE_MIN_TAPS
-    fft_min_taps: int = FFT_MIN_TAPS
-    grey_fft_min_taps: int = GREY_FFT_MIN_TAPS
-    colour_lanes: bool = False       # colour images through the lanes (rows as W·C values), not oneDNN's depthwise
-    grey_lanes: tuple[int, int] = GREY_LANES   # the lanes' layout: one of LANE_LAYOUTS
-    compiled: bool = False           # small kernels through the compiled loop where it is measured faster
-
-
-DEFAULT_CROSSOVERS = Crossovers()
 _crossovers = DEFAULT_CROSSOVERS
 
 
@@ -109,53 +94,32 @@ def separable_factors(kernel: np.ndarray) -> Factors | None:
     return (u[:, 0] * scale).astype(np.float32), (vt[0] * scale).astype(np.float32)
 
 
-def _crossovers_for(device: torch.device) -> Crossovers:
-    """The CPU's crossovers are this machine's; a GPU keeps the constants (cuDNN is fast at every size)."""
-    return _crossovers if device.type == "cpu" else DEFAULT_CROSSOVERS
-
-
 def _factors_if_used(kernel: np.ndarray, device: torch.device) -> Factors | None:
-    """The kernel's rank-1 factors when :func:`_choice` could pick the separable path for it (one SVD), else
-    None: from the separable crossover, or the FFT's where that comes first (rank 1 beats the FFT there)."""
-    at = _crossovers_for(device)
-    taps = kernel.shape[0] * kernel.shape[1]
-    return separable_factors(kernel) if taps >= min(at.separable_min_taps, at.fft_min_taps) else None
+    """The kernel's rank-1 factors where the dispatcher's choice depends on them (one SVD), else None."""
+    return separable_factors(kernel) if dispatch.needs_rank(kernel.shape, device.type, _crossovers) else None
 
 
-def _choice(shape: tuple[int, int], factors: Factors | None, device: torch.device, stride: tuple[int, int],
-            channels: int = 3) -> str:
-    taps = shape[0] * shape[1]
-    per_output = taps / (stride[0] * stride[1])
-    cpu = device.type == "cpu"
-    at = _crossovers_for(device)
-    if cpu and channels == 1:
-        # oneDNN's depthwise kernel would have one channel to vectorise over (10× slower), and so would both
-        # separable passes: a grey image goes to the lanes, or to the FFT for large kernels
-        return "fft" if per_output >= at.grey_fft_min_taps else "lanes"
-    if cpu and per_output >= at.fft_min_taps:
-        return "separable" if factors is not None else "fft"
-    if taps >= at.separable_min_taps and factors is not None:
-        return "separable"
-    return "lanes" if cpu and at.colour_lanes and stride[1] == 1 else "direct"
+def _chosen(shape: tuple[int, int], factors: Factors | None, device: torch.device, stride: tuple[int, int],
+            channels: int) -> str:
+    return dispatch.choose(dispatch.Call(shape, channels, stride, device.type, factors is not None),
+                           _crossovers).strategy
 
 
-def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", stride=1, channels: int = 3,
-                    pixels: int = 0) -> str:
+def strategy_for(kernel: np.ndarray, *, device: torch.device | str = "cpu", stride=1, channels: int = 3,
+                 pixels: int = 0) -> str:
     """Which of :data:`CONV_STRATEGIES` ``ops.conv2d`` uses for this kernel on this device and number of
-    channels (1: a grey image), for an image of ``pixels`` (H·W) with padding="same" (the compiled loop is
-    used from 1 MP where it was measured faster).
+    channels (1: a grey image), for an image of ``pixels`` (H·W) with padding="same": the dispatcher's choice,
+    or the compiled loop where it is switched on and was measured faster for this size.
 
     Example:
-        >>> choose_strategy(np.ones((9, 9)))
+        >>> strategy_for(np.ones((9, 9)))
         'separable'
-        >>> choose_strategy(np.random.default_rng(0).normal(size=(31, 31)))
+        >>> strategy_for(np.random.default_rng(0).normal(size=(31, 31)))
         'fft'
-        >>> choose_strategy(np.ones((3, 3)), channels=1)
-        'lanes'
     """
     kernel, device = np.asarray(kernel), torch.device(device)
     stride = pair(stride, "stride", 1)
-    chosen = _choice(kernel.shape, _factors_if_used(kernel, device), device, stride, channels)
+    chosen = _chosen(kernel.shape, _factors_if_used(kernel, device), device, stride, channels)
     k = _stencil_key(kernel.shape, device, stride, (1, 1), channels, resolve_padding("same", kernel.shape))
     used = k is not None and pixels >= stencil.MIN_PIXELS and stencil.preferred(k, stencil.size_class(pixels))
     return "stencil" if used else chosen
@@ -164,7 +128,8 @@ def choose_strategy(kernel: np.ndarray, *, device: torch.device | str = "cpu", s
 def _stencil_key(shape: tuple[int, int], device: torch.device, stride: tuple[int, int], dilation: tuple[int, int],
                  channels: int, pads: Pads) -> stencil.Key | None:
     """The compiled loop's variant for this call where it applies and this machine's crossovers allow it."""
-    if not (_crossovers_for(device).compiled and stencil.fits(shape, stride, dilation, device)):
+    at = _crossovers if device.type == "cpu" else DEFAULT_CROSSOVERS
+    if not (at.compiled and stencil.fits(shape, stride, dilation, device)):
         return None
     return stencil.key(shape, channels, pads)
 
@@ -236,7 +201,7 @@ class ConvPlan:
     channels: int = 3
     factors: Factors | None = None
     lanes_layout: tuple[int, int] | None = None   # None: this machine's (Crossovers.grey_lanes)
-    fallback: str | None = None       # what "stencil" does where the compiled loop cannot run
+    without_compiled: str | None = None   # the path "stencil" takes where the compiled loop cannot run
     variant: stencil.Key | None = None   # the compiled loop's variant that could take over this call
     _weights: dict = field(default_factory=dict, repr=False)
 
@@ -250,13 +215,13 @@ class ConvPlan:
                 raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
         elif wanted in (None, "stencil"):
             self.factors = _factors_if_used(self.kernel, self.device)
-            self.fallback = _choice(self.kernel.shape, self.factors, self.device, self.stride, self.channels)
+            self.without_compiled = _chosen(self.kernel.shape, self.factors, self.device, self.stride, self.channels)
             if wanted is None:
-                self.strategy = self.fallback
+                self.strategy = self.without_compiled
                 self.variant = _stencil_key(self.kernel.shape, self.device, self.stride, self.dilation,
                                             self.channels, self.pads)
         if self.lanes_layout is None:
-            self.lanes_layout = _crossovers_for(self.device).grey_lanes
+            self.lanes_layout = (_crossovers if self.device.type == "cpu" else DEFAULT_CROSSOVERS).grey_lanes
         elif self.lanes_layout not in LANE_LAYOUTS:
             raise ValueError(f"lanes layout {self.lanes_layout!r}: one of {LANE_LAYOUTS}")
 
@@ -310,7 +275,7 @@ class ConvPlan:
 
     def _other(self, x: torch.Tensor) -> torch.Tensor:
         """The planned strategy other than the compiled loop, with the border modes."""
-        y = self._zero_padded(x, self.fallback if self.strategy == "stencil" else self.strategy)
+        y = self._zero_padded(x, self.without_compiled if self.strategy == "stencil" else self.strategy)
         if self.padding_mode != "zeros" and any(self.pads):
             self._patch_borders(y, x)
         return y
