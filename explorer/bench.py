@@ -161,7 +161,8 @@ def strategy_table(sizes, repeat: int, device: str = "cpu") -> None:
 
 def crossovers_in_use(fresh: bool) -> None:
     """What the CPU strategy choice rests on in this run: measured now (``--calibrate``), cached or defaults."""
-    result = calibration.calibrate(fresh=fresh)        # the cache, or measured now (the bench chooses this moment)
+    # the cache, or measured now: the bench chooses this moment
+    result = calibration.calibrate(calibration.clock(ops.conv2d, ops.to_nchw), fresh=fresh)
     print(f"CPU crossovers ({result.source}): {result.crossovers}")
     for line in result.reasons:
         print(f"  - {line}")

@@ -96,6 +96,8 @@ def violations(sources: dict[str, str]) -> list[str]:
             targets = [f"{module}.{name}" for name in names] or [module]
             for target in targets:
                 imported_layer = layer_of_module(target, modules)
+                if layer == "conv" and (target == "explorer.ops" or target.startswith("explorer.ops.")):
+                    problems.append(f"{where} imports {target}: the engine must not import the API built on it")
                 if imported_layer == "conv" and layer != "conv":
                     if path not in CONV_USERS:
                         problems.append(f"{where} imports {target}: the engine is private to ops.py and bench.py")
@@ -158,6 +160,7 @@ def test_every_layer_is_present():
     ("explorer/display.py", "from explorer.conv import strategies\n", "private to ops.py and bench.py"),
     ("explorer/ui/caches.py", "from explorer.conv.lanes import lanes_correlate\n", "private to ops.py and bench.py"),
     ("explorer/conv/lanes.py", "from explorer.ui import widgets\n", "upward"),
+    ("explorer/conv/calibration.py", "def f():\n    from explorer import ops\n", "must not import the API"),
     ("explorer/network/layers.py", "import plotly.graph_objects as go\n", "imports Plotly"),
     ("explorer/ui/widgets.py", "from explorer.geometry import _private\n", "private name _private"),
     ("explorer/lessons/sliding.py", "from explorer import ops\nops._hidden(1)\n", "private name ops._hidden"),

@@ -139,7 +139,8 @@ def test_a_layout_is_only_chosen_for_a_result_it_got_right(monkeypatch, tmp_path
     original = strategies.lanes_correlate
     monkeypatch.setattr(calibration, "_checked", set())
     monkeypatch.setattr(strategies, "lanes_correlate", lambda *a, **kw: original(*a, **kw) + 1.0)
-    result = calibration.calibrate(None, tmp_path / "calibration.json", fresh=True)
+    result = calibration.calibrate(calibration.clock(ops.conv2d, ops.to_nchw), tmp_path / "calibration.json",
+                                   fresh=True)
     assert result.source == "defaults" and result.crossovers == DEFAULT_CROSSOVERS
     assert "disagree with F.conv2d" in result.reasons[0]
     assert not (tmp_path / "calibration.json").exists()
@@ -310,7 +311,7 @@ def test_the_first_cpu_convolution_reads_the_crossovers_once_and_never_measures(
 
 
 def test_the_real_clock_gives_times():
-    timer = calibration._clock()
+    timer = calibration.clock(ops.conv2d, ops.to_nchw)
     assert timer("direct", 3, 3, "full") > 0 and timer("lanes", 1, 5, "rank1") > 0
 
 

@@ -146,8 +146,10 @@ grey_lanes=(2, 16), compiled=True)
     return Crossovers(separable, fft, grey, colour_lanes, layout, compiled=True), tuple(reasons)
 
 
-def _clock() -> Timer:
-    from explorer import ops
+def clock(convolve: Callable, to_tensor: Callable) -> Timer:
+    """The real timer: ``convolve(image, kernel, padding=, strategy=, device=)`` is ``ops.conv2d`` and
+    ``to_tensor(image, device)`` ``ops.to_nchw``, handed in by whoever measures (the bench), so the engine does not
+    import the public API built on it."""
     rng = np.random.default_rng(7)
     images = {3: rng.random((*TILE, 3), dtype=np.float32), 1: rng.random(TILE, dtype=np.float32),
               "layout": rng.random(LAYOUT_TILE, dtype=np.float32),
@@ -164,20 +166,19 @@ def _clock() -> Timer:
             layout = tuple(int(n) for n in kind.split()[1].split("x"))
             per_tile = TILE[0] * TILE[1] / (LAYOUT_TILE[0] * LAYOUT_TILE[1])     # timed larger, given per TILE
             image = images["layout" if channels == 1 else "colour layout"]
-            return fastest_ms(lambda: _lanes_in(layout, image, kernel), 3) * per_tile
-        return fastest_ms(lambda: ops.conv2d(image, kernel, padding="same", strategy=strategy, device="cpu"), 3)
+            return fastest_ms(lambda: _lanes_in(layout, image, kernel, to_tensor), 3) * per_tile
+        return fastest_ms(lambda: convolve(image, kernel, padding="same", strategy=strategy, device="cpu"), 3)
     return timer
 
 
-def _lanes_in(layout: tuple[int, int], image: np.ndarray, kernel: np.ndarray) -> torch.Tensor:
+def _lanes_in(layout: tuple[int, int], image: np.ndarray, kernel: np.ndarray, to_tensor: Callable) -> torch.Tensor:
     """``image`` through the lanes in ``layout``, zero 'same' padding (odd kernel), checked once per layout
     and size against ``F.conv2d``: a layout is only ever chosen for a result it got right."""
-    from explorer import ops
     p, channels = kernel.shape[0] // 2, 1 if image.ndim == 2 else image.shape[2]
     cpu = torch.device("cpu")
     plan = ConvPlan(kernel, (p, p, p, p), (1, 1), (1, 1), "zeros", cpu, "lanes", channels, lanes_layout=layout)
     with torch.inference_mode():
-        x = ops.to_nchw(image, cpu)
+        x = to_tensor(image, cpu)
         y = plan.run(x)
         if (layout, image.shape, kernel.shape) not in _checked:
             weight = torch.from_numpy(kernel).expand(channels, 1, *kernel.shape)
@@ -260,7 +261,9 @@ def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool 
         result = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"not measured on this machine yet: {MEASURE}",))
     else:
         try:
-            chosen, reasons = decide(timer or _clock())
+            if timer is None:
+                raise ValueError("no timer: the bench hands in calibration.clock(ops.conv2d, ops.to_nchw)")
+            chosen, reasons = decide(timer)
         except Exception as err:                    # noqa: BLE001 — a failed measurement must not stop a page
             result = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"measurement failed: {err!r}",))
         else:
