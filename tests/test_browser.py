@@ -316,9 +316,9 @@ def test_network_training_stops_on_request(page):
 
 def test_own_classes_from_a_zip_train_and_classify_a_photo(page, tmp_path):
     """Upload a ZIP of three classes, train on it, classify a new photo; screenshots of each step."""
-    from explorer.network import bench, classes
-    archive = tmp_path / "photos.zip"
-    archive.write_bytes(classes.to_zip(bench.photo_crops(12)))
+    from explorer.network import archive, bench, classes
+    zipped = tmp_path / "photos.zip"
+    zipped.write_bytes(archive.to_zip(bench.photo_crops(12)))
     photo = tmp_path / "mine.jpg"
     photo.write_bytes(photo_bytes(300, 200))
     page.set_viewport_size(PROJECTOR)
@@ -327,7 +327,7 @@ def test_own_classes_from_a_zip_train_and_classify_a_photo(page, tmp_path):
     page.get_by_text("Your own classes", exact=True).click()
     page.get_by_role("tab", name="Your classes").wait_for()
     settle(page)                   # the run that draws the uploader is over: the file goes to the widget drawn
-    page.locator(".st-key-net-own_zip-0 input[type=file]").set_input_files(str(archive))
+    page.locator(".st-key-net-own_zip-0 input[type=file]").set_input_files(str(zipped))
     expect(page.get_by_text("Loaded 36 images in 3 classes from photos.zip.")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("astronaut", exact=True).first).to_be_attached()
     settle(page)
@@ -349,7 +349,7 @@ def test_own_classes_from_a_zip_train_and_classify_a_photo(page, tmp_path):
     page.get_by_role("tab", name="Your classes").click()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download set (ZIP)").click()
-    again, problems = classes.from_zip(open(download.value.path(), "rb").read())
+    again, problems = archive.from_zip(open(download.value.path(), "rb").read())
     assert again.names == ["astronaut", "cat", "coffee"] and again.counts() == [12, 12, 12] and not problems
     page.get_by_role("tab", name="Overview").click()
     page.get_by_role("tabpanel").get_by_text("Photo", exact=True).click()

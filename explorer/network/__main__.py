@@ -12,7 +12,7 @@ from pathlib import Path
 import torch
 
 from explorer.device import DEVICE_NAMES, device_label, pick_device
-from explorer.network import classes
+from explorer.network import archive, classes
 from explorer.network.augment import Augment
 from explorer.network.data import load_digits, load_idx, split
 from explorer.network.layers import build, for_classes
@@ -51,11 +51,11 @@ def main(argv: list[str] | None = None) -> float:
                 for key in ("preset", "epochs", "lr", "batch_size", "optimizer")}
     if own:
         if args.example_classes:
-            image_set, problems = classes.example_set(), []
+            image_set, problems = archive.example_set(), []
         elif args.zip:
-            image_set, problems = classes.from_zip(Path(args.zip).read_bytes())
+            image_set, problems = archive.from_zip(Path(args.zip).read_bytes())
         else:
-            image_set, problems = classes.from_folder(args.folder)
+            image_set, problems = archive.from_folder(args.folder)
         for problem in problems:
             print(f"skipped {problem.name}: {problem.why}")
         data = classes.dataset(image_set, args.size, args.colour, args.seed)

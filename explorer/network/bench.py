@@ -18,7 +18,7 @@ import torch
 
 from explorer import imaging
 from explorer.device import device_label, pick_device
-from explorer.network import classes
+from explorer.network import archive, classes
 from explorer.network.augment import Augment
 from explorer.network.layers import build, for_classes
 from explorer.network.presets import PRESETS
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     print("| set | images | median val. acc. | mean | lowest | median s | slowest s | every seed |\n"
           "|---|---|---|---|---|---|---|---|")
     seeds = range(args.seeds)
-    return [report("example (dots, rings, stripes)", classes.example_set(), seeds, device),
+    return [report("example (dots, rings, stripes)", archive.example_set(), seeds, device),
             report("photo crops (cat, coffee, astronaut), 15 each", photo_crops(), seeds, device)]
 
 

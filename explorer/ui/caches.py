@@ -16,7 +16,7 @@ import numpy as np
 import streamlit as st
 
 from explorer import display, imaging, kernels, ops
-from explorer.network import classes
+from explorer.network import archive, classes
 from explorer.ui.shell import tr
 
 PREVIEW_SIDE = 960           # longest side of the interactive preview (panels are ~450 px on a projector)
@@ -71,7 +71,7 @@ def digits():
 
 @st.cache_resource(show_spinner=False)
 def _example_images() -> tuple[tuple[str, tuple[np.ndarray, ...]], ...]:
-    return tuple((c.name, tuple(_read_only(i) for i in c.images)) for c in classes.example_set().classes)
+    return tuple((c.name, tuple(_read_only(i) for i in c.images)) for c in archive.example_set().classes)
 
 
 def example_set() -> classes.ImageSet:

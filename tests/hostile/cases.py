@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from explorer import imaging
-from explorer.network import NetworkError, classes, data, layers, presets, weights
+from explorer.network import NetworkError, archive, classes, data, layers, presets, weights
 from tests.hostile import craft
 from tests.hostile.craft import BZIP2, DEFLATED, LZMA, STORED, Entry, GiB, MiB, entry, lying, zip_archive
 
@@ -137,7 +137,7 @@ class EntryPoint:
 
 ENTRY_POINTS: dict[str, EntryPoint] = {
     "image": EntryPoint(imaging.decode_image, imaging.ImageError, valid_image),
-    "classes_zip": EntryPoint(classes.from_zip, NetworkError, valid_image_set),
+    "classes_zip": EntryPoint(archive.from_zip, NetworkError, valid_image_set),
     "idx": EntryPoint(lambda images, labels=None: data.load_idx(images, images if labels is None else labels),
                       NetworkError, valid_idx),
     "weights": EntryPoint(upload_weights(digits_model, DIGITS, (1, 28, 28)), NetworkError, finite_model),

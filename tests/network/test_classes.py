@@ -7,7 +7,7 @@ import torch
 from PIL import Image
 
 from explorer import i18n
-from explorer.network import NetworkError, augment, classes, layers, presets, weights
+from explorer.network import NetworkError, archive, augment, classes, layers, presets, weights
 from tests.helpers import photo_bytes, zip_bytes
 
 
@@ -67,7 +67,7 @@ def test_a_zip_with_a_top_folder_junk_non_images_and_an_empty_class():
     data = zipped({"set/cats/1.png": png(), "set/cats/2.jpg": png((10, 200, 10)), "set/dogs/a.png": png(),
                    "set/dogs/.DS_Store": b"junk", "__MACOSX/set/cats/._1.png": b"junk",
                    "set/dogs/readme.txt": b"text", "set/empty/bad.png": b"\x89PNG broken", "set/loose.png": png()})
-    image_set, problems = classes.from_zip(data)
+    image_set, problems = archive.from_zip(data)
     assert image_set.names == ["cats", "dogs", "empty"] and image_set.counts() == [2, 1, 0]
     named = {p.name: p.why.key for p in problems}
     assert named["set/dogs/readme.txt"] == named["set/empty/bad.png"] == "err.image_unknown"
@@ -78,19 +78,19 @@ def test_a_zip_with_a_top_folder_junk_non_images_and_an_empty_class():
 
 def test_zip_bombs_and_junk_archives_are_refused_with_a_message():
     bomb = zipped({"a/big.png": b"\0" * (30 * 2 ** 20), "a/ok.png": photo_bytes(40, 30, "PNG")})   # ~1000:1
-    image_set, problems = classes.from_zip(bomb)
+    image_set, problems = archive.from_zip(bomb)
     assert image_set.counts() == [1] and [p.name for p in problems] == ["a/big.png"]
     assert "unpacks to more than 25.0 MB" in problems[0].why.text("en") and problems[0].why.text("zh")
     with pytest.raises(NetworkError, match="not a ZIP"):
-        classes.from_zip(b"PK\x03\x04 not really")
-    many = zipped({f"a/{n}.txt": b"" for n in range(classes.MAX_ZIP_ENTRIES + 1)})
+        archive.from_zip(b"PK\x03\x04 not really")
+    many = zipped({f"a/{n}.txt": b"" for n in range(archive.MAX_ZIP_ENTRIES + 1)})
     with pytest.raises(NetworkError, match="at most 2000"):
-        classes.from_zip(many)
+        archive.from_zip(many)
 
 
 def test_a_set_round_trips_through_its_zip():
-    image_set = classes.example_set()
-    again, problems = classes.from_zip(classes.to_zip(image_set))
+    image_set = archive.example_set()
+    again, problems = archive.from_zip(archive.to_zip(image_set))
     assert problems == [] and again.names == image_set.names == ["dots", "rings", "stripes"]
     assert again.counts() == [100, 100, 100]
     np.testing.assert_array_equal(again.classes[1].images[7], image_set.classes[1].images[7])   # PNG: lossless
@@ -107,7 +107,7 @@ def test_the_validation_split_keeps_every_class_and_is_fixed():
 @pytest.mark.parametrize("size", classes.SIZES)
 @pytest.mark.parametrize("colour", [True, False])
 def test_tensors_and_presets_adapt_to_channels_size_and_classes(size, colour):
-    image_set = classes.example_set()
+    image_set = archive.example_set()
     x, y = classes.tensors(image_set, size, colour)
     assert x.shape == (300, 3 if colour else 1, size, size) and 0 <= x.min() and x.max() <= 1
     for name in ("lenet_small", "batchnorm", "vgg_small"):
@@ -120,7 +120,7 @@ def test_tensors_and_presets_adapt_to_channels_size_and_classes(size, colour):
 
 
 def test_augmentation_keeps_shapes_and_repeats_with_a_seed():
-    x = classes.tensors(classes.example_set(), 32, True)[0][:8]
+    x = classes.tensors(archive.example_set(), 32, True)[0][:8]
     a = augment.Augment()(x, torch.Generator().manual_seed(5))
     b = augment.Augment()(x, torch.Generator().manual_seed(5))
     c = augment.Augment()(x, torch.Generator().manual_seed(6))
@@ -148,7 +148,7 @@ def test_weights_carry_the_class_names_and_settings_and_refuse_another_network()
 
 
 def test_the_example_set_and_its_messages_exist_in_both_languages():
-    assert classes.example_set().usable() is None
+    assert archive.example_set().usable() is None
     for key in ("err.class_too_few", "err.zip_bomb", "err.class_full"):
         assert set(i18n.STRINGS[key]) == set(i18n.LANGUAGES)
 
@@ -180,7 +180,7 @@ def test_the_fewest_validation_images_of_any_class():
     _, val = classes.split(torch.tensor([0] * 30 + [1] * 6 + [2] * 2))
     y = torch.tensor([0] * 30 + [1] * 6 + [2] * 2)[val]
     assert classes.fewest_validation(y, 3) == 1 and classes.fewest_validation(y, 4) == 0
-    assert classes.fewest_validation(classes.dataset(classes.example_set(), 32, True).y_val, 3) == 20
+    assert classes.fewest_validation(classes.dataset(archive.example_set(), 32, True).y_val, 3) == 20
 
 
 def test_colour_first_filters_are_pictures_of_their_three_channels():

@@ -3,7 +3,7 @@
 import numpy as np
 
 from explorer.network import __main__ as cli
-from explorer.network import classes
+from explorer.network import archive
 from tests.helpers import idx_bytes
 
 
@@ -41,8 +41,8 @@ def test_cli_trains_on_your_own_classes_from_a_folder_a_zip_or_the_example(tmp_p
     out = capsys.readouterr().out
     assert "classes: rouge (6), 日本 (6)" in out and f"validation accuracy: {accuracy:.2f}" in out
     assert "test accuracy" not in out
-    image_set, _ = classes.from_folder(tmp_path / "set")
-    (tmp_path / "set.zip").write_bytes(classes.to_zip(image_set))
+    image_set, _ = archive.from_folder(tmp_path / "set")
+    (tmp_path / "set.zip").write_bytes(archive.to_zip(image_set))
     cli.main(["--zip", str(tmp_path / "set.zip"), "--epochs", "1", "--size", "48", "--no-colour", "--device", "cpu"])
     assert "validation accuracy:" in capsys.readouterr().out
     accuracy = cli.main(["--example-classes", "--epochs", "2", "--size", "32", "--device", "cpu"])

@@ -13,7 +13,7 @@ import torch
 
 from explorer import display, imaging
 from explorer.i18n import LocalizedError
-from explorer.network import NetworkError, classes
+from explorer.network import NetworkError, archive, classes
 from explorer.network.augment import NONE, Augment
 from explorer.ui import caches, widgets
 from explorer.ui.network.model import Task
@@ -79,7 +79,7 @@ def _load_zip() -> None:
     if upload is None:
         return
     try:
-        found, problems = classes.from_zip(upload.getvalue())
+        found, problems = archive.from_zip(upload.getvalue())
     except NetworkError as err:
         _changed([(upload.name, err)])
         return
@@ -158,7 +158,7 @@ def _toolbar(current: classes.ImageSet) -> None:
     b1, b2, b3, b4 = st.columns([1, 1, 1.1, 1.8], vertical_alignment="bottom")
     b1.button(tr("net.own_example"), icon=":material/category:", on_click=_load_example, width="stretch")
     b2.button(tr("net.own_empty"), icon=":material/add_box:", on_click=_start_empty, width="stretch")
-    b3.download_button(tr("net.own_download"), lambda: classes.to_zip(current), file_name="classes.zip",
+    b3.download_button(tr("net.own_download"), lambda: archive.to_zip(current), file_name="classes.zip",
                        mime="application/zip", icon=":material/download:", on_click="ignore", width="stretch",
                        disabled=not current.total, help=tr("net.own_download_help"))
     b4.file_uploader(tr("net.own_zip"), type=["zip"], key=f"net.own_zip.{_version()}", on_change=_load_zip,
