@@ -48,6 +48,7 @@ GREY_FFT_SIZES = (13, 15, 17, 19, 21, 25, 29)  # lanes vs FFT, grey
 LIMITS = {"separable_min_taps": (9, 961), "fft_min_taps": (25, 961), "grey_fft_min_taps": (25, 961)}
 SWITCH = "CNN_EXPLORER_CALIBRATION"
 MEASURE = "python -m explorer.bench --calibrate"     # the one moment the crossovers are measured
+NO_TIMER = "no timer: whoever measures hands in clock(ops.conv2d, ops.to_nchw)"   # a programming error, English
 
 # timer(strategy, channels, k, kind) -> ms; kind "full" or "rank1" on a TILE, "reference" (the FFT of one
 # grey REFERENCE plane; k is ignored), or layout_kind(layout): "full" through the lanes in that layout (the
@@ -262,7 +263,7 @@ def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool 
     else:
         try:
             if timer is None:
-                raise ValueError("no timer: the bench hands in calibration.clock(ops.conv2d, ops.to_nchw)")
+                raise ValueError(NO_TIMER)
             chosen, reasons = decide(timer)
         except Exception as err:                    # noqa: BLE001 — a failed measurement must not stop a page
             result = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"measurement failed: {err!r}",))
