@@ -41,7 +41,7 @@ def main() -> None:
         lambda: at.selectbox(key="kernel.preset@en").set_value("laplacian_8"),
         lambda: at.number_input(key="conv.dilation").set_value(2),
         lambda: at.selectbox(key="kernel.preset@en").set_value("sharpen"),
-        lambda: at.toggle(key="kl.gray").set_value(True),
+        lambda: at.toggle(key="kl.grey").set_value(True),
         lambda: at.selectbox(key="kernel.preset@en").set_value("emboss"),
     ]
     times = []

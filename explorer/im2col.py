@@ -181,7 +181,7 @@ def one_thread() -> Iterator[None]:
 
 
 def measure_costs(image: np.ndarray, kernel: np.ndarray, crop: int = 32, repeat: int = 5) -> list[Cost]:
-    """Time one 2-D convolution of a gray ``image`` four ways (medians of ``repeat`` runs after a warm-up), each
+    """Time one 2-D convolution of a grey ``image`` four ways (medians of ``repeat`` runs after a warm-up), each
     on one thread.
 
     ``loops`` runs :func:`explorer.reference.conv2d` on a ``crop × crop``

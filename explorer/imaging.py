@@ -239,16 +239,16 @@ def _to_float_rgb(img: Image.Image) -> np.ndarray:
         pixels = np.asarray(img.convert("RGB")).astype(np.float32)
         pixels *= 1 / 255
         return pixels
-    gray = np.array(img, dtype=np.float32)
+    grey = np.array(img, dtype=np.float32)
     if img.mode == "I":
-        gray *= 1 / (65535.0 if gray.size and gray.max() > 255 else 255.0)
+        grey *= 1 / (65535.0 if grey.size and grey.max() > 255 else 255.0)
     else:           # F: any range; NaN and infinities as black and white
-        np.nan_to_num(gray, copy=False, nan=0.0, posinf=1.0, neginf=0.0)
-        top = float(gray.max()) if gray.size else 1.0
+        np.nan_to_num(grey, copy=False, nan=0.0, posinf=1.0, neginf=0.0)
+        top = float(grey.max()) if grey.size else 1.0
         if top > 1.0:
-            gray *= 1 / top
-    np.clip(gray, 0.0, 1.0, out=gray)
-    return np.repeat(gray[..., None], 3, axis=2)
+            grey *= 1 / top
+    np.clip(grey, 0.0, 1.0, out=grey)
+    return np.repeat(grey[..., None], 3, axis=2)
 
 
 def fit_side(image: np.ndarray, max_side: int) -> np.ndarray:
@@ -261,7 +261,7 @@ def fit_side(image: np.ndarray, max_side: int) -> np.ndarray:
     return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
 
 
-def to_gray(image: np.ndarray) -> np.ndarray:
+def to_grey(image: np.ndarray) -> np.ndarray:
     """``(H, W, 3)`` RGB -> ``(H, W)`` luma (BT.601); a 2-D image is returned as is."""
     if image.ndim == 2:
         return image

@@ -33,7 +33,7 @@ def valid_files() -> dict[str, bytes]:
     return {
         "rgb.png": encoded(rgb, "PNG"), "rgb.jpg": encoded(rgb, "JPEG"), "rgb.webp": encoded(rgb, "WEBP"),
         "rgb.bmp": encoded(rgb, "BMP"), "rgb.tif": encoded(rgb, "TIFF"),
-        "gray16.png": encoded(Image.fromarray(rng.integers(0, 65535, (20, 30), dtype=np.uint16)), "PNG"),
+        "grey16.png": encoded(Image.fromarray(rng.integers(0, 65535, (20, 30), dtype=np.uint16)), "PNG"),
         "cmyk.jpg": encoded(rgb.convert("CMYK"), "JPEG"),
         "cmyk.tif": encoded(rgb.convert("CMYK"), "TIFF"),
         "palette_transparent.png": encoded(palette, "PNG"),
@@ -107,7 +107,7 @@ def test_load_image_decodes_or_explains(name, data):
     assert max(pixels.shape[:2]) <= 4096
 
 
-@pytest.mark.parametrize("name", ["1x1.png", "cmyk.jpg", "gray16.png", "palette_transparent.png", "animated.gif",
+@pytest.mark.parametrize("name", ["1x1.png", "cmyk.jpg", "grey16.png", "palette_transparent.png", "animated.gif",
                                   "float.tif", "one_bit.png", "la.png"])
 def test_special_but_valid_images_decode(name):
     pixels = imaging.load_image(valid_files()[name])

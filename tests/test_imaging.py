@@ -54,7 +54,7 @@ def test_modes_convert_to_rgb(mode):
     assert out.max() > 0.5, "an image must not come out nearly black"
 
 
-def test_sixteen_bit_grayscale_keeps_its_range():
+def test_sixteen_bit_greyscale_keeps_its_range():
     values = np.linspace(0, 65535, 40 * 30).reshape(30, 40).astype(np.uint16)
     out = load_image(encode(Image.fromarray(values), "PNG"))
     assert out.max() == pytest.approx(1.0) and out.min() == 0

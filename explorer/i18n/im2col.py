@@ -112,7 +112,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ic.method.ops": {"en": "explorer.ops.conv2d (PyTorch)", "zh": "explorer.ops.conv2d（PyTorch）"},
     "ic.method.opencv": {"en": "OpenCV filter2D", "zh": "OpenCV filter2D"},
     "ic.cost_note": {
-        "en": "One gray {w}×{h} image, medians of five runs after a warm-up, measured just now on this machine, "
+        "en": "One grey {w}×{h} image, medians of five runs after a warm-up, measured just now on this machine, "
               "each way on one thread (so the table compares ways of computing, not how many cores were free). "
               "The loops run on a small corner and are scaled up to the whole image.",
         "zh": "一张 {w}×{h} 的灰度图，预热后五次运行的中位数，刚刚在本机上测得，每种方法都只用一个线程（比较的是计算方法，"

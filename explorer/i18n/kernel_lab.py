@@ -8,8 +8,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "kl.tab_kernel": {"en": "Kernel", "zh": "卷积核"},
     "kl.tab_params": {"en": "Padding, stride, display", "zh": "填充、步幅、显示"},
-    "kl.gray": {"en": "Grayscale", "zh": "灰度"},
-    "kl.gray_help": {
+    "kl.grey": {"en": "Greyscale", "zh": "灰度"},
+    "kl.grey_help": {
         "en": "Off: the kernel is applied to the red, green and blue channels separately. On: to the brightness only.",
         "zh": "关闭：卷积核分别作用于红、绿、蓝三个通道。打开：只作用于亮度。",
     },
@@ -25,7 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": " · {w}×{h} 原图的预览；下载时按原尺寸计算",
     },
     "kl.rgb_word": {"en": "colour (3 channels)", "zh": "彩色（3 通道）"},
-    "kl.gray_word": {"en": "grayscale (1 channel)", "zh": "灰度（1 通道）"},
+    "kl.grey_word": {"en": "greyscale (1 channel)", "zh": "灰度（1 通道）"},
     "kl.zeros_border": {
         "en": "Zero padding: at the border the window reads zeros (black) beyond the edge, so a blur darkens the "
               "border. The reflect mode mirrors the image there instead and avoids it.",
@@ -145,7 +145,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "所查看的输入像素（x={x}，y={y}）：R = {r}（{r8}），G = {g}（{g8}），B = {b}（{b8}）；"
               "Y = 0.299·{r} + 0.587·{g} + 0.114·{b} = {luma}。",
     },
-    "kl.pixel_gray": {
+    "kl.pixel_grey": {
         "en": "The inspected input pixel (x={x}, y={y}) holds one number: {v} ({v8} of 255).",
         "zh": "所查看的输入像素（x={x}，y={y}）只有一个数：{v}（255 中的 {v8}）。",
     },

@@ -265,7 +265,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Dark ink on light paper works best; the steps below show how it is prepared.",
         "zh": "浅色纸上的深色字迹效果最好；下面展示了照片的预处理步骤。",
     },
-    "net.step.gray": {"en": "1. Grayscale", "zh": "1. 灰度"},
+    "net.step.grey": {"en": "1. Greyscale", "zh": "1. 灰度"},
     "net.step.inverted": {"en": "2. Inverted if the paper is light", "zh": "2. 纸张较亮时反相"},
     "net.step.cropped": {"en": "3. Cropped to the digit, squared", "zh": "3. 裁剪到数字并补成正方形"},
     "net.step.final": {"en": "4. 20×20 centred in 28×28", "zh": "4. 缩放为 20×20 并居中放入 28×28"},

@@ -97,7 +97,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "pool.zoom_settings": {"en": "Zoom and region", "zh": "缩放和区域"},
     "pool.shift_input": {"en": "Input", "zh": "输入"},
     "pool.shift_input.edges": {"en": "Edge map (like a first layer's output)", "zh": "边缘图（类似第一层的输出）"},
-    "pool.shift_input.photo": {"en": "The photo, gray", "zh": "照片（灰度）"},
+    "pool.shift_input.photo": {"en": "The photo, grey", "zh": "照片（灰度）"},
     "pool.shift_kind.none": {"en": "No pooling", "zh": "不池化"},
     "pool.shift_kind.max": {"en": "Max pooling", "zh": "最大池化"},
     "pool.shift_kind.avg": {"en": "Average pooling", "zh": "平均池化"},

@@ -39,7 +39,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sample.cat": {"en": "Chelsea the cat (photo)", "zh": "小猫 Chelsea（照片）"},
     "sample.coffee": {"en": "Coffee cup (photo)", "zh": "咖啡杯（照片）"},
     "sample.astronaut": {"en": "Astronaut Eileen Collins (photo)", "zh": "宇航员 Eileen Collins（照片）"},
-    "sample.camera": {"en": "Cameraman (grayscale photo)", "zh": "摄影师（灰度照片）"},
+    "sample.camera": {"en": "Cameraman (greyscale photo)", "zh": "摄影师（灰度照片）"},
     "sample.shapes": {"en": "Shapes and text (synthetic)", "zh": "图形和文字（合成）"},
     "sample.checkerboard": {"en": "Checkerboard and ramp (synthetic)", "zh": "棋盘格和渐变（合成）"},
     "src.camera": {"en": "Use the camera", "zh": "使用摄像头"},

@@ -210,8 +210,8 @@ class TemplateMatch:
     brightest: tuple[int, int]         # (row, col) of the largest plain ``response``
 
 
-def template_match(gray: np.ndarray, top: int, left: int, side: int) -> TemplateMatch:
-    """Correlate ``gray`` with its own ``side × side`` patch at (top, left), minus the patch's mean.
+def template_match(grey: np.ndarray, top: int, left: int, side: int) -> TemplateMatch:
+    """Correlate ``grey`` with its own ``side × side`` patch at (top, left), minus the patch's mean.
 
     The plain response also grows with the contrast of the window it lands
     on; divided by the window's own contrast (normalised cross-correlation,
@@ -223,16 +223,16 @@ def template_match(gray: np.ndarray, top: int, left: int, side: int) -> Template
         >>> template_match(image, 12, 20, 7).best
         (12, 20)
     """
-    gray = np.asarray(gray, dtype=np.float32)
-    h, w = gray.shape
+    grey = np.asarray(grey, dtype=np.float32)
+    h, w = grey.shape
     if not (0 <= top <= h - side and 0 <= left <= w - side):
         raise ParamError("err.template_fit", side=side, h=h, w=w)
-    patch = gray[top:top + side, left:left + side].astype(np.float64)
+    patch = grey[top:top + side, left:left + side].astype(np.float64)
     kernel = (patch - patch.mean()).astype(np.float32)
-    response = ops.conv2d(gray, kernel, device="cpu").astype(np.float64)
+    response = ops.conv2d(grey, kernel, device="cpu").astype(np.float64)
     ones = np.ones((side, side), np.float32)
-    sums = ops.conv2d(gray, ones, device="cpu").astype(np.float64)
-    squares = ops.conv2d(gray * gray, ones, device="cpu").astype(np.float64)
+    sums = ops.conv2d(grey, ones, device="cpu").astype(np.float64)
+    squares = ops.conv2d(grey * grey, ones, device="cpu").astype(np.float64)
     contrast = np.sqrt(np.maximum(squares - sums * sums / ones.size, 0)) * float(np.sqrt((kernel ** 2).sum()))
     matched = np.where(contrast > 1e-6, response / np.maximum(contrast, 1e-12), 0.0)
     best = tuple(int(v) for v in np.unravel_index(np.argmax(matched), matched.shape))

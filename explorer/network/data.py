@@ -106,14 +106,14 @@ def load_idx(images: bytes, labels: bytes) -> tuple[torch.Tensor, torch.Tensor]:
 def prepare_photo(image: np.ndarray) -> dict[str, np.ndarray]:
     """A photo of one handwritten digit made to look like the training data, step by step.
 
-    Steps (each kept for display): ``gray``; ``inverted`` (when the paper is
+    Steps (each kept for display): ``grey``; ``inverted`` (when the paper is
     lighter than the ink, so the digit is bright on dark, like the data);
     ``cropped`` to the digit's bounding box with a margin, squared; ``final``
     resized to 20×20 and centred in 28×28, as MNIST does.
     """
-    gray = imaging.to_gray(np.asarray(image, dtype=np.float32))
-    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
-    inverted = 1 - gray if np.median(border) > 0.5 else gray.copy()
+    grey = imaging.to_grey(np.asarray(image, dtype=np.float32))
+    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
+    inverted = 1 - grey if np.median(border) > 0.5 else grey.copy()
     lo, hi = np.percentile(inverted, 5), inverted.max()
     stretched = np.clip((inverted - lo) / (hi - lo), 0, 1) if hi > lo else np.zeros_like(inverted)
     ys, xs = np.nonzero(stretched > 0.3)
@@ -133,7 +133,7 @@ def prepare_photo(image: np.ndarray) -> dict[str, np.ndarray]:
                           align_corners=False, antialias=True)[0, 0].clamp(0, 1).numpy()
     final = np.zeros((28, 28), np.float32)
     final[4:24, 4:24] = small
-    return {"gray": gray, "inverted": inverted, "cropped": cropped, "final": final}
+    return {"grey": grey, "inverted": inverted, "cropped": cropped, "final": final}
 
 
 def rasterize(strokes: list[list[tuple[float, float]]], size: int = 28, width: float = 2.2) -> np.ndarray:

@@ -34,11 +34,11 @@ def _read_only(array: np.ndarray, source: np.ndarray | None = None) -> np.ndarra
 
 
 @st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
-def preview_of(digest: str, _pixels: np.ndarray, gray: bool) -> np.ndarray:
-    """The image the page computes on interactively: at most PREVIEW_SIDE, colour or gray (read-only)."""
+def preview_of(digest: str, _pixels: np.ndarray, grey: bool) -> np.ndarray:
+    """The image the page computes on interactively: at most PREVIEW_SIDE, colour or grey (read-only)."""
     h, w = _pixels.shape[:2]
     image = _pixels if h * w <= FULL_RES_PIXELS else imaging.fit_side(_pixels, PREVIEW_SIDE)
-    return _read_only(imaging.to_gray(image) if gray else image, _pixels)
+    return _read_only(imaging.to_grey(image) if grey else image, _pixels)
 
 
 @st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
@@ -49,9 +49,9 @@ def compare_image(digest: str, _pixels: np.ndarray) -> np.ndarray:
 
 @st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
 def feature_map(digest: str, _image: np.ndarray) -> np.ndarray:
-    """Sobel gradient magnitude of the gray image: what an edge-detecting first layer would output."""
+    """Sobel gradient magnitude of the grey image: what an edge-detecting first layer would output."""
     edges = kernels.get_preset("sobel_magnitude")
-    return _read_only(ops.apply_kernels(imaging.to_gray(_image), edges.kernels(), edges.combine, padding="same",
+    return _read_only(ops.apply_kernels(imaging.to_grey(_image), edges.kernels(), edges.combine, padding="same",
                                         padding_mode="replicate"))
 
 
@@ -97,10 +97,10 @@ def filtered(image_key: str, image: np.ndarray, kernel_list, combine: str | None
 
 
 @st.cache_data(max_entries=4, ttl="1h", show_spinner=False)
-def full_resolution_png(digest: str, _pixels: np.ndarray, gray: bool, kernel_list: tuple[np.ndarray, ...],
+def full_resolution_png(digest: str, _pixels: np.ndarray, grey: bool, kernel_list: tuple[np.ndarray, ...],
                         combine: str | None, conv_args: tuple, display_mode: str) -> bytes:
     """The full-resolution result as PNG bytes, computed once per setting."""
-    image = imaging.to_gray(_pixels) if gray else _pixels
+    image = imaging.to_grey(_pixels) if grey else _pixels
     out = ops.apply_kernels(image, list(kernel_list), combine, **dict(conv_args))
     return imaging.to_png(display.to_display(out, display_mode))
 

@@ -197,18 +197,18 @@ def template_panel(work: np.ndarray) -> None:
     """A patch of the photo as the kernel: the normalised response peaks where the patch came from."""
     st.subheader(tr("ch.tm_title"))
     st.markdown(tr("ch.tm_intro", side=TEMPLATE_SIDE))
-    gray = imaging.to_gray(work)
-    h, w = gray.shape
+    grey = imaging.to_grey(work)
+    h, w = grey.shape
     x, y, _ = region()
     top, left = int(round(y * max(h - TEMPLATE_SIDE, 0))), int(round(x * max(w - TEMPLATE_SIDE, 0)))
     try:
-        found = channels.template_match(gray, top, left, TEMPLATE_SIDE)
+        found = channels.template_match(grey, top, left, TEMPLATE_SIDE)
     except ParamError as err:
         st.info(err.text(lang()), icon=":material/info:")
         return
     r0, c0, r1, c1 = found.box
     photo, response = st.columns(2, gap="medium")
-    widgets.picture(display.mark(display.to_uint8(gray), c0, r0, c1, r1, colour=(0, 160, 255)), tr("ch.tm_patch"),
+    widgets.picture(display.mark(display.to_uint8(grey), c0, r0, c1, r1, colour=(0, 160, 255)), tr("ch.tm_patch"),
                     where=photo, width="stretch")
     by, bx = found.best
     picture = display.to_uint8(0.5 + 0.5 * found.matched)

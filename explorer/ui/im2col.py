@@ -170,11 +170,11 @@ def backward_panel(ex: Example) -> None:
                                                    diff=gap(worst)))
 
 
-def _measure_costs(key: tuple, gray: np.ndarray, k: int) -> None:
-    """Time the four ways on the page's gray image with a k×k kernel; the table below shows the result."""
+def _measure_costs(key: tuple, grey: np.ndarray, k: int) -> None:
+    """Time the four ways on the page's grey image with a k×k kernel; the table below shows the result."""
     with st.spinner(tr("ic.measuring")):
         kernel = np.random.default_rng(0).standard_normal((k, k)).astype(np.float32)
-        st.session_state["ic.costs"] = (key, im2col.measure_costs(gray, kernel))
+        st.session_state["ic.costs"] = (key, im2col.measure_costs(grey, kernel))
 
 
 def cost_panel() -> None:
@@ -187,12 +187,12 @@ def cost_panel() -> None:
     st.metric(tr("ic.cost_matrix", w=full_w, h=full_h, k=k), format_bytes(size),
               tr("ic.cost_shape", rows=f"{full_h * full_w:,}", cols=3 * k * k,
                  image=format_bytes(full_h * full_w * 3 * 4)), delta_color="off", delta_arrow="off", border=True)
-    gray = imaging.to_gray(caches.compare_image(image.digest, image.pixels))
+    grey = imaging.to_grey(caches.compare_image(image.digest, image.pixels))
     measured_key = (image.digest, k)
     # measured in the button's callback, at the start of the rerun: later in the run the browser is drawing the
     # page's other tabs, and on a machine it shares with the server that held the multi-threaded methods at ~8 ms
     st.button(tr("ic.measure"), icon=":material/timer:", type="primary", on_click=_measure_costs,
-              args=(measured_key, gray, k))
+              args=(measured_key, grey, k))
     result = st.session_state.get("ic.costs")
     if result and result[0] == measured_key:
         costs = result[1]
@@ -209,7 +209,7 @@ def cost_panel() -> None:
         # sized to their headers: fitted to "1.0×", the zh header "相对 OpenCV" was cut to "相对 OpenCV…"
         widths = {column: st.column_config.TextColumn(width="medium") for column in frame.columns[1:]}
         left.dataframe(frame, hide_index=True, width="stretch", column_config=widths)
-        left.caption(tr("ic.cost_note", w=gray.shape[1], h=gray.shape[0]))
+        left.caption(tr("ic.cost_note", w=grey.shape[1], h=grey.shape[0]))
         times = [cost.seconds * 1000 for cost in costs]
         widgets.chart(charts.log_bars({"": times}, names, y_title=tr("ic.cost_axis"),
                                       texts=[f"{t:,.1f}" for t in times]), "ic.cost_chart", right)

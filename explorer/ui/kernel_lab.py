@@ -26,7 +26,7 @@ class Settings:
     """Everything the controls chose."""
     choice: picker.KernelChoice
     conv_args: dict
-    gray: bool
+    grey: bool
     display_mode: str
 
 
@@ -57,15 +57,15 @@ def controls() -> Settings:
                               (kernels.flip(kernel), tr("kl.flip_flipped"), False)], max_text_side=5)
     with params_tab:
         conv_args = picker.conv_controls()
-        gray = widgets.toggle(tr("kl.gray"), "kl.gray", False, help=tr("kl.gray_help"))
+        grey = widgets.toggle(tr("kl.grey"), "kl.grey", False, help=tr("kl.grey_help"))
         mode = widgets.choice(tr("kl.display"), display.DISPLAY_MODES, "kl.display", "auto", prefix="display")
-    return Settings(choice, conv_args, gray, mode)
+    return Settings(choice, conv_args, grey, mode)
 
 
 def compute(image: CurrentImage, settings: Settings, shown_in, shown_out) -> Result:
     """The filtered preview (cached); on bad settings, the input and a message, then the page stops."""
-    work = caches.preview_of(image.digest, image.pixels, settings.gray)
-    work_key = f"{image.digest}:{'gray' if settings.gray else 'rgb'}:{work.shape[0]}x{work.shape[1]}"
+    work = caches.preview_of(image.digest, image.pixels, settings.grey)
+    work_key = f"{image.digest}:{'grey' if settings.grey else 'rgb'}:{work.shape[0]}x{work.shape[1]}"
     choice = settings.choice
     try:
         output = caches.filtered(work_key, work, choice.kernels, choice.combine, **settings.conv_args)
@@ -102,7 +102,7 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
         note = tr("kl.preview_of", w=image.pixels.shape[1], h=image.pixels.shape[0]) if result.is_preview else ""
         widgets.picture(display.mark(display.to_uint8(result.work), left, top, right, bottom),
                         tr("kl.input_caption", w=result.work.shape[1], h=result.work.shape[0],
-                           kind=tr("kl.gray_word" if settings.gray else "kl.rgb_word")) + note,
+                           kind=tr("kl.grey_word" if settings.grey else "kl.rgb_word")) + note,
                         width="stretch", output_format="JPEG")
         _close_up(result, x, y, (top, left, bottom, right))
     with shown_out:
@@ -235,7 +235,7 @@ def pixel_lesson(image: CurrentImage, settings: Settings, result: Result) -> Non
             st.markdown(tr("kl.pixel_rgb", x=px, y=py, r=f"{r:.3f}", g=f"{g:.3f}", b=f"{b:.3f}", r8=round(r * 255),
                            g8=round(g * 255), b8=round(b * 255), luma=f"{float(palette.LUMA @ value):.3f}"))
         else:
-            st.markdown(tr("kl.pixel_gray", x=px, y=py, v=f"{float(value):.3f}", v8=round(float(value) * 255)))
+            st.markdown(tr("kl.pixel_grey", x=px, y=py, v=f"{float(value):.3f}", v8=round(float(value) * 255)))
         k = settings.choice.kernels[0].shape[0]
         st.markdown(tr("kl.resolution", k=k))
         half = caches.half_of(result.work_key, result.work)
@@ -268,7 +268,7 @@ def downloads(image: CurrentImage, settings: Settings, result: Result) -> None:
                        icon=":material/high_quality:") or st.session_state.get("kl.full_ready") == full_key:
             with st.spinner(tr("kl.full_res_wait")):
                 try:
-                    png = caches.full_resolution_png(image.digest, image.pixels, settings.gray, choice.kernels,
+                    png = caches.full_resolution_png(image.digest, image.pixels, settings.grey, choice.kernels,
                                                      choice.combine, tuple(sorted(args.items())), result.mode)
                 except ops.ParamError as err:
                     show_error(err)

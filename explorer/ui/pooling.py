@@ -145,7 +145,7 @@ def shift_panel(image: CurrentImage, work: np.ndarray, window: Window) -> None:
     if window.k < 2:
         st.info(tr("pool.shift_needs_two"), icon=":material/info:")
         return
-    plane = caches.feature_map(image.digest, work) if kind == "edges" else imaging.to_gray(work)
+    plane = caches.feature_map(image.digest, work) if kind == "edges" else imaging.to_grey(work)
     try:
         test = pooling.shift_test(plane, window.k)
     except ops.ParamError as err:
@@ -171,7 +171,7 @@ def equivariance_panel(work: np.ndarray) -> None:
     st.markdown(tr("pool.eq_intro"))
     s = widgets.slider(tr("pool.eq_shift"), 1, 8, "pool.eq_shift", 3)
     try:
-        found = equivariance.equivariance(imaging.to_gray(work), kernels.SOBEL_X.astype(np.float32), s)
+        found = equivariance.equivariance(imaging.to_grey(work), kernels.SOBEL_X.astype(np.float32), s)
     except ops.ParamError as err:
         st.info(err.text(lang()), icon=":material/info:")
         return

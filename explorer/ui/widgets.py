@@ -3,7 +3,7 @@
 A bound widget keeps its value across pages (the session) and in the address
 bar (a shared link opens the same view). Every value a link carries is read by
 ``links``, checked as the widget itself would check it; the address bar holds
-codes (``kernel.preset=gaussian_blur``, ``conv.stride=2``, ``kl.gray=true``),
+codes (``kernel.preset=gaussian_blur``, ``conv.stride=2``, ``kl.grey=true``),
 never a translated label, so a link copied from the Chinese UI opens in English.
 """
 from __future__ import annotations

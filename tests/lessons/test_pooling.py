@@ -71,7 +71,7 @@ def test_shift_test_matches_a_brute_force_comparison(k):
 
 def test_pooling_is_more_robust_to_shifts_than_no_pooling_on_a_feature_map():
     from explorer import imaging, kernels
-    photo = imaging.to_gray(imaging.load_image(open("assets/cat.png", "rb").read()))
+    photo = imaging.to_grey(imaging.load_image(open("assets/cat.png", "rb").read()))
     edges = ops.apply_kernels(photo, kernels.get_preset("sobel_magnitude").kernels(), "magnitude", padding="same")
     test = pooling.shift_test(edges, 4)
     for s in (1, 2, 3):

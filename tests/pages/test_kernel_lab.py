@@ -138,9 +138,9 @@ def test_custom_kernel_size_and_normalize():
     assert any("×0.2 + " in c.value for c in at.code)   # 1/5 after normalizing
 
 
-def test_grayscale_switch_and_display_modes():
+def test_greyscale_switch_and_display_modes():
     at = start(KERNEL_LAB)
-    at.toggle(key="kl.gray").set_value(True).run()
+    at.toggle(key="kl.grey").set_value(True).run()
     assert not at.exception and at.success
     assert not [b for b in at.button_group if b.key == "kl.channel"]   # one channel: nothing to pick
     for mode in ("diverging", "absolute", "clip", "stretch"):

@@ -10,14 +10,14 @@ from tests.helpers import CHANNELS, IM2COL, KERNEL_LAB, NETWORK, POOLING, SLIDIN
 
 
 def kernel_lab_view(at, lang="en"):
-    return (at.selectbox(key=f"kernel.preset@{lang}").value == "gaussian_blur" and at.toggle(key="kl.gray").value
+    return (at.selectbox(key=f"kernel.preset@{lang}").value == "gaussian_blur" and at.toggle(key="kl.grey").value
             and at.number_input(key="conv.stride").value == 2
             and at.segmented_control(key="conv.padding_kind").value == "number")
 
 
 @pytest.mark.parametrize("page, good, check", [
     (KERNEL_LAB, {"kernel.preset": "gaussian_blur", "conv.padding_kind": "number", "conv.stride": "2",
-                  "kl.gray": "true"}, kernel_lab_view),
+                  "kl.grey": "true"}, kernel_lab_view),
     (SLIDING, {"sw.mode": "max_pool", "sw.rows": "5"},
      lambda at: at.selectbox(key="sw.mode@en").value == "max_pool" and at.slider(key="sw.rows").value == 5),
     (POOLING, {"pool.k": "3", "pool.ceil": "true", "pool.zoom": "8"},
@@ -58,10 +58,10 @@ def test_a_link_copied_from_the_chinese_ui_opens_the_same_view_in_english():
     at.selectbox(key="kernel.preset@zh").set_value("gaussian_blur").run()
     at.segmented_control(key="conv.padding_kind").set_value("number")
     at.number_input(key="conv.stride").set_value(2)
-    at.toggle(key="kl.gray").set_value(True).run()
+    at.toggle(key="kl.grey").set_value(True).run()
     # AppTest has no browser: the values of Streamlit-bound widgets (numbers, switches), which the browser
     # writes into the address bar itself, are added as it would write them (the browser test copies a real URL)
-    copied = {**at.query_params, "conv.stride": "2", "kl.gray": "true"}
+    copied = {**at.query_params, "conv.stride": "2", "kl.grey": "true"}
     assert copied["lang"] == "zh" and copied["kernel.preset"] == "gaussian_blur"
     assert not any(ch >= "\u3400" for value in copied.values() for ch in value)      # nothing translated in it
     chinese = open_link(KERNEL_LAB, copied)
@@ -70,9 +70,14 @@ def test_a_link_copied_from_the_chinese_ui_opens_the_same_view_in_english():
     assert english.title[0].value == "Kernel Lab" and kernel_lab_view(english) and not english.toast
 
 
+def test_a_link_made_before_grey_was_spelt_one_way_still_opens():
+    at = open_link(KERNEL_LAB, {"kl.gray": "true"})
+    assert at.toggle(key="kl.grey").value and not at.toast and "kl.gray" not in at.query_params
+
+
 def test_old_links_with_translated_values_still_open():
     at = open_link(KERNEL_LAB, {"kernel.preset@en": "Gaussian blur", "conv.padding_kind": "Pixels",
-                                "conv.stride": "2", "kl.gray": "true"})
+                                "conv.stride": "2", "kl.grey": "true"})
     assert kernel_lab_view(at) and not at.toast
     assert at.query_params.get("kernel.preset") == "gaussian_blur" and "kernel.preset@en" not in at.query_params
     at = open_link(POOLING, {"lang": "简体中文", "pool.k": "3"})
@@ -89,7 +94,7 @@ def test_defaults_stay_out_of_the_url():
 
 def test_a_link_with_a_widgets_default_value_is_not_reported_as_ignored():
     """Streamlit drops ``present=false`` (the toggle's default) from the address bar: it was used, not refused."""
-    at = open_link(KERNEL_LAB, {"present": "false", "lang": "en", "kl.gray": "false"})
+    at = open_link(KERNEL_LAB, {"present": "false", "lang": "en", "kl.grey": "false"})
     assert not at.exception and not at.toast
     at = open_link(KERNEL_LAB, {"present": "maybe"})
     assert "reset to their defaults" in at.toast[0].value

@@ -44,7 +44,7 @@ def _photo() -> np.ndarray | None:
     except imaging.ImageError as err:
         show_error(err)
         return None
-    for col, name in zip(st.columns(4, gap="small"), ("gray", "inverted", "cropped", "final")):
+    for col, name in zip(st.columns(4, gap="small"), ("grey", "inverted", "cropped", "final")):
         widgets.picture(display.to_uint8(steps[name]), tr(f"net.step.{name}"), where=col, width="stretch",
                         clamp=True)
     return steps["final"]

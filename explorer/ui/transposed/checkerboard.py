@@ -35,7 +35,7 @@ def render(work: np.ndarray) -> None:
                    zrange=(0, 1))
     grids.caption(tr("td.cb_flat_note"))
     x, y, _ = region()
-    photo_t, photo_r = transposed.checkerboard_pair(display.crop_fraction(imaging.to_gray(work), x, y, 6), k, s)
+    photo_t, photo_r = transposed.checkerboard_pair(display.crop_fraction(imaging.to_grey(work), x, y, 6), k, s)
     cols = st.columns(2, gap="medium")
     for col, picture, caption in ((cols[0], photo_t, "td.cb_photo_t"), (cols[1], photo_r, "td.cb_photo_r")):
         widgets.picture(display.blocky(picture, 3 * caches.COMPARE_SIDE // 2), tr(caption, k=k, s=s), where=col,

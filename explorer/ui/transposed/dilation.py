@@ -23,28 +23,28 @@ def render(image: CurrentImage, work: np.ndarray) -> None:
     c2.caption(tr(f"preset.{name}.desc"))
     preset = kernels.get_preset(name)
     chosen = preset.kernels()
-    gray = imaging.to_gray(work)
-    key = f"{image.digest}:gray:{gray.shape[0]}x{gray.shape[1]}"
+    grey = imaging.to_grey(work)
+    key = f"{image.digest}:grey:{grey.shape[0]}x{grey.shape[1]}"
     total = sum(float(k.sum()) for k in chosen)
     for col, d in zip(pictures.columns(4, gap="small"), DILATIONS):
         with col:
             st.markdown(f"**{tr('td.dil_d', d=d)}**")
             extent = d * (chosen[0].shape[0] - 1) + 1
             try:
-                out = caches.filtered(key, gray, chosen, preset.combine, padding="same", padding_mode="reflect",
+                out = caches.filtered(key, grey, chosen, preset.combine, padding="same", padding_mode="reflect",
                                       dilation=d)
             except ops.ParamError:      # reflect padding must be narrower than the image
-                st.info(tr("td.dil_too_small", d=d, e=extent, w=gray.shape[1], h=gray.shape[0]),
+                st.info(tr("td.dil_too_small", d=d, e=extent, w=grey.shape[1], h=grey.shape[0]),
                         icon=":material/info:")
                 continue
             widgets.picture(display.to_display(out, display.resolve_display_mode("auto", out, total)),
                             tr("td.dil_caption", e=extent, n=chosen[0].size), width="stretch")
     for col, d in zip(st.columns(4, gap="small"), DILATIONS):
         widgets.matrix(kernels.dilate(chosen[0], d), f"td.dil_k{d}", col, max_text_side=9, height=230)
-    centre = (gray.shape[0] // 2, gray.shape[1] // 2)
+    centre = (grey.shape[0] // 2, grey.shape[1] // 2)
     for col, d in zip(st.columns(4, gap="small"), DILATIONS):
         offsets = receptive.taps(chosen[0].shape[0], d)
-        col.image(display.zoom_cells(gray, centre, 21, [(dy, dx) for dy in offsets for dx in offsets], 12),
+        col.image(display.zoom_cells(grey, centre, 21, [(dy, dx) for dy in offsets for dx in offsets], 12),
                   width="stretch", alt=tr("td.dil_taps_alt", d=d))
     st.caption(tr("td.dil_taps_note"))
     gridding()

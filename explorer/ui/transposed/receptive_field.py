@@ -33,13 +33,13 @@ def _table() -> list[receptive.Layer]:
 def render(work: np.ndarray) -> None:
     """Layers in, each layer's extent, jump, field and output size out; the field on the photo."""
     lead(tr("td.rf_intro"))
-    gray_shape = work.shape[:2]
+    grey_shape = work.shape[:2]
     drawn = st.container()          # on a projector the field on the photo comes first, the table under it
     table, results = st.columns([0.95, 1.15], gap="medium")
     with table:
         try:
             layers = _table()
-            shapes = receptive.output_shape(layers, gray_shape)
+            shapes = receptive.output_shape(layers, grey_shape)
         except receptive.LayerError as err:
             show_error(err, where=results)
             stop()
@@ -54,8 +54,8 @@ def render(work: np.ndarray) -> None:
             tr("td.rf_out"): [f"{w}×{h}" for h, w in shapes],
         }), hide_index=True, width="stretch")
         st.code("RF(L+1) = 1\n" + "\n".join(text for _, text in receptive.backward_recursion(layers)), language=None)
-    position = receptive.centre_output(layers, gray_shape)
-    reach = receptive.influence(layers, gray_shape, position)
+    position = receptive.centre_output(layers, grey_shape)
+    reach = receptive.influence(layers, grey_shape, position)
     field = fields[-1]
     top, left, bottom, right = receptive.field_box(layers, position)
     picture = display.mark(display.tint(display.to_uint8(work), reach), left, top, right, bottom,
@@ -72,7 +72,7 @@ def render(work: np.ndarray) -> None:
         st.metric(tr("td.rf_metric"), f"{field.size} × {field.size}", border=True)
         brute = receptive.reach_side(reach)
         if field.size > brute:
-            st.info(tr("td.rf_clipped", size=field.size, w=gray_shape[1], h=gray_shape[0]), icon=":material/crop:")
+            st.info(tr("td.rf_clipped", size=field.size, w=grey_shape[1], h=grey_shape[0]), icon=":material/crop:")
         else:
             (st.success if brute == field.size else st.error)(tr(
                 "td.rf_agree" if brute == field.size else "td.rf_disagree", size=field.size, brute=brute))
