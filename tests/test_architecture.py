@@ -33,6 +33,19 @@ PLOTLY_LAYERS = {"views"}
 # while state kept beside it survives (Kernel Lab crashed on every return); links are read by explorer/ui/links.py
 VALUE_WIDGETS = {"slider", "number_input", "toggle", "checkbox", "selectbox", "segmented_control", "pills",
                  "select_slider", "radio", "text_input", "text_area", "multiselect"}
+# module-level state: a private name bound to a mutable object at import, or rebound through `global`. Each one in
+# explorer/ is listed here with what it holds (issue 28: state lives in objects a test can build fresh).
+MUTABLE_CALLS = {"dict", "list", "set", "OrderedDict", "defaultdict", "deque", "Lock", "RLock", "local", "Queue",
+                 "Event", "Condition"}
+DOCUMENTED_STATE = {
+    # the compiled loop's variants, trials and worker: to become one object (issue 28, point 3)
+    "explorer/conv/stencil.py": {"_lock", "_ready", "_faster", "_failed", "_missed", "_trials", "_timings",
+                                 "_trial_lock", "_queued", "_building", "_starting", "_jobs", "_compiled", "_worker"},
+    "explorer/conv/buffers.py": {"_pool", "_pool_lock"},        # recycled output buffers, shared by threads
+    "explorer/device.py": {"_THREADS_LOCK", "_THREADS_HELD", "_this_thread", "_session"},  # torch's global threads
+    "explorer/lessons/snippets.py": {"_NAMES"},                 # a table, never changed
+    "explorer/i18n/core.py": {"_PRESET_TEXT"},                  # a table, never changed
+}
 MAX_PAGE_LINES = 120
 MAX_MODULE_LINES = 400
 
@@ -72,6 +85,21 @@ def imports(tree: ast.Module) -> list[tuple[str, list[str], int]]:
             found += [(alias.name, [], node.lineno) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
             found.append((node.module, [alias.name for alias in node.names], node.lineno))
+    return found
+
+
+def module_state(tree: ast.Module) -> list[tuple[str, int]]:
+    """``(name, line)`` of each private module-level name bound to a mutable object, or rebound via ``global``."""
+    found = []
+    for node in tree.body:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if value is not None else []
+        called = getattr(value, "func", None)
+        mutable = isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)) or (
+            isinstance(value, ast.Call) and getattr(called, "attr", getattr(called, "id", "")) in MUTABLE_CALLS)
+        found += [(t.id, node.lineno) for t in targets if mutable and isinstance(t, ast.Name) and t.id.startswith("_")
+                  and not t.id.startswith("__")]
+    found += [(name, node.lineno) for node in ast.walk(tree) if isinstance(node, ast.Global) for name in node.names]
     return found
 
 
@@ -126,6 +154,10 @@ def violations(sources: dict[str, str]) -> list[str]:
             if node.func.attr in VALUE_WIDGETS and "key" in keywords and not keywords & {"persist_state", None}:
                 problems.append(f"{path}:{node.lineno} draws a keyed {node.func.attr} without persist_state: its "
                                 "value is lost on a page that does not draw it")
+        for name, line in module_state(tree):
+            if name not in DOCUMENTED_STATE.get(path, ()):
+                problems.append(f"{path}:{line} keeps state at module level ({name}): put it in an object, or "
+                                "document it in DOCUMENTED_STATE")
         for part in Path(path).with_suffix("").parts[1:]:
             if part in sys.stdlib_module_names:
                 problems.append(f"{path} is named like the standard library's {part}")
@@ -161,6 +193,8 @@ def test_every_layer_is_present():
     ("explorer/ui/caches.py", "from explorer.conv.lanes import lanes_correlate\n", "private to ops.py and bench.py"),
     ("explorer/conv/lanes.py", "from explorer.ui import widgets\n", "upward"),
     ("explorer/conv/calibration.py", "def f():\n    from explorer import ops\n", "must not import the API"),
+    ("explorer/conv/strategies.py", "_cache = {}\n", "keeps state at module level (_cache)"),
+    ("explorer/conv/dispatch.py", "def f():\n    global _seen\n", "keeps state at module level (_seen)"),
     ("explorer/network/layers.py", "import plotly.graph_objects as go\n", "imports Plotly"),
     ("explorer/ui/widgets.py", "from explorer.geometry import _private\n", "private name _private"),
     ("explorer/lessons/sliding.py", "from explorer import ops\nops._hidden(1)\n", "private name ops._hidden"),

@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 
 from explorer import ops
-from explorer.conv import calibration, lanes, stencil, strategies
+from explorer.conv import calibration, dispatch, lanes, stencil, strategies
 from explorer.conv.calibration import Calibration, decide
 from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(autouse=True)
 def defaults_afterwards(monkeypatch):
     """Every test leaves the process on the documented constants, as the rest of the suite expects."""
-    monkeypatch.setattr(calibration, "_done", Calibration(DEFAULT_CROSSOVERS, "defaults"))   # as if done
+    monkeypatch.setattr(dispatch.IN_FORCE, "source", Calibration(DEFAULT_CROSSOVERS, "defaults"))   # as if done
     yield
     strategies.use_crossovers(DEFAULT_CROSSOVERS)
 
@@ -137,7 +137,6 @@ def test_a_layout_is_only_chosen_for_a_result_it_got_right(monkeypatch, tmp_path
     """The real clock checks each layout's result against F.conv2d; a wrong one fails the measurement, and the
     defaults stay."""
     original = strategies.lanes_correlate
-    monkeypatch.setattr(calibration, "_checked", set())
     monkeypatch.setattr(strategies, "lanes_correlate", lambda *a, **kw: original(*a, **kw) + 1.0)
     result = calibration.calibrate(calibration.clock(ops.conv2d, ops.to_nchw), tmp_path / "calibration.json",
                                    fresh=True)
@@ -283,7 +282,7 @@ def test_a_failed_measurement_keeps_the_defaults(tmp_path):
 
 
 def test_switched_off_the_defaults_are_used_without_measuring(monkeypatch):
-    monkeypatch.setattr(calibration, "_done", None)
+    monkeypatch.setattr(dispatch.IN_FORCE, "source", None)
     monkeypatch.setenv(calibration.SWITCH, "off")
     monkeypatch.setattr(calibration, "calibrate", lambda *a, **k: pytest.fail("measured although switched off"))
     result = calibration.ensure()
@@ -291,7 +290,7 @@ def test_switched_off_the_defaults_are_used_without_measuring(monkeypatch):
 
 
 def test_the_first_cpu_convolution_reads_the_crossovers_once_and_never_measures(monkeypatch):
-    monkeypatch.setattr(calibration, "_done", None)
+    monkeypatch.setattr(dispatch.IN_FORCE, "source", None)
     monkeypatch.delenv(calibration.SWITCH, raising=False)
     runs = []
     chosen = Crossovers(25, 49, 81, False)
@@ -342,7 +341,7 @@ def test_the_strategy_reported_is_the_one_a_convolution_uses_under_any_crossover
 
 
 def test_without_a_cache_a_convolution_uses_the_defaults_and_measures_nothing(monkeypatch, tmp_path):
-    monkeypatch.setattr(calibration, "_done", None)
+    monkeypatch.setattr(dispatch.IN_FORCE, "source", None)
     monkeypatch.delenv(calibration.SWITCH, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(calibration, "decide", lambda timer: pytest.fail("measured inside a convolution"))

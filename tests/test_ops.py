@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 
 from explorer import kernels, ops, reference
-from explorer.conv import buffers, lanes, strategies
+from explorer.conv import buffers, dispatch, lanes, strategies
 from tests.helpers import relative_error, torch_conv
 
 RNG = np.random.default_rng(1234)
@@ -309,7 +309,7 @@ def test_strategy_choice_for_a_grey_image(kernel, device, stride, expected):
 @pytest.fixture(params=lanes.LANE_LAYOUTS, ids=lambda layout: f"{layout[0]}x{layout[1]}")
 def lanes_layout(request, monkeypatch):
     """Every layout of the lanes a machine's calibration can choose, one at a time."""
-    monkeypatch.setattr(strategies, "_crossovers", replace(strategies.DEFAULT_CROSSOVERS, grey_lanes=request.param))
+    monkeypatch.setattr(dispatch.IN_FORCE, "crossovers", replace(dispatch.DEFAULT_CROSSOVERS, grey_lanes=request.param))
     return request.param
 
 
@@ -363,7 +363,7 @@ def test_colour_through_the_lanes_against_torch(channels, lanes_layout):
 
 
 def test_colour_goes_to_the_lanes_only_with_stride_1_across(monkeypatch):
-    monkeypatch.setattr(strategies, "_crossovers", replace(strategies.DEFAULT_CROSSOVERS, colour_lanes=True))
+    monkeypatch.setattr(dispatch.IN_FORCE, "crossovers", replace(dispatch.DEFAULT_CROSSOVERS, colour_lanes=True))
     assert strategies.strategy_for(np.ones((3, 3)) + np.eye(3), stride=(2, 1)) == "lanes"
     assert strategies.strategy_for(np.ones((3, 3)) + np.eye(3), stride=(1, 2)) == "direct"
 

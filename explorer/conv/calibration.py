@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -30,7 +29,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer.conv import stencil, strategies
+from explorer.conv import dispatch, stencil, strategies
 from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
 from explorer.conv.lanes import LANE_LAYOUTS
 from explorer.conv.strategies import ConvPlan
@@ -152,6 +151,7 @@ def clock(convolve: Callable, to_tensor: Callable) -> Timer:
     ``to_tensor(image, device)`` ``ops.to_nchw``, handed in by whoever measures (the bench), so the engine does not
     import the public API built on it."""
     rng = np.random.default_rng(7)
+    checked: set = set()          # (layout, image shape, kernel shape) whose lanes result was checked once
     images = {3: rng.random((*TILE, 3), dtype=np.float32), 1: rng.random(TILE, dtype=np.float32),
               "layout": rng.random(LAYOUT_TILE, dtype=np.float32),
               "colour layout": rng.random((*LAYOUT_TILE, 3), dtype=np.float32)}
@@ -167,12 +167,13 @@ def clock(convolve: Callable, to_tensor: Callable) -> Timer:
             layout = tuple(int(n) for n in kind.split()[1].split("x"))
             per_tile = TILE[0] * TILE[1] / (LAYOUT_TILE[0] * LAYOUT_TILE[1])     # timed larger, given per TILE
             image = images["layout" if channels == 1 else "colour layout"]
-            return fastest_ms(lambda: _lanes_in(layout, image, kernel, to_tensor), 3) * per_tile
+            return fastest_ms(lambda: _lanes_in(layout, image, kernel, to_tensor, checked), 3) * per_tile
         return fastest_ms(lambda: convolve(image, kernel, padding="same", strategy=strategy, device="cpu"), 3)
     return timer
 
 
-def _lanes_in(layout: tuple[int, int], image: np.ndarray, kernel: np.ndarray, to_tensor: Callable) -> torch.Tensor:
+def _lanes_in(layout: tuple[int, int], image: np.ndarray, kernel: np.ndarray, to_tensor: Callable,
+              checked: set) -> torch.Tensor:
     """``image`` through the lanes in ``layout``, zero 'same' padding (odd kernel), checked once per layout
     and size against ``F.conv2d``: a layout is only ever chosen for a result it got right."""
     p, channels = kernel.shape[0] // 2, 1 if image.ndim == 2 else image.shape[2]
@@ -181,16 +182,15 @@ def _lanes_in(layout: tuple[int, int], image: np.ndarray, kernel: np.ndarray, to
     with torch.inference_mode():
         x = to_tensor(image, cpu)
         y = plan.run(x)
-        if (layout, image.shape, kernel.shape) not in _checked:
+        if (layout, image.shape, kernel.shape) not in checked:
             weight = torch.from_numpy(kernel).expand(channels, 1, *kernel.shape)
             expected = F.conv2d(x, weight, padding=p, groups=channels)
             if not torch.allclose(y, expected, rtol=1e-4, atol=1e-4):
                 raise ArithmeticError(f"the lanes in layout {layout} disagree with F.conv2d")
-            _checked.add((layout, image.shape, kernel.shape))
+            checked.add((layout, image.shape, kernel.shape))
     return y
 
 
-_checked: set = set()
 
 
 # ---------------------------------------------------------------- the cache file
@@ -245,10 +245,6 @@ def write_cache(path: Path, key: dict, chosen: Crossovers, reasons: tuple[str, .
 
 # ---------------------------------------------------------------- once per process
 
-_lock = threading.Lock()
-_done: Calibration | None = None
-
-
 def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool = False,
               measure: bool = True) -> Calibration:
     """Read the cache (unless ``fresh``) or, when ``measure``, measure (about a second) and keep the result; put
@@ -276,16 +272,17 @@ def calibrate(timer: Timer | None = None, path: Path | None = None, fresh: bool 
 
 
 def ensure() -> Calibration:
-    """The crossovers of this process, read once from this machine's cache (thread-safe), then kept; never
-    measured here: a convolution must not wait a second for it (a 5×5 lesson grid did, and wrote to the user's
-    cache directory). Until :data:`MEASURE` has run on this machine the defaults are in use."""
-    global _done
-    if _done is None:
-        with _lock:
-            if _done is None:
+    """The crossovers of this process, read once from this machine's cache (thread-safe), then kept in
+    :data:`explorer.conv.dispatch.IN_FORCE`; never measured here: a convolution must not wait a second for it (a 5×5
+    lesson grid did, and wrote to the user's cache directory). Until :data:`MEASURE` has run on this machine the
+    defaults are in use."""
+    in_force = dispatch.IN_FORCE
+    if in_force.source is None:
+        with in_force.lock:
+            if in_force.source is None:
                 if os.environ.get(SWITCH, "").lower() in ("off", "0", "no"):
-                    _done = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"{SWITCH}=off",))
                     strategies.use_crossovers(DEFAULT_CROSSOVERS)
+                    in_force.source = Calibration(DEFAULT_CROSSOVERS, "defaults", (f"{SWITCH}=off",))
                 else:
-                    _done = calibrate(measure=False)
-    return _done
+                    in_force.source = calibrate(measure=False)
+    return in_force.source

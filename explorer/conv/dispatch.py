@@ -11,6 +11,7 @@ machine's constants below until this machine's are measured
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from explorer.conv.lanes import GREY_LANES
@@ -33,6 +34,22 @@ class Crossovers:
 
 
 DEFAULT_CROSSOVERS = Crossovers()
+
+
+class InForce:
+    """The crossovers this process uses and where they came from (``calibration.ensure`` fills ``source`` once):
+    one object, the engine's only record of them; a test builds its own or sets its fields."""
+
+    def __init__(self, crossovers: Crossovers = DEFAULT_CROSSOVERS):
+        self.crossovers = crossovers
+        self.source = None            # the calibration.Calibration read for this process; None until asked
+        self.lock = threading.Lock()
+
+    def for_device(self, device: str) -> Crossovers:
+        return self.crossovers if device == "cpu" else DEFAULT_CROSSOVERS
+
+
+IN_FORCE = InForce()
 
 
 @dataclass(frozen=True)

@@ -53,25 +53,21 @@ import torch
 import torch.nn.functional as F
 
 from explorer.conv import borders, buffers, dispatch, stencil
-from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
+from explorer.conv.dispatch import Crossovers
 from explorer.conv.lanes import LANE_LAYOUTS, lanes_correlate
 from explorer.geometry import Pads, ParamError, output_len, pair, resolve_padding
 
 CONV_STRATEGIES = ("direct", "separable", "fft", "lanes", "stencil")
 
 
-_crossovers = DEFAULT_CROSSOVERS
-
-
 def crossovers() -> Crossovers:
-    """The crossovers in use in this process."""
-    return _crossovers
+    """The crossovers in use in this process (:data:`explorer.conv.dispatch.IN_FORCE`)."""
+    return dispatch.IN_FORCE.crossovers
 
 
 def use_crossovers(chosen: Crossovers) -> None:
     """Use ``chosen`` from now on in this process (:mod:`explorer.conv.calibration` sets them)."""
-    global _crossovers
-    _crossovers = chosen
+    dispatch.IN_FORCE.crossovers = chosen
 
 Factors = tuple[np.ndarray, np.ndarray]
 
@@ -96,13 +92,14 @@ def separable_factors(kernel: np.ndarray) -> Factors | None:
 
 def _factors_if_used(kernel: np.ndarray, device: torch.device) -> Factors | None:
     """The kernel's rank-1 factors where the dispatcher's choice depends on them (one SVD), else None."""
-    return separable_factors(kernel) if dispatch.needs_rank(kernel.shape, device.type, _crossovers) else None
+    at = dispatch.IN_FORCE.crossovers
+    return separable_factors(kernel) if dispatch.needs_rank(kernel.shape, device.type, at) else None
 
 
 def _chosen(shape: tuple[int, int], factors: Factors | None, device: torch.device, stride: tuple[int, int],
             channels: int) -> str:
     return dispatch.choose(dispatch.Call(shape, channels, stride, device.type, factors is not None),
-                           _crossovers).strategy
+                           dispatch.IN_FORCE.crossovers).strategy
 
 
 def strategy_for(kernel: np.ndarray, *, device: torch.device | str = "cpu", stride=1, channels: int = 3,
@@ -128,7 +125,7 @@ def strategy_for(kernel: np.ndarray, *, device: torch.device | str = "cpu", stri
 def _stencil_key(shape: tuple[int, int], device: torch.device, stride: tuple[int, int], dilation: tuple[int, int],
                  channels: int, pads: Pads) -> stencil.Key | None:
     """The compiled loop's variant for this call where it applies and this machine's crossovers allow it."""
-    at = _crossovers if device.type == "cpu" else DEFAULT_CROSSOVERS
+    at = dispatch.IN_FORCE.for_device(device.type)
     if not (at.compiled and stencil.fits(shape, stride, dilation, device)):
         return None
     return stencil.key(shape, channels, pads)
@@ -221,7 +218,7 @@ class ConvPlan:
                 self.variant = _stencil_key(self.kernel.shape, self.device, self.stride, self.dilation,
                                             self.channels, self.pads)
         if self.lanes_layout is None:
-            self.lanes_layout = (_crossovers if self.device.type == "cpu" else DEFAULT_CROSSOVERS).grey_lanes
+            self.lanes_layout = dispatch.IN_FORCE.for_device(self.device.type).grey_lanes
         elif self.lanes_layout not in LANE_LAYOUTS:
             raise ValueError(f"lanes layout {self.lanes_layout!r}: one of {LANE_LAYOUTS}")
 
