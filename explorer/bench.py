@@ -80,11 +80,11 @@ def measure_cell(image: np.ndarray, kernel: np.ndarray, repeat: int, baselines: 
     c = image.shape[2] if image.ndim == 3 else 1
     k = kernel.shape[0]
     ops.conv2d(image, kernel, padding="same", device="cpu")
-    stencil.wait()                     # a small kernel's compiled loop: compiled and checked first,
+    stencil.LOOPS.wait()                     # a small kernel's compiled loop: compiled and checked first,
     if k <= stencil.MAX_SIDE:          # then timed on these calls, in turns (larger kernels never take it)
         for _ in range(4 * stencil.BLOCK * stencil.TRIALS):
             ops.conv2d(image, kernel, padding="same", device="cpu")
-            if not stencil.trying():
+            if not stencil.LOOPS.trying():
                 break
     row = {"strategy": ops.choose_strategy(kernel, device="cpu", channels=c, pixels=h * w)}
     slow = 1 if k >= 15 or h * w >= 12e6 else repeat
@@ -171,7 +171,7 @@ def crossovers_in_use(fresh: bool) -> None:
 
 def compiled_loops() -> None:
     """The small kernels' compiled loops of this run: timed against the path each would replace, or why not."""
-    status = stencil.status()
+    status = stencil.LOOPS.status()
     print(f"compiled loops (explorer.conv.stencil; cache {status['cache']}):")
     for ((kh, kw, grey, pads), size), (ms, other, pixels) in status["ms"].items():
         used = "used" if status["faster"][((kh, kw, grey, pads), size)] else "not used"

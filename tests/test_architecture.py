@@ -38,9 +38,6 @@ VALUE_WIDGETS = {"slider", "number_input", "toggle", "checkbox", "selectbox", "s
 MUTABLE_CALLS = {"dict", "list", "set", "OrderedDict", "defaultdict", "deque", "Lock", "RLock", "local", "Queue",
                  "Event", "Condition"}
 DOCUMENTED_STATE = {
-    # the compiled loop's variants, trials and worker: to become one object (issue 28, point 3)
-    "explorer/conv/stencil.py": {"_lock", "_ready", "_faster", "_failed", "_missed", "_trials", "_timings",
-                                 "_trial_lock", "_queued", "_building", "_starting", "_jobs", "_compiled", "_worker"},
     "explorer/conv/buffers.py": {"_pool", "_pool_lock"},        # recycled output buffers, shared by threads
     "explorer/device.py": {"_THREADS_LOCK", "_THREADS_HELD", "_this_thread", "_session"},  # torch's global threads
     "explorer/lessons/snippets.py": {"_NAMES"},                 # a table, never changed

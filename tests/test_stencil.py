@@ -60,7 +60,7 @@ def test_the_compiled_loop_matches_torch_in_every_padding_mode(kernel_shape, pad
             assert got.shape == want.shape and got.dtype == np.float32
             assert relative_error(got, want) < 1e-5
             np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5)
-    assert not stencil.status()["failed"] and not stencil.status()["missed"]
+    assert not stencil.LOOPS.status()["failed"] and not stencil.LOOPS.status()["missed"]
 
 
 @needs_compiler
@@ -96,7 +96,7 @@ def test_unless_switched_on_nothing_compiles(monkeypatch, ran, switch):
     rng = np.random.default_rng(8)
     image, kernel = image_of(rng, (30, 31)), rng.normal(size=(3, 3)).astype(np.float32)
     got = ops.conv2d(image, kernel, padding="same", strategy="stencil", device="cpu")
-    assert True not in ran and not stencil.prepare(stencil.key((3, 3), 1, (4, 4, 4, 4)))
+    assert True not in ran and not stencil.LOOPS.prepare(stencil.key((3, 3), 1, (4, 4, 4, 4)))
     np.testing.assert_allclose(got, torch_conv(image, kernel, stride=1, pads=(1, 1, 1, 1), mode="zeros",
                                                dilation=1), rtol=1e-4, atol=1e-5)
 
@@ -104,13 +104,13 @@ def test_unless_switched_on_nothing_compiles(monkeypatch, ran, switch):
 def test_a_failed_compile_leaves_the_other_paths(monkeypatch, ran):
     def no_compiler(k):
         raise RuntimeError("InvalidCxxCompiler: No working C++ compiler found")
-    monkeypatch.setattr(stencil, "_build", no_compiler)
-    monkeypatch.setattr(stencil, "_failed", {})
-    monkeypatch.setattr(stencil, "_ready", set())
+    monkeypatch.setattr(stencil.LOOPS, "build", no_compiler)
+    monkeypatch.setattr(stencil.LOOPS, "failed", {})
+    monkeypatch.setattr(stencil.LOOPS, "ready", set())
     rng = np.random.default_rng(9)
     image, kernel = image_of(rng, (30, 31, 3)), rng.normal(size=(3, 3)).astype(np.float32)
     got = ops.conv2d(image, kernel, padding="same", strategy="stencil", device="cpu")
-    assert True not in ran and "C++ compiler" in next(iter(stencil.status()["failed"].values()))
+    assert True not in ran and "C++ compiler" in next(iter(stencil.LOOPS.status()["failed"].values()))
     np.testing.assert_allclose(got, torch_conv(image, kernel, stride=1, pads=(1, 1, 1, 1), mode="zeros",
                                                dilation=1), rtol=1e-4, atol=1e-5)
 
@@ -119,17 +119,17 @@ def test_a_failed_compile_leaves_the_other_paths(monkeypatch, ran):
 def test_a_compiled_loop_that_gets_a_sum_wrong_is_not_used(monkeypatch):
     def wrong(x, w, out, top, left, c):
         out.fill_(1.0)
-    stencil.prepare(stencil.key((3, 3), 1, (1, 1, 1, 1)))            # the real compiler set up
-    monkeypatch.setattr(stencil, "_compiled", wrong)
-    monkeypatch.setattr(stencil, "_failed", {})
-    monkeypatch.setattr(stencil, "_ready", set())
+    stencil.LOOPS.prepare(stencil.key((3, 3), 1, (1, 1, 1, 1)))            # the real compiler set up
+    monkeypatch.setattr(stencil.LOOPS, "compiled", wrong)
+    monkeypatch.setattr(stencil.LOOPS, "failed", {})
+    monkeypatch.setattr(stencil.LOOPS, "ready", set())
     k = stencil.key((3, 3), 1, (1, 1, 1, 1))
-    assert not stencil.prepare(k) and "off by" in stencil.status()["failed"][k]
+    assert not stencil.LOOPS.prepare(k) and "off by" in stencil.LOOPS.status()["failed"][k]
 
 
 @needs_compiler
 def test_compiled_code_is_kept_apart_per_instruction_set():
-    stencil.prepare(stencil.key((3, 3), 1, (1, 1, 1, 1)))
+    stencil.LOOPS.prepare(stencil.key((3, 3), 1, (1, 1, 1, 1)))
     where = os.environ["TORCHINDUCTOR_CACHE_DIR"]
     assert f"inductor-{cpu_isa().split(',')[0]}" in where and " " not in where and "," not in where
 
@@ -151,16 +151,16 @@ def choose(monkeypatch, timings, shape=(1100, 1000)):
             return original(plan, x)
         monkeypatch.setattr(strategies.ConvPlan, method, timed)
     monkeypatch.setattr(strategies, "_now", lambda: clock[0])
-    for state in ("_faster", "_timings", "_trials"):
-        monkeypatch.setattr(stencil, state, {})
+    for state in ("faster", "timings", "trials"):
+        monkeypatch.setattr(stencil.LOOPS, state, {})
     calibration.ensure()                                  # the documented constants (conftest), then compiled
     strategies.use_crossovers(Crossovers(compiled=True))
     kernel = np.arange(9.0).reshape(3, 3) - 4
     image = np.random.default_rng(10).random(shape, dtype=np.float32)
     first = ops.conv2d(image, kernel, padding="same", device="cpu")      # asks for it in the background
-    stencil.wait()
+    stencil.LOOPS.wait()
     paths.clear()
-    stencil._trials.clear()                               # compiled by an earlier test, the first call was timed
+    stencil.LOOPS.trials.clear()                               # compiled by an earlier test, the first call was timed
     for _ in range(2 * stencil.BLOCK * stencil.TRIALS):
         last = ops.conv2d(image, kernel, padding="same", device="cpu")
     return first, ops.choose_strategy(kernel, channels=1, pixels=shape[0] * shape[1]), paths, last
@@ -170,8 +170,8 @@ def choose(monkeypatch, timings, shape=(1100, 1000)):
 def test_measured_faster_on_its_calls_it_is_chosen(monkeypatch, ran):
     first, chosen, paths, last = choose(monkeypatch, (1.0, 2.0))
     assert paths == ([0] * stencil.BLOCK + [1] * stencil.BLOCK) * stencil.TRIALS     # in turns, blocks of calls
-    assert chosen == "stencil" and not stencil.trying()
-    ms, other, pixels = stencil._timings[(stencil.key((3, 3), 1, (1, 1, 1, 1)), 0)]
+    assert chosen == "stencil" and not stencil.LOOPS.trying()
+    ms, other, pixels = stencil.LOOPS.timings[(stencil.key((3, 3), 1, (1, 1, 1, 1)), 0)]
     assert (round(ms, 6), round(other, 6), pixels) == (1.0, 2.0, 1100 * 1000)
     ran.clear()
     image, kernel = np.random.default_rng(4).random((1000, 1200), dtype=np.float32), np.arange(9.0).reshape(3, 3)
@@ -199,15 +199,15 @@ def test_the_choice_compares_the_fastest_timed_call_of_each_path():
 
 
 def test_the_first_call_of_each_block_is_left_out(monkeypatch):
-    monkeypatch.setattr(stencil, "_trials", {})
-    monkeypatch.setattr(stencil, "_faster", {})
-    monkeypatch.setattr(stencil, "_timings", {})
+    monkeypatch.setattr(stencil.LOOPS, "trials", {})
+    monkeypatch.setattr(stencil.LOOPS, "faster", {})
+    monkeypatch.setattr(stencil.LOOPS, "timings", {})
     k = stencil.key((3, 3), 1, (1, 1, 1, 1))
     # the first call after a switch is slow (buffers, caches): 9 ms; the others 1 ms compiled, 2 ms not
     for call in range(2 * stencil.BLOCK * stencil.TRIALS):
         compiled = call // stencil.BLOCK % 2 == 0
-        stencil.record(k, 0, compiled, 9.0 if call % stencil.BLOCK == 0 else (1.0 if compiled else 2.0), 10 ** 6)
-    assert stencil._faster == {(k, 0): True} and stencil._timings[(k, 0)] == (1.0, 2.0, 10 ** 6)
+        stencil.LOOPS.record(k, 0, compiled, 9.0 if call % stencil.BLOCK == 0 else (1.0 if compiled else 2.0), 10 ** 6)
+    assert stencil.LOOPS.faster == {(k, 0): True} and stencil.LOOPS.timings[(k, 0)] == (1.0, 2.0, 10 ** 6)
 
 
 @needs_compiler
@@ -221,12 +221,12 @@ def test_below_a_megapixel_the_chosen_loop_gives_way(monkeypatch, ran):
 def test_previews_below_a_megapixel_never_start_a_compile(monkeypatch):
     calibration.ensure()
     strategies.use_crossovers(Crossovers(compiled=True))
-    monkeypatch.setattr(stencil, "request", lambda *a: pytest.fail("asked to compile"))
+    monkeypatch.setattr(stencil.LOOPS, "request", lambda *a: pytest.fail("asked to compile"))
     ops.conv2d(np.ones((960, 720, 3), np.float32), np.ones((3, 3)) + np.eye(3), padding="same", device="cpu")
 
 
 def test_the_documented_constants_never_compile(monkeypatch):
-    monkeypatch.setattr(stencil, "request", lambda *a: pytest.fail("asked to compile"))
+    monkeypatch.setattr(stencil.LOOPS, "request", lambda *a: pytest.fail("asked to compile"))
     ops.conv2d(np.ones((1100, 1000), np.float32), np.ones((3, 3)) + np.eye(3), padding="same", device="cpu")
 
 
@@ -260,14 +260,14 @@ def test_each_size_class_is_timed_on_its_own(monkeypatch, ran):
     image = np.ones((2000, 3100), np.float32)
     for _ in range(stencil.BLOCK + 1):
         ops.conv2d(image, np.arange(9.0).reshape(3, 3) - 4, padding="same", device="cpu")
-    assert ran == [True] * stencil.BLOCK and stencil.trying()          # 6.2 MP: its own trials, in blocks
-    assert stencil._trials[(stencil.key((3, 3), 1, (1, 1, 1, 1)), 1)].calls == stencil.BLOCK + 1
+    assert ran == [True] * stencil.BLOCK and stencil.LOOPS.trying()          # 6.2 MP: its own trials, in blocks
+    assert stencil.LOOPS.trials[(stencil.key((3, 3), 1, (1, 1, 1, 1)), 1)].calls == stencil.BLOCK + 1
 
 
 @needs_compiler
 def test_nothing_is_timed_while_a_variant_compiles(monkeypatch, ran):
     choose(monkeypatch, (1.0, 2.0))
-    monkeypatch.setattr(stencil, "_worker", object())                  # another variant compiling
+    monkeypatch.setattr(stencil.LOOPS, "worker", object())                  # another variant compiling
     ran.clear()
     ops.conv2d(np.ones((2000, 3100), np.float32), np.arange(9.0).reshape(3, 3) - 4, padding="same", device="cpu")
-    assert ran == [] and not stencil.trying()
+    assert ran == [] and not stencil.LOOPS.trying()

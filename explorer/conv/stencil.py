@@ -107,58 +107,39 @@ def switched_on() -> bool:
 
 # ---------------------------------------------------------------- the compiled variants of this process
 
-_lock = threading.Lock()       # held by every compiled call and by compiling: torch's compile "stance" is global
-_compiled = None
-_ready: set = set()            # compiled and checked
-_faster: dict = {}             # (key, size class) -> whether it beat the path it replaces here (measured once)
-_failed: dict = {}             # key -> why it could not be compiled or checked: not used
-_missed: dict = {}             # key -> the last call it refused (torch's guards wanted a new compile)
-_trials: dict = {}             # (key, size class) -> its _Trial, until it is chosen or refused
-_timings: dict = {}            # (key, size class) -> (ms compiled, ms of the other path, for an image of pixels)
-_trial_lock = threading.Lock()
-_queued: set = set()
-_building = threading.Lock()   # one variant compiles at a time
-_starting = threading.Lock()   # a job is queued and a worker started, or the worker ends, not both at once
-_jobs: queue.Queue = queue.Queue()
-_worker: threading.Thread | None = None
-
-
 @dataclass
 class _Trial:
-    """The timed calls of one variant and size class (:func:`record`): ms per MP of each path's."""
+    """The timed calls of one variant and size class (:meth:`Loops.record`): ms per MP of each path's."""
     compiled: list[float] = field(default_factory=list)
     other: list[float] = field(default_factory=list)
     calls: int = 0                 # calls so far, those left out included: which path the next one takes
 
 
 def _compiler():
-    """``torch.compile`` of :func:`correlate_interior`, configured once for this process."""
-    global _compiled
-    if _compiled is None:
-        from torch._inductor.runtime.cache_dir_utils import default_cache_dir
+    """``torch.compile`` of :func:`correlate_interior`, with this process's inductor settings and cache."""
+    from torch._inductor.runtime.cache_dir_utils import default_cache_dir
 
-        from explorer.timing import cpu_isa
-        chosen = os.environ.get("TORCHINDUCTOR_CACHE_DIR")
-        # ours unless the user chose one: torch writes its default there on first use, before or after us
-        if chosen is None or os.path.abspath(chosen) == os.path.abspath(default_cache_dir()):
-            base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-            # letters, digits, dots and dashes only: inductor hands the path to g++ unquoted
-            isa = "-".join(re.findall(r"[A-Za-z0-9]+", cpu_isa()))
-            os.environ["TORCHINDUCTOR_CACHE_DIR"] = str(
-                base / "cnn-explorer" / f"inductor-{isa}-{torch.get_num_threads()}t-torch{torch.__version__}")
-        import torch._dynamo.config as dynamo_config
-        import torch._inductor.config as inductor_config
-        import torch.fx.experimental._config as fx_config
+    from explorer.timing import cpu_isa
+    chosen = os.environ.get("TORCHINDUCTOR_CACHE_DIR")
+    # ours unless the user chose one: torch writes its default there on first use, before or after us
+    if chosen is None or os.path.abspath(chosen) == os.path.abspath(default_cache_dir()):
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        # letters, digits, dots and dashes only: inductor hands the path to g++ unquoted
+        isa = "-".join(re.findall(r"[A-Za-z0-9]+", cpu_isa()))
+        os.environ["TORCHINDUCTOR_CACHE_DIR"] = str(
+            base / "cnn-explorer" / f"inductor-{isa}-{torch.get_num_threads()}t-torch{torch.__version__}")
+    import torch._dynamo.config as dynamo_config
+    import torch._inductor.config as inductor_config
+    import torch.fx.experimental._config as fx_config
 
-        inductor_config.compile_threads = 1       # no pool of compiler processes forked from a Streamlit server
-        fx_config.use_duck_shape = False           # a square image must not make equal sizes a guard
-        dynamo_config.recompile_limit = MAX_VARIANTS + 8
-        _compiled = torch.compile(correlate_interior, dynamic=True, fullgraph=True)
-    return _compiled
+    inductor_config.compile_threads = 1       # no pool of compiler processes forked from a Streamlit server
+    fx_config.use_duck_shape = False           # a square image must not make equal sizes a guard
+    dynamo_config.recompile_limit = MAX_VARIANTS + 8
+    return torch.compile(correlate_interior, dynamic=True, fullgraph=True)
 
 
 def _sample(k: Key, rows: int, values: int, rng: np.random.Generator):
-    """Arguments of :func:`run` for the variant ``k``: an image of ``rows``×``values`` (per channel)."""
+    """Arguments of :meth:`Loops.run` for the variant ``k``: an image of ``rows``×``values`` (per channel)."""
     kh, kw, grey, (top, bottom, left, right) = k
     c = 1 if grey else 3
     image = rng.random((rows, values * c), dtype=np.float32)
@@ -167,114 +148,9 @@ def _sample(k: Key, rows: int, values: int, rng: np.random.Generator):
     return image, kernel, out, top, left, c
 
 
-def _build(k: Key) -> None:
-    """Compile the variant ``k`` and check it on an image of another size, without compiling again."""
-    rng = np.random.default_rng(k[0] * 10 + k[1])
-    compiled = _compiler()
-    with _lock, torch.inference_mode():                    # as run() calls it: torch guards the grad mode
-        compiled(*(torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in _sample(k, 53, 97, rng)))
-    image, kernel, out, top, left, c = _sample(k, 38, 61, rng)
-    with _lock:
-        _call(image, kernel, out, top, left, c)           # not yet in _ready: no other thread uses it unchecked
-    x = torch.from_numpy(image).reshape(image.shape[0], -1, c).permute(2, 0, 1)[:, None]
-    expected = F.conv2d(x, torch.from_numpy(kernel)[None, None])[:, 0].permute(1, 2, 0).flatten(1).numpy()
-    got = out[top:top + expected.shape[0], left * c:left * c + expected.shape[1]]
-    if not np.allclose(got, expected, rtol=1e-4, atol=1e-4):
-        raise ArithmeticError(f"compiled loop off by {float(np.abs(got - expected).max()):.3g}")
-
-
-def prepare(k: Key) -> bool:
-    """Compile and check the variant ``k`` now (in this thread) unless done; whether it can be used."""
-    if k in _ready:
-        return True
-    if not switched_on():
-        return False
-    with _building:
-        if k in _ready:
-            return True
-        if k in _failed or len(_ready) + len(_failed) >= MAX_VARIANTS:
-            return False
-        try:
-            _build(k)
-        except Exception as err:                      # noqa: BLE001 — no compiler, a refused graph: other paths
-            _failed[k] = repr(err)
-            return False
-        _ready.add(k)
-        return True
-
-
 def size_class(pixels: int) -> int:
-    """0 for an image of 1–6 MP, 1 from 6 MP: each is timed on its own (:func:`turn`)."""
+    """0 for an image of 1–6 MP, 1 from 6 MP: each is timed on its own (:meth:`Loops.turn`)."""
     return int(pixels >= LARGE_PIXELS)
-
-
-def _work() -> None:
-    """The background thread: compiles and checks what was asked for, then ends. A thread that stays keeps its
-    own team of OpenMP threads, and with one idle beside them the page's own convolutions ran 10–20 % slower
-    here (2 MP RGB 3×3: 0.92–1.22× OpenCV against 0.70–0.94 before it and after it ended)."""
-    global _worker
-    while True:
-        try:
-            k = _jobs.get(timeout=IDLE_S)
-        except queue.Empty:
-            with _starting:
-                if _jobs.empty():
-                    _worker = None
-                    return
-            continue
-        try:
-            prepare(k)
-        finally:
-            _queued.discard(k)
-            _jobs.task_done()
-
-
-def request(k: Key) -> None:
-    """Compile and check the variant ``k`` in the background unless that is done or under way."""
-    global _worker
-    if k in _ready or k in _failed or k in _queued or not switched_on():
-        return
-    _queued.add(k)
-    with _starting:
-        _jobs.put(k)
-        if _worker is None:
-            _worker = threading.Thread(target=_work, name="cnn-explorer-compile", daemon=True)
-            _worker.start()
-
-
-def turn(k: Key, size: int) -> tuple[bool, bool]:
-    """For a call of the variant ``k`` in the ``size`` class: whether it takes the compiled loop, and whether
-    it is timed (:func:`record`). Until the loop is compiled (asked for here) and while anything compiles, the
-    other path, untimed; then each path in turn for :data:`BLOCK` calls, timed, until :func:`decide` has
-    enough; from then on what it chose."""
-    chosen = _faster.get((k, size))
-    if chosen is not None:
-        return chosen and k in _ready, False
-    if k not in _ready:
-        request(k)
-        return False, False
-    if _worker is not None:              # its OpenMP team slows this thread's calls: time them once it ended
-        return False, False
-    trial = _trials.get((k, size))
-    return (trial.calls if trial else 0) // BLOCK % 2 == 0, True
-
-
-def record(k: Key, size: int, compiled: bool, ms: float, pixels: int) -> None:
-    """One timed call (:func:`turn`): ``ms`` for an image of ``pixels``, through the compiled loop or not. The
-    first call of each block is left out: in turns call by call the other path's output buffers and caches
-    made both look alike (2 MP grey 3×3 on AVX2: 1.5–1.9 ms against 1.6–2.1, while 20 calls in a row of each
-    took 1.2–1.8 against 2.2–2.9). Chooses once both paths have :data:`TRIALS` timed calls."""
-    with _trial_lock:
-        if (k, size) in _faster:
-            return
-        trial = _trials.setdefault((k, size), _Trial())
-        if trial.calls % BLOCK:
-            (trial.compiled if compiled else trial.other).append(ms * 1e6 / pixels)
-        trial.calls += 1
-        chosen = decide(trial.compiled, trial.other)
-        if chosen is not None:
-            _faster[(k, size)] = chosen
-            _timings[(k, size)] = (min(trial.compiled) * pixels / 1e6, min(trial.other) * pixels / 1e6, pixels)
 
 
 def decide(compiled: list[float], other: list[float]) -> bool | None:
@@ -292,50 +168,168 @@ def decide(compiled: list[float], other: list[float]) -> bool | None:
     return min(compiled) < FASTER * min(other)
 
 
-def trying() -> bool:
-    """Whether some variant is being timed against the other path and has not been chosen or refused yet."""
-    with _trial_lock:
-        return any(job not in _faster for job in _trials)
+class Loops:
+    """The compiled variants of a process, their trials against the other path and the background worker: all the
+    compiled loop's state, in one object (:data:`LOOPS` is the process's; a test builds a fresh one)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()   # held by every compiled call and by compiling: torch's compile stance is global
+        self.compiled = None           # the torch.compile'd loop, made on the first build
+        self.ready: set = set()        # compiled and checked
+        self.faster: dict = {}         # (key, size class) -> whether it beat the path it replaces here (measured once)
+        self.failed: dict = {}         # key -> why it could not be compiled or checked: not used
+        self.missed: dict = {}         # key -> the last call it refused (torch's guards wanted a new compile)
+        self.trials: dict = {}         # (key, size class) -> its _Trial, until it is chosen or refused
+        self.timings: dict = {}        # (key, size class) -> (ms compiled, ms of the other path, for pixels)
+        self.trial_lock = threading.Lock()
+        self.queued: set = set()
+        self.building = threading.Lock()   # one variant compiles at a time
+        self.starting = threading.Lock()   # a job is queued and a worker started, or the worker ends, not both
+        self.jobs: queue.Queue = queue.Queue()
+        self.worker: threading.Thread | None = None
+
+    def build(self, k: Key) -> None:
+        """Compile the variant ``k`` and check it on an image of another size, without compiling again."""
+        rng = np.random.default_rng(k[0] * 10 + k[1])
+        if self.compiled is None:
+            self.compiled = _compiler()
+        with self.lock, torch.inference_mode():                # as run() calls it: torch guards the grad mode
+            self.compiled(*(torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in _sample(k, 53, 97, rng)))
+        image, kernel, out, top, left, c = _sample(k, 38, 61, rng)
+        with self.lock:
+            self._call(image, kernel, out, top, left, c)       # not yet ready: no other thread uses it unchecked
+        x = torch.from_numpy(image).reshape(image.shape[0], -1, c).permute(2, 0, 1)[:, None]
+        expected = F.conv2d(x, torch.from_numpy(kernel)[None, None])[:, 0].permute(1, 2, 0).flatten(1).numpy()
+        got = out[top:top + expected.shape[0], left * c:left * c + expected.shape[1]]
+        if not np.allclose(got, expected, rtol=1e-4, atol=1e-4):
+            raise ArithmeticError(f"compiled loop off by {float(np.abs(got - expected).max()):.3g}")
+
+    def prepare(self, k: Key) -> bool:
+        """Compile and check the variant ``k`` now (in this thread) unless done; whether it can be used."""
+        if k in self.ready:
+            return True
+        if not switched_on():
+            return False
+        with self.building:
+            if k in self.ready:
+                return True
+            if k in self.failed or len(self.ready) + len(self.failed) >= MAX_VARIANTS:
+                return False
+            try:
+                self.build(k)
+            except Exception as err:                  # noqa: BLE001 — no compiler, a refused graph: other paths
+                self.failed[k] = repr(err)
+                return False
+            self.ready.add(k)
+            return True
+
+    def _work(self) -> None:
+        """The background thread: compiles and checks what was asked for, then ends. A thread that stays keeps
+        its own team of OpenMP threads, and with one idle beside them the page's own convolutions ran 10–20 %
+        slower here (docs/performance.md)."""
+        while True:
+            try:
+                k = self.jobs.get(timeout=IDLE_S)
+            except queue.Empty:
+                with self.starting:
+                    if self.jobs.empty():
+                        self.worker = None
+                        return
+                continue
+            try:
+                self.prepare(k)
+            finally:
+                self.queued.discard(k)
+                self.jobs.task_done()
+
+    def request(self, k: Key) -> None:
+        """Compile and check the variant ``k`` in the background unless that is done or under way."""
+        if k in self.ready or k in self.failed or k in self.queued or not switched_on():
+            return
+        self.queued.add(k)
+        with self.starting:
+            self.jobs.put(k)
+            if self.worker is None:
+                self.worker = threading.Thread(target=self._work, name="cnn-explorer-compile", daemon=True)
+                self.worker.start()
+
+    def turn(self, k: Key, size: int) -> tuple[bool, bool]:
+        """For a call of the variant ``k`` in the ``size`` class: whether it takes the compiled loop, and
+        whether it is timed (:meth:`record`). Until the loop is compiled (asked for here) and while anything
+        compiles, the other path, untimed; then each path in turn for :data:`BLOCK` calls, timed, until
+        :func:`decide` has enough; from then on what it chose."""
+        chosen = self.faster.get((k, size))
+        if chosen is not None:
+            return chosen and k in self.ready, False
+        if k not in self.ready:
+            self.request(k)
+            return False, False
+        if self.worker is not None:      # its OpenMP team slows this thread's calls: time them once it ended
+            return False, False
+        trial = self.trials.get((k, size))
+        return (trial.calls if trial else 0) // BLOCK % 2 == 0, True
+
+    def record(self, k: Key, size: int, compiled: bool, ms: float, pixels: int) -> None:
+        """One timed call (:meth:`turn`): ``ms`` for an image of ``pixels``, through the compiled loop or not.
+        The first call of each block is left out (the other path's buffers and caches made both look alike when
+        they alternated call by call). Chooses once both paths have :data:`TRIALS` timed calls."""
+        with self.trial_lock:
+            if (k, size) in self.faster:
+                return
+            trial = self.trials.setdefault((k, size), _Trial())
+            if trial.calls % BLOCK:
+                (trial.compiled if compiled else trial.other).append(ms * 1e6 / pixels)
+            trial.calls += 1
+            chosen = decide(trial.compiled, trial.other)
+            if chosen is not None:
+                self.faster[(k, size)] = chosen
+                self.timings[(k, size)] = (min(trial.compiled) * pixels / 1e6, min(trial.other) * pixels / 1e6,
+                                           pixels)
+
+    def trying(self) -> bool:
+        """Whether some variant is being timed against the other path and has not been chosen or refused yet."""
+        with self.trial_lock:
+            return any(job not in self.faster for job in self.trials)
+
+    def preferred(self, k: Key, size: int) -> bool:
+        """Whether the variant ``k`` is ready and was measured faster than the path it replaces at ``size``."""
+        return self.faster.get((k, size), False) and k in self.ready
+
+    def wait(self) -> None:
+        """Until every requested variant is compiled and checked and the background thread has ended (the
+        benchmark waits; pages do not)."""
+        self.jobs.join()
+        worker = self.worker
+        if worker is not None:
+            worker.join()
+
+    def run(self, k: Key, image: np.ndarray, kernel: np.ndarray, out: np.ndarray, top: int, left: int,
+            c: int) -> bool:
+        """Write the inside windows of ``image`` (``(H, W·c)``) ⋆ ``kernel`` into ``out`` (``(H', W'·c)``) from
+        ``top``, ``left`` if the variant ``k`` is ready and nothing is compiling; False (nothing written)
+        otherwise. All three are C-contiguous float32 NumPy arrays, made tensors here the same way every time
+        (torch's guards compare how a tensor was made, not only its shape)."""
+        if k not in self.ready or not self.lock.acquire(blocking=False):
+            return False
+        try:
+            self._call(image, kernel, out, top, left, c)
+            return True
+        except RuntimeError as err:       # a call its guards did not expect: the other path, this time
+            self.missed[k] = repr(err)
+            return False
+        finally:
+            self.lock.release()
+
+    def _call(self, image: np.ndarray, kernel: np.ndarray, out: np.ndarray, top: int, left: int, c: int) -> None:
+        """The compiled loop on :meth:`run`'s arguments, never compiling (RuntimeError instead); the lock held."""
+        with torch.compiler.set_stance("fail_on_recompile"), torch.inference_mode():
+            self.compiled(torch.from_numpy(image), torch.from_numpy(kernel), torch.from_numpy(out), top, left, c)
+
+    def status(self) -> dict[str, object]:
+        """What was compiled, measured or refused in this process (``python -m explorer.bench --compiled``)."""
+        return {"ready": sorted(self.ready), "faster": dict(sorted(self.faster.items())),
+                "ms": dict(sorted(self.timings.items())), "failed": dict(self.failed), "missed": dict(self.missed),
+                "cache": os.environ.get("TORCHINDUCTOR_CACHE_DIR")}
 
 
-def preferred(k: Key, size: int) -> bool:
-    """Whether the variant ``k`` is ready and was measured faster than the path it replaces at ``size``."""
-    return _faster.get((k, size), False) and k in _ready
-
-
-def wait() -> None:
-    """Until every requested variant is compiled and checked and the background thread has ended (the
-    benchmark waits; pages do not)."""
-    _jobs.join()
-    worker = _worker
-    if worker is not None:
-        worker.join()
-
-
-def run(k: Key, image: np.ndarray, kernel: np.ndarray, out: np.ndarray, top: int, left: int, c: int) -> bool:
-    """Write the inside windows of ``image`` (``(H, W·c)``) ⋆ ``kernel`` into ``out`` (``(H', W'·c)``) from
-    ``top``, ``left`` if the variant ``k`` is ready and nothing is compiling; False (nothing written) otherwise.
-    All three are C-contiguous float32 NumPy arrays, made tensors here the same way every time (torch's guards
-    compare how a tensor was made, not only its shape)."""
-    if k not in _ready or not _lock.acquire(blocking=False):
-        return False
-    try:
-        _call(image, kernel, out, top, left, c)
-        return True
-    except RuntimeError as err:           # a call its guards did not expect: the other path, this time
-        _missed[k] = repr(err)
-        return False
-    finally:
-        _lock.release()
-
-
-def _call(image: np.ndarray, kernel: np.ndarray, out: np.ndarray, top: int, left: int, c: int) -> None:
-    """The compiled loop on :func:`run`'s arguments, never compiling (RuntimeError instead); ``_lock`` held."""
-    with torch.compiler.set_stance("fail_on_recompile"), torch.inference_mode():
-        _compiled(torch.from_numpy(image), torch.from_numpy(kernel), torch.from_numpy(out), top, left, c)
-
-
-def status() -> dict[str, object]:
-    """What was compiled, measured or refused in this process (``python -m explorer.bench --calibrate``)."""
-    return {"ready": sorted(_ready), "faster": dict(sorted(_faster.items())), "ms": dict(sorted(_timings.items())),
-            "failed": dict(_failed), "missed": dict(_missed), "cache": os.environ.get("TORCHINDUCTOR_CACHE_DIR")}
+LOOPS = Loops()

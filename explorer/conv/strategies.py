@@ -118,7 +118,7 @@ def strategy_for(kernel: np.ndarray, *, device: torch.device | str = "cpu", stri
     stride = pair(stride, "stride", 1)
     chosen = _chosen(kernel.shape, _factors_if_used(kernel, device), device, stride, channels)
     k = _stencil_key(kernel.shape, device, stride, (1, 1), channels, resolve_padding("same", kernel.shape))
-    used = k is not None and pixels >= stencil.MIN_PIXELS and stencil.preferred(k, stencil.size_class(pixels))
+    used = k is not None and pixels >= stencil.MIN_PIXELS and stencil.LOOPS.preferred(k, stencil.size_class(pixels))
     return "stencil" if used else chosen
 
 
@@ -256,9 +256,9 @@ class ConvPlan:
         if self.variant is None or pixels < stencil.MIN_PIXELS:
             return self._other(x)
         # compiled in the background on first use, then timed against the other path on this thread's own
-        # calls, in turns (:func:`explorer.conv.stencil.turn`), and from then on used where it was faster
+        # calls, in turns (:func:`explorer.conv.stencil.LOOPS.turn`), and from then on used where it was faster
         size = stencil.size_class(pixels)
-        compiled, timed = stencil.turn(self.variant, size)
+        compiled, timed = stencil.LOOPS.turn(self.variant, size)
         start = _now()
         if compiled:
             y = self._stencil(x)
@@ -267,7 +267,7 @@ class ConvPlan:
         else:
             y = self._other(x)
         if timed:
-            stencil.record(self.variant, size, compiled, (_now() - start) * 1e3, pixels)
+            stencil.LOOPS.record(self.variant, size, compiled, (_now() - start) * 1e3, pixels)
         return y
 
     def _other(self, x: torch.Tensor) -> torch.Tensor:
@@ -285,12 +285,12 @@ class ConvPlan:
         k = stencil.key((kh, kw), channels, self.pads)
         if (not stencil.fits((kh, kw), self.stride, self.dilation, x.device)
                 or min(h - kh, w - kw) + 1 < stencil.MIN_INTERIOR or x.requires_grad
-                or not x[0].permute(1, 2, 0).is_contiguous() or not stencil.prepare(k)):
+                or not x[0].permute(1, 2, 0).is_contiguous() or not stencil.LOOPS.prepare(k)):
             return None
         image = x[0].permute(1, 2, 0).numpy().reshape(h, w * channels)                  # the memory, no copy
         buffer = buffers.empty((h + top + bottom - kh + 1, w + left + right - kw + 1, channels))
         kernel = np.ascontiguousarray(self.kernel, np.float32)
-        if not stencil.run(k, image, kernel, buffer.reshape(buffer.shape[0], -1), top, left, channels):
+        if not stencil.LOOPS.run(k, image, kernel, buffer.reshape(buffer.shape[0], -1), top, left, channels):
             return None
         y = torch.from_numpy(buffer).permute(2, 0, 1)[None]                          # channels-last
         self._patch_borders(y, x)
