@@ -17,8 +17,8 @@ import cv2
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from explorer.display import LUMA
 from explorer.i18n import LocalizedError
-from explorer.palette import LUMA
 
 # Pillow only warns between its own limit and twice that; an image that large is a decompression bomb here.
 # Set once at import: warnings.catch_warnings() per upload is not thread-safe in a server with many sessions.

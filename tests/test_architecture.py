@@ -253,3 +253,11 @@ def test_no_test_module_imports_another():
                    if target.startswith("tests")):
                 offenders.append(f"{path.relative_to(ROOT)}:{line}")
     assert offenders == []
+
+
+def test_the_top_level_holds_the_entry_points_the_api_and_a_few_helpers():
+    """Issue 28: at most 16 modules directly in explorer/ (``__init__`` included), the engine's dispatcher on one
+    screen."""
+    top = sorted(p.name for p in (ROOT / "explorer").glob("*.py"))
+    assert len(top) <= 16, top
+    assert (ROOT / "explorer" / "conv" / "dispatch.py").read_text().count("\n") <= 120

@@ -16,10 +16,10 @@ import numpy as np
 import torch
 
 from explorer import imaging, limits
+from explorer.display import LUMA
 from explorer.i18n import LocalizedError
 from explorer.network import NetworkError
 from explorer.network.data import Data
-from explorer.palette import LUMA
 
 STORED = 64
 SIZES = (32, 48, 64)

@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 from streamlit_image_coordinates import streamlit_image_coordinates
 
-from explorer import display, geometry, imaging, kernels, ops, palette, reference
+from explorer import display, geometry, imaging, kernels, ops, reference
 from explorer.lessons import inspector, snippets
 from explorer.numtext import format_number
 from explorer.ui import caches, picker, widgets
@@ -233,7 +233,7 @@ def pixel_lesson(image: CurrentImage, settings: Settings, result: Result) -> Non
         if result.work.ndim == 3:
             r, g, b = (float(v) for v in value)
             st.markdown(tr("kl.pixel_rgb", x=px, y=py, r=f"{r:.3f}", g=f"{g:.3f}", b=f"{b:.3f}", r8=round(r * 255),
-                           g8=round(g * 255), b8=round(b * 255), luma=f"{float(palette.LUMA @ value):.3f}"))
+                           g8=round(g * 255), b8=round(b * 255), luma=f"{float(display.LUMA @ value):.3f}"))
         else:
             st.markdown(tr("kl.pixel_grey", x=px, y=py, v=f"{float(value):.3f}", v8=round(float(value) * 255)))
         k = settings.choice.kernels[0].shape[0]

@@ -6,7 +6,7 @@ import html
 import numpy as np
 import plotly.graph_objects as go
 
-from explorer.palette import GREYS, HIGHLIGHT, SERIES_COLOURS
+from explorer.display import GREYS, HIGHLIGHT, SERIES_COLOURS
 
 MUTED = "#9aa5b1"
 

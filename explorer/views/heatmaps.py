@@ -6,9 +6,9 @@ import html
 import numpy as np
 import plotly.graph_objects as go
 
+from explorer.display import DIVERGING, HIGHLIGHT, value_range
 from explorer.i18n import t
 from explorer.numtext import format_number
-from explorer.palette import DIVERGING, HIGHLIGHT, value_range
 
 
 def text_width(text: str) -> int:

@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from explorer import display, palette
+from explorer import display
 from explorer.network.overview import Column, Overview
 from explorer.views.heatmaps import text_width
 
@@ -71,7 +71,7 @@ def _vector(canvas: np.ndarray | None, column: Column, left: int, rows_per_colum
     strips = -(-n // per_strip)
     width = strips * STRIP + (strips - 1) * GAP
     height = min(n, per_strip) * unit
-    colours = palette.sample(palette.DIVERGING, np.clip(0.5 + 0.5 * values / (column.scale or 1.0), 0, 1))
+    colours = display.sample(display.DIVERGING, np.clip(0.5 + 0.5 * values / (column.scale or 1.0), 0, 1))
     centres = []
     for index, (value, colour) in enumerate(zip(values, colours)):
         s, k = divmod(index, per_strip)
@@ -163,7 +163,7 @@ def overview_figure(found: Overview, labels: dict[str, str], selected: tuple[int
                 if (column.row, index) == selected:
                     half = piece.size / 2 + 3
                     shapes.append({"type": "rect", "x0": x - half, "x1": x + half, "y0": y - half, "y1": y + half,
-                                   "line": {"color": palette.HIGHLIGHT, "width": 3}})
+                                   "line": {"color": display.HIGHLIGHT, "width": 3}})
     fig = go.Figure([
         go.Image(source=_png(canvas), x0=0, y0=0, dx=1, dy=1, hoverinfo="skip"),
         # every tile's numbers on hover (its lowest and highest value): the colours are not the only reading

@@ -3,7 +3,7 @@
 The figure shows one step and nothing moves inside it: the page's timeline
 (``ui.timeline``) owns the step, so the slider, the buttons, the keys, play and
 the arithmetic written under the figure always show the same step. Grey grids
-follow the pictures' convention (``palette.GREYS``: low dark, high light).
+follow the pictures' convention (``display.GREYS``: low dark, high light).
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from functools import lru_cache
 import numpy as np
 import plotly.graph_objects as go
 
+from explorer.display import DIVERGING, GREYS, HIGHLIGHT
 from explorer.numtext import format_number
-from explorer.palette import DIVERGING, GREYS, HIGHLIGHT
 
 LABELS = ("input", "kernel", "output")
 PADDING_BLUE = "#cfe3f7"

@@ -9,7 +9,7 @@ import html
 
 import numpy as np
 
-from explorer import palette
+from explorer import display
 from explorer.i18n import t
 from explorer.numtext import compact, format_number
 
@@ -29,8 +29,8 @@ def cell_colours(values: np.ndarray, sequential: bool) -> np.ndarray:
     finite = values[np.isfinite(values)]
     if not finite.size:
         return np.zeros((0, 3), int)
-    name, lo, hi = palette.value_range(finite, sequential)
-    return palette.sample(name, (finite - lo) / (hi - lo))
+    name, lo, hi = display.value_range(finite, sequential)
+    return display.sample(name, (finite - lo) / (hi - lo))
 
 
 def _short(value: float) -> str:
@@ -47,7 +47,7 @@ def _table(values: np.ndarray, title: str, sequential: bool, max_text_side: int,
     cell_rem = (3 if side <= 5 else 2.2) if written else (1.2 if side <= 15 else 0.6)
     font_rem = 0.85 if side <= 5 else 0.65
     shades = np.asarray(cell_colours(values, sequential)).reshape(-1, 3)
-    inks = iter(palette.inks(shades))              # all at once: one palette.ink per cell cost more than the table
+    inks = iter(display.inks(shades))              # all at once: one display.ink per cell cost more than the table
     colours = iter(shades.tolist())
     body = []
     for r in range(rows):
@@ -60,7 +60,7 @@ def _table(values: np.ndarray, title: str, sequential: bool, max_text_side: int,
             colour = next(colours)
             text = "" if not written else _short(value) if side <= 5 else compact(value)
             tip = html.escape(t("fig.cell_tip", lang, row=r, col=c, value=f"{value:.6g}"))
-            cells.append(f'<td style="background:{palette.css(colour)};color:{next(inks)}" title="{tip}">'
+            cells.append(f'<td style="background:{display.css(colour)};color:{next(inks)}" title="{tip}">'
                          f"{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<figure><figcaption>{html.escape(title)}</figcaption>'

@@ -11,9 +11,9 @@ import torch
 from torch import nn
 
 from explorer import display
+from explorer.display import LUMA
 from explorer.network import explain, overview, why
 from explorer.network.data import Data
-from explorer.palette import LUMA
 from explorer.ui import widgets
 from explorer.ui.network import explain_panel, inputs
 from explorer.ui.network import model as session
