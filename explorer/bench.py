@@ -30,7 +30,8 @@ import torch
 import torch.nn.functional as F
 
 from explorer import ops
-from explorer.conv import calibration, stencil
+from explorer.conv import calibration
+from explorer.conv.compiled import stencil
 from explorer.timing import cpu_isa, cpu_model, cuda_median_ms, median_ms
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,7 +173,7 @@ def crossovers_in_use(fresh: bool) -> None:
 def compiled_loops() -> None:
     """The small kernels' compiled loops of this run: timed against the path each would replace, or why not."""
     status = stencil.LOOPS.status()
-    print(f"compiled loops (explorer.conv.stencil; cache {status['cache']}):")
+    print(f"compiled loops (explorer.conv.compiled.stencil; cache {status['cache']}):")
     for ((kh, kw, grey, pads), size), (ms, other, pixels) in status["ms"].items():
         used = "used" if status["faster"][((kh, kw, grey, pads), size)] else "not used"
         print(f"  - {kh}×{kw} {'grey' if grey else 'colour'}, padding {pads}, timed on calls of "

@@ -13,8 +13,9 @@ import torch
 import torch.nn.functional as F
 
 from explorer import ops
-from explorer.conv import calibration, dispatch, lanes, stencil, strategies
+from explorer.conv import calibration, dispatch, lanes, strategies
 from explorer.conv.calibration import Calibration, decide
+from explorer.conv.compiled import stencil
 from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""The compiled loop for small kernels (explorer.conv.stencil): exact against torch, used only where it applies and
+"""The compiled loop for small kernels (explorer.conv.compiled): exact against torch, used only where it applies and
 only where it was measured faster, and never a reason for a wrong result or an error when it cannot compile."""
 import os
 import sys
@@ -8,7 +8,8 @@ import pytest
 import torch
 
 from explorer import ops
-from explorer.conv import buffers, calibration, stencil, strategies
+from explorer.conv import buffers, calibration, strategies
+from explorer.conv.compiled import stencil
 from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
 from explorer.timing import cpu_isa
 from tests.helpers import relative_error, torch_conv

@@ -7,5 +7,5 @@ import it; ``tests/test_architecture.py`` holds that rule).
 - :mod:`~explorer.conv.borders`: the border frame in every padding mode, from thin padded strips;
 - :mod:`~explorer.conv.buffers`: large outputs in NumPy-owned, recycled memory;
 - :mod:`~explorer.conv.calibration`: this machine's crossovers, measured when the bench asks, read by the app;
-- :mod:`~explorer.conv.stencil`: small kernels as one loop torch compiles (opt-in, ``CNN_EXPLORER_COMPILE=on``).
+- :mod:`~explorer.conv.compiled`: small kernels as one loop torch compiles (opt-in, ``CNN_EXPLORER_COMPILE=on``).
 """

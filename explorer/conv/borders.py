@@ -1,7 +1,7 @@
 """Exact border modes without padding the image (see :mod:`explorer.conv.strategies`).
 
 The fast paths convolve with zero padding done inside the convolution, or (the
-compiled loop of :mod:`explorer.conv.stencil`) only the windows that lie inside the
+compiled loop of :mod:`explorer.conv.compiled.stencil`) only the windows that lie inside the
 image. The outputs whose windows reach into the padding form a thin frame of
 four strips; :func:`patch` computes each from a small padded copy of the image
 strip it reads, in any of the padding modes.

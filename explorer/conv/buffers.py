@@ -55,8 +55,8 @@ def zeros(shape: tuple[int, ...]) -> np.ndarray:
 
 
 def empty(shape: tuple[int, ...]) -> np.ndarray:
-    """A float32 buffer of ``shape`` for a caller that writes every value (:mod:`explorer.conv.stencil`): one this
-    module handed out before and nobody holds any more, else ``np.empty`` with its pages faulted in by this
+    """A float32 buffer of ``shape`` for a caller that writes every value (the compiled loop): one this module
+    handed out before and nobody holds any more, else ``np.empty`` with its pages faulted in by this
     thread. A recycled buffer costs no page faults (12 MP: 6 ms of a 3×3 call, and how many a new one takes
     depends on what glibc has kept); it still holds the last result until the caller overwrites it.
 

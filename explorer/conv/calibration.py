@@ -6,7 +6,7 @@ layout of the lanes suits a grey image, where it should leave them for the FFT
 and whether a colour image goes faster through the lanes (its rows as one
 channel) are timed here (on 384×384 tiles, the layouts on 768×768, and the FFT
 on one 2 MP plane, as its cost per pixel grows with the image) and handed to
-:mod:`explorer.conv.strategies`; the compiled loop of :mod:`explorer.conv.stencil` is
+:mod:`explorer.conv.strategies`; the compiled loop of :mod:`explorer.conv.compiled.stencil` is
 timed kernel by kernel on the calls that follow its compiling. It takes about a second and runs only when asked
 (:data:`MEASURE`, or the bench without a cache); the result is kept in the user's cache
 directory under the CPU model, its vector instructions, the thread count and
@@ -29,7 +29,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer.conv import dispatch, stencil, strategies
+from explorer.conv import dispatch, strategies
+from explorer.conv.compiled import stencil
 from explorer.conv.dispatch import DEFAULT_CROSSOVERS, Crossovers
 from explorer.conv.lanes import LANE_LAYOUTS
 from explorer.conv.strategies import ConvPlan

@@ -4,7 +4,7 @@
 strategy, and :func:`explorer.ops.choose_strategy` reports the same answer. The
 plan (:class:`explorer.conv.strategies.ConvPlan`) only executes it. The compiled
 loop (opt-in) may take over a call it chose; that is decided by the loop's own
-trials (:mod:`explorer.conv.stencil`), not here. The crossovers are the project
+trials (:mod:`explorer.conv.compiled.stencil`), not here. The crossovers are the project
 machine's constants below until this machine's are measured
 (:mod:`explorer.conv.calibration`); the measurements behind them are in
 ``docs/performance.md``.

@@ -28,7 +28,7 @@ and large outputs go to NumPy-owned memory (:mod:`explorer.conv.buffers`):
   the depthwise kernel (on AVX2 it fills 3 of 8 lanes): its rows read as one
   channel of W·C values, the kernel's columns C apart.
 - stencil (opt-in, ``CNN_EXPLORER_COMPILE=on``), up to 7×7 at stride 1: the k² shifted multiply-adds as one loop
-  compiled by torch (:mod:`explorer.conv.stencil`), vectorised along the row for
+  compiled by torch (:mod:`explorer.conv.compiled.stencil`), vectorised along the row for
   any number of channels; compiled in the background on first use and chosen
   from 1 MP where it was timed faster here (12 MP RGB 3×3: 15–18 ms against
   direct's 40–49; 2 MP RGB 7×7 10–12 ms against 15–19; at 2 MP 3×3 it ties).
@@ -52,7 +52,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from explorer.conv import borders, buffers, dispatch, stencil
+from explorer.conv import borders, buffers, dispatch
+from explorer.conv.compiled import stencil
 from explorer.conv.dispatch import Crossovers
 from explorer.conv.lanes import LANE_LAYOUTS, lanes_correlate
 from explorer.geometry import Pads, ParamError, output_len, pair, resolve_padding
@@ -256,7 +257,7 @@ class ConvPlan:
         if self.variant is None or pixels < stencil.MIN_PIXELS:
             return self._other(x)
         # compiled in the background on first use, then timed against the other path on this thread's own
-        # calls, in turns (:func:`explorer.conv.stencil.LOOPS.turn`), and from then on used where it was faster
+        # calls, in turns (:func:`explorer.conv.compiled.stencil.LOOPS.turn`), and from then on used where it was faster
         size = stencil.size_class(pixels)
         compiled, timed = stencil.LOOPS.turn(self.variant, size)
         start = _now()
@@ -279,7 +280,7 @@ class ConvPlan:
 
     def _stencil(self, x: torch.Tensor) -> torch.Tensor | None:
         """The compiled loop for the windows inside the image and :meth:`_patch_borders` for the frame around
-        them, into a NumPy buffer; None where the loop cannot run (see :mod:`explorer.conv.stencil`)."""
+        them, into a NumPy buffer; None where the loop cannot run (see :mod:`explorer.conv.compiled.stencil`)."""
         (top, bottom, left, right), (kh, kw) = self.pads, self.kernel.shape
         channels, h, w = x.shape[1:]
         k = stencil.key((kh, kw), channels, self.pads)
