@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from explorer.network.layers import Inception, Residual
@@ -160,6 +159,37 @@ def _elementwise(act: Activation, kind: str, position: tuple[int, ...]) -> Expla
     return Explanation(act.row, kind, position, value, float(act.output[position]), source=position, given=given)
 
 
+def _block(act: Activation, position: tuple[int, ...]) -> Explanation:
+    """A residual block: H(x) = ReLU(F(x) + x′) from its own two parts; Inception: the branch of the channel."""
+    module = act.module
+    x = torch.from_numpy(act.given)[None].float()
+    with torch.no_grad():
+        if isinstance(module, Residual):
+            residual, skip = (part[0].double().numpy() for part in module.parts(x))
+            parts = {"F": float(residual[position]), "skip": float(skip[position])}
+            value = max(parts["F"] + parts["skip"], 0.0)
+        else:
+            outputs = module.branches(x)
+            starts = np.cumsum([0] + [o.shape[1] for o in outputs])        # the branches' widths may differ
+            branch = int(np.searchsorted(starts, position[0], side="right")) - 1
+            value = float(outputs[branch][0, position[0] - starts[branch], position[1], position[2]])
+            parts = {"branch": float(branch)}
+    return Explanation(act.row, "block", position, float(value), float(act.output[position]), statistics=parts)
+
+
+# which function explains a unit of which kind of layer (the first whose types match)
+EXPLAINERS = (
+    ((nn.Conv2d,), lambda act, position: _conv(act, *position)),
+    ((nn.MaxPool2d, nn.AvgPool2d), lambda act, position: _pool(act, *position)),
+    ((nn.BatchNorm2d,), lambda act, position: _batchnorm(act, *position)),
+    ((nn.Linear,), lambda act, position: _linear(act, *position)),
+    ((nn.Flatten,), lambda act, position: _flatten(act, *position)),
+    ((nn.ReLU,), lambda act, position: _elementwise(act, "relu", position)),
+    ((nn.Dropout,), lambda act, position: _elementwise(act, "identity", position)),
+    ((Residual, Inception), _block),
+)
+
+
 def explain(acts: list[Activation], row: int, position: tuple[int, ...]) -> Explanation:
     """How output ``position`` ((channel, i, j), or (unit,) for a vector) of layer ``row`` was computed.
 
@@ -167,40 +197,7 @@ def explain(acts: list[Activation], row: int, position: tuple[int, ...]) -> Expl
     and what they received at that place.
     """
     act = acts[row - 1]
-    module = act.module
-    if isinstance(module, nn.Conv2d):
-        return _conv(act, *position)
-    if isinstance(module, (nn.MaxPool2d, nn.AvgPool2d)):
-        return _pool(act, *position)
-    if isinstance(module, nn.BatchNorm2d):
-        return _batchnorm(act, *position)
-    if isinstance(module, nn.Linear):
-        return _linear(act, *position)
-    if isinstance(module, nn.Flatten):
-        return _flatten(act, *position)
-    if isinstance(module, nn.ReLU):
-        return _elementwise(act, "relu", position)
-    if isinstance(module, nn.Dropout):
-        return _elementwise(act, "identity", position)
-    if isinstance(module, (Residual, Inception)):
-        return _block(act, position)
-    raise TypeError(f"no explanation for {type(module).__name__}")
-
-
-def _block(act: Activation, position: tuple[int, ...]) -> Explanation:
-    """A residual block: H(x) = ReLU(F(x) + x′), its two parts computed again; Inception: the branch of the channel."""
-    module = act.module
-    x = torch.from_numpy(act.given)[None].float()
-    with torch.no_grad():
-        if isinstance(module, Residual):
-            residual = module.bn2(module.conv2(F.relu(module.bn1(module.conv1(x)))))[0].double().numpy()
-            skip = module.project(x)[0].double().numpy()
-            parts = {"F": float(residual[position]), "skip": float(skip[position])}
-            value = max(parts["F"] + parts["skip"], 0.0)
-        else:
-            outputs = [module.branch1(x), module.branch5(x), module.branch3(x), module.pool(x)]
-            starts = np.cumsum([0] + [o.shape[1] for o in outputs])        # the branches' widths may differ
-            branch = int(np.searchsorted(starts, position[0], side="right")) - 1
-            value = float(outputs[branch][0, position[0] - starts[branch], position[1], position[2]])
-            parts = {"branch": float(branch)}
-    return Explanation(act.row, "block", position, float(value), float(act.output[position]), statistics=parts)
+    for types, explainer in EXPLAINERS:
+        if isinstance(act.module, types):
+            return explainer(act, position)
+    raise TypeError(f"no explanation for {type(act.module).__name__}")

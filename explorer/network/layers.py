@@ -38,9 +38,13 @@ class Residual(nn.Module):
         self.project = (nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
                         if cin != cout or stride != 1 else nn.Identity())
 
+    def parts(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """``(F(x), x′)``: the residual path and the skip (the input, or its 1×1 projection); H(x) = ReLU(F + x′)."""
+        return self.bn2(self.conv2(F.relu(self.bn1(self.conv1(x))))), self.project(x)
+
     def forward(self, x):
-        y = self.bn2(self.conv2(F.relu(self.bn1(self.conv1(x)))))
-        return F.relu(y + self.project(x))
+        residual, skip = self.parts(x)
+        return F.relu(residual + skip)
 
 
 class Inception(nn.Module):
@@ -61,8 +65,12 @@ class Inception(nn.Module):
                                      nn.ReLU(), nn.Conv2d(wide, wide, 3, padding=1))
         self.pool = nn.Sequential(nn.AvgPool2d(3, 1, 1), nn.Conv2d(cin, wide, 1))
 
+    def branches(self, x: torch.Tensor) -> list[torch.Tensor]:
+        """The four branches' outputs, in the order they are concatenated."""
+        return [self.branch1(x), self.branch5(x), self.branch3(x), self.pool(x)]
+
     def forward(self, x):
-        return torch.cat([self.branch1(x), self.branch5(x), self.branch3(x), self.pool(x)], dim=1)
+        return torch.cat(self.branches(x), dim=1)
 
 
 def _number(spec: dict, key: str, default, low: int, high: int, row: int) -> int:
