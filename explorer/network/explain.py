@@ -6,8 +6,9 @@ recomputes one output value of one layer by hand, in NumPy float64, from the
 layer's input and its trained parameters: a convolution's windows, kernels,
 products and sums plus the bias; a pooling window; BatchNorm with its running
 statistics; which tile cell a flatten puts where; a dense unit's largest
-contributions; softmax. ``Explanation.agrees`` compares the hand computation
-with the hooked activation.
+contributions; a block's parts. Each kind of unit is its own small dataclass
+(:class:`ConvUnit`, :class:`PoolUnit`, …); ``Unit.agrees`` compares the hand
+computation with the hooked activation.
 """
 from __future__ import annotations
 
@@ -63,27 +64,61 @@ class ChannelTerm:
 
 
 @dataclass(frozen=True)
-class Explanation:
-    """How one output value of one layer came about."""
+class Unit:
+    """How one output value of one layer came about: what every kind of unit has."""
     row: int
-    kind: str                          # conv, pool, batchnorm, relu, identity, flatten, linear, block
     position: tuple[int, ...]          # (channel, i, j) in the layer's output, or (unit,) after a flatten
     value: float                       # computed here, by hand
     actual: float                      # the hooked activation
-    terms: list[ChannelTerm] = field(default_factory=list)    # conv
-    bias: float = 0.0                  # conv, linear
-    window: np.ndarray | None = None   # pool: the input window
-    pool: str = ""                     # max or avg
-    statistics: dict[str, float] = field(default_factory=dict)   # batchnorm: x, mean, var, eps, gamma, beta
-    source: tuple[int, ...] = ()       # relu, identity, flatten: where the value came from in the layer's input
-    given: float = 0.0                 # relu, identity: the input value
-    contributions: list[tuple[int, float, float]] = field(default_factory=list)   # linear: (k, w_k, x_k), largest
-    rest: float = 0.0                  # linear: the sum of all the other w_k·x_k
-    rest_count: int = 0
 
     @property
     def agrees(self) -> bool:
         return bool(abs(self.value - self.actual) <= TOLERANCE * max(1.0, abs(self.actual)))
+
+
+@dataclass(frozen=True)
+class ConvUnit(Unit):
+    terms: list[ChannelTerm] = field(default_factory=list)    # one per input channel of its group
+    bias: float = 0.0
+
+
+@dataclass(frozen=True)
+class PoolUnit(Unit):
+    window: np.ndarray | None = None   # the input window (padding as -inf for max, 0 for average)
+    mode: str = "max"                  # max or avg
+
+
+@dataclass(frozen=True)
+class NormUnit(Unit):
+    statistics: dict[str, float] = field(default_factory=dict)   # x, mean, var, eps, gamma, beta
+
+
+@dataclass(frozen=True)
+class PassUnit(Unit):
+    """A value passed on: through a ReLU (``relu``), unchanged (``identity``: dropout at evaluation), or moved by
+    a flatten (``flatten``); ``source`` is where it was in the layer's input."""
+    kind: str = "identity"
+    source: tuple[int, ...] = ()
+    given: float = 0.0
+
+
+@dataclass(frozen=True)
+class LinearUnit(Unit):
+    contributions: list[tuple[int, float, float]] = field(default_factory=list)   # (k, w_k, x_k), largest first
+    rest: float = 0.0                  # the sum of all the other w_k·x_k
+    rest_count: int = 0
+    bias: float = 0.0
+
+
+@dataclass(frozen=True)
+class ResidualUnit(Unit):
+    residual: float = 0.0              # F(x) at this place
+    skip: float = 0.0                  # x′: the input, or its 1×1 projection
+
+
+@dataclass(frozen=True)
+class InceptionUnit(Unit):
+    branch: int = 0                    # which of the four branches made this channel
 
 
 def _pair(value) -> tuple[int, int]:
@@ -94,7 +129,7 @@ def _padded(plane: np.ndarray, ph: int, pw: int, fill: float = 0.0) -> np.ndarra
     return np.pad(plane, ((ph, ph), (pw, pw)), constant_values=fill)
 
 
-def _conv(act: Activation, channel: int, i: int, j: int) -> Explanation:
+def _conv(act: Activation, channel: int, i: int, j: int) -> ConvUnit:
     conv: nn.Conv2d = act.module
     (kh, kw), (sh, sw), (ph, pw), (dh, dw) = (_pair(v) for v in (conv.kernel_size, conv.stride, conv.padding,
                                                                     conv.dilation))
@@ -109,31 +144,30 @@ def _conv(act: Activation, channel: int, i: int, j: int) -> Explanation:
         terms.append(ChannelTerm(first + offset, window, kernel, window * kernel))
     bias = float(conv.bias.detach()[channel]) if conv.bias is not None else 0.0
     value = sum(t.total for t in terms) + bias
-    return Explanation(act.row, "conv", (channel, i, j), value, float(act.output[channel, i, j]), terms, bias)
+    return ConvUnit(act.row, (channel, i, j), value, float(act.output[channel, i, j]), terms, bias)
 
 
-def _pool(act: Activation, channel: int, i: int, j: int) -> Explanation:
+def _pool(act: Activation, channel: int, i: int, j: int) -> PoolUnit:
     pool = act.module
     (kh, kw), (sh, sw), (ph, pw) = (_pair(v) for v in (pool.kernel_size, pool.stride, pool.padding))
     is_max = isinstance(pool, nn.MaxPool2d)
     plane = _padded(act.given[channel], ph, pw, -np.inf if is_max else 0.0)
     window = plane[i * sh:i * sh + kh, j * sw:j * sw + kw]
     value = float(window.max()) if is_max else float(window.sum() / (kh * kw))   # padded zeros counted, as torch
-    return Explanation(act.row, "pool", (channel, i, j), value, float(act.output[channel, i, j]), window=window,
-                       pool="max" if is_max else "avg")
+    return PoolUnit(act.row, (channel, i, j), value, float(act.output[channel, i, j]), window,
+                    "max" if is_max else "avg")
 
 
-def _batchnorm(act: Activation, channel: int, i: int, j: int) -> Explanation:
+def _batchnorm(act: Activation, channel: int, i: int, j: int) -> NormUnit:
     bn: nn.BatchNorm2d = act.module
     stats = {"x": float(act.given[channel, i, j]), "mean": float(bn.running_mean[channel]),
              "var": float(bn.running_var[channel]), "eps": float(bn.eps),
              "gamma": float(bn.weight.detach()[channel]), "beta": float(bn.bias.detach()[channel])}
     value = (stats["x"] - stats["mean"]) / np.sqrt(stats["var"] + stats["eps"]) * stats["gamma"] + stats["beta"]
-    return Explanation(act.row, "batchnorm", (channel, i, j), float(value), float(act.output[channel, i, j]),
-                       statistics=stats)
+    return NormUnit(act.row, (channel, i, j), float(value), float(act.output[channel, i, j]), stats)
 
 
-def _linear(act: Activation, unit: int) -> Explanation:
+def _linear(act: Activation, unit: int) -> LinearUnit:
     linear: nn.Linear = act.module
     w = linear.weight.detach().double().cpu().numpy()[unit]
     x = act.given.reshape(-1)
@@ -143,38 +177,38 @@ def _linear(act: Activation, unit: int) -> Explanation:
     rest = float(parts[order[TOP_TERMS:]].sum())
     bias = float(linear.bias.detach()[unit]) if linear.bias is not None else 0.0
     value = float(parts.sum()) + bias
-    return Explanation(act.row, "linear", (unit,), value, float(act.output[unit]), bias=bias, contributions=top,
-                       rest=rest, rest_count=max(0, len(x) - TOP_TERMS))
+    return LinearUnit(act.row, (unit,), value, float(act.output[unit]), top, rest, max(0, len(x) - TOP_TERMS), bias)
 
 
-def _flatten(act: Activation, unit: int) -> Explanation:
+def _flatten(act: Activation, unit: int) -> PassUnit:
     source = tuple(int(v) for v in np.unravel_index(unit, act.given.shape))
     value = float(act.given[source])
-    return Explanation(act.row, "flatten", (unit,), value, float(act.output[unit]), source=source, given=value)
+    return PassUnit(act.row, (unit,), value, float(act.output[unit]), "flatten", source, value)
 
 
-def _elementwise(act: Activation, kind: str, position: tuple[int, ...]) -> Explanation:
+def _elementwise(act: Activation, kind: str, position: tuple[int, ...]) -> PassUnit:
     given = float(act.given[position])
     value = max(given, 0.0) if kind == "relu" else given
-    return Explanation(act.row, kind, position, value, float(act.output[position]), source=position, given=given)
+    return PassUnit(act.row, position, value, float(act.output[position]), kind, position, given)
 
 
-def _block(act: Activation, position: tuple[int, ...]) -> Explanation:
-    """A residual block: H(x) = ReLU(F(x) + x′) from its own two parts; Inception: the branch of the channel."""
-    module = act.module
-    x = torch.from_numpy(act.given)[None].float()
+def _residual(act: Activation, position: tuple[int, ...]) -> ResidualUnit:
+    """A residual block: H(x) = ReLU(F(x) + x′), from the block's own two parts."""
     with torch.no_grad():
-        if isinstance(module, Residual):
-            residual, skip = (part[0].double().numpy() for part in module.parts(x))
-            parts = {"F": float(residual[position]), "skip": float(skip[position])}
-            value = max(parts["F"] + parts["skip"], 0.0)
-        else:
-            outputs = module.branches(x)
-            starts = np.cumsum([0] + [o.shape[1] for o in outputs])        # the branches' widths may differ
-            branch = int(np.searchsorted(starts, position[0], side="right")) - 1
-            value = float(outputs[branch][0, position[0] - starts[branch], position[1], position[2]])
-            parts = {"branch": float(branch)}
-    return Explanation(act.row, "block", position, float(value), float(act.output[position]), statistics=parts)
+        residual, skip = (part[0].double().numpy()[position]
+                          for part in act.module.parts(torch.from_numpy(act.given)[None].float()))
+    return ResidualUnit(act.row, position, max(float(residual) + float(skip), 0.0), float(act.output[position]),
+                        float(residual), float(skip))
+
+
+def _inception(act: Activation, position: tuple[int, ...]) -> InceptionUnit:
+    """An Inception module: the value from the branch that made this channel."""
+    with torch.no_grad():
+        outputs = act.module.branches(torch.from_numpy(act.given)[None].float())
+    starts = np.cumsum([0] + [o.shape[1] for o in outputs])        # the branches' widths may differ
+    branch = int(np.searchsorted(starts, position[0], side="right")) - 1
+    value = float(outputs[branch][0, position[0] - starts[branch], position[1], position[2]])
+    return InceptionUnit(act.row, position, value, float(act.output[position]), branch)
 
 
 # which function explains a unit of which kind of layer (the first whose types match)
@@ -186,11 +220,12 @@ EXPLAINERS = (
     ((nn.Flatten,), lambda act, position: _flatten(act, *position)),
     ((nn.ReLU,), lambda act, position: _elementwise(act, "relu", position)),
     ((nn.Dropout,), lambda act, position: _elementwise(act, "identity", position)),
-    ((Residual, Inception), _block),
+    ((Residual,), _residual),
+    ((Inception,), _inception),
 )
 
 
-def explain(acts: list[Activation], row: int, position: tuple[int, ...]) -> Explanation:
+def explain(acts: list[Activation], row: int, position: tuple[int, ...]) -> Unit:
     """How output ``position`` ((channel, i, j), or (unit,) for a vector) of layer ``row`` was computed.
 
     Blocks (residual, Inception) are explained as a whole: their output value

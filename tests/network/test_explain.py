@@ -132,4 +132,4 @@ def test_every_branch_of_the_notes_inception_module_is_explained():
     found = overview.overview(model, x, str, "input", "p")
     for channel, branch in ((0, 0), (15, 0), (16, 1), (39, 1), (40, 2), (64, 3), (87, 3)):
         unit = explain.explain(found.acts, 4, (channel, 3, 5))
-        assert unit.agrees and int(unit.statistics["branch"]) == branch, (channel, branch)
+        assert unit.agrees and unit.branch == branch, (channel, branch)

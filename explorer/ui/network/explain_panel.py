@@ -9,8 +9,8 @@ from torch import nn
 
 from explorer.geometry import ParamError
 from explorer.lessons import sliding
-from explorer.network import inside
-from explorer.network.explain import Activation, Explanation
+from explorer.network import explain, inside
+from explorer.network.explain import Activation
 from explorer.numtext import format_number
 from explorer.ui import caches, widgets
 from explorer.ui.network.model import Task
@@ -62,7 +62,7 @@ def _channel(act: Activation, c: int) -> str:
     return RGB[c] if act.row == 1 and act.given.shape[0] == len(RGB) else str(c + 1)
 
 
-def _slide(found: Explanation, act: Activation) -> None:
+def _slide(found: explain.ConvUnit, act: Activation) -> None:
     """The first input channel and its trained kernel, sliding over a crop around the chosen position; the
     timeline opens on the chosen position's step."""
     term = found.terms[0]
@@ -85,7 +85,7 @@ def _slide(found: Explanation, act: Activation) -> None:
              settings=caches.settings_key(crop, term.kernel, found.position, found.row), start=start)
 
 
-def _conv(found: Explanation, act: Activation, next_is_relu: bool, trained: bool) -> None:
+def _conv(found: explain.ConvUnit, act: Activation, next_is_relu: bool, trained: bool) -> None:
     kernel = tr("net.unit_kernel" if trained else "net.unit_kernel_untrained")
     for term in found.terms[:SHOWN_CHANNELS]:
         name = _channel(act, term.channel)
@@ -104,7 +104,7 @@ def _conv(found: Explanation, act: Activation, next_is_relu: bool, trained: bool
                        relu=_n(max(found.value, 0.0))))
 
 
-def _linear(found: Explanation) -> None:
+def _linear(found: explain.LinearUnit) -> None:
     st.markdown(tr("net.unit_linear", n=len(found.contributions) + found.rest_count, top=len(found.contributions)))
     st.dataframe(pd.DataFrame({
         tr("net.unit_k"): [k for k, _, _ in found.contributions],
@@ -116,38 +116,34 @@ def _linear(found: Explanation) -> None:
                    rest=_n(found.rest), bias=_n(found.bias), value=_n(found.value)))
 
 
-def render(found: Explanation, act: Activation, next_is_relu: bool, trained: bool = True) -> None:
+def render(found: explain.Unit, act: Activation, next_is_relu: bool, trained: bool = True) -> None:
     """The explanation of ``found`` (``network.explain``, for the layer ``act``) and the agreement with it;
     ``trained`` says whether the weights shown are trained ones or the random ones training starts from."""
-    if found.kind == "conv":
+    if isinstance(found, explain.ConvUnit):
         _conv(found, act, next_is_relu, trained)
         if isinstance(act.module, nn.Conv2d) and act.module.groups == 1:
             _slide(found, act)
-    elif found.kind == "pool":
+    elif isinstance(found, explain.PoolUnit):
         channel = found.position[0]
         widgets.matrices([(np.where(np.isfinite(found.window), found.window, np.nan), tr("net.unit_window"), False)])
-        st.markdown(tr("net.unit_pool", mode=tr(f"net.unit_pool.{found.pool}"), k=found.window.shape[0],
+        st.markdown(tr("net.unit_pool", mode=tr(f"net.unit_pool.{found.mode}"), k=found.window.shape[0],
                        c=channel + 1, value=_n(found.value)))
-    elif found.kind == "batchnorm":
+    elif isinstance(found, explain.NormUnit):
         stats = {k: _n(v) for k, v in found.statistics.items()}
         st.markdown(tr("net.unit_batchnorm", value=_n(found.value), **stats))
-    elif found.kind == "relu":
-        st.markdown(tr("net.unit_relu", given=_n(found.given), value=_n(found.value)))
-    elif found.kind == "identity":
-        st.markdown(tr("net.unit_identity", given=_n(found.given)))
-    elif found.kind == "flatten":
+    elif isinstance(found, explain.PassUnit) and found.kind == "flatten":
         c, i, j = found.source
         h, w = act.given.shape[1:]
         st.markdown(tr("net.unit_flatten", c=c, i=i, j=j, shape="×".join(str(v) for v in act.given.shape),
                        index=found.position[0], hw=h * w, w=w, value=_n(found.value), size=f"{act.given.size:,}"))
-    elif found.kind == "linear":
+    elif isinstance(found, explain.PassUnit):
+        st.markdown(tr(f"net.unit_{found.kind}", given=_n(found.given), value=_n(found.value)))
+    elif isinstance(found, explain.LinearUnit):
         _linear(found)
-    elif "F" in found.statistics:
-        st.markdown(tr("net.unit_residual", F=_n(found.statistics["F"]), skip=_n(found.statistics["skip"]),
-                       value=_n(found.value)))
+    elif isinstance(found, explain.ResidualUnit):
+        st.markdown(tr("net.unit_residual", F=_n(found.residual), skip=_n(found.skip), value=_n(found.value)))
     else:
-        branch = int(found.statistics["branch"])
-        st.markdown(tr("net.unit_inception", c=found.position[0] + 1, branch=branch + 1, name=BRANCHES[branch],
-                       value=_n(found.value)))
+        st.markdown(tr("net.unit_inception", c=found.position[0] + 1, branch=found.branch + 1,
+                       name=BRANCHES[found.branch], value=_n(found.value)))
     (st.success if found.agrees else st.error)(tr("net.agrees" if found.agrees else "net.disagrees",
                                                   value=f"{found.value:.6g}", actual=f"{found.actual:.6g}"))
