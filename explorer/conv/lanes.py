@@ -17,8 +17,8 @@ from explorer.conv import buffers
 from explorer.geometry import Pads, output_len
 
 LANES = 8                 # output pixels of a row computed side by side as the channels of one convolution
-# (pixels per input channel, lanes): 16 lanes from one channel are slow on AVX-512 (2 MP 3×3: 15 ms), from
-# pairs the fastest there (2.1 ms); on AVX2 (1, 8) is (1.7 ms). Measured per machine (explorer.conv.calibration).
+# (pixels per input channel, lanes): which is fastest differs by machine (docs/performance.md); measured per
+# machine by explorer.conv.calibration
 LANE_LAYOUTS = ((1, 8), (2, 8), (4, 8), (2, 16), (4, 16))
 GREY_LANES = (2, 16)      # the project machine's (AVX-512)
 

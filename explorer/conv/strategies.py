@@ -1,47 +1,27 @@
-"""The fast paths behind ``ops.conv2d``: direct, separable, FFT, lanes and the compiled stencil.
+"""The fast paths behind ``ops.conv2d``, and the plan of one call that runs the path the dispatcher chose.
 
-The constants below were measured on the 2-core project machine (torch 2.13 CPU,
-float32, 2 and 12 MP, docs/performance.md); on the CPU the crossovers in use are the ones
-:mod:`explorer.conv.calibration` measured where the app runs (:class:`Crossovers`),
-and large outputs go to NumPy-owned memory (:mod:`explorer.conv.buffers`):
+Which path a call takes, and why, is :func:`explorer.conv.dispatch.choose`;
+what each path costs, measured, is in ``docs/performance.md``. The paths:
 
-- direct: oneDNN's depthwise kernel on a channels-last tensor with the zero
-  padding done inside the convolution is at or below OpenCV's filter2D up to
-  17×17; its cost grows with the number of taps.
+- direct: oneDNN's (or cuDNN's) depthwise kernel on a channels-last tensor,
+  the zero padding done inside the convolution; its cost grows with the taps.
 - separable: a rank-1 kernel (box, Gaussian, Sobel, …) as a column pass and a
-  row pass, 2k taps instead of k²; it wins from 5×5 at 2 MP and from 9×9 at
-  12 MP (memory traffic of the extra pass), so from 7×7 (49 taps).
-- fft: cost hardly depends on the kernel size; it overtakes direct at about
-  15×15 (2 MP: 169 taps; 12 MP: 225 taps), so from 200 taps per output pixel.
-- lanes, for one channel (grey): depthwise convolution has nothing to
-  vectorise over in a single channel (2 MP, 3×3: 59 ms, and the separable
-  passes 135 ms); 8 neighbouring outputs of a row become the 8 output channels
-  of one convolution of the single channel (the kernel moved 0…7 columns,
-  a horizontal stride of 8), written as the row itself, with no copy in or out
-  (3.5 ms; the first form, the row read as blocks of 8 channels, took 4.5).
-  Cheaper than the FFT up to about 400 taps. The input can also be read as
-  pairs or fours of neighbouring pixels, the channels of a narrower image (a
-  view, no copy): oneDNN's kernels for one input channel are slow on AVX-512
-  (2 MP, 3×3, 16 lanes: 15 ms from one channel, 2.1 from pairs); which
-  layout (:data:`explorer.conv.lanes.LANE_LAYOUTS`) is fastest differs by machine.
-  A colour image takes them too where the calibration finds that faster than
-  the depthwise kernel (on AVX2 it fills 3 of 8 lanes): its rows read as one
-  channel of W·C values, the kernel's columns C apart.
-- stencil (opt-in, ``CNN_EXPLORER_COMPILE=on``), up to 7×7 at stride 1: the k² shifted multiply-adds as one loop
-  compiled by torch (:mod:`explorer.conv.compiled.stencil`), vectorised along the row for
-  any number of channels; compiled in the background on first use and chosen
-  from 1 MP where it was timed faster here (12 MP RGB 3×3: 15–18 ms against
-  direct's 40–49; 2 MP RGB 7×7 10–12 ms against 15–19; at 2 MP 3×3 it ties).
+  row pass, 2k taps instead of k², for larger kernels.
+- fft: a product of spectra, whose cost hardly depends on the kernel's size.
+- lanes (:mod:`explorer.conv.lanes`): neighbouring outputs of a row as the
+  channels of one convolution, for a grey image (depthwise has nothing to
+  vectorise over in one channel) and, where this machine runs it faster, a
+  colour image read as rows of W·C values.
+- stencil (:mod:`explorer.conv.compiled`, opt-in): small kernels at stride 1 as
+  one loop torch compiles, used where its own trials found it faster.
 
 Padding modes other than zeros never copy the image: the convolution runs with
 zero padding (the stencil: inside windows only) and the thin border strips
 whose windows reach into the padding are computed from small padded strips
-(:mod:`explorer.conv.borders`). On CUDA cuDNN's direct kernel stays
-fast for every size measured (up to 31×31), so only the separable path is used
-there besides direct.
-
-A :class:`ConvPlan` is one validated call: it finds the kernel's rank-1
-factors once (one SVD) and builds each depthwise weight tensor once.
+(:mod:`explorer.conv.borders`). Large outputs go to NumPy-owned, recycled memory
+(:mod:`explorer.conv.buffers`). A :class:`ConvPlan` is one validated call: it
+finds the kernel's rank-1 factors once (one SVD) and builds each depthwise
+weight tensor once.
 """
 from __future__ import annotations
 

@@ -1,27 +1,24 @@
 """Small kernels as one compiled loop: the ``stencil`` strategy (see :mod:`explorer.conv.strategies`).
 
 oneDNN's depthwise kernel vectorises over channels (three in a colour image,
-one in a grey one) and the lanes that fill its vectors do 6× the
-multiply-adds (:mod:`explorer.conv.lanes`). Written as k² shifted multiply-adds of
-the image, a k×k correlation is one loop over the output that torch's own
-compiler (``torch.compile``, inductor) turns into C++ vectorised along the
-row, with every tap read from cache and each output written once: the loop
-of a 2 MP grey 3×3 takes 0.5–1.0 ms (OpenCV's whole call 1.6–2.9), a whole
-12 MP RGB 3×3 call 16–19 ms against OpenCV's 38–52 (docs/performance.md). Colour
-images are the rows of ``W·C`` values, the taps ``C`` apart, so one loop
-serves any number of channels.
+one in a grey one) and the lanes that fill its vectors do more multiply-adds
+(:mod:`explorer.conv.lanes`). Written as k² shifted multiply-adds of the image,
+a k×k correlation is one loop over the output that torch's own compiler
+(``torch.compile``, inductor) turns into C++ vectorised along the row, with
+every tap read from cache and each output written once. Colour images are the
+rows of ``W·C`` values, the taps ``C`` apart, so one loop serves any number of
+channels. What it gains, measured, is in ``docs/performance.md``.
 
-Compiling takes seconds (3–15 s here, a C++ compiler is needed), so it runs in
-a background thread on first use while the other strategies answer; each
+Compiling takes seconds (a C++ compiler is needed), so it runs in a
+background thread on first use while the other strategies answer; each
 compiled variant is checked against ``F.conv2d`` on an image of another size
 before it is used. Then it is timed against the path it would replace on the
-caller's own calls, in turns (:func:`turn`, :func:`record`): the same image,
-the same thread. Timed in the background thread instead (as at first) it was
-slowed more than the path it replaced (2 MP grey 3×3: 1.9–2.2 ms against
-1.4–1.6 in the calling thread; a second OpenMP team on 2 cores), so it lost
-where it is 1.4× faster. It is used, per size class (1–6 MP, from 6 MP), only
-where it was faster here. It is off unless ``CNN_EXPLORER_COMPILE=on``; no
-compiler or any failure leaves the other paths.
+caller's own calls, in turns (:meth:`Loops.turn`, :meth:`Loops.record`): the
+same image, the same thread (timed in the background thread, a second OpenMP
+team on 2 cores slowed it more than the path it replaced). It is used, per
+size class (1–6 MP, from 6 MP), only where it was faster here. It is off
+unless ``CNN_EXPLORER_COMPILE=on``; no compiler or any failure leaves the
+other paths.
 
 The loop covers the windows inside the image (stride 1, no dilation, up to
 7×7); the border frame and the padding modes are done by the caller. Each
