@@ -63,6 +63,17 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "kl.histogram": {"en": "Output values", "zh": "输出值分布"},
     "kl.histogram_note": {"en": "From {lo} to {hi}; blue bars are negative.", "zh": "范围 {lo} 到 {hi}；蓝色柱为负值。"},
+    "kl.nonfinite_inf": {
+        "en": "{inf} output values are infinite: the kernel's numbers overflow float32 (at most about 3.4e38). The "
+              "histogram shows only the finite values.",
+        "zh": "有 {inf} 个输出值为无穷大：卷积核中的数超出了 float32 的范围（最大约 3.4e38）。直方图只显示有限的值。",
+    },
+    "kl.nonfinite_nan": {
+        "en": "{nan} output values are not a number (NaN): +∞ and −∞ met in their sums, past float32's range (about "
+              "3.4e38). The histogram shows only the finite values.",
+        "zh": "有 {nan} 个输出值不是数（NaN）：它们的求和中 +∞ 与 −∞ 相遇，超出了 float32 的范围（约 3.4e38）。"
+              "直方图只显示有限的值。",
+    },
     "kl.nonfinite": {
         "en": "{inf} output values are infinite and {nan} are not a number (NaN): the kernel's numbers overflow "
               "float32 (at most about 3.4e38). The histogram shows only the finite values.",

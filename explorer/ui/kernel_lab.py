@@ -179,7 +179,9 @@ def _histogram(output: np.ndarray) -> None:
     lo, hi = float(output.min()), float(output.max())
     if not np.isfinite(lo + hi):        # NaN and ±inf reach the min or the max: only then are they counted
         finite = output[np.isfinite(output)]
-        st.warning(tr("kl.nonfinite", inf=int(np.isinf(output).sum()), nan=int(np.isnan(output).sum())),
+        inf, nan = int(np.isinf(output).sum()), int(np.isnan(output).sum())
+        st.warning(tr("kl.nonfinite" if inf and nan else "kl.nonfinite_inf" if inf else "kl.nonfinite_nan",
+                      inf=inf, nan=nan),
                    icon=":material/warning:")
         if not finite.size:
             return
