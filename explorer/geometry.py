@@ -224,7 +224,9 @@ def window_box(oy: int, ox: int, kernel_shape: tuple[int, int], *, stride: IntPa
     return max(top, 0), max(left, 0), min(bottom, clip_to[0] - 1), min(right, clip_to[1] - 1)
 
 
-def check_window_fits(padded_h: int, padded_w: int, window_h: int, window_w: int) -> None:
-    """ParamError when a ``window_h × window_w`` window does not fit the padded input."""
+def check_window_fits(padded_h: int, padded_w: int, window_h: int, window_w: int,
+                      message: str = "err.kernel_too_big") -> None:
+    """ParamError when a ``window_h × window_w`` window does not fit the padded input (``message``: a kernel's
+    words, or a pooling window's)."""
     if window_h > padded_h or window_w > padded_w:
-        raise ParamError("err.kernel_too_big", kh=window_h, kw=window_w, h=padded_h, w=padded_w)
+        raise ParamError(message, kh=window_h, kw=window_w, h=padded_h, w=padded_w)

@@ -244,7 +244,7 @@ def pool2d(image: ArrayLike, mode: str, kernel_size: IntPair, *, stride: IntPair
     if ph > kh // 2 or pw > kw // 2:
         raise ParamError("err.pool_padding", padding=max(ph, pw), kh=kh, kw=kw)
     h, w = arr.shape[:2]
-    check_window_fits(h + 2 * ph, w + 2 * pw, kh, kw)
+    check_window_fits(h + 2 * ph, w + 2 * pw, kh, kw, "err.pool_too_big")
 
     def compute(dev: torch.device) -> np.ndarray:
         with torch.inference_mode():

@@ -217,6 +217,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Pooling padding {padding} is too large for a {kh}×{kw} window: it may be at most half the window (as in PyTorch).",
         "zh": "对 {kh}×{kw} 的窗口，池化填充 {padding} 太大：最多只能是窗口的一半（与 PyTorch 一致）。",
     },
+    "err.pool_too_big": {
+        "en": "The pooling window covers {kh}×{kw} pixels but the padded image is only {h}×{w}. Use a smaller "
+              "window, or more padding.",
+        "zh": "池化窗口覆盖 {kh}×{kw} 个像素，但填充后的图像只有 {h}×{w}。请使用更小的窗口，或增加填充。",
+    },
     "err.kernel_too_big": {
         "en": "The kernel covers {kh}×{kw} pixels (dilation included) but the padded image is only {h}×{w}. Use a smaller kernel or dilation, or more padding.",
         "zh": "卷积核（含膨胀）覆盖 {kh}×{kw} 个像素，但填充后的图像只有 {h}×{w}。请使用更小的卷积核或膨胀率，或增加填充。",

@@ -22,7 +22,7 @@ NOTES = [
     (KERNEL_LAB, lambda w, h: []),
     (SLIDING, lambda w, h: []),
     # a 2×2 window does not fit a side of 1 (the page stops); the shift-by-3 comparison needs 5 columns
-    (POOLING, lambda w, h: [("err.kernel_too_big", {"kh": 2, "kw": 2, "h": h, "w": w})] if min(w, h) < 2 else
+    (POOLING, lambda w, h: [("err.pool_too_big", {"kh": 2, "kw": 2, "h": h, "w": w})] if min(w, h) < 2 else
      [("err.shift_too_narrow", {"s": 3, "w": w, "need": 5})] if w < 5 else []),
     # reflect padding of d (the 3×3 kernel dilated by d, 'same') must be narrower than each side
     (TRANSPOSED, lambda w, h: [("td.dil_too_small", {"d": d, "e": 2 * d + 1, "w": w, "h": h})
