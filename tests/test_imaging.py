@@ -164,3 +164,16 @@ def test_the_server_upload_cap_matches_what_the_decoder_accepts():
     assert config["server"]["maxUploadSize"] == imaging.MAX_UPLOAD_MB
     from explorer import i18n
     assert f"{imaging.MAX_UPLOAD_MB} MB" in i18n.t("src.upload_help", "en", limit=imaging.MAX_UPLOAD_MB)
+
+
+def test_large_images_are_scaled_a_band_at_a_time_exactly_as_a_whole():
+    """Decoding scales a band of rows at a time (an 8000×8000 palette PNG never exists as full-size RGBA): the
+    result equals Pillow's area resize of the whole image, pixel for pixel, across the bands' joins."""
+    rng = np.random.default_rng(0)
+    img = Image.fromarray(rng.integers(0, 256, (997, 1403, 3), dtype=np.uint8))
+    data = encode(img, "PNG")
+    for side in (300, 700):                                   # one band; two bands (497 rows > BAND_ROWS)
+        whole = np.asarray(img.resize((side, round(997 * side / 1403)), Image.Resampling.BOX))
+        decoded = decode_image(data, max_side=side).pixels
+        np.testing.assert_array_equal(np.round(decoded * 255).astype(np.uint8), whole)
+    assert imaging.BAND_ROWS < 497
