@@ -83,12 +83,17 @@ def _stored_copy(data: bytes, limit: int) -> bytes:
     return out.getvalue()
 
 
-def read_weights(data: bytes, limit: int = MAX_TENSOR_BYTES) -> dict[str, torch.Tensor]:
+def read_weights(data: bytes, limit: int = MAX_TENSOR_BYTES,
+                 expected: dict[str, tuple[torch.dtype, tuple[int, ...]]] | None = None) -> dict[str, torch.Tensor]:
     """A weights file's tensors, without ever unpickling: safetensors, or ``torch.load(weights_only=True)``; at
-    most ``limit`` bytes of tensors (what the model needs), decided before they are made."""
+    most ``limit`` bytes of tensors (what the model needs), decided before they are made. With ``expected``
+    (``{name: (dtype, shape)}``), a safetensors header that names other tensors or shapes is refused before."""
     header = _safetensors_header(data)
     if header is not None:
-        _claimed(header)
+        claimed = _claimed(header)                   # a malformed header is refused here either way
+        detail = _mismatch(expected, claimed) if expected is not None else None
+        if detail:
+            raise NetworkError("err.weights_mismatch", detail=detail)
         from safetensors.torch import load
         try:
             return load(data)      # its tensors lie inside `data`: no larger than the upload
@@ -137,13 +142,8 @@ def load_weights(model: nn.Module, data: bytes) -> None:
     before any tensor is made, where the format allows) and that every value is finite and of a sane size."""
     expected = model.state_dict()
     shapes = {k: (v.dtype, tuple(v.shape)) for k, v in expected.items()}
-    header = _safetensors_header(data)
-    if header is not None:
-        detail = _mismatch(shapes, _claimed(header))
-        if detail:
-            raise NetworkError("err.weights_mismatch", detail=detail)
     needed = sum(v.numel() * 8 for v in expected.values())        # float64 at most
-    state = read_weights(data, limit=needed)
+    state = read_weights(data, limit=needed, expected=shapes)
     detail = _mismatch(shapes, {k: (v.dtype, tuple(v.shape)) for k, v in state.items()})
     if detail:
         raise NetworkError("err.weights_mismatch", detail=detail)
