@@ -156,9 +156,9 @@ def zip_entry(data: bytes, info: zipfile.ZipInfo, limit: int) -> bytes:
             out = _inflate(decompressor.decompress, body, cap)
         else:
             raise LimitError("err.limit_method", method=info.compress_type)
-    except (zlib.error, OSError, lzma.LZMAError, EOFError, ValueError) as err:
-        if isinstance(err, LimitError):
-            raise
+    except LimitError:
+        raise
+    except (zlib.error, OSError, lzma.LZMAError, EOFError, ValueError):
         raise LimitError("err.limit_broken") from None
     if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
         raise LimitError("err.limit_broken")
