@@ -36,6 +36,11 @@ class Crossovers:
 DEFAULT_CROSSOVERS = Crossovers()
 
 
+def for_device(at: Crossovers, device: str) -> Crossovers:
+    """``at`` on the CPU (this machine's measured crossovers); the constants on a GPU."""
+    return at if device == "cpu" else DEFAULT_CROSSOVERS
+
+
 class InForce:
     """The crossovers this process uses and where they came from (``calibration.ensure`` fills ``source`` once):
     one object, the engine's only record of them; a test builds its own or sets its fields."""
@@ -46,7 +51,7 @@ class InForce:
         self.lock = threading.Lock()
 
     def for_device(self, device: str) -> Crossovers:
-        return self.crossovers if device == "cpu" else DEFAULT_CROSSOVERS
+        return for_device(self.crossovers, device)
 
 
 IN_FORCE = InForce()
@@ -76,7 +81,7 @@ def needs_rank(kernel: tuple[int, int], device: str, at: Crossovers) -> bool:
         >>> needs_rank((3, 3), "cpu", DEFAULT_CROSSOVERS), needs_rank((9, 9), "cpu", DEFAULT_CROSSOVERS)
         (False, True)
     """
-    at = at if device == "cpu" else DEFAULT_CROSSOVERS
+    at = for_device(at, device)
     return kernel[0] * kernel[1] >= min(at.separable_min_taps, at.fft_min_taps)
 
 
@@ -90,7 +95,7 @@ def choose(call: Call, at: Crossovers) -> Choice:
         Choice(strategy='fft', reason='961 taps per output ≥ 200: the FFT costs the same at any size')
     """
     cpu = call.device == "cpu"
-    at = at if cpu else DEFAULT_CROSSOVERS
+    at = for_device(at, call.device)
     taps = call.kernel[0] * call.kernel[1]
     per_output = taps / (call.stride[0] * call.stride[1])
     if cpu and call.channels == 1:
