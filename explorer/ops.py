@@ -84,7 +84,8 @@ def _plan(shape: tuple[int, ...], kernel: ArrayLike, stride: IntPair, padding: P
     _check_padding_mode(padding_mode, pads, h, w)
     check_window_fits(h + pads[0] + pads[1], w + pads[2] + pads[3],
                       dh * (k.shape[0] - 1) + 1, dw * (k.shape[1] - 1) + 1)
-    return ConvPlan(k, pads, (sh, sw), (dh, dw), padding_mode, device, strategy, shape[2] if len(shape) == 3 else 1)
+    return ConvPlan(k, pads, (sh, sw), (dh, dw), padding_mode, device, strategy, shape[2] if len(shape) == 3 else 1,
+                    pixels=shape[0] * shape[1])
 
 
 def choose_strategy(kernel: ArrayLike, *, device: Device = "cpu", stride: IntPair = 1, channels: int = 3,
@@ -94,8 +95,8 @@ def choose_strategy(kernel: ArrayLike, *, device: Device = "cpu", stride: IntPai
     crossovers measured on this machine (:mod:`explorer.conv.calibration`).
 
     Example:
-        >>> choose_strategy(np.ones((3, 3)), channels=1)
-        'lanes'
+        >>> choose_strategy(np.ones((3, 3)), channels=1), choose_strategy(np.ones((3, 3)), pixels=12_000_000)
+        ('lanes', 'opencv')
     """
     if torch.device(device).type == "cpu":
         calibration.ensure()

@@ -7,9 +7,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_bench_runs_and_prints_the_table():
+def test_bench_runs_and_prints_the_table(tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}          # it measures the crossovers: not into ~/.cache
     out = subprocess.run([sys.executable, "-m", "explorer.bench", "--sizes", "0.01", "--kernels", "3,15",
-                          "--repeat", "1", "--no-extras"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+                          "--repeat", "1", "--no-extras"], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env=env)
     assert out.returncode == 0, out.stderr
     lines = [line for line in out.stdout.splitlines() if line.startswith("|  0.01 MP")]
     assert len(lines) == 4                          # the RGB table, then the grey one
@@ -25,7 +27,7 @@ def test_bench_calibrate_measures_afresh_and_says_why(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "CPU crossovers (measured): Crossovers(" in out.stdout
     reasons = [line for line in out.stdout.splitlines() if line.startswith("  - ")]
-    assert len(reasons) == 6 and any("grey: the FFT from" in line for line in reasons)
+    assert len(reasons) == 7 and any("grey: the FFT from" in line for line in reasons)
     assert any("small kernels (up to 7×7" in line and "never compiled" in line for line in reasons)
     assert any("grey: the lanes as" in line for line in reasons)
     assert (tmp_path / "cnn-explorer" / "calibration.json").exists()

@@ -391,7 +391,10 @@ def test_conv2d_uses_the_chosen_strategy(monkeypatch):
     ops.conv2d(image, np.ones((7, 7)) / 49, padding="same", device="cpu")
     ops.conv2d(image, np.random.default_rng(2).normal(size=(17, 17)), padding="same", device="cpu")
     ops.conv2d(image, np.random.default_rng(2).normal(size=(3, 3)), padding="same", device="cpu")
-    assert seen == ["separable", "fft", "direct"]
+    ops.conv2d(np.zeros((2000, 2000), np.float32), np.random.default_rng(2).normal(size=(3, 3)), padding="same",
+               device="cpu")
+    assert seen == ["separable", "fft", "direct", "opencv"]
+    assert ops.choose_strategy(np.ones((3, 3)), pixels=4_000_000) == "opencv"
 
 
 def test_a_plan_finds_the_factors_once_and_builds_each_weight_once(monkeypatch):
@@ -504,3 +507,36 @@ def test_a_numpy_buffer_is_used_and_a_refusal_falls_back(monkeypatch):
     np.testing.assert_allclose(buffers.conv2d(x, weight, (1, 1), (1, 1), (1, 1), 3).numpy(), plain.numpy())
     monkeypatch.setattr(buffers, "_INTO", None)
     np.testing.assert_allclose(buffers.conv2d(x, weight, (1, 1), (1, 1), (1, 1), 3).numpy(), plain.numpy())
+
+
+@pytest.mark.parametrize("kernel_shape, padding, stride, dilation", [
+    ((3, 3), (4, 5), (1, 1), (1, 1)),        # pads past the kernel's anchor: zero rows and columns added first
+    ((1, 1), (2, 0), (2, 3), (1, 1)),
+    ((2, 4), "same", 1, 1),                  # even: asymmetric pads
+    ((3, 2), (2, 1), (3, 2), (2, 3)),        # dilation as zeros between the taps, stride as every s-th output
+])
+@pytest.mark.parametrize("mode", ops.PADDING_MODES)
+@pytest.mark.parametrize("channels", [1, 3, 4])
+def test_opencv_path_takes_any_call_as_torch_does(kernel_shape, padding, stride, dilation, mode, channels):
+    rng = np.random.default_rng(sum(kernel_shape) + channels)
+    image = rng.random((17, 19, channels) if channels > 1 else (17, 19)).astype(np.float32)
+    kernel = rng.normal(size=kernel_shape).astype(np.float32)
+    args = dict(stride=stride, padding=padding, padding_mode=mode, dilation=dilation)
+    ours = ops.conv2d(image, kernel, **args, strategy="opencv", device="cpu")
+    pads = ops.resolve_padding(padding, kernel.shape, stride=stride, dilation=dilation)
+    expected = torch_conv(image, kernel, stride=stride, pads=pads, mode=mode, dilation=dilation)
+    assert ours.shape == expected.shape
+    np.testing.assert_allclose(ours, expected, rtol=1e-5, atol=1e-5)
+
+
+def test_opencv_results_in_recycled_buffers_are_never_overwritten_while_held():
+    rng = np.random.default_rng(5)
+    image = rng.random((3000, 3000), dtype=np.float32)            # 36 MB: a recycled buffer (buffers.MIN_BYTES)
+    first = ops.conv2d(image, np.ones((3, 3)), padding=1)
+    kept = first.copy()
+    second = ops.conv2d(image, -np.ones((3, 3)), padding=1)
+    np.testing.assert_array_equal(first, kept)
+    np.testing.assert_allclose(second, -kept)
+    del first, second
+    again = ops.conv2d(image, np.ones((3, 3)), padding=1)
+    np.testing.assert_array_equal(again, kept)

@@ -36,7 +36,7 @@ from explorer.conv.lanes import LANE_LAYOUTS
 from explorer.conv.strategies import ConvPlan
 from explorer.timing import cpu_isa, cpu_model, fastest_ms
 
-VERSION = 5                                  # 3: the lanes as shifted kernels; 4: their layout; 5: compiled
+VERSION = 6          # 3: the lanes as shifted kernels; 4: their layout; 5: compiled; 6: OpenCV's filter2D
 TILE = (384, 384)                            # direct, lanes and separable: time grows with the pixels
 REFERENCE = (1080, 1920)                     # the FFT's time per pixel grows with the image: timed at 2 MP
 COLOUR_SMALL = (3, 7)                        # lanes vs direct on a colour image
@@ -115,7 +115,7 @@ def decide(timer: Timer) -> tuple[Crossovers, tuple[str, ...]]:
         >>> fake = lambda strategy, channels, k, kind: 20.0 if kind == "reference" else 0.015 * k * k * channels
         >>> decide(fake)[0]
         Crossovers(separable_min_taps=25, fft_min_taps=121, grey_fft_min_taps=169, colour_lanes=False, \
-grey_lanes=(2, 16), compiled=True)
+grey_lanes=(2, 16), compiled=True, opencv_max_taps=9, opencv_min_pixels=4000000)
     """
     cost = _Costs(timer)
     reasons = []
@@ -144,6 +144,9 @@ grey_lanes=(2, 16), compiled=True)
                    "compiled in the background on first use, then timed against the other path on the calls that "
                    "follow, kernel by kernel" +
                    ("" if stencil.switched_on() else f" (but {stencil.SWITCH} is not on: never compiled)"))
+    reasons.append(f"up to {DEFAULT_CROSSOVERS.opencv_max_taps} taps at stride 1 from "
+                   f"{DEFAULT_CROSSOVERS.opencv_min_pixels:,} pixels: OpenCV's filter2D (constants: "
+                   "docs/performance.md)")
     return Crossovers(separable, fft, grey, colour_lanes, layout, compiled=True), tuple(reasons)
 
 

@@ -12,6 +12,8 @@ what each path costs, measured, is in ``docs/performance.md``. The paths:
   channels of one convolution, for a grey image (depthwise has nothing to
   vectorise over in one channel) and, where this machine runs it faster, a
   colour image read as rows of W·C values.
+- opencv (:mod:`explorer.conv.filter2d`): OpenCV's ``filter2D``, for the
+  smallest kernels, where its hand-vectorised loop beats both.
 - stencil (:mod:`explorer.conv.compiled`, opt-in): small kernels at stride 1 as
   one loop torch compiles, used where its own trials found it faster.
 
@@ -35,10 +37,11 @@ import torch.nn.functional as F
 from explorer.conv import borders, buffers, dispatch
 from explorer.conv.compiled import stencil
 from explorer.conv.dispatch import Crossovers
+from explorer.conv.filter2d import filter2d_correlate
 from explorer.conv.lanes import LANE_LAYOUTS, lanes_correlate
 from explorer.geometry import Pads, ParamError, output_len, pair, resolve_padding
 
-CONV_STRATEGIES = ("direct", "separable", "fft", "lanes", "stencil")
+CONV_STRATEGIES = ("direct", "separable", "fft", "lanes", "opencv", "stencil")
 
 
 def crossovers() -> Crossovers:
@@ -78,8 +81,8 @@ def _factors_if_used(kernel: np.ndarray, device: torch.device) -> Factors | None
 
 
 def _chosen(shape: tuple[int, int], factors: Factors | None, device: torch.device, stride: tuple[int, int],
-            channels: int) -> str:
-    return dispatch.choose(dispatch.Call(shape, channels, stride, device.type, factors is not None),
+            channels: int, dilation: tuple[int, int] = (1, 1), pixels: int = 0) -> str:
+    return dispatch.choose(dispatch.Call(shape, channels, stride, device.type, factors is not None, dilation, pixels),
                            dispatch.IN_FORCE.crossovers).strategy
 
 
@@ -97,7 +100,7 @@ def strategy_for(kernel: np.ndarray, *, device: torch.device | str = "cpu", stri
     """
     kernel, device = np.asarray(kernel), torch.device(device)
     stride = pair(stride, "stride", 1)
-    chosen = _chosen(kernel.shape, _factors_if_used(kernel, device), device, stride, channels)
+    chosen = _chosen(kernel.shape, _factors_if_used(kernel, device), device, stride, channels, pixels=pixels)
     k = _stencil_key(kernel.shape, device, stride, (1, 1), channels, resolve_padding("same", kernel.shape))
     used = k is not None and pixels >= stencil.MIN_PIXELS and stencil.LOOPS.preferred(k, stencil.size_class(pixels))
     return "stencil" if used else chosen
@@ -181,6 +184,7 @@ class ConvPlan:
     lanes_layout: tuple[int, int] | None = None   # None: this machine's (Crossovers.grey_lanes)
     without_compiled: str | None = None   # the path "stencil" takes where the compiled loop cannot run
     variant: stencil.Key | None = None   # the compiled loop's variant that could take over this call
+    pixels: int = 0                   # H·W of the image (the dispatcher asks)
     _weights: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -193,7 +197,8 @@ class ConvPlan:
                 raise ParamError("err.strategy", value=repr(wanted), allowed=", ".join(CONV_STRATEGIES))
         elif wanted in (None, "stencil"):
             self.factors = _factors_if_used(self.kernel, self.device)
-            self.without_compiled = _chosen(self.kernel.shape, self.factors, self.device, self.stride, self.channels)
+            self.without_compiled = _chosen(self.kernel.shape, self.factors, self.device, self.stride, self.channels,
+                                            self.dilation, self.pixels)
             if wanted is None:
                 self.strategy = self.without_compiled
                 self.variant = _stencil_key(self.kernel.shape, self.device, self.stride, self.dilation,
@@ -285,6 +290,8 @@ class ConvPlan:
         (sh, sw), (dh, dw) = self.stride, self.dilation
         if strategy == "lanes":
             return self._lanes(x)                       # its own crop of asymmetric pads
+        if strategy == "opencv":
+            return filter2d_correlate(x, self.kernel, self.pads, self.stride, self.dilation)   # any pads
         if strategy == "direct":
             y = buffers.conv2d(x, self.weight("kernel", channels, x.device), self.stride, (ph, pw), self.dilation,
                                channels)
