@@ -4,6 +4,7 @@ import streamlit as st
 from explorer.ui.network import arch_tab, classes_tab, inside_tab, overview_tab, source, train_tab
 from explorer.ui.network.model import Task, keep_per_source
 from explorer.ui.shell import tr
+from explorer.ui.state import network as state
 
 chosen = source.header()
 keep_per_source(chosen)                         # each source keeps the model trained on it
@@ -11,7 +12,7 @@ keep_per_source(chosen)                         # each source keeps the model tr
 names = ["net.tab_overview", "net.tab_arch", "net.tab_train", "net.tab_inside"]
 if chosen == "classes":
     names.insert(0, "net.tab_classes")          # where your own classes start: make them
-tabs = dict(zip(names, st.tabs([tr(name) for name in names], default=tr(names[0]), key=f"net.tabs.{chosen}")))
+tabs = dict(zip(names, st.tabs([tr(name) for name in names], default=tr(names[0]), key=state.tabs(chosen))))
 task = Task(chosen)
 if chosen == "classes":
     with tabs["net.tab_classes"]:
@@ -21,6 +22,7 @@ with tabs["net.tab_arch"]:
 with tabs["net.tab_train"]:
     model, data = train_tab.render(network)
 with tabs["net.tab_overview"]:
-    picture = overview_tab.render(network, model, data, seed=st.session_state.get("net.seed", 0))
+    seed = st.session_state.get(state.SEED, state.DEFAULTS[state.SEED])     # the Training tab's, drawn above
+    picture = overview_tab.render(network, model, data, seed=seed)
 with tabs["net.tab_inside"]:
     inside_tab.render(network, model, data, picture)

@@ -8,6 +8,7 @@ convolution engine) sits beside core and is private to ``ops.py`` and ``bench.py
 (and ``benchmarks/``, outside the package).
 """
 import ast
+import importlib
 import sys
 from pathlib import Path
 
@@ -45,6 +46,13 @@ DOCUMENTED_STATE = {
 }
 MAX_PAGE_LINES = 120
 MAX_MODULE_LINES = 400
+# Session-state keys are named in explorer/ui/state/, one module per page (issue 28), never by a string literal in
+# the Streamlit code: not as any call's key=, nor in st.session_state[…], .get/.pop/.setdefault(…), .update({…}) or
+# `… in st.session_state`, nor as the key the widgets helpers take by position (None: every argument is a key).
+STATE_PACKAGE = "explorer/ui/state/"
+STATE_LOOKUPS = {"get", "pop", "setdefault"}
+KEY_ARGUMENT = {"slider": 3, "number": 3, "toggle": 1, "choice": 2, "set_choice": 0, "chart": 1, "matrix": 1,
+                "grid_editor": 0, "load_into_editor": 0, "timeline": 2, "forget": None}
 
 
 def layer_of(path: str) -> str:
@@ -100,6 +108,38 @@ def module_state(tree: ast.Module) -> list[tuple[str, int]]:
     return found
 
 
+def literal_state_keys(tree: ast.Module) -> list[tuple[str, int]]:
+    """``(literal, line)`` of each string literal or f-string naming a session-state key (see ``KEY_ARGUMENT``)."""
+    def is_session(node: ast.AST) -> bool:
+        return (isinstance(node, ast.Attribute) and node.attr == "session_state"
+                or isinstance(node, ast.Name) and node.id in aliases)
+
+    aliases = {"session_state"} | {target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)   # ss = …
+                                   and isinstance(node.value, ast.Attribute) and node.value.attr == "session_state"
+                                   for target in node.targets if isinstance(target, ast.Name)}
+    keys = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            keys += [k.value for k in node.keywords if k.arg == "key"]
+            name = getattr(node.func, "attr", getattr(node.func, "id", None))
+            if name in KEY_ARGUMENT:
+                at = KEY_ARGUMENT[name]
+                keys += node.args if at is None else node.args[at:at + 1]
+            if isinstance(node.func, ast.Attribute) and is_session(node.func.value):
+                if node.func.attr in STATE_LOOKUPS:
+                    keys += node.args[:1]
+                elif node.func.attr == "update":
+                    keys += [k for a in node.args if isinstance(a, ast.Dict) for k in a.keys if k is not None]
+        elif isinstance(node, ast.Subscript) and is_session(node.value):
+            keys.append(node.slice)
+        elif (isinstance(node, ast.Compare) and isinstance(node.ops[0], (ast.In, ast.NotIn))
+              and is_session(node.comparators[0])):
+            keys.append(node.left)
+    keys += [branch for k in keys if isinstance(k, ast.IfExp) for branch in (k.body, k.orelse)]    # a if c else b
+    return [(ast.unparse(k), k.lineno) for k in keys
+            if isinstance(k, ast.JoinedStr) or isinstance(k, ast.Constant) and isinstance(k.value, str)]
+
+
 def violations(sources: dict[str, str]) -> list[str]:
     """Every broken rule in a tree given as ``{relative path: source}``."""
     modules = {module_name(path): path for path in sources}
@@ -151,6 +191,10 @@ def violations(sources: dict[str, str]) -> list[str]:
             if node.func.attr in VALUE_WIDGETS and "key" in keywords and not keywords & {"persist_state", None}:
                 problems.append(f"{path}:{node.lineno} draws a keyed {node.func.attr} without persist_state: its "
                                 "value is lost on a page that does not draw it")
+        if (layer in STREAMLIT_LAYERS or path == "explorer/Home.py") and not path.startswith(STATE_PACKAGE):
+            for text, line in literal_state_keys(tree):
+                problems.append(f"{path}:{line} names the session-state key {text} with a literal: name it in "
+                                f"{STATE_PACKAGE}, with its default")
         for name, line in module_state(tree):
             if name not in DOCUMENTED_STATE.get(path, ()):
                 problems.append(f"{path}:{line} keeps state at module level ({name}): put it in an object, or "
@@ -200,12 +244,76 @@ def test_every_layer_is_present():
     ("explorer/ui/kernel_lab.py", "st.number_input('x', 0, 9, key='kl.x')\n", "without persist_state"),
     ("pages/kernel_lab.py", "x = 1\n" * 130, "a page stays under"),
     ("explorer/numtext.py", "x = 1\n" * 410, "a module stays under"),
+    ("explorer/ui/kernel_lab.py", "st.session_state['kl.x'] = 0\n", "session-state key 'kl.x' with a literal"),
+    ("explorer/ui/pooling.py", "widgets.slider('k', 1, 8, 'pool.k', 2)\n", "key 'pool.k' with a literal"),
+    ("explorer/ui/network/arch_tab.py", "ss = st.session_state\nss.get(f'net.editor.{n}')\n",
+     "key f'net.editor.{n}' with a literal"),
+    ("explorer/ui/sliding_window.py", "st.session_state.update({'sw.mode': 'max_pool'})\n", "key 'sw.mode' with"),
+    ("explorer/ui/transposed/receptive_field.py", "forget(EDITOR, 'td.rf_saved')\n", "key 'td.rf_saved' with"),
+    ("pages/network.py", "st.tabs(['a'], key=f'net.tabs.{x}')\n", "key f'net.tabs.{x}' with a literal"),
+    ("explorer/Home.py", "if 'lang' not in st.session_state:\n    pass\n", "key 'lang' with a literal"),
+    ("explorer/ui/network/overview_tab.py", "widgets.choice('p', [2, 4], 'net.why_patch' if a else P, 4)\n",
+     "key 'net.why_patch' with a literal"),
 ])
 def test_each_rule_fails_on_a_planted_violation(path, planted, expected):
     tree = the_tree()
     tree[path] = planted + tree.get(path, "")
     found = violations(tree)
     assert any(expected in problem and problem.startswith(path) for problem in found), found
+
+
+def test_the_state_package_may_name_keys_with_literals():
+    tree = the_tree()
+    tree["explorer/ui/state/pooling.py"] += "def k(st):\n    return st.session_state.get('pool.k')\n"
+    assert violations(tree) == []
+
+
+def test_the_helpers_take_their_key_where_the_rule_looks():
+    """``KEY_ARGUMENT`` is the position of each helper's ``key`` (or grid ``prefix``) parameter, or None for
+    ``forget(*keys)``: a changed signature must change the rule too."""
+    found = {}
+    for path in ("explorer/ui/widgets.py", "explorer/ui/shell.py", "explorer/ui/timeline.py"):
+        for node in ast.parse((ROOT / path).read_text()).body:
+            if isinstance(node, ast.FunctionDef) and node.name in KEY_ARGUMENT:
+                names = [a.arg for a in node.args.posonlyargs + node.args.args]
+                found[node.name] = None if getattr(node.args.vararg, "arg", None) == "keys" else next(
+                    i for i, name in enumerate(names) if name in ("key", "prefix"))
+    assert found == KEY_ARGUMENT
+
+
+def state_keys(sources: dict[str, str]) -> dict[str, list[str]]:
+    """Every string constant of the state package: its value -> ``["module.NAME", …]``."""
+    named = {}
+    for path, source in sorted(sources.items()):
+        if not path.startswith(STATE_PACKAGE):
+            continue
+        for node in ast.parse(source).body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if value is not None else []
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                named.setdefault(value.value, []).extend(f"{Path(path).stem}.{t.id}" for t in targets
+                                                         if isinstance(t, ast.Name) and t.id.isupper())
+    return named
+
+
+def test_every_state_key_is_named_once():
+    """Two constants with one value would be one key with two meanings (or one meaning, named twice)."""
+    assert {value: names for value, names in state_keys(the_tree()).items() if len(names) > 1} == {}
+    tree = the_tree()
+    tree["explorer/ui/state/pooling.py"] += "CHANNEL = 'kl.channel'\n"
+    assert state_keys(tree)["kl.channel"] == ["kernel_lab.CHANNEL", "pooling.CHANNEL"]
+
+
+def test_each_default_lives_beside_its_key():
+    """A ``DEFAULTS`` entry is in the module naming its key, and no key has defaults in two modules."""
+    named = {value: names[0].split(".")[0] for value, names in state_keys(the_tree()).items()}
+    owners = {}
+    for path in sorted((ROOT / STATE_PACKAGE).glob("[!_]*.py")):
+        module = importlib.import_module(f"explorer.ui.state.{path.stem}")
+        for key in module.DEFAULTS:
+            assert isinstance(key, str) and named.get(key, path.stem) == path.stem, (path.stem, key)
+            assert owners.setdefault(key, path.stem) == path.stem, (path.stem, key)
+    assert len(owners) > 50
 
 
 def test_string_tables_may_be_long_but_their_loader_may_not():

@@ -18,6 +18,7 @@ import streamlit as st
 from explorer import display, imaging, kernels, ops
 from explorer.network import archive, classes
 from explorer.ui.shell import tr
+from explorer.ui.state import shared
 
 PREVIEW_SIDE = 960           # longest side of the interactive preview (panels are ~450 px on a projector)
 COMPARE_SIDE = 512           # side-by-side pages: panels are ~300 px wide on a projector
@@ -108,7 +109,7 @@ def full_resolution_png(digest: str, _pixels: np.ndarray, grey: bool, kernel_lis
 def device_images() -> ops.DeviceImages:
     """This session's images kept on the GPU between reruns (:class:`explorer.device.DeviceImages`); they go
     with the session's state, so no other session ever reads them."""
-    return st.session_state.setdefault("device_images", ops.DeviceImages())
+    return st.session_state.setdefault(shared.DEVICE_IMAGES, ops.DeviceImages())
 
 
 def settings_key(*parts) -> str:

@@ -12,11 +12,11 @@ from explorer.ui import widgets
 from explorer.ui.shell import gap, labels, lang, presenting, show_error, tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage, region
+from explorer.ui.state import channels as state
+from explorer.ui.state import shared
 from explorer.views import charts
 
 TINTS = np.eye(3, dtype=np.float32)
-DEFAULTS = {"R": ("sobel_x", 1.0), "G": ("sobel_x", -1.0), "B": ("off", 0.0)}
-BANK = ["edges_x", "edges_y", "red_vs_green", "blue_vs_yellow"]
 PRESENTING_HEIGHT = 115                    # px of one picture of the step-by-step figure on a projector
 KERNEL_HEIGHT = {False: 150, True: 100}    # px of its kernels' matrices, by presentation mode
 
@@ -28,17 +28,18 @@ def feature_picture(values: np.ndarray, scale: float | None = None) -> np.ndarra
 
 def _channel_kernel(name: str) -> np.ndarray:
     """The kernel picked for one input channel: a preset at a weight, or typed (starting from that preset)."""
-    kernel_name = widgets.choice(tr("ch.kernel_for", c=name), [*channels.CHANNEL_KERNELS, "custom"], f"ch.k.{name}",
-                                 DEFAULTS[name][0], prefix="ch.kernel")
+    kernel_key, weight_key, last_key = state.kernel(name), state.weight(name), state.last(name)
+    kernel_name = widgets.choice(tr("ch.kernel_for", c=name), [*channels.CHANNEL_KERNELS, "custom"], kernel_key,
+                                 state.DEFAULTS[kernel_key], prefix="ch.kernel")
     if kernel_name == "custom":
-        start = channels.channel_kernel(st.session_state.get(f"ch.last.{name}", DEFAULTS[name][0]),
-                                        st.session_state.get(f"ch.w.{name}", DEFAULTS[name][1]))
-        kernel = widgets.grid_editor(f"ch.grid.{name}", start, kernels.parse_kernel, 3, 3, tr("ch.grid_reset"),
+        start = channels.channel_kernel(st.session_state.get(last_key, state.DEFAULTS[kernel_key]),
+                                        st.session_state.get(weight_key, state.DEFAULTS[weight_key]))
+        kernel = widgets.grid_editor(state.grid(name), start, kernels.parse_kernel, 3, 3, tr("ch.grid_reset"),
                                      tr("ch.grid_reset_help"), resizable=False)
         return start if kernel is None else kernel
-    st.session_state[f"ch.last.{name}"] = kernel_name
-    st.session_state.pop(f"ch.grid.{name}.grid", None)   # a later "custom" starts from this preset
-    weight = widgets.slider(tr("ch.weight"), -2.0, 2.0, f"ch.w.{name}", DEFAULTS[name][1], step=0.25)
+    st.session_state[last_key] = kernel_name
+    st.session_state.pop(shared.grid_keys(state.grid(name)).grid, None)   # a later "custom" starts from this preset
+    weight = widgets.slider(tr("ch.weight"), -2.0, 2.0, weight_key, state.DEFAULTS[weight_key], step=0.25)
     return channels.channel_kernel(kernel_name, weight)
 
 
@@ -60,12 +61,12 @@ def one_filter_panel(work: np.ndarray) -> None:
         for col, name in zip(columns, channels.CHANNELS):
             with col:
                 per_channel.append(_channel_kernel(name))
-        bias = widgets.slider(tr("ch.bias"), -1.0, 1.0, "ch.bias", 0.0, step=0.05, help=tr("ch.bias_help"),
-                              where=columns[3])
+        bias = widgets.slider(tr("ch.bias"), -1.0, 1.0, state.BIAS, state.DEFAULTS[state.BIAS], step=0.05,
+                              help=tr("ch.bias_help"), where=columns[3])
     weights = np.stack(per_channel).astype(np.float32)
     steps = channels.filter_steps(work, weights, bias)
     # the channels' maps share a scale (to compare them); the sum, often far weaker where they cancel, has its own
-    shared = display.robust_scale(np.stack(steps.maps))
+    maps_scale = display.robust_scale(np.stack(steps.maps))
     own = display.robust_scale(steps.feature)
     width = _picture_width(h, w)
     with figure:
@@ -73,8 +74,8 @@ def one_filter_panel(work: np.ndarray) -> None:
         for c, name in enumerate(channels.CHANNELS):
             widgets.picture(display.to_uint8(work[..., c:c + 1] * TINTS[c]), tr("ch.channel_caption", c=name, h=h, w=w),
                             where=rows[0][c], width=width)
-            widgets.matrix(weights[c], f"ch.kfig{c}", rows[1][c], height=KERNEL_HEIGHT[presenting()])
-            widgets.picture(feature_picture(steps.maps[c], shared),
+            widgets.matrix(weights[c], state.kernel_figure(c), rows[1][c], height=KERNEL_HEIGHT[presenting()])
+            widgets.picture(feature_picture(steps.maps[c], maps_scale),
                             tr("ch.map_caption", c=name, h=steps.maps[c].shape[0], w=steps.maps[c].shape[1]),
                             where=rows[2][c], width=width)
         widgets.picture(display.to_uint8(work), tr("ch.input_caption", h=h, w=w), where=rows[0][3], width=width)
@@ -84,7 +85,7 @@ def one_filter_panel(work: np.ndarray) -> None:
                         where=rows[2][3], width=width)
     if presenting():
         st.caption(tr("ch.one_intro"))
-    st.caption(tr("ch.scales_note", maps=format_number(round(shared, 3)), sum=format_number(round(own, 3)),
+    st.caption(tr("ch.scales_note", maps=format_number(round(maps_scale, 3)), sum=format_number(round(own, 3)),
                   percentile=display.ROBUST_PERCENTILE))
     st.info(tr("ch.one_note"), icon=":material/lightbulb:")
 
@@ -92,7 +93,7 @@ def one_filter_panel(work: np.ndarray) -> None:
 def many_filters_panel(work: np.ndarray) -> None:
     """Up to eight filters of the bank as one real nn.Conv2d, checked equal to the step-by-step sums."""
     lead(tr("ch.many_intro"))
-    names = widgets.choice(tr("ch.bank"), channels.FILTER_BANK, "ch.bank", BANK, kind="pills",
+    names = widgets.choice(tr("ch.bank"), channels.FILTER_BANK, state.BANK, state.DEFAULTS[state.BANK], kind="pills",
                            selection_mode="multi", prefix="ch.filter")
     if not names:
         st.info(tr("ch.bank_empty"), icon=":material/info:")
@@ -124,16 +125,16 @@ def many_filters_panel(work: np.ndarray) -> None:
     shapes_panel()
 
 
-SHAPES = {"ch.s_n": ("N", 1, 64, 1), "ch.s_c": ("C_in", 1, 512, 5), "ch.s_h": ("H", 1, 4096, 100),
-          "ch.s_w": ("W", 1, 4096, 100), "ch.s_out": ("C_out", 1, 512, 10), "ch.s_k": ("k", 1, 15, 3),
-          "ch.s_stride": ("stride", 1, 8, 1), "ch.s_pad": ("padding", 0, 8, 0)}
+SHAPES = {state.S_N: ("N", 1, 64), state.S_C: ("C_in", 1, 512), state.S_H: ("H", 1, 4096),
+          state.S_W: ("W", 1, 4096), state.S_OUT: ("C_out", 1, 512), state.S_K: ("k", 1, 15),
+          state.S_STRIDE: ("stride", 1, 8), state.S_PAD: ("padding", 0, 8)}
 
 
 def shapes_panel() -> None:
     """Any layer's shapes, any number of channels, from a real nn.Conv2d (the notes' Conv2d(5, 10, 3) first)."""
     with st.expander(tr("ch.shapes_title"), icon=":material/straighten:"):
-        values = [widgets.number(label, low, high, key, default, where=col) for col, (key, (label, low, high, default))
-                  in zip(st.columns(len(SHAPES), gap="small"), SHAPES.items())]
+        values = [widgets.number(label, low, high, key, state.DEFAULTS[key], where=col)
+                  for col, (key, (label, low, high)) in zip(st.columns(len(SHAPES), gap="small"), SHAPES.items())]
         n, c, h, w, out, k, stride, pad = values
         try:
             found = channels.layer_shapes(n, c, h, w, out, k, stride, pad)
@@ -153,8 +154,8 @@ def groups_panel(work: np.ndarray) -> None:
     lead(tr("ch.groups_intro"))
     cards, settings = figure_and_controls(tr("ch.g_settings"))
     g1, g2 = settings.columns(2)
-    c_out = widgets.slider(tr("ch.g_out"), 3, 64, "ch.g_out", 16, where=g1)
-    k = widgets.choice(tr("ch.g_k"), [1, 3, 5, 7], "ch.g_k", 3, kind="select_slider", where=g2)
+    c_out = widgets.slider(tr("ch.g_out"), 3, 64, state.G_OUT, state.DEFAULTS[state.G_OUT], where=g1)
+    k = widgets.choice(tr("ch.g_k"), [1, 3, 5, 7], state.G_K, state.DEFAULTS[state.G_K], kind="select_slider", where=g2)
     options = channels.groupings(3, c_out, k, h, w)
     standard = options[0]
     counts = {"std_params": format_count(standard.params), "std_macs": format_count(standard.macs)}
@@ -172,7 +173,7 @@ def groups_panel(work: np.ndarray) -> None:
     names = labels("ch.group")
     widgets.chart(charts.log_bars({tr("ch.params"): [o.params for o in options],
                                    tr("ch.macs_short"): [o.macs for o in options]},
-                                  [names(o.name) for o in options], y_title=tr("ch.log_scale")), "ch.groups_chart")
+                                  [names(o.name) for o in options], y_title=tr("ch.log_scale")), state.GROUPS_CHART)
 
 
 def sharing_panel(image: CurrentImage) -> None:
@@ -186,7 +187,7 @@ def sharing_panel(image: CurrentImage) -> None:
         col.caption(tr(f"ch.count.{key}.desc"))
     widgets.chart(charts.log_bars({"": list(counts.values())}, [tr(f"ch.count.{key}") for key in counts],
                                   y_title=tr("ch.log_scale"), height=210 if presenting() else 320,
-                                  texts=[format_count(v) for v in counts.values()]), "ch.sharing_chart")
+                                  texts=[format_count(v) for v in counts.values()]), state.SHARING_CHART)
     st.info(tr("ch.sharing_note"), icon=":material/lightbulb:")
 
 

@@ -14,6 +14,7 @@ from explorer.ui import caches, widgets
 from explorer.ui.shell import gap, presenting, show_error, stop, tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import current_image
+from explorer.ui.state import im2col as state
 from explorer.views import charts
 
 HIGHLIGHT = "background-color: #ffe0b2; font-weight: 600"
@@ -42,11 +43,8 @@ class Example:
         return "RGB" if self.c == 3 else ""
 
 
-SETTING_KEYS = ("ic.n", "ic.c", "ic.side", "ic.k", "ic.fn", "ic.stride", "ic.pad")
-
-
 def _load(name: str) -> None:
-    st.session_state.update(dict(zip(SETTING_KEYS, im2col.EXAMPLES[name])))
+    st.session_state.update(dict(zip(state.SETTINGS, im2col.EXAMPLES[name])))
 
 
 def settings() -> Example:
@@ -54,16 +52,17 @@ def settings() -> Example:
     kernel does not fit."""
     for col, name in zip(st.columns(len(im2col.EXAMPLES), gap="small"), im2col.EXAMPLES):
         col.button(tr(f"ic.example.{name}"), on_click=_load, args=(name,), icon=":material/menu_book:",
-                   width="stretch", key=f"ic.example.{name}")
+                   width="stretch", key=state.example_button(name))
     cols = st.columns(8, gap="small")
-    n = widgets.number(tr("ic.n"), 1, 10, "ic.n", 1, where=cols[0])
-    c = widgets.number(tr("ic.c"), 1, 3, "ic.c", 2, where=cols[1])
-    side = widgets.number(tr("ic.side"), 3, 7, "ic.side", 5, where=cols[2])
-    k = widgets.number(tr("ic.k"), 1, 5, "ic.k", 3, where=cols[3])
-    fn = widgets.number(tr("ic.fn"), 1, 3, "ic.fn", 2, where=cols[4])
-    stride = widgets.number(tr("conv.stride"), 1, 3, "ic.stride", 1, where=cols[5])
-    pad = widgets.number(tr("ic.pad"), 0, 2, "ic.pad", 0, where=cols[6])
-    seed = widgets.number(tr("sw.seed"), 0, 9999, "ic.seed", 7, where=cols[7])
+    defaults = state.DEFAULTS
+    n = widgets.number(tr("ic.n"), 1, 10, state.N, defaults[state.N], where=cols[0])
+    c = widgets.number(tr("ic.c"), 1, 3, state.C, defaults[state.C], where=cols[1])
+    side = widgets.number(tr("ic.side"), 3, 7, state.SIDE, defaults[state.SIDE], where=cols[2])
+    k = widgets.number(tr("ic.k"), 1, 5, state.K, defaults[state.K], where=cols[3])
+    fn = widgets.number(tr("ic.fn"), 1, 3, state.FN, defaults[state.FN], where=cols[4])
+    stride = widgets.number(tr("conv.stride"), 1, 3, state.STRIDE, defaults[state.STRIDE], where=cols[5])
+    pad = widgets.number(tr("ic.pad"), 0, 2, state.PAD, defaults[state.PAD], where=cols[6])
+    seed = widgets.number(tr("sw.seed"), 0, 9999, state.SEED, defaults[state.SEED], where=cols[7])
     x, weight, bias = im2col.example(c, side, fn, k, seed, batch=n)
     try:
         forward = im2col.conv_forward(x, weight, bias, stride, pad)
@@ -88,8 +87,8 @@ def forward_panel(ex: Example) -> None:
     """① the input, ② im2col with the chosen window's row, ③ the weights, ④ the product, ⑤ the feature maps."""
     _, _, out_h, out_w = ex.forward.out.shape
     rows = ex.n * out_h * out_w
-    st.session_state["ic.row"] = min(st.session_state.get("ic.row", 1), rows)
-    row = st.slider(tr("ic.row"), 1, rows, key="ic.row", persist_state="session", help=tr("ic.row_help")) - 1
+    st.session_state[state.ROW] = min(st.session_state.get(state.ROW, state.DEFAULTS[state.ROW]), rows)
+    row = st.slider(tr("ic.row"), 1, rows, key=state.ROW, persist_state="session", help=tr("ic.row_help")) - 1
     image, (oy, ox) = row // (out_h * out_w), divmod(row % (out_h * out_w), out_w)
     window = [geometry.window_box(oy, ox, (ex.k, ex.k), stride=ex.stride, pads=(ex.pad,) * 4,
                                   clip_to=(ex.side, ex.side))]
@@ -98,7 +97,7 @@ def forward_panel(ex: Example) -> None:
     with first:
         st.markdown(f"**① {tr('ic.step_input', n=ex.n, c=ex.c, h=ex.side, w=ex.side, i=image + 1)}**")
         for ch, col in enumerate(st.columns(max(ex.c, 2), gap="small")[:ex.c]):
-            widgets.matrix(ex.x[image, ch], f"ic.x{ch}", col,
+            widgets.matrix(ex.x[image, ch], state.input_figure(ch), col,
                            title=tr("ic.channel", c=ex.names[ch] if ex.names else ch + 1), sequential=True,
                            outlines=window, height=240 if presenting() else 300)
     with second:
@@ -119,8 +118,8 @@ def forward_panel(ex: Example) -> None:
                 wrap_lines=True)
     st.markdown(f"**⑤ {tr('ic.step_maps', n=ex.n, fn=ex.fn, h=out_h, w=out_w, i=image + 1)}**")
     for f, col in enumerate(st.columns(max(ex.fn, 2), gap="small")[:ex.fn]):
-        widgets.matrix(ex.forward.out[image, f], f"ic.out{f}", col, title=f"f{f + 1}", outlines=[(oy, ox, oy, ox)],
-                       height=260)
+        widgets.matrix(ex.forward.out[image, f], state.output_figure(f), col, title=f"f{f + 1}",
+                       outlines=[(oy, ox, oy, ox)], height=260)
     largest = ex.gaps["out"]
     (st.success if largest < 1e-9 else st.error)(tr("ic.forward_agrees" if largest < 1e-9 else "ic.forward_differs",
                                                  diff=gap(largest)))
@@ -151,20 +150,20 @@ def backward_panel(ex: Example) -> None:
     _, _, out_h, out_w = ex.forward.out.shape
     st.markdown(f"**{tr('ic.dout', n=ex.n, fn=ex.fn, h=out_h, w=out_w)}**")
     for f, col in enumerate(st.columns(max(ex.fn, 3), gap="small")[:ex.fn]):
-        widgets.matrix(dout[0, f], f"ic.dout{f}", col, title=f"f{f + 1}", height=150 if presenting() else 220)
+        widgets.matrix(dout[0, f], state.dout_figure(f), col, title=f"f{f + 1}", height=150 if presenting() else 220)
     st.markdown(f"**{tr('ic.dw')}**")
     if not presenting():        # on a projector the gradients first: their code pushed dW below the first screen
         st.code("dW = (colᵀ · dout).T.reshape(FN, C, kh, kw)      db = dout.sum(axis=(0, 2, 3))", language="python")
     panels = st.columns(max(ex.fn * ex.c, 3), gap="small")
     for f in range(ex.fn):
         for ch in range(ex.c):
-            widgets.matrix(dw[f, ch], f"ic.dw{f}{ch}", panels[f * ex.c + ch], title=f"dW f{f + 1}·{ch + 1}",
+            widgets.matrix(dw[f, ch], state.dw_figure(f, ch), panels[f * ex.c + ch], title=f"dW f{f + 1}·{ch + 1}",
                            height=150 if presenting() else 200)
     st.caption(tr("ic.db", values=", ".join(format_number(v) for v in db)))
     st.markdown(f"**{tr('ic.dx')}**")
     st.code("dx = col2im(dout · Wᵀ, x.shape, kh, kw, stride, pad)", language="python")
     for ch, col in enumerate(st.columns(max(ex.c, 3), gap="small")[:ex.c]):
-        widgets.matrix(dx[0, ch], f"ic.dx{ch}", col, title=f"dx {ch + 1}", height=260)
+        widgets.matrix(dx[0, ch], state.dx_figure(ch), col, title=f"dx {ch + 1}", height=260)
     worst = max(ex.gaps["dx"], ex.gaps["dw"], ex.gaps["db"])
     (st.success if worst < 1e-9 else st.error)(tr("ic.backward_agrees" if worst < 1e-9 else "ic.backward_differs",
                                                    diff=gap(worst)))
@@ -174,7 +173,7 @@ def _measure_costs(key: tuple, grey: np.ndarray, k: int) -> None:
     """Time the four ways on the page's grey image with a k×k kernel; the table below shows the result."""
     with st.spinner(tr("ic.measuring")):
         kernel = np.random.default_rng(0).standard_normal((k, k)).astype(np.float32)
-        st.session_state["ic.costs"] = (key, im2col.measure_costs(grey, kernel))
+        st.session_state[state.COSTS] = (key, im2col.measure_costs(grey, kernel))
 
 
 def cost_panel() -> None:
@@ -182,7 +181,7 @@ def cost_panel() -> None:
     image = current_image()
     full_h, full_w = image.pixels.shape[:2]
     lead(tr("ic.cost_intro"))
-    k = widgets.choice(tr("ic.cost_k"), [3, 5, 7], "ic.cost_k", 3, kind="select_slider")
+    k = widgets.choice(tr("ic.cost_k"), [3, 5, 7], state.COST_K, state.DEFAULTS[state.COST_K], kind="select_slider")
     size = im2col.matrix_bytes(1, 3, full_h, full_w, k, k, pad=k // 2)
     st.metric(tr("ic.cost_matrix", w=full_w, h=full_h, k=k), format_bytes(size),
               tr("ic.cost_shape", rows=f"{full_h * full_w:,}", cols=3 * k * k,
@@ -193,7 +192,7 @@ def cost_panel() -> None:
     # page's other tabs, and on a machine it shares with the server that held the multi-threaded methods at ~8 ms
     st.button(tr("ic.measure"), icon=":material/timer:", type="primary", on_click=_measure_costs,
               args=(measured_key, grey, k))
-    result = st.session_state.get("ic.costs")
+    result = st.session_state.get(state.COSTS)
     if result and result[0] == measured_key:
         costs = result[1]
         opencv = next(cost.seconds for cost in costs if cost.method == "opencv")
@@ -212,7 +211,7 @@ def cost_panel() -> None:
         left.caption(tr("ic.cost_note", w=grey.shape[1], h=grey.shape[0]))
         times = [cost.seconds * 1000 for cost in costs]
         widgets.chart(charts.log_bars({"": times}, names, y_title=tr("ic.cost_axis"),
-                                      texts=[f"{t:,.1f}" for t in times]), "ic.cost_chart", right)
+                                      texts=[f"{t:,.1f}" for t in times]), state.COST_CHART, right)
     st.info(tr("ic.lesson"), icon=":material/lightbulb:")
 
 
@@ -221,18 +220,19 @@ def pooling_panel(ex: Example) -> None:
     lead(tr("ic.pool_intro"))
     body, settings = figure_and_controls(tr("ic.pool_settings"))
     c1, c2, c3 = settings.columns(3, gap="medium")
-    size = widgets.number(tr("ic.pool_size"), 1, 3, "ic.pool_size", 2, where=c1)
-    stride = widgets.number(tr("conv.stride"), 1, 3, "ic.pool_stride", 2, where=c2)
-    mode = widgets.choice(tr("ic.pool_mode"), im2col.POOL_MODES, "ic.pool_mode", "max", kind="segmented",
-                          prefix="ic.pool_mode", where=c3)
+    defaults = state.DEFAULTS
+    size = widgets.number(tr("ic.pool_size"), 1, 3, state.POOL_SIZE, defaults[state.POOL_SIZE], where=c1)
+    stride = widgets.number(tr("conv.stride"), 1, 3, state.POOL_STRIDE, defaults[state.POOL_STRIDE], where=c2)
+    mode = widgets.choice(tr("ic.pool_mode"), im2col.POOL_MODES, state.POOL_MODE, defaults[state.POOL_MODE],
+                          kind="segmented", prefix="ic.pool_mode", where=c3)
     if size > ex.side:
         show_error(geometry.ParamError("err.kernel_too_big", kh=size, kw=size, h=ex.side, w=ex.side))
         return
     forward = im2col.pool_forward(ex.x, size, size, stride, mode)
     _, c, out_h, out_w = forward.out.shape
     rows = len(forward.col)
-    st.session_state["ic.pool_pick"] = min(st.session_state.get("ic.pool_pick", 1), rows)
-    row = body.slider(tr("ic.pool_row"), 1, rows, key="ic.pool_pick", persist_state="session") - 1
+    st.session_state[state.POOL_PICK] = min(st.session_state.get(state.POOL_PICK, defaults[state.POOL_PICK]), rows)
+    row = body.slider(tr("ic.pool_row"), 1, rows, key=state.POOL_PICK, persist_state="session") - 1
     body.markdown(f"**{tr('ic.pool_col', rows=rows, cols=forward.col.shape[1])}**")
     with body:
         table(forward.col, row, [f"{i},{j}" for i in range(size) for j in range(size)], height=260)
@@ -245,11 +245,11 @@ def pooling_panel(ex: Example) -> None:
     st.markdown(f"**{tr('ic.pool_out', n=ex.n, c=c, h=out_h, w=out_w)}**")
     for ch, col in enumerate(st.columns(max(c, 3), gap="small")[:c]):
         # the input's grey range: a pooled 8 next to a 9 is not black
-        widgets.matrix(forward.out[0, ch], f"ic.pool_out{ch}", col, title=tr("ic.channel", c=ch + 1), sequential=True,
-                       zrange=(float(ex.x.min()), float(ex.x.max())), height=220)
+        widgets.matrix(forward.out[0, ch], state.pool_out_figure(ch), col, title=tr("ic.channel", c=ch + 1),
+                       sequential=True, zrange=(float(ex.x.min()), float(ex.x.max())), height=220)
     st.markdown(f"**{tr('ic.pool_dx')}**")
     for ch, col in enumerate(st.columns(max(c, 3), gap="small")[:c]):
-        widgets.matrix(dx[0, ch], f"ic.pool_dx{ch}", col, title=f"dx {ch + 1}", height=260)
+        widgets.matrix(dx[0, ch], state.pool_dx_figure(ch), col, title=f"dx {ch + 1}", height=260)
     gaps = im2col.pool_torch_gaps(ex.x, size, stride, mode, dout)
     worst = max(gaps.values())
     fn = "F.max_pool2d" if mode == "max" else "F.avg_pool2d"

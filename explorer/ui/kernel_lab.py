@@ -14,6 +14,7 @@ from explorer.numtext import format_number
 from explorer.ui import caches, picker, widgets
 from explorer.ui.shell import show_error, stop, tr
 from explorer.ui.source import CurrentImage
+from explorer.ui.state import kernel_lab as state
 from explorer.views import charts, tables
 
 # what zero padding does to the border, by kernels.zero_border_effect
@@ -57,8 +58,9 @@ def controls() -> Settings:
                               (kernels.flip(kernel), tr("kl.flip_flipped"), False)], max_text_side=5)
     with params_tab:
         conv_args = picker.conv_controls()
-        grey = widgets.toggle(tr("kl.grey"), "kl.grey", False, help=tr("kl.grey_help"))
-        mode = widgets.choice(tr("kl.display"), display.DISPLAY_MODES, "kl.display", "auto", prefix="display")
+        grey = widgets.toggle(tr("kl.grey"), state.GREY, state.DEFAULTS[state.GREY], help=tr("kl.grey_help"))
+        mode = widgets.choice(tr("kl.display"), display.DISPLAY_MODES, state.DISPLAY, state.DEFAULTS[state.DISPLAY],
+                              prefix="display")
     return Settings(choice, conv_args, grey, mode)
 
 
@@ -81,12 +83,12 @@ def compute(image: CurrentImage, settings: Settings, shown_in, shown_out) -> Res
 def _position(result: Result) -> tuple[int, int]:
     """The inspected pixel: clicked or typed; a new image starts in its centre."""
     out_w, out_h = result.out_size
-    if st.session_state.get("kl.position_for") != result.work_key:
-        st.session_state["kl.position_for"] = result.work_key
-        st.session_state["kl.x"], st.session_state["kl.y"] = out_w // 2, out_h // 2
-    st.session_state["kl.x"] = min(st.session_state["kl.x"], out_w - 1)
-    st.session_state["kl.y"] = min(st.session_state["kl.y"], out_h - 1)
-    return st.session_state["kl.x"], st.session_state["kl.y"]
+    if st.session_state.get(state.POSITION_FOR) != result.work_key:
+        st.session_state[state.POSITION_FOR] = result.work_key
+        st.session_state[state.X], st.session_state[state.Y] = out_w // 2, out_h // 2
+    st.session_state[state.X] = min(st.session_state[state.X], out_w - 1)
+    st.session_state[state.Y] = min(st.session_state[state.Y], out_h - 1)
+    return st.session_state[state.X], st.session_state[state.Y]
 
 
 def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, shown_out) -> None:
@@ -106,7 +108,7 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
                         width="stretch", output_format="JPEG")
         _close_up(result, x, y, (top, left, bottom, right))
     with shown_out:
-        click = streamlit_image_coordinates(display.mark(result.picture, x, y, x, y), key="kl.click",
+        click = streamlit_image_coordinates(display.mark(result.picture, x, y, x, y), key=state.CLICK,
                                             width="stretch", image_format="JPEG", jpeg_quality=92, cursor="crosshair")
         st.caption(tr("kl.output_caption", w=result.out_size[0], h=result.out_size[1],
                       mode=tr(f"display.{result.mode}"), label=settings.choice.label))
@@ -117,9 +119,9 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
         if result.mode == "diverging":
             st.caption(tr("fig.scale_note", scale=format_number(round(display.robust_scale(result.output), 4)),
                           percentile=display.ROBUST_PERCENTILE))
-    if click and click.get("unix_time") != st.session_state.get("kl.last_click"):
-        st.session_state["kl.last_click"] = click.get("unix_time")
-        st.session_state["kl.x"], st.session_state["kl.y"] = inspector.pixel_at(
+    if click and click.get("unix_time") != st.session_state.get(state.LAST_CLICK):
+        st.session_state[state.LAST_CLICK] = click.get("unix_time")
+        st.session_state[state.X], st.session_state[state.Y] = inspector.pixel_at(
             click["x"], click["y"], (click["width"], click["height"]), result.out_size)
         st.rerun()
 
@@ -186,7 +188,7 @@ def _histogram(output: np.ndarray) -> None:
         if not finite.size:
             return
         lo, hi = float(finite.min()), float(finite.max())
-    widgets.chart(charts.histogram_figure(output, y_title=tr("kl.histogram_count")), "kl.hist")
+    widgets.chart(charts.histogram_figure(output, y_title=tr("kl.histogram_count")), state.HISTOGRAM)
     st.caption(tr("kl.histogram_note", lo=format_number(lo), hi=format_number(hi)))
 
 
@@ -196,13 +198,13 @@ def inspector_panel(settings: Settings, result: Result) -> None:
     st.caption(tr("kl.inspect_help"))
     out_w, out_h = result.out_size
     c1, c2, c3 = st.columns([1, 1, 2])
-    c1.number_input(tr("kl.x"), 0, out_w - 1, key="kl.x", persist_state="session")
-    c2.number_input(tr("kl.y"), 0, out_h - 1, key="kl.y", persist_state="session")
+    c1.number_input(tr("kl.x"), 0, out_w - 1, key=state.X, persist_state="session")
+    c2.number_input(tr("kl.y"), 0, out_h - 1, key=state.Y, persist_state="session")
     channel = 0
     if result.output.ndim == 3:
-        channel = widgets.choice(tr("kl.channel"), [0, 1, 2], "kl.channel", 0, kind="segmented",
-                                 format_func=lambda c: "RGB"[c], where=c3)
-    x, y = st.session_state["kl.x"], st.session_state["kl.y"]
+        channel = widgets.choice(tr("kl.channel"), [0, 1, 2], state.CHANNEL, state.DEFAULTS[state.CHANNEL],
+                                 kind="segmented", format_func=lambda c: "RGB"[c], where=c3)
+    x, y = st.session_state[state.X], st.session_state[state.Y]
     plane = result.work if result.work.ndim == 2 else result.work[..., channel]
     shown = result.output[y, x] if result.output.ndim == 2 else result.output[y, x, channel]
     choice, args = settings.choice, settings.conv_args
@@ -222,7 +224,7 @@ def pixel_lesson(image: CurrentImage, settings: Settings, result: Result) -> Non
     """What the inspected pixel's numbers are (RGB, luma), and the same kernel at half the resolution."""
     with st.expander(tr("kl.pixel_title"), icon=":material/grid_4x4:"):
         st.markdown(tr("kl.pixel_lesson"))
-        x, y = st.session_state["kl.x"], st.session_state["kl.y"]
+        x, y = st.session_state[state.X], st.session_state[state.Y]
         args = settings.conv_args
         pads = ops.resolve_padding(args["padding"], settings.choice.kernels[0].shape, stride=args["stride"],
                                    dilation=args["dilation"])
@@ -267,7 +269,7 @@ def downloads(image: CurrentImage, settings: Settings, result: Result) -> None:
                                file_name="kernel_lab.png", mime="image/png", icon=":material/download:",
                                on_click="ignore")
         elif st.button(tr("kl.full_res", w=image.pixels.shape[1], h=image.pixels.shape[0]),
-                       icon=":material/high_quality:") or st.session_state.get("kl.full_ready") == full_key:
+                       icon=":material/high_quality:") or st.session_state.get(state.FULL_READY) == full_key:
             with st.spinner(tr("kl.full_res_wait")):
                 try:
                     png = caches.full_resolution_png(image.digest, image.pixels, settings.grey, choice.kernels,
@@ -276,7 +278,7 @@ def downloads(image: CurrentImage, settings: Settings, result: Result) -> None:
                     show_error(err)
                     png = None
             if png is not None:
-                st.session_state["kl.full_ready"] = full_key
+                st.session_state[state.FULL_READY] = full_key
                 st.download_button(tr("kl.download_png"), png, file_name="kernel_lab.png", mime="image/png",
                                    icon=":material/download:")
     d2.download_button(tr("kl.download_json"), picker.kernel_json(choice), file_name="kernel.json",

@@ -24,9 +24,9 @@ import streamlit as st
 
 from explorer import i18n
 from explorer.ui.shell import note_ignored
+from explorer.ui.state import shared
 
 MAX_RAW = 64        # characters of one value: every real setting is far shorter
-RENAMED = {"kl.grey": ["kl.gray"]}      # keys links were made with before a rename: they still open
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?")
 
 
@@ -126,10 +126,11 @@ def value(raws: Sequence[str], spec: Number | Switch | Options):
 def read(key: str, spec: Number | Switch | Options, default):
     """The session's first value of the widget ``key``: the link's (checked by ``spec``), else ``default``.
 
-    A link made when keys carried the language (``key@en``), or before a key was renamed (:data:`RENAMED`), still
+    A link made when keys carried the language (``key@en``), or before a key was renamed (``shared.RENAMED``), still
     opens; the old key leaves the address bar.
     """
-    old_keys = [key] + [f"{key}@{language}" for language in i18n.LANGUAGES] + RENAMED.get(key, [])
+    old_keys = ([key] + [shared.per_language(key, language) for language in i18n.LANGUAGES]
+                + list(shared.RENAMED.get(key, ())))
     present = [k for k in old_keys if k in st.query_params]
     if not present:
         return default

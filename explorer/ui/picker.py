@@ -1,6 +1,6 @@
 """The kernel picker (a preset with its parameters, or a grid typed by hand) and the convolution parameters.
 
-The choice lives in session keys shared by every page that picks a kernel, so
+The choice lives in session keys shared by every page that picks a kernel (``state.shared``), so
 Kernel Lab and Sliding Window show the same kernel.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ import streamlit as st
 from explorer import kernels, ops
 from explorer.ui import widgets
 from explorer.ui.shell import lang, stop, tr
+from explorer.ui.state import shared
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class KernelChoice:
 def _preset_params(preset: kernels.Preset) -> dict:
     values = {}
     for p in preset.params:
-        key = f"kernel.{preset.name}.{p.name}"
+        key = shared.kernel_param(preset.name, p.name)
         if p.integer:
             values[p.name] = widgets.slider(tr(f"param.{p.name}"), int(p.minimum), int(p.maximum), key,
                                             int(p.default), step=int(p.step))
@@ -44,30 +45,33 @@ def _preset_params(preset: kernels.Preset) -> dict:
 
 def kernel_picker(switches: bool = True) -> KernelChoice:
     """Preset or hand-typed kernel, with flip and normalize switches unless ``switches`` is off."""
-    source = widgets.choice(tr("kernel.source"), ["preset", "custom"], "kernel.source", "preset", kind="segmented",
-                            prefix="kernel.source")
-    name = st.session_state.get("kernel.preset", "sobel_magnitude")
+    defaults = shared.DEFAULTS
+    source = widgets.choice(tr("kernel.source"), ["preset", "custom"], shared.KERNEL_SOURCE,
+                            defaults[shared.KERNEL_SOURCE], kind="segmented", prefix="kernel.source")
+    name = st.session_state.get(shared.KERNEL_PRESET, defaults[shared.KERNEL_PRESET])
     if source == "preset":
-        name = widgets.choice(tr("kernel.preset"), kernels.PRESETS, "kernel.preset", "sobel_magnitude",
-                              prefix="preset")
+        name = widgets.choice(tr("kernel.preset"), kernels.PRESETS, shared.KERNEL_PRESET,
+                              defaults[shared.KERNEL_PRESET], prefix="preset")
     preset = kernels.get_preset(name)
     params = _preset_params(preset) if source == "preset" else {
-        p.name: st.session_state.get(f"kernel.{name}.{p.name}", p.default) for p in preset.params}
+        p.name: st.session_state.get(shared.kernel_param(name, p.name), p.default) for p in preset.params}
     preset_kernels = preset.kernels(**params)
     if source == "preset":
         st.caption(tr(f"preset.{name}.desc"))
         chosen, combine, label = preset_kernels, preset.combine, tr(f"preset.{name}")
     else:
-        kernel = widgets.grid_editor("kernel", preset_kernels[0], kernels.parse_kernel, 1, kernels.MAX_EDITOR_SIDE,
-                                     tr("kernel.from_preset"), tr("kernel.from_preset_help"))
+        kernel = widgets.grid_editor(shared.KERNEL_EDITOR, preset_kernels[0], kernels.parse_kernel, 1,
+                                     kernels.MAX_EDITOR_SIDE, tr("kernel.from_preset"), tr("kernel.from_preset_help"))
         if kernel is None:
             stop()
         chosen, combine, label = (kernel,), None, tr("kernel.custom_label")
     preset_name = name if source == "preset" else None
     if not switches:
         return KernelChoice(chosen, combine, label, preset_name)
-    flip = widgets.toggle(tr("kernel.flip"), "kernel.flip", False, help=tr("kernel.flip_help"))
-    normalize = widgets.toggle(tr("kernel.normalize"), "kernel.normalize", False, help=tr("kernel.normalize_help"))
+    flip = widgets.toggle(tr("kernel.flip"), shared.KERNEL_FLIP, defaults[shared.KERNEL_FLIP],
+                          help=tr("kernel.flip_help"))
+    normalize = widgets.toggle(tr("kernel.normalize"), shared.KERNEL_NORMALIZE, defaults[shared.KERNEL_NORMALIZE],
+                               help=tr("kernel.normalize_help"))
     if normalize:
         try:
             chosen = tuple(kernels.normalize(k) for k in chosen)
@@ -93,19 +97,23 @@ PADDING_KINDS = ("number", "same", "valid")
 
 def conv_controls() -> dict:
     """Padding (amount, 'same' or 'valid'), padding mode, stride, dilation -> ``conv2d`` kwargs."""
-    kind = widgets.choice(tr("conv.padding_kind"), PADDING_KINDS, "conv.padding_kind", "same", kind="segmented",
-                          prefix="conv.padding_kind", help=tr("conv.padding_help"))
-    amount = widgets.number(tr("conv.padding"), 0, 64, "conv.padding", 1, disabled=kind != "number")
+    defaults = shared.DEFAULTS
+    kind = widgets.choice(tr("conv.padding_kind"), PADDING_KINDS, shared.PADDING_KIND, defaults[shared.PADDING_KIND],
+                          kind="segmented", prefix="conv.padding_kind", help=tr("conv.padding_help"))
+    amount = widgets.number(tr("conv.padding"), 0, 64, shared.PADDING, defaults[shared.PADDING],
+                            disabled=kind != "number")
     mode = padding_mode()
     c3, c4 = st.columns(2)
-    stride = widgets.number(tr("conv.stride"), 1, 16, "conv.stride", 1, help=tr("conv.stride_help"), where=c3)
-    dilation = widgets.number(tr("conv.dilation"), 1, 16, "conv.dilation", 1, help=tr("conv.dilation_help"),
-                              where=c4)
+    stride = widgets.number(tr("conv.stride"), 1, 16, shared.STRIDE, defaults[shared.STRIDE],
+                            help=tr("conv.stride_help"), where=c3)
+    dilation = widgets.number(tr("conv.dilation"), 1, 16, shared.DILATION, defaults[shared.DILATION],
+                              help=tr("conv.dilation_help"), where=c4)
     return {"stride": stride, "padding": amount if kind == "number" else kind, "padding_mode": mode,
             "dilation": dilation}
 
 
 def padding_mode(where=st) -> str:
     """The padding mode (shared by Kernel Lab and Sliding Window); zeros by default, as ``nn.Conv2d``."""
-    return widgets.choice(tr("conv.padding_mode"), ops.PADDING_MODES, "conv.padding_mode", "zeros",
-                          prefix="conv.mode", help=tr("conv.padding_mode_help"), where=where)
+    return widgets.choice(tr("conv.padding_mode"), ops.PADDING_MODES, shared.PADDING_MODE,
+                          shared.DEFAULTS[shared.PADDING_MODE], prefix="conv.mode", help=tr("conv.padding_mode_help"),
+                          where=where)

@@ -14,6 +14,7 @@ from explorer.ui import sliding_window as sw
 from explorer.ui.shell import gap, labels, lang, presenting, show_error, stop, tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage, region, region_sliders
+from explorer.ui.state import pooling as state
 from explorer.views import charts
 
 
@@ -33,13 +34,16 @@ class Window:
 def controls() -> Window:
     """Window, stride (= window unless unticked), padding, ceil mode."""
     c1, c2, c3, c4 = st.columns(4, gap="medium")
-    k = widgets.slider(tr("pool.k"), 1, 8, "pool.k", 2, where=c1)
-    same = widgets.toggle(tr("pool.same_stride"), "pool.same_stride", True, where=c4)
+    defaults = state.DEFAULTS
+    k = widgets.slider(tr("pool.k"), 1, 8, state.K, defaults[state.K], where=c1)
+    same = widgets.toggle(tr("pool.same_stride"), state.SAME_STRIDE, defaults[state.SAME_STRIDE], where=c4)
     if same:
-        st.session_state["pool.stride"] = k
-    stride = widgets.number(tr("conv.stride"), 1, 8, "pool.stride", 2, disabled=same, where=c2)
-    padding = widgets.number(tr("conv.padding"), 0, 4, "pool.padding", 0, help=tr("pool.padding_help"), where=c3)
-    ceil_mode = widgets.toggle(tr("pool.ceil"), "pool.ceil", False, help=tr("pool.ceil_help"), where=c4)
+        st.session_state[state.STRIDE] = k
+    stride = widgets.number(tr("conv.stride"), 1, 8, state.STRIDE, defaults[state.STRIDE], disabled=same, where=c2)
+    padding = widgets.number(tr("conv.padding"), 0, 4, state.PADDING, defaults[state.PADDING],
+                             help=tr("pool.padding_help"), where=c3)
+    ceil_mode = widgets.toggle(tr("pool.ceil"), state.CEIL, defaults[state.CEIL], help=tr("pool.ceil_help"),
+                               where=c4)
     return Window(k, stride, padding, ceil_mode)
 
 
@@ -57,8 +61,8 @@ def side_panel(work: np.ndarray, results: dict[str, np.ndarray], window: Window)
     pictures, settings = figure_and_controls(tr("pool.zoom_settings"))
     with settings:
         z1, z2 = st.columns([2, 1], vertical_alignment="bottom")
-        zoom = widgets.choice(tr("pool.zoom"), [1, 2, 4, 8], "pool.zoom", 4, kind="select_slider",
-                              format_func=lambda z: f"{z}×", help=tr("pool.zoom_help"), where=z1)
+        zoom = widgets.choice(tr("pool.zoom"), [1, 2, 4, 8], state.ZOOM, state.DEFAULTS[state.ZOOM],
+                              kind="select_slider", format_func=lambda z: f"{z}×", help=tr("pool.zoom_help"), where=z1)
         with z2.popover(tr("pool.region"), icon=":material/crop:", width="stretch"):
             region_sliders(size_help=tr("pool.size_help"))
     x, y, _ = region()
@@ -90,12 +94,13 @@ def grid_panel(image: CurrentImage, window: Window) -> None:
     """A small grid of numbers pooled both ways, the windows outlined, and a button to watch it slide."""
     st.subheader(tr("pool.grid_title"))
     g1, g2, g3 = st.columns([1.2, 1, 1], vertical_alignment="bottom")
-    source = widgets.choice(tr("sw.source"), ["image", "random"], "pool.grid_source", "image", kind="segmented",
-                            prefix="pool.grid_source", where=g1)
-    side = widgets.slider(tr("pool.grid_side"), 4, 12, "pool.grid_side", 8, where=g2)
+    defaults = state.DEFAULTS
+    source = widgets.choice(tr("sw.source"), ["image", "random"], state.GRID_SOURCE, defaults[state.GRID_SOURCE],
+                            kind="segmented", prefix="pool.grid_source", where=g1)
+    side = widgets.slider(tr("pool.grid_side"), 4, 12, state.GRID_SIDE, defaults[state.GRID_SIDE], where=g2)
     if source == "random":
-        grid = sliding.generate_grid("random", side, side, widgets.number(tr("sw.seed"), 0, 9999, "pool.seed", 1,
-                                                                          where=g3))
+        seed = widgets.number(tr("sw.seed"), 0, 9999, state.SEED, defaults[state.SEED], where=g3)
+        grid = sliding.generate_grid("random", side, side, seed)
     else:
         g3.caption(tr("pool.grid_region"))
         grid = sliding.crop_grid(image.pixels, region(), side, side, 255)
@@ -108,12 +113,12 @@ def grid_panel(image: CurrentImage, window: Window) -> None:
     overlapping = window.stride < window.k
     cols = st.columns([1.3, 1, 1], gap="medium")
     shared = (float(grid.min()), float(grid.max()))    # one grey scale: a max-pooled grid looks lighter, as it is
-    widgets.matrix(grid, "pool.grid_in", cols[0], title=tr("pool.grid_input"), sequential=True, zrange=shared,
+    widgets.matrix(grid, state.GRID_IN, cols[0], title=tr("pool.grid_input"), sequential=True, zrange=shared,
                    outlines=boxes[:1] if overlapping else boxes)
     if overlapping:
         cols[0].caption(tr("pool.overlap_note"))
     for col, mode in zip(cols[1:], ops.POOL_MODES):
-        widgets.matrix(np.round(results[mode], 2), f"pool.grid_{mode}", col, title=tr(f"pool.{mode}"),
+        widgets.matrix(np.round(results[mode], 2), state.grid_out(mode), col, title=tr(f"pool.{mode}"),
                        sequential=True, zrange=shared)
     if st.button(tr("pool.watch"), icon=":material/animation:", help=tr("pool.watch_help")):
         pool = min(window.k, 4)
@@ -140,8 +145,8 @@ def rounds_panel(work: np.ndarray, window: Window) -> None:
 def shift_panel(image: CurrentImage, work: np.ndarray, window: Window) -> None:
     """Shift the input by 0…k−1 pixels, k the page's window: how much max, average and no pooling change."""
     lead(tr("pool.shift_intro", k=window.k))
-    kind = widgets.choice(tr("pool.shift_input"), ["edges", "photo"], "pool.shift_input", "edges", kind="segmented",
-                          prefix="pool.shift_input")
+    kind = widgets.choice(tr("pool.shift_input"), ["edges", "photo"], state.SHIFT_INPUT,
+                          state.DEFAULTS[state.SHIFT_INPUT], kind="segmented", prefix="pool.shift_input")
     if window.k < 2:
         st.info(tr("pool.shift_needs_two"), icon=":material/info:")
         return
@@ -154,7 +159,7 @@ def shift_panel(image: CurrentImage, work: np.ndarray, window: Window) -> None:
     names = labels("pool.shift_kind")
     plot, numbers = st.columns([1.4, 1], gap="large")
     widgets.chart(charts.lines_figure(test.shifts, {names(k): v for k, v in test.change.items()},
-                                      x_title=tr("pool.shift_x"), y_title=tr("pool.shift_y")), "pool.shift_plot", plot)
+                                      x_title=tr("pool.shift_x"), y_title=tr("pool.shift_y")), state.SHIFT_PLOT, plot)
     with numbers:
         st.markdown(f"**{tr('pool.shift_mean', k=window.k - 1)}**")
         for name in pooling.SHIFT_KINDS:
@@ -169,7 +174,7 @@ def equivariance_panel(work: np.ndarray) -> None:
     """Shift the photo, convolve, compare with the shifted output: equal away from the border."""
     st.subheader(tr("pool.eq_title"))
     st.markdown(tr("pool.eq_intro"))
-    s = widgets.slider(tr("pool.eq_shift"), 1, 8, "pool.eq_shift", 3)
+    s = widgets.slider(tr("pool.eq_shift"), 1, 8, state.EQ_SHIFT, state.DEFAULTS[state.EQ_SHIFT])
     try:
         found = equivariance.equivariance(imaging.to_grey(work), kernels.SOBEL_X.astype(np.float32), s)
     except ops.ParamError as err:

@@ -12,17 +12,17 @@ import streamlit as st
 
 from explorer import i18n
 from explorer.i18n import markdown_text  # noqa: F401  (pages and ui escape user text with shell.markdown_text)
+from explorer.ui.state import shared
 
 # (page file stem, icon); titles and blurbs are i18n keys page.<stem>.title / .blurb
 PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
          ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:"),
          ("channels", ":material/layers:"), ("im2col", ":material/table_view:"), ("network", ":material/hub:")]
-IGNORED = "_ignored_links"    # "key=value" settings of a link that could not be used
 
 
 def lang() -> str:
     """The language chosen in the sidebar (``en`` until one is chosen)."""
-    return st.session_state.get("lang", "en")
+    return st.session_state.get(shared.LANG, shared.DEFAULTS[shared.LANG])
 
 
 def tr(key: str, **params) -> str:
@@ -62,7 +62,7 @@ def css_string(text: str) -> str:
 
 def note_ignored(setting: str) -> None:
     """Remember a link setting (``key=value``) that could not be used, for :func:`report_ignored_settings`."""
-    st.session_state.setdefault(IGNORED, []).append(setting)
+    st.session_state.setdefault(shared.IGNORED, []).append(setting)
 
 
 def report_ignored_settings() -> None:
@@ -72,7 +72,7 @@ def report_ignored_settings() -> None:
     called at the end of the run, and by :func:`show_error`, since a page stops
     right after showing an error.
     """
-    ignored = list(dict.fromkeys(st.session_state.pop(IGNORED, [])))
+    ignored = list(dict.fromkeys(st.session_state.pop(shared.IGNORED, [])))
     if ignored:   # the values come from the URL: anybody's text
         st.toast(tr("share.ignored", settings=markdown_text(", ".join(ignored[:4]))), icon=":material/link_off:")
 
@@ -89,9 +89,9 @@ def gap(value: float) -> str:
 
 def presenting() -> bool:
     """Presentation mode, from the sidebar toggle or a link (``present=true``)."""
-    if "present" in st.session_state:
-        return bool(st.session_state["present"])
-    return st.query_params.get("present", "").lower() == "true"
+    if shared.PRESENT in st.session_state:
+        return bool(st.session_state[shared.PRESENT])
+    return st.query_params.get(shared.PRESENT, "").lower() == "true"
 
 
 def stop() -> None:

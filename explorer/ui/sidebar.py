@@ -8,6 +8,7 @@ import streamlit as st
 from explorer import i18n, ops
 from explorer.ui import widgets
 from explorer.ui.shell import css_string, lang, presenting, tr
+from explorer.ui.state import shared
 
 # Streamlit runs a full gc.collect() after every script run. Walking the ~300,000 objects of torch, plotly
 # and pandas took 0.1 s each time (a third of a Kernel Lab rerun): they are frozen once, when Home.py first
@@ -50,8 +51,8 @@ UPLOAD_BUTTON = "[data-testid='stFileUploaderDropzone'] button [data-testid='stM
 
 def language_switch() -> None:
     """English / 简体中文 switch at the top of the sidebar (``?lang=zh`` in a link)."""
-    widgets.choice(tr("lang.label"), i18n.LANGUAGES, "lang", "en", kind="segmented", format_func=i18n.LANGUAGES.get,
-                   where=st.sidebar)
+    widgets.choice(tr("lang.label"), i18n.LANGUAGES, shared.LANG, shared.DEFAULTS[shared.LANG], kind="segmented",
+                   format_func=i18n.LANGUAGES.get, where=st.sidebar)
     if lang() != "en":
         # Streamlit draws the uploader's button and limits in English with no setting to change them:
         # replace the button's text and hide the English limits line (the help tooltip states them)
@@ -80,7 +81,7 @@ def figure_and_controls(settings_title: str):
 
 def presentation_switch() -> None:
     """The presentation-mode toggle under the language switch, and its styles when on."""
-    if widgets.toggle(tr("present.label"), "present", presenting(), help=tr("present.help"), where=st.sidebar):
+    if widgets.toggle(tr("present.label"), shared.PRESENT, presenting(), help=tr("present.help"), where=st.sidebar):
         st.html(PRESENTATION_CSS)
 
 

@@ -1,6 +1,6 @@
 """Sliding Window's panels: the input grid, the mode and kernel, the parameters, the animation, the GIF and code.
 
-Its ``sw.*`` session keys belong to this module: another page opens the
+Its ``sw.*`` session keys (``state.sliding_window``) belong to this module: another page opens the
 Sliding Window with its own settings through :func:`open_with`.
 """
 from __future__ import annotations
@@ -15,23 +15,24 @@ from explorer.ui import caches, picker, widgets
 from explorer.ui.shell import lang, show_error, stop, tr
 from explorer.ui.sidebar import figure_and_controls
 from explorer.ui.source import current_image, region_sliders
+from explorer.ui.state import shared
+from explorer.ui.state import sliding_window as state
 from explorer.ui.timeline import timeline
 from explorer.views import gif
 from explorer.views.sliding import LABELS
 
 PAGE = "../pages/sliding_window.py"
-GRID = {"sw.rows": 7, "sw.cols": 7, "sw.seed": 1, "sw.kind": "random"}
 
 
 def _load_example() -> None:
     """The notes' worked example: typed in, kernel 1…9 typed in, padding 1 with zeros, cross-correlation."""
-    widgets.load_into_editor("sw", sliding.EXAMPLE_GRID)
-    widgets.load_into_editor("kernel", sliding.EXAMPLE_KERNEL)
-    st.session_state.update({"sw.source": "type", "kernel.source": "custom", "sw.mode": "correlation",
-                             "sw.padding": sliding.EXAMPLE_PADDING, "conv.padding_mode": "zeros", "sw.stride": 1,
-                             "sw.dilation": 1})
-    st.session_state.pop(f"sw.mode@{lang()}", None)
-    st.session_state.pop(f"conv.padding_mode@{lang()}", None)
+    widgets.load_into_editor(state.PREFIX, sliding.EXAMPLE_GRID)
+    widgets.load_into_editor(shared.KERNEL_EDITOR, sliding.EXAMPLE_KERNEL)
+    st.session_state.update({state.SOURCE: "type", shared.KERNEL_SOURCE: "custom", state.MODE: "correlation",
+                             state.PADDING: sliding.EXAMPLE_PADDING, shared.PADDING_MODE: "zeros", state.STRIDE: 1,
+                             state.DILATION: 1})
+    st.session_state.pop(shared.per_language(state.MODE, lang()), None)
+    st.session_state.pop(shared.per_language(shared.PADDING_MODE, lang()), None)
 
 
 def is_example(grid: np.ndarray, mode: str, kernel: np.ndarray, params: dict) -> bool:
@@ -58,25 +59,28 @@ def input_panel() -> np.ndarray:
     """A generated grid, a typed one, or a crop of the photo; stops with a message on a bad typed cell."""
     st.subheader(tr("sw.input"))
     st.button(tr("sw.example"), on_click=_load_example, icon=":material/menu_book:", help=tr("sw.example_help"))
-    source = widgets.choice(tr("sw.source"), ["generate", "type", "image"], "sw.source", "generate",
+    defaults = state.DEFAULTS
+    source = widgets.choice(tr("sw.source"), ["generate", "type", "image"], state.SOURCE, defaults[state.SOURCE],
                             kind="segmented", prefix="sw.source")
     if source != "type":
         r, c = st.columns(2)
-        rows = widgets.slider(tr("kernel.rows"), sliding.MIN_SIDE, sliding.MAX_SIDE, "sw.rows", GRID["sw.rows"],
-                              where=r)
-        cols = widgets.slider(tr("kernel.cols"), sliding.MIN_SIDE, sliding.MAX_SIDE, "sw.cols", GRID["sw.cols"],
-                              where=c)
+        rows = widgets.slider(tr("kernel.rows"), sliding.MIN_SIDE, sliding.MAX_SIDE, state.ROWS,
+                              defaults[state.ROWS], where=r)
+        cols = widgets.slider(tr("kernel.cols"), sliding.MIN_SIDE, sliding.MAX_SIDE, state.COLS,
+                              defaults[state.COLS], where=c)
     if source == "generate":
-        kind = widgets.choice(tr("sw.kind"), sliding.GENERATORS, "sw.kind", GRID["sw.kind"], prefix="sw.kind")
-        seed = widgets.number(tr("sw.seed"), 0, 9999, "sw.seed", GRID["sw.seed"], disabled=kind != "random")
+        kind = widgets.choice(tr("sw.kind"), sliding.GENERATORS, state.KIND, defaults[state.KIND], prefix="sw.kind")
+        seed = widgets.number(tr("sw.seed"), 0, 9999, state.SEED, defaults[state.SEED], disabled=kind != "random")
         return sliding.generate_grid(kind, rows, cols, seed)
     if source == "image":
         box = region_sliders()
-        scale = widgets.choice(tr("sw.scale"), [255, 1], "sw.scale", 255, kind="segmented", prefix="sw.scale")
+        scale = widgets.choice(tr("sw.scale"), [255, 1], state.SCALE, defaults[state.SCALE], kind="segmented",
+                               prefix="sw.scale")
         return sliding.crop_grid(current_image().pixels, box, rows, cols, scale)
-    settings = [st.session_state.get(key, value) for key, value in GRID.items()]
-    start = sliding.generate_grid(settings[3], settings[0], settings[1], settings[2])
-    grid = widgets.grid_editor("sw", start, sliding.parse_grid, sliding.MIN_SIDE, sliding.MAX_SIDE,
+    kind, rows, cols, seed = (st.session_state.get(key, defaults[key])
+                              for key in (state.KIND, state.ROWS, state.COLS, state.SEED))
+    start = sliding.generate_grid(kind, rows, cols, seed)
+    grid = widgets.grid_editor(state.PREFIX, start, sliding.parse_grid, sliding.MIN_SIDE, sliding.MAX_SIDE,
                                tr("sw.reset"), tr("sw.reset_help"))
     if grid is None:
         stop()
@@ -86,10 +90,10 @@ def input_panel() -> np.ndarray:
 def kernel_panel() -> tuple[str, np.ndarray]:
     """The mode and its kernel (Kernel Lab's choice) or pooling window."""
     st.subheader(tr("sw.mode_and_kernel"))
-    mode = widgets.choice(tr("sw.mode"), sliding.MODES, "sw.mode", "correlation", prefix="sw.mode")
+    mode = widgets.choice(tr("sw.mode"), sliding.MODES, state.MODE, state.DEFAULTS[state.MODE], prefix="sw.mode")
     st.caption(tr(f"sw.mode.{mode}.desc"))
     if mode in ("max_pool", "avg_pool"):
-        size = widgets.slider(tr("sw.pool"), 1, 4, "sw.pool", 2)
+        size = widgets.slider(tr("sw.pool"), 1, 4, state.POOL, state.DEFAULTS[state.POOL])
         return mode, np.ones((size, size), np.float32)
     choice = picker.kernel_picker(switches=False)
     if len(choice.kernels) > 1:
@@ -100,11 +104,13 @@ def kernel_panel() -> tuple[str, np.ndarray]:
 def params_panel(mode: str) -> dict:
     """Padding, its mode (convolutions only), stride and dilation (not for pooling)."""
     st.subheader(tr("sw.params"))
-    padding = widgets.number(tr("conv.padding"), 0, 4, "sw.padding", 1, help=tr("sw.padding_help"))
+    defaults = state.DEFAULTS
+    padding = widgets.number(tr("conv.padding"), 0, 4, state.PADDING, defaults[state.PADDING],
+                             help=tr("sw.padding_help"))
     padding_mode = picker.padding_mode() if mode in ("correlation", "convolution") else "zeros"
-    stride = widgets.number(tr("conv.stride"), 1, 4, "sw.stride", 1)
+    stride = widgets.number(tr("conv.stride"), 1, 4, state.STRIDE, defaults[state.STRIDE])
     pooled = mode in ("max_pool", "avg_pool")
-    dilation = 1 if pooled else widgets.number(tr("conv.dilation"), 1, 3, "sw.dilation", 1,
+    dilation = 1 if pooled else widgets.number(tr("conv.dilation"), 1, 3, state.DILATION, defaults[state.DILATION],
                                                help=tr("conv.dilation_help"))
     return {"padding": padding, "padding_mode": padding_mode, "stride": stride, "dilation": dilation}
 
@@ -130,7 +136,7 @@ def figure_labels(mode: str) -> dict[str, str]:
 
 def animation_panel(run: sliding.Run, settings: str) -> None:
     """The figure, its one timeline (slider, step buttons and ← → keys, play) and the step's arithmetic."""
-    timeline(run, figure_labels(run.mode), "sw", settings=settings)
+    timeline(run, figure_labels(run.mode), state.PREFIX, settings=settings)
 
 
 def formula_panel(run: sliding.Run) -> None:
@@ -149,9 +155,9 @@ def export_panel(run: sliding.Run, settings: str, params: dict) -> None:
     st.subheader(tr("sw.export"))
     if st.button(tr("sw.make_gif"), icon=":material/gif_box:"):
         bar = st.progress(0.0, text=tr("sw.gif_wait"))
-        st.session_state["sw.gif"] = (settings, gif.render_gif(run, figure_labels(run.mode), progress=bar.progress))
+        st.session_state[state.GIF] = (settings, gif.render_gif(run, figure_labels(run.mode), progress=bar.progress))
         bar.empty()
-    made = st.session_state.get("sw.gif")
+    made = st.session_state.get(state.GIF)
     if made and made[0] == settings:
         st.download_button(tr("sw.download_gif"), made[1], file_name="sliding_window.gif", mime="image/gif",
                            icon=":material/download:")
@@ -167,7 +173,7 @@ def settings_of(grid: np.ndarray, mode: str, kernel: np.ndarray, params: dict) -
 
 def open_with(*, mode: str, pool: int, stride: int, padding: int, from_photo: bool, side: int) -> None:
     """Switch to the Sliding Window showing ``mode`` with these settings (another page's "watch it slide")."""
-    st.session_state.update({"sw.mode": mode, "sw.pool": pool, "sw.stride": stride, "sw.padding": padding,
-                             "sw.source": "image" if from_photo else "generate", "sw.rows": side, "sw.cols": side})
+    st.session_state.update({state.MODE: mode, state.POOL: pool, state.STRIDE: stride, state.PADDING: padding,
+                             state.SOURCE: "image" if from_photo else "generate", state.ROWS: side, state.COLS: side})
     st.switch_page(PAGE, query_params={})   # None would clear bound parameters: an error
 

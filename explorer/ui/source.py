@@ -15,6 +15,7 @@ import streamlit as st
 from explorer import i18n, imaging
 from explorer.ui import caches, widgets
 from explorer.ui.shell import lang, markdown_text, tr
+from explorer.ui.state import shared
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "assets"
@@ -44,7 +45,7 @@ def _read_sample(name: str) -> bytes:
 
 def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
     """Decode once per source: reruns and page switches reuse the session's copy."""
-    cached = st.session_state.get("_image")
+    cached = st.session_state.get(shared.DECODED)
     if cached is not None and cached[0] == source_id:
         return cached[1]
     data = read()
@@ -54,7 +55,7 @@ def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
                               decoded.original_size, decoded.frames)
     except imaging.ImageError as err:
         result = err
-    st.session_state["_image"] = (source_id, result)
+    st.session_state[shared.DECODED] = (source_id, result)
     return result
 
 
@@ -65,12 +66,13 @@ def image_source(used_here: bool = True) -> CurrentImage:
     sidebar.subheader(tr("src.title"))
     if not used_here:
         sidebar.caption(tr("src.not_here"))
-    upload = sidebar.file_uploader(tr("src.upload"), type=list(imaging.UPLOAD_TYPES), key="upload",
+    upload = sidebar.file_uploader(tr("src.upload"), type=list(imaging.UPLOAD_TYPES), key=shared.UPLOAD,
                                    help=tr("src.upload_help", limit=imaging.MAX_UPLOAD_MB))
-    sample = widgets.choice(tr("src.sample"), SAMPLES, "sample", "cat", prefix="sample", where=sidebar)
+    sample = widgets.choice(tr("src.sample"), SAMPLES, shared.SAMPLE, shared.DEFAULTS[shared.SAMPLE], prefix="sample",
+                            where=sidebar)
     snapshot = None
-    if sidebar.toggle(tr("src.camera"), key="camera_on", persist_state="session"):
-        snapshot = sidebar.camera_input(tr("src.camera_take"), key="camera")
+    if sidebar.toggle(tr("src.camera"), key=shared.CAMERA_ON, persist_state="session"):
+        snapshot = sidebar.camera_input(tr("src.camera_take"), key=shared.CAMERA)
 
     sources = []
     if upload is not None:
@@ -85,7 +87,7 @@ def image_source(used_here: bool = True) -> CurrentImage:
             sidebar.error(tr("src.rejected", why=result.text(lang())), icon=":material/error:")
             continue
         _describe(result, source_id.startswith("sample:"))
-        st.session_state["_current"] = result
+        st.session_state[shared.CURRENT] = result
         return result
     raise RuntimeError("the bundled samples must always decode")
 
@@ -103,7 +105,7 @@ def _describe(image: CurrentImage, is_sample: bool) -> None:
 
 def current_image() -> CurrentImage:
     """The image chosen in the sidebar (``Home.py`` sets it before each page runs)."""
-    return st.session_state["_current"]
+    return st.session_state[shared.CURRENT]
 
 
 def working_copy(image: CurrentImage) -> np.ndarray:
@@ -118,19 +120,19 @@ def working_copy(image: CurrentImage) -> np.ndarray:
 
 # ---------------------------------------------------------------- the region small grids are cut from
 #
-# Sliding Window, Pooling and Transposed & Dilated crop the same part of the photo: its keys live here only.
-REGION = {"sw.x": 0.5, "sw.y": 0.4, "sw.size": 0.25}
+# Sliding Window, Pooling, Transposed & Dilated and Channels use the same part of the photo (shared.REGION).
 
 
 def region() -> tuple[float, float, float]:
     """``(x, y, size)`` of the region, as fractions (see ``lessons.sliding.crop_grid``), set or not yet set."""
-    return tuple(st.session_state.get(key, default) for key, default in REGION.items())
+    return tuple(st.session_state.get(key, shared.DEFAULTS[key]) for key in shared.REGION)
 
 
 def region_sliders(size_help: str | None = None, where=st) -> tuple[float, float, float]:
     """The three region sliders: where across, where down, how big."""
-    x = widgets.slider(tr("sw.x"), 0.0, 1.0, "sw.x", REGION["sw.x"], step=0.01, where=where)
-    y = widgets.slider(tr("sw.y"), 0.0, 1.0, "sw.y", REGION["sw.y"], step=0.01, where=where)
-    size = widgets.slider(tr("sw.size"), 0.02, 1.0, "sw.size", REGION["sw.size"], step=0.01, help=size_help,
-                          where=where)
+    defaults = shared.DEFAULTS
+    x = widgets.slider(tr("sw.x"), 0.0, 1.0, shared.REGION_X, defaults[shared.REGION_X], step=0.01, where=where)
+    y = widgets.slider(tr("sw.y"), 0.0, 1.0, shared.REGION_Y, defaults[shared.REGION_Y], step=0.01, where=where)
+    size = widgets.slider(tr("sw.size"), 0.02, 1.0, shared.REGION_SIZE, defaults[shared.REGION_SIZE], step=0.01,
+                          help=size_help, where=where)
     return x, y, size

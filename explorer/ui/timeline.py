@@ -6,9 +6,10 @@ at step 5 in the figure, the text said step 1 and "Step forward" jumped the figu
 draws one step (``views.sliding``), and play is a fragment that reruns itself every step's duration while
 playing (one small figure per step, ~20 KB and a few ms for a 16×16 grid).
 
-State, under the caller's ``key``: ``{key}.at`` (the 0-based step, the truth; a widget's own key is dropped
-when a run does not draw it), ``{key}.slider`` (the slider, set from it before each draw), ``{key}.play``
-(the speed while playing), ``{key}.settings`` (the run shown: another run starts at ``start`` and stops).
+State, under the caller's ``key`` (``state.shared.timeline_keys``): ``{key}.at`` (the 0-based step, the truth; a
+widget's own key is dropped when a run does not draw it), ``{key}.slider`` (the slider, set from it before each
+draw), ``{key}.play`` (the speed while playing), ``{key}.settings`` (the run shown: another run starts at ``start``
+and stops).
 """
 from __future__ import annotations
 
@@ -19,77 +20,75 @@ import streamlit as st
 from explorer.ui import widgets
 from explorer.ui.shell import labels as labels_of
 from explorer.ui.shell import tr
+from explorer.ui.state import shared
 from explorer.views.sliding import sliding_figure
 
 SPEEDS = {"slow": 1.2, "normal": 0.6, "fast": 0.3}   # seconds per step
 _now = time.monotonic                                  # the tests move this clock
 
 
-def _keys(key: str) -> dict[str, str]:
-    return {name: f"{key}.{name}" for name in ("at", "slider", "play", "settings", "last")}
-
 
 def _move(key: str, by: int, steps: int) -> None:
-    names = _keys(key)
-    st.session_state[names["at"]] = max(0, min(st.session_state[names["at"]] + by, steps - 1))
-    st.session_state.pop(names["play"], None)
+    names = shared.timeline_keys(key)
+    st.session_state[names.at] = max(0, min(st.session_state[names.at] + by, steps - 1))
+    st.session_state.pop(names.play, None)
 
 
 def _slid(key: str) -> None:
-    names = _keys(key)
-    st.session_state[names["at"]] = int(st.session_state[names["slider"]]) - 1
-    st.session_state.pop(names["play"], None)
+    names = shared.timeline_keys(key)
+    st.session_state[names.at] = int(st.session_state[names.slider]) - 1
+    st.session_state.pop(names.play, None)
 
 
 def _toggle_play(key: str, steps: int) -> None:
-    names = _keys(key)
-    if st.session_state.get(names["play"]):
-        st.session_state.pop(names["play"])
+    names = shared.timeline_keys(key)
+    if st.session_state.get(names.play):
+        st.session_state.pop(names.play)
         return
-    if st.session_state[names["at"]] >= steps - 1:       # at the end, play starts again from the first step
-        st.session_state[names["at"]] = 0
-    st.session_state[names["play"]] = st.session_state.get(f"{key}.speed", "normal")
-    st.session_state[names["last"]] = _now()
+    if st.session_state[names.at] >= steps - 1:       # at the end, play starts again from the first step
+        st.session_state[names.at] = 0
+    st.session_state[names.play] = st.session_state.get(names.speed, shared.DEFAULT_SPEED)
+    st.session_state[names.last] = _now()
 
 
 def _tick(key: str, steps: int) -> bool:
     """While playing, one step forward when a step's time has passed since the last (never two in one run, so
     a loaded server slows the animation instead of skipping steps); ``True`` when the last step is reached."""
-    names = _keys(key)
-    speed = st.session_state.get(names["play"])
+    names = shared.timeline_keys(key)
+    speed = st.session_state.get(names.play)
     if not speed:
         return False
-    if _now() - st.session_state.get(names["last"], 0.0) >= SPEEDS[speed] * 0.5:
-        st.session_state[names["at"]] = min(st.session_state[names["at"]] + 1, steps - 1)
-        st.session_state[names["last"]] = _now()
-    if st.session_state[names["at"]] >= steps - 1:
-        st.session_state.pop(names["play"])
+    if _now() - st.session_state.get(names.last, 0.0) >= SPEEDS[speed] * 0.5:
+        st.session_state[names.at] = min(st.session_state[names.at] + 1, steps - 1)
+        st.session_state[names.last] = _now()
+    if st.session_state[names.at] >= steps - 1:
+        st.session_state.pop(names.play)
         return True
     return False
 
 
 def _draw(run, labels: dict[str, str], key: str) -> None:
-    names, steps = _keys(key), len(run.steps)
+    names, steps = shared.timeline_keys(key), len(run.steps)
     finished = _tick(key, steps)
-    at = min(st.session_state[names["at"]], steps - 1)
-    playing = bool(st.session_state.get(names["play"]))
-    widgets.chart(sliding_figure(run, labels, at), f"{key}.figure")
+    at = min(st.session_state[names.at], steps - 1)
+    playing = bool(st.session_state.get(names.play))
+    widgets.chart(sliding_figure(run, labels, at), names.figure)
     st.code(f"{tr('sw.step_of', i=at + 1, n=steps)}:  {run.steps[at].text}", language=None, wrap_lines=True)
     back, play, forward, where, speed = st.columns([1, 1, 1, 1.8, 1.9], vertical_alignment="center")
     back.button(tr("sw.back"), icon=":material/skip_previous:", disabled=at == 0, width="stretch",
-                shortcut="Left", help=tr("sw.key_help"), on_click=_move, args=(key, -1, steps), key=f"{key}.back")
+                shortcut="Left", help=tr("sw.key_help"), on_click=_move, args=(key, -1, steps), key=names.back)
     started = play.button(tr("sw.pause" if playing else "sw.play"), width="stretch", disabled=steps == 1,
                           icon=":material/pause:" if playing else ":material/play_arrow:",
-                          on_click=_toggle_play, args=(key, steps), key=f"{key}.play_button")
+                          on_click=_toggle_play, args=(key, steps), key=names.play_button)
     forward.button(tr("sw.forward"), icon=":material/skip_next:", disabled=at == steps - 1, width="stretch",
                    shortcut="Right", help=tr("sw.key_help"), on_click=_move, args=(key, 1, steps),
-                   key=f"{key}.forward")
+                   key=names.forward)
     if steps > 1:
-        st.session_state[names["slider"]] = at + 1
-        where.slider(tr("sw.step_slider"), 1, steps, key=names["slider"], on_change=_slid, args=(key,),
+        st.session_state[names.slider] = at + 1
+        where.slider(tr("sw.step_slider"), 1, steps, key=names.slider, on_change=_slid, args=(key,),
                      label_visibility="collapsed", persist_state="session")
-    st.session_state.setdefault(f"{key}.speed", "normal")
-    speed.segmented_control(tr("sw.speed"), list(SPEEDS), key=f"{key}.speed", format_func=labels_of("sw.speed"),
+    st.session_state.setdefault(names.speed, shared.DEFAULT_SPEED)
+    speed.segmented_control(tr("sw.speed"), list(SPEEDS), key=names.speed, format_func=labels_of("sw.speed"),
                             required=True, persist_state="session", label_visibility="collapsed")
     if started or finished:
         st.rerun()      # the whole page: a fragment sets or clears its rerun timer only in a full run
@@ -105,12 +104,12 @@ def timeline(run, labels: dict[str, str], key: str, *, settings: str, start: int
         settings: what identifies the run: when it changes, the timeline starts again at ``start``.
         start: the step a new run opens on (e.g. the output cell the user clicked).
     """
-    names, steps = _keys(key), len(run.steps)
-    if st.session_state.get(names["settings"]) != settings:
-        st.session_state[names["settings"]] = settings
-        st.session_state[names["at"]] = max(0, min(start, steps - 1))
-        st.session_state.pop(names["play"], None)
-    st.session_state[names["at"]] = min(st.session_state.get(names["at"], 0), steps - 1)
-    speed = st.session_state.get(names["play"])
+    names, steps = shared.timeline_keys(key), len(run.steps)
+    if st.session_state.get(names.settings) != settings:
+        st.session_state[names.settings] = settings
+        st.session_state[names.at] = max(0, min(start, steps - 1))
+        st.session_state.pop(names.play, None)
+    st.session_state[names.at] = min(st.session_state.get(names.at, 0), steps - 1)
+    speed = st.session_state.get(names.play)
     st.fragment(_draw, run_every=SPEEDS[speed] if speed else None)(run, labels, key)
-    return st.session_state[names["at"]]
+    return st.session_state[names.at]

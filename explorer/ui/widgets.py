@@ -18,6 +18,7 @@ from explorer import display, i18n
 from explorer.numtext import format_number
 from explorer.ui import links
 from explorer.ui.shell import labels, lang, plain_text, presenting, tr
+from explorer.ui.state import shared
 from explorer.views import heatmaps, tables
 
 FIGURE = {"width": "stretch", "config": {"displayModeBar": False}}
@@ -77,7 +78,7 @@ def choice(label: str, options: Sequence, key: str, default, *, kind: str = "sel
     _bound(key, links.options(options, prefix, format_func, multi), default)
     shown = labels(prefix) if prefix is not None else format_func or str
     if kind == "selectbox":
-        widget = f"{key}@{lang()}"
+        widget = shared.per_language(key, lang())
         if widget not in st.session_state:
             st.session_state[widget] = st.session_state[key]
         st.session_state[key] = where.selectbox(label, options, key=widget, format_func=shown, **kwargs)
@@ -93,7 +94,7 @@ def set_choice(key: str, value) -> None:
     """Choose ``value`` for the option widget ``key`` from a callback (the widget shows it when next drawn)."""
     st.session_state[key] = value
     for language in i18n.LANGUAGES:
-        st.session_state.pop(f"{key}@{language}", None)
+        st.session_state.pop(shared.per_language(key, language), None)
 
 
 # ---------------------------------------------------------------- drawing helpers
@@ -148,37 +149,39 @@ def _resize_grid(grid: list[list[str]], rows: int, cols: int) -> list[list[str]]
 
 def load_into_editor(prefix: str, values: np.ndarray) -> None:
     """Put ``values`` into the grid editor ``prefix`` (a new editor widget, so the browser shows them)."""
-    st.session_state[f"{prefix}.grid"] = _grid_from(values)
-    st.session_state[f"{prefix}.rows"], st.session_state[f"{prefix}.cols"] = values.shape
-    st.session_state[f"{prefix}.grid_version"] = st.session_state.get(f"{prefix}.grid_version", 0) + 1
+    keys = shared.grid_keys(prefix)
+    st.session_state[keys.grid] = _grid_from(values)
+    st.session_state[keys.rows], st.session_state[keys.cols] = values.shape
+    st.session_state[keys.version] = st.session_state.get(keys.version, 0) + 1
 
 
 def grid_editor(prefix: str, start_from: np.ndarray, parse, low: int, high: int,
                 reset_label: str, reset_help: str, resizable: bool = True) -> np.ndarray | None:
     """An editable grid of numbers (``1/9`` allowed) whose size is chosen by two number inputs.
 
-    State lives under ``prefix.*`` so it survives page switches. A bad cell shows
+    State lives under ``prefix.*`` (``state.shared.grid_keys``) so it survives page switches. A bad cell shows
     the parser's message and the last valid grid stays in use (``None`` if none yet).
     With ``resizable=False`` the grid keeps the size of ``start_from``.
     """
-    if f"{prefix}.grid" not in st.session_state:
+    keys = shared.grid_keys(prefix)
+    if keys.grid not in st.session_state:
         load_into_editor(prefix, start_from)
     if resizable:
         c1, c2 = st.columns(2)
-        rows = number(tr("kernel.rows"), low, high, f"{prefix}.rows", start_from.shape[0], where=c1)
-        cols = number(tr("kernel.cols"), low, high, f"{prefix}.cols", start_from.shape[1], where=c2)
+        rows = number(tr("kernel.rows"), low, high, keys.rows, start_from.shape[0], where=c1)
+        cols = number(tr("kernel.cols"), low, high, keys.cols, start_from.shape[1], where=c2)
     else:
         rows, cols = start_from.shape
-    grid = st.session_state[f"{prefix}.grid"]
+    grid = st.session_state[keys.grid]
     if (len(grid), len(grid[0])) != (rows, cols):
         grid = _resize_grid(grid, rows, cols)
-        st.session_state[f"{prefix}.grid"] = grid
-        st.session_state[f"{prefix}.grid_version"] += 1
+        st.session_state[keys.grid] = grid
+        st.session_state[keys.version] += 1
     st.button(reset_label, on_click=load_into_editor, args=(prefix, start_from), help=reset_help,
-              icon=":material/content_copy:", key=f"{prefix}.reset")
+              icon=":material/content_copy:", key=keys.reset)
     frame = pd.DataFrame(grid, columns=[str(j + 1) for j in range(cols)], dtype=object)
     edited = st.data_editor(
-        frame, key=f"{prefix}.editor.{st.session_state[f'{prefix}.grid_version']}", hide_index=True,
+        frame, key=keys.editor(st.session_state[keys.version]), hide_index=True,
         num_rows="fixed", width="stretch",
         column_config={c: st.column_config.TextColumn(c, width="small") for c in frame.columns},
     )
@@ -187,7 +190,7 @@ def grid_editor(prefix: str, start_from: np.ndarray, parse, low: int, high: int,
         values = parse(cells)
     except i18n.LocalizedError as err:
         st.error(tr("kernel.invalid", why=err.text(lang())), icon=":material/error:")
-        return st.session_state.get(f"{prefix}.valid")
-    st.session_state[f"{prefix}.grid"] = [["" if c is None else str(c) for c in row] for row in cells]
-    st.session_state[f"{prefix}.valid"] = values
+        return st.session_state.get(keys.valid)
+    st.session_state[keys.grid] = [["" if c is None else str(c) for c in row] for row in cells]
+    st.session_state[keys.valid] = values
     return values

@@ -16,19 +16,20 @@ from explorer.ui.network import source
 from explorer.ui.network.model import Network, Task
 from explorer.ui.shell import labels, presenting, show_error, tr
 from explorer.ui.sidebar import lead
+from explorer.ui.state import network as state
 
 
 def _editor(preset: str, classes: int) -> list[dict]:
     """The editable table of the preset's layers, its last dense layer giving one number per class (a new
     preset or another number of classes starts a new table)."""
     ss = st.session_state
-    if ss.get("net.loaded_preset") != (preset, classes):
-        ss["net.loaded_preset"] = (preset, classes)
-        ss["net.rows"] = layers.specs_to_rows(layers.for_classes(presets.PRESETS[preset], classes))
-        ss["net.table"] = ss.get("net.table", 0) + 1
+    if ss.get(state.LOADED_PRESET) != (preset, classes):
+        ss[state.LOADED_PRESET] = (preset, classes)
+        ss[state.ROWS] = layers.specs_to_rows(layers.for_classes(presets.PRESETS[preset], classes))
+        ss[state.TABLE] = ss.get(state.TABLE, state.DEFAULTS[state.TABLE]) + 1
     number = {"min_value": 1, "step": 1, "format": "%d"}
     edited = st.data_editor(
-        pd.DataFrame(ss["net.rows"], columns=list(layers.TABLE_COLUMNS)), key=f"net.editor.{ss['net.table']}",
+        pd.DataFrame(ss[state.ROWS], columns=list(layers.TABLE_COLUMNS)), key=state.editor(ss[state.TABLE]),
         num_rows="dynamic", hide_index=True, width="stretch", placeholder="–",
         height=330 if presenting() else "auto",           # on a projector it scrolls inside the first screen
         column_config={
@@ -86,7 +87,7 @@ def as_code(net: Network) -> None:
     default against the notes' 0.01)."""
     with st.expander(tr("net.code_title"), icon=":material/code:"):
         # the session's own starting network, which the Overview shows too (built once, not on every run)
-        model = session.untrained(net, st.session_state.get("net.seed", 0))
+        model = session.untrained(net, st.session_state.get(state.SEED, state.DEFAULTS[state.SEED]))
         st.caption(tr("net.code_note"))
         st.code(snippets.module_class(model), language="python", wrap_lines=True)
         first = next((m for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))), None)

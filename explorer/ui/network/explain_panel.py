@@ -16,6 +16,7 @@ from explorer.ui import caches, widgets
 from explorer.ui.network.model import Task
 from explorer.ui.shell import markdown_text, tr
 from explorer.ui.sliding_window import figure_labels
+from explorer.ui.state import network as state
 from explorer.ui.timeline import timeline
 
 SHOWN_CHANNELS = 4
@@ -81,7 +82,7 @@ def _slide(found: explain.ConvUnit, act: Activation) -> None:
     chosen = (i - top // stride, j - left // stride)
     start = next((n for n, step in enumerate(run.steps) if step.cell == chosen), 0)
     st.caption(tr("net.unit_slide", c=_channel(act, term.channel)))
-    timeline(run, figure_labels("correlation"), "net.unit_slide",
+    timeline(run, figure_labels("correlation"), state.UNIT_SLIDE,
              settings=caches.settings_key(crop, term.kernel, found.position, found.row), start=start)
 
 

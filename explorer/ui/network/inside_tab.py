@@ -17,6 +17,7 @@ from explorer.ui.network import explain_panel
 from explorer.ui.network import model as session
 from explorer.ui.network.model import Network, Task
 from explorer.ui.shell import labels, markdown_text, tr
+from explorer.ui.state import network as state
 from explorer.views import charts
 
 SHOWN_MAPS = 8
@@ -24,7 +25,7 @@ SHOWN_MAPS = 8
 
 def _filters(model: nn.Module, task: Task) -> None:
     """The first layer's kernels before and after training, one grey scale per row."""
-    before, after = st.session_state.get("net.initial_filters"), inside.first_filters(model)
+    before, after = st.session_state.get(state.INITIAL_FILTERS), inside.first_filters(model)
     if after is None:
         return
     st.subheader(tr("net.filters_title"))
@@ -46,7 +47,7 @@ def _through(net: Network, model: nn.Module, picture: np.ndarray) -> None:
                     tr("net.prediction", digit=markdown_text(task.names[int(probs.argmax())]),
                        p=f"{probs.max() * 100:.1f}"), where=left, width="stretch")
     widgets.chart(charts.probability_bars(probs, list(task.names), x_title=task.say("net.digit"),
-                                          y_title=tr("net.probability")), "net.probs", right)
+                                          y_title=tr("net.probability")), state.PROBS, right)
     _relu(model, x, task)
     st.subheader(task.say("net.softmax_title"))
     explain_panel.softmax_table(inside.logits(model, x), task)
@@ -108,7 +109,7 @@ def _test_set(model: nn.Module, data: Data, task: Task) -> None:
     _, _, predicted = session.test_results(model, data)
     truth = data.y_test.numpy()
     matrix, gallery = st.columns([1, 1.2], gap="large")
-    widgets.matrix(confusion(truth, predicted, len(task.names)), "net.confusion", matrix, sequential=True,
+    widgets.matrix(confusion(truth, predicted, len(task.names)), state.CONFUSION, matrix, sequential=True,
                    colorscale="Blues", title=task.say("net.confusion"),
                    labels=list(task.names))      # the digits named too: rows are the truth, columns the guess
     matrix.caption(tr("net.confusion_note"))

@@ -20,6 +20,7 @@ from explorer.network.augment import Augment
 from explorer.network.data import Data
 from explorer.network.layers import INPUT_SHAPE, Description
 from explorer.ui.shell import tr
+from explorer.ui.state import network as state
 
 DIGITS = tuple(str(d) for d in range(10))
 
@@ -47,7 +48,7 @@ class Task:
     def key(self, name: str) -> str:
         """The state key of a setting that each kind of task keeps for itself (the preset, the training settings):
         switching between the digits and your own classes finds each one's settings as they were left."""
-        return f"net.own_{name}" if self.own else f"net.{name}"
+        return state.task_setting(name, self.own)
 
     def say(self, key: str, **params) -> str:
         """``tr(key)``, or its ``key.own`` variant for your own classes (words that say "digit" for digits)."""
@@ -76,30 +77,31 @@ class Network:
         return layers.build(self.specs, self.task.input_shape, seed=seed, classes=len(self.task.names))
 
 
-# the session's model and what belongs with it; each source of images keeps its own set (keep_per_source)
-MODEL_KEYS = ("net.model", "net.signature", "net.history", "net.initial_filters", "net.initial_state", "net.stopped")
-
-
 def keep_per_source(source: str) -> None:
     """Each source (the digits, your IDX files, your own classes) keeps the model trained on it: switching away
     puts the session's model aside under the source it was trained for, switching back brings it back (training
     the digits used to drop the model of your classes)."""
     ss = st.session_state
-    previous = ss.get("net.model_source")
+    previous = ss.get(state.MODEL_SOURCE)
     if previous == source:
         return
     if previous is not None:
-        ss[f"net.models.{previous}"] = {key: ss.pop(key) for key in MODEL_KEYS if key in ss}
-    ss.update(ss.pop(f"net.models.{source}", {}))
-    ss["net.model_source"] = source
+        ss[state.models_of(previous)] = {key: ss.pop(key) for key in state.MODEL_KEYS if key in ss}
+    ss.update(ss.pop(state.models_of(source), {}))
+    ss[state.MODEL_SOURCE] = source
     changed()                     # what was computed from the other model (test results, maps) is stale
 
 
 def current(net: Network) -> nn.Module | None:
     """The session's model, if it was built for ``net`` (an edited table, another input size, other classes
     make it stale)."""
-    model = st.session_state.get("net.model")
-    return model if model is not None and st.session_state.get("net.signature") == net.signature else None
+    model = st.session_state.get(state.MODEL)
+    return model if model is not None and st.session_state.get(state.SIGNATURE) == net.signature else None
+
+
+def _version() -> int:
+    """The model's version: bumped whenever its weights change."""
+    return st.session_state.get(state.VERSION, state.DEFAULTS[state.VERSION])
 
 
 def starting_point(model: nn.Module) -> tuple[dict, np.ndarray | None]:
@@ -110,39 +112,39 @@ def starting_point(model: nn.Module) -> tuple[dict, np.ndarray | None]:
 def adopt(model: nn.Module, net: Network, *, stopped: bool, start: tuple | None = None) -> None:
     """Make ``model`` the session's model; ``start`` (see :func:`starting_point`) is what it began from
     (by default its weights now: it is about to be trained)."""
-    state, filters = start or starting_point(model)
-    st.session_state.update({"net.model": model, "net.signature": net.signature, "net.history": [],
-                             "net.initial_filters": filters, "net.initial_state": state, "net.stopped": stopped,
-                             "net.version": st.session_state.get("net.version", 0) + 1})
+    weights, filters = start or starting_point(model)
+    st.session_state.update({state.MODEL: model, state.SIGNATURE: net.signature, state.HISTORY: [],
+                             state.INITIAL_FILTERS: filters, state.INITIAL_STATE: weights, state.STOPPED: stopped,
+                             state.VERSION: _version() + 1})
 
 
 def untrained(net: Network, seed: int) -> nn.Module:
     """The network before training: the session model's starting weights, or a fresh build (kept per session)."""
-    start = st.session_state.get("net.initial_state") if st.session_state.get("net.signature") == net.signature \
+    start = st.session_state.get(state.INITIAL_STATE) if st.session_state.get(state.SIGNATURE) == net.signature \
         else None
-    key = (net.signature, seed, st.session_state.get("net.version", 0) if start is not None else -1)
-    kept = st.session_state.get("net.untrained")
+    key = (net.signature, seed, _version() if start is not None else -1)
+    kept = st.session_state.get(state.UNTRAINED)
     if kept is None or kept[0] != key:
         model = net.build(seed)
         if start is not None:
             model.load_state_dict(start)
         kept = (key, model.eval())
-        st.session_state["net.untrained"] = kept
+        st.session_state[state.UNTRAINED] = kept
     return kept[1]
 
 
 def changed() -> None:
     """The model's weights changed in place (training went on): results computed before are stale."""
-    st.session_state["net.version"] = st.session_state.get("net.version", 0) + 1
+    st.session_state[state.VERSION] = _version() + 1
 
 
 def test_results(model: nn.Module, data: Data) -> tuple[float, float, np.ndarray]:
     """``(loss, accuracy, predictions)`` on the test set, computed once per model version and data set."""
-    key = (st.session_state.get("net.version", 0), id(data), len(data.x_test))
-    memo = st.session_state.get("net.evaluated")
+    key = (_version(), id(data), len(data.x_test))
+    memo = st.session_state.get(state.EVALUATED)
     if memo is None or memo[0] != key:
         loss, accuracy, predicted = training.evaluate(model, data.x_test, data.y_test)
         memo = (key, (loss, accuracy, predicted.numpy()))
-        st.session_state["net.evaluated"] = memo
+        st.session_state[state.EVALUATED] = memo
     return memo[1]
 

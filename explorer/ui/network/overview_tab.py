@@ -19,6 +19,7 @@ from explorer.ui.network import explain_panel, inputs
 from explorer.ui.network import model as session
 from explorer.ui.network.model import Network, Task
 from explorer.ui.shell import markdown_text, presenting, tr
+from explorer.ui.state import network as state
 from explorer.views.overview import overview_figure
 
 SMALL_PATCHES, LARGE_PATCHES = [2, 4, 6, 8], [4, 8, 12, 16]     # occlusion squares: up to 32 px, then larger
@@ -42,22 +43,22 @@ def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple
     # sideways, the probabilities were cut off at 1400 px with the sidebar open); never scaled up
     st.html(f"<style>.st-key-{key}{{max-width:{figure.layout.width}px}}</style>")
     with st.container(key=key):
-        st.plotly_chart(figure, key=f"{key}.chart", on_select="rerun", selection_mode="points", width="stretch",
-                        config={"displayModeBar": False})
+        st.plotly_chart(figure, key=state.overview_chart(key), on_select="rerun", selection_mode="points",
+                        width="stretch", config={"displayModeBar": False})
 
 
 def _clicked(key: str) -> tuple[int, int] | None:
     """The ``(layer, index)`` of the tile last clicked in the chart ``key`` (its selection, kept by Streamlit)."""
-    state = st.session_state.get(f"{key}.chart")
-    points = (state.get("selection", {}).get("points") if state else None) or []
+    chart = st.session_state.get(state.overview_chart(key))
+    points = (chart.get("selection", {}).get("points") if chart else None) or []
     return tuple(points[0]["customdata"][:2]) if points and points[0].get("customdata") else None
 
 
 def _pick(found: overview.Overview, clicked: tuple[int, int] | None) -> None:
     """A new click chooses the layer and the map (or unit); the position starts where that map is largest."""
-    if clicked is None or clicked == st.session_state.get("net.clicked"):
+    if clicked is None or clicked == st.session_state.get(state.CLICKED):
         return
-    st.session_state["net.clicked"] = clicked
+    st.session_state[state.CLICKED] = clicked
     row, index = clicked
     if not 0 < row < len(found.columns):
         return
@@ -65,7 +66,7 @@ def _pick(found: overview.Overview, clicked: tuple[int, int] | None) -> None:
     i = j = 0
     if values.ndim == 3 and row < len(found.columns) - 1:
         i, j = (int(v) for v in np.unravel_index(int(np.argmax(values[index])), values.shape[1:]))
-    st.session_state.update({"net.unit_layer": row, "net.unit_channel": index, "net.unit_i": i, "net.unit_j": j})
+    st.session_state.update({state.UNIT_LAYER: row, state.UNIT_CHANNEL: index, state.UNIT_I: i, state.UNIT_J: j})
 
 
 def _unit(found: overview.Overview, task: Task, trained: bool) -> tuple[int, int]:
@@ -73,31 +74,31 @@ def _unit(found: overview.Overview, task: Task, trained: bool) -> tuple[int, int
     st.subheader(tr("net.unit_title"))
     last = len(found.columns) - 1
     layer_names = {c.row: c.name for c in found.columns[1:last]} | {last: tr("net.unit_probabilities", row=last)}
-    if st.session_state.get("net.unit_layer") not in layer_names:     # first open: the first map's strongest unit
+    if st.session_state.get(state.UNIT_LAYER) not in layer_names:     # first open: the first map's strongest unit
         first = found.columns[1].values
         i, j = np.unravel_index(int(np.argmax(first[0])), first.shape[1:]) if first.ndim == 3 else (0, 0)
-        st.session_state.update({"net.unit_layer": 1, "net.unit_channel": 0, "net.unit_i": int(i),
-                                 "net.unit_j": int(j)})
+        st.session_state.update({state.UNIT_LAYER: 1, state.UNIT_CHANNEL: 0, state.UNIT_I: int(i),
+                                 state.UNIT_J: int(j)})
     c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
-    row = c1.selectbox(tr("net.unit_layer"), list(layer_names), key="net.unit_layer",
+    row = c1.selectbox(tr("net.unit_layer"), list(layer_names), key=state.UNIT_LAYER,
                        format_func=layer_names.get, persist_state="session")
     if row == last:
         explain_panel.softmax_table(found.acts[-1].output, task)
         return row, found.predicted
     values = found.columns[row].values
-    highs = {"net.unit_channel": len(values) - 1}
+    highs = {state.UNIT_CHANNEL: len(values) - 1}
     if values.ndim == 3:
-        highs |= {"net.unit_i": values.shape[1] - 1, "net.unit_j": values.shape[2] - 1}
+        highs |= {state.UNIT_I: values.shape[1] - 1, state.UNIT_J: values.shape[2] - 1}
     for key, high in highs.items():
         st.session_state[key] = int(min(max(st.session_state.get(key, 0), 0), high))
     if values.ndim == 3:
-        channel = c2.number_input(tr("net.unit_channel"), 0, highs["net.unit_channel"], key="net.unit_channel",
+        channel = c2.number_input(tr("net.unit_channel"), 0, highs[state.UNIT_CHANNEL], key=state.UNIT_CHANNEL,
                                   persist_state="session")
-        i = c3.number_input(tr("net.unit_i"), 0, highs["net.unit_i"], key="net.unit_i", persist_state="session")
-        j = c4.number_input(tr("net.unit_j"), 0, highs["net.unit_j"], key="net.unit_j", persist_state="session")
+        i = c3.number_input(tr("net.unit_i"), 0, highs[state.UNIT_I], key=state.UNIT_I, persist_state="session")
+        j = c4.number_input(tr("net.unit_j"), 0, highs[state.UNIT_J], key=state.UNIT_J, persist_state="session")
         position = (int(channel), int(i), int(j))
     else:
-        position = (int(c2.number_input(tr("net.unit_unit"), 0, highs["net.unit_channel"], key="net.unit_channel",
+        position = (int(c2.number_input(tr("net.unit_unit"), 0, highs[state.UNIT_CHANNEL], key=state.UNIT_CHANNEL,
                                          persist_state="session")),)
     found_unit = explain.explain(found.acts, row, position)
     next_is_relu = row < len(found.acts) and isinstance(found.acts[row].module, nn.ReLU)
@@ -151,12 +152,12 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
         return picture
     x = torch.from_numpy(np.asarray(picture, np.float32))
     before = session.untrained(net, seed)
-    state = "untrained"
+    networks = "untrained"
     if model is not None:
-        state = widgets.choice(tr("net.ov_state"), ["trained", "untrained", "both"], "net.ov_state", "trained",
-                               prefix="net.ov_state", where=weights)
-    shown = {"trained": [(model, "net-overview")], "untrained": [(before, "net-overview")],
-             "both": [(model, "net-overview"), (before, "net-overview-before")]}[state]
+        networks = widgets.choice(tr("net.ov_state"), ["trained", "untrained", "both"], state.OV_STATE,
+                                  state.DEFAULTS[state.OV_STATE], prefix="net.ov_state", where=weights)
+    shown = {"trained": [(model, state.OVERVIEW)], "untrained": [(before, state.OVERVIEW)],
+             "both": [(model, state.OVERVIEW), (before, state.OVERVIEW_BEFORE)]}[networks]
     results = [_overview(net, network, x) for network, _ in shown]
     found = results[0]
     _pick(found, _clicked(shown[0][1]))
@@ -173,12 +174,12 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
     st.subheader(tr("net.why_title"))
     c1, c2 = st.columns(2)
     options = ["predicted", *range(len(found.probabilities))]
-    if "net.why_class" in st.session_state and st.session_state["net.why_class"] not in options:   # fewer classes
-        widgets.set_choice("net.why_class", "predicted")
+    if state.WHY_CLASS in st.session_state and st.session_state[state.WHY_CLASS] not in options:   # fewer classes
+        widgets.set_choice(state.WHY_CLASS, state.DEFAULTS[state.WHY_CLASS])
     # the option's text never names the class: a select box draws an option's text once per value, so after
     # training "The prediction (8)" stayed on screen while the network now predicted 2
     predicted = tr("net.why_predicted")
-    target = widgets.choice(tr("net.why_class"), options, "net.why_class", "predicted", where=c1,
+    target = widgets.choice(tr("net.why_class"), options, state.WHY_CLASS, state.DEFAULTS[state.WHY_CLASS], where=c1,
                             format_func=lambda c, names=task.names: predicted if c == "predicted" else names[c])
     chosen = found.predicted if target == "predicted" else int(target)
     p = f"{found.probabilities[chosen] * 100:.1f}"
@@ -188,7 +189,7 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
     target = chosen
     side = picture.shape[1]
     patches = SMALL_PATCHES if side <= 32 else LARGE_PATCHES
-    patch = widgets.choice(tr("net.why_patch"), patches, "net.why_patch" if side <= 32 else "net.why_patch_large",
+    patch = widgets.choice(tr("net.why_patch"), patches, state.WHY_PATCH if side <= 32 else state.WHY_PATCH_LARGE,
                            patches[1], kind="segmented",
                            format_func=lambda k: f"{k}×{k}", where=c2)
     for number, (network, _) in enumerate(shown):

@@ -13,6 +13,7 @@ from explorer.network import classes, training
 from explorer.network.presets import DEFAULT_PRESET
 from explorer.ui import widgets
 from explorer.ui.shell import presenting, tr
+from explorer.ui.state import network as state
 
 SOURCES = ("digits", "idx", "classes")
 
@@ -24,8 +25,8 @@ def defaults(source: str) -> dict:
 
 def choose(label_visibility: str = "visible") -> str:
     """The source selector."""
-    return widgets.choice(tr("net.data"), SOURCES, "net.source", "digits", kind="segmented", prefix="net.data",
-                          help=tr("net.data_help"), label_visibility=label_visibility)
+    return widgets.choice(tr("net.data"), SOURCES, state.SOURCE, state.DEFAULTS[state.SOURCE], kind="segmented",
+                          prefix="net.data", help=tr("net.data_help"), label_visibility=label_visibility)
 
 
 def header() -> str:

@@ -12,6 +12,7 @@ from explorer.ui.network import model as session
 from explorer.ui.network import source
 from explorer.ui.network.model import Network, Task
 from explorer.ui.shell import lang, markdown_text, show_error, tr
+from explorer.ui.state import network as state
 from explorer.views import charts
 
 RATES = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]
@@ -41,25 +42,25 @@ def _data(task: Task) -> Data | None:
         return task.data
     if task.source == "idx":
         c1, c2 = st.columns(2)
-        images_file = c1.file_uploader(tr("net.idx_images"), key="net.idx_images")
-        labels_file = c2.file_uploader(tr("net.idx_labels"), key="net.idx_labels")
+        images_file = c1.file_uploader(tr("net.idx_images"), key=state.IDX_IMAGES)
+        labels_file = c2.file_uploader(tr("net.idx_labels"), key=state.IDX_LABELS)
         if images_file is not None and labels_file is not None:
             files = (images_file.file_id, labels_file.file_id)
-            if st.session_state.get("net.idx_files") != files:      # unpacked once per pair of files, not per rerun
-                st.session_state["net.idx_files"] = files
+            if st.session_state.get(state.IDX_FILES) != files:      # unpacked once per pair of files, not per rerun
+                st.session_state[state.IDX_FILES] = files
                 try:
                     x, y = load_idx(images_file.getvalue(), labels_file.getvalue())
-                    st.session_state["net.idx_data"], st.session_state["net.idx_outcome"] = split(x, y), len(x)
+                    st.session_state[state.IDX_DATA], st.session_state[state.IDX_OUTCOME] = split(x, y), len(x)
                 except NetworkError as err:
-                    st.session_state["net.idx_data"], st.session_state["net.idx_outcome"] = None, err
-            outcome = st.session_state["net.idx_outcome"]
+                    st.session_state[state.IDX_DATA], st.session_state[state.IDX_OUTCOME] = None, err
+            outcome = st.session_state[state.IDX_OUTCOME]
             if isinstance(outcome, NetworkError):
                 show_error(outcome)
             else:
                 st.success(tr("net.idx_loaded", n=outcome))
         else:
             st.caption(tr("net.idx_help"))
-    loaded = st.session_state.get("net.idx_data") if task.source == "idx" else None
+    loaded = st.session_state.get(state.IDX_DATA) if task.source == "idx" else None
     data = loaded if loaded is not None else caches.digits()
     st.caption(tr("net.data_sizes", train=len(data.x_train), val=len(data.x_val), test=len(data.x_test)))
     return data
@@ -75,7 +76,7 @@ def _settings(task: Task) -> dict:
                                      kind="select_slider", where=c3),
         "optimizer": widgets.choice(tr("net.optimizer"), training.OPTIMIZERS, task.key("optimizer"),
                                     defaults["optimizer"], kind="segmented", prefix="net.opt", where=c4),
-        "seed": widgets.number(tr("sw.seed"), 0, 9999, "net.seed", 0, where=c5),
+        "seed": widgets.number(tr("sw.seed"), 0, 9999, state.SEED, state.DEFAULTS[state.SEED], where=c5),
     }
 
 
@@ -92,8 +93,8 @@ def _curves(place, history: list[training.Epoch], task: Task) -> None:
                               x_title=tr("net.epoch"), y_title=tr("net.accuracy"), height=260)
     with place.container():
         a, b = st.columns(2)
-        widgets.chart(loss, f"net.loss{len(history)}", a)
-        widgets.chart(acc, f"net.acc{len(history)}", b)
+        widgets.chart(loss, state.loss_chart(len(history)), a)
+        widgets.chart(acc, state.accuracy_chart(len(history)), b)
         overfit = training.overfitting(history)
         if overfit is not None:
             st.warning(tr("net.overfitting", train=f"{overfit.train_acc * 100:.0f}", val=f"{overfit.val_acc * 100:.0f}",
@@ -117,14 +118,14 @@ def _train(net: Network, data: Data, settings: dict, progress, curves) -> nn.Mod
                          text=tr("net.progress", epoch=epoch, epochs=epochs, step=step, steps=steps))
 
     def on_epoch(record):
-        st.session_state["net.history"] = st.session_state["net.history"] + [record]
+        st.session_state[state.HISTORY] = st.session_state[state.HISTORY] + [record]
         if record.epoch < epochs and curves_due.due():
-            _curves(curves, st.session_state["net.history"], net.task)
+            _curves(curves, st.session_state[state.HISTORY], net.task)
 
     augment = net.task.augment if net.task.own else None
     training.train(fresh, data, on_step=on_step, on_epoch=on_epoch, augment=augment, threads=THREADS, **settings)
-    _curves(curves, st.session_state["net.history"], net.task)
-    st.session_state["net.stopped"] = False
+    _curves(curves, st.session_state[state.HISTORY], net.task)
+    st.session_state[state.STOPPED] = False
     session.changed()
     progress.empty()
     return fresh
@@ -151,28 +152,28 @@ def _weights(net: Network, model: nn.Module | None, seed: int) -> None:
             col.download_button(tr(label), lambda fmt=fmt: weights.save_weights(model, fmt, _metadata(net)),
                                 file_name=f"{name}.{suffix}", mime="application/octet-stream",
                                 icon=":material/download:", on_click="ignore")
-    upload = d3.file_uploader(tr("net.upload_weights"), type=["safetensors", "pt", "pth"], key="net.weights_file",
+    upload = d3.file_uploader(tr("net.upload_weights"), type=["safetensors", "pt", "pth"], key=state.WEIGHTS_FILE,
                               help=net.task.say("net.upload_help"))
-    failed = st.session_state.get("net.weights_failed")
+    failed = st.session_state.get(state.WEIGHTS_FAILED)
     if upload is not None and failed is not None and failed[0] == (upload.file_id, net.signature):
         show_error(failed[1])           # a refused file is read once per network, not again on every rerun
-    elif upload is not None and net.usable and st.session_state.get("net.loaded_file") != upload.file_id:
+    elif upload is not None and net.usable and st.session_state.get(state.LOADED_FILE) != upload.file_id:
         candidate = net.build(seed)
         start = session.starting_point(candidate)
         try:
             classes.check_fits(weights.read_metadata(upload.getvalue()), list(net.task.names), net.task.input_shape)
             weights.load_weights(candidate, upload.getvalue())
         except NetworkError as err:
-            st.session_state["net.weights_failed"] = ((upload.file_id, net.signature), err)
+            st.session_state[state.WEIGHTS_FAILED] = ((upload.file_id, net.signature), err)
             show_error(err)
         else:
             session.adopt(candidate, net, stopped=False, start=start)
-            st.session_state["net.loaded_file"] = upload.file_id
-            st.session_state["net.loaded_message"] = upload.name
+            st.session_state[state.LOADED_FILE] = upload.file_id
+            st.session_state[state.LOADED_MESSAGE] = upload.name
             st.rerun()       # draw the whole page again with these weights
-    if st.session_state.get("net.loaded_message") and st.session_state.get("net.loaded_file") == getattr(
+    if st.session_state.get(state.LOADED_MESSAGE) and st.session_state.get(state.LOADED_FILE) == getattr(
             upload, "file_id", None):
-        st.success(tr("net.weights_loaded", name=markdown_text(st.session_state["net.loaded_message"])))
+        st.success(tr("net.weights_loaded", name=markdown_text(st.session_state[state.LOADED_MESSAGE])))
 
 
 def render(net: Network) -> tuple[nn.Module | None, Data | None]:
@@ -193,10 +194,10 @@ def render(net: Network) -> tuple[nn.Module | None, Data | None]:
     if start and net.usable and data is not None:
         model = _train(net, data, settings, progress, curves)
     else:
-        _curves(curves, st.session_state.get("net.history", []), net.task)
+        _curves(curves, st.session_state.get(state.HISTORY, []), net.task)
     if model is not None and data is not None:
-        if st.session_state.get("net.stopped"):
-            st.warning(tr("net.stopped", n=len(st.session_state.get("net.history", []))),
+        if st.session_state.get(state.STOPPED):
+            st.warning(tr("net.stopped", n=len(st.session_state.get(state.HISTORY, []))),
                        icon=":material/stop_circle:")
         loss, accuracy, _ = session.test_results(model, data)
         st.metric(net.task.say("net.test_acc"), f"{accuracy * 100:.1f} %",

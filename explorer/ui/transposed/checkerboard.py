@@ -10,6 +10,7 @@ from explorer.ui import caches, widgets
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import region
+from explorer.ui.state import transposed as state
 
 FLAT_SIDE = 10      # a flat grey input: every difference in its output is an artifact
 
@@ -19,8 +20,8 @@ def render(work: np.ndarray) -> None:
     lead(tr("td.cb_intro"))
     grids, settings = figure_and_controls(tr("td.cb_settings"))
     c1, c2, c3 = settings.columns([1, 1, 2], gap="medium", vertical_alignment="center")
-    k = widgets.number(tr("td.cb_k"), 1, 6, "td.cb_k", 3, where=c1)
-    s = widgets.choice(tr("conv.stride"), [2, 3], "td.cb_s", 2, kind="segmented", where=c2)
+    k = widgets.number(tr("td.cb_k"), 1, 6, state.CB_K, state.DEFAULTS[state.CB_K], where=c1)
+    s = widgets.choice(tr("conv.stride"), [2, 3], state.CB_S, state.DEFAULTS[state.CB_S], kind="segmented", where=c2)
     even = k % s == 0
     (c3.success if even else c3.warning)(tr("td.cb_even" if even else "td.cb_uneven", k=k, s=s, r=k % s))
     counts = transposed.overlap_counts((6, 6), (k, k), s)
@@ -28,10 +29,10 @@ def render(work: np.ndarray) -> None:
     centre = (slice(flat_t.shape[0] // 2 - 4, flat_t.shape[0] // 2 + 4),
               slice(flat_t.shape[1] // 2 - 4, flat_t.shape[1] // 2 + 4))
     cols = grids.columns(3, gap="medium")
-    widgets.matrix(counts, "td.counts", cols[0], title=tr("td.cb_counts"), sequential=True, colorscale="Oranges")
-    widgets.matrix(np.round(flat_t[centre], 3), "td.flat_t", cols[1], title=tr("td.cb_flat_t"), sequential=True,
+    widgets.matrix(counts, state.COUNTS, cols[0], title=tr("td.cb_counts"), sequential=True, colorscale="Oranges")
+    widgets.matrix(np.round(flat_t[centre], 3), state.FLAT_T, cols[1], title=tr("td.cb_flat_t"), sequential=True,
                    zrange=(0, 1))
-    widgets.matrix(np.round(flat_r[centre], 3), "td.flat_r", cols[2], title=tr("td.cb_flat_r"), sequential=True,
+    widgets.matrix(np.round(flat_r[centre], 3), state.FLAT_R, cols[2], title=tr("td.cb_flat_r"), sequential=True,
                    zrange=(0, 1))
     grids.caption(tr("td.cb_flat_note"))
     x, y, _ = region()

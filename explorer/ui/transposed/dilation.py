@@ -9,6 +9,7 @@ from explorer.ui import caches, widgets
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import CurrentImage
+from explorer.ui.state import transposed as state
 
 DILATIONS = (1, 2, 4, 8)
 KERNELS = ("laplacian_8", "sobel_magnitude", "outline", "emboss", "sharpen")
@@ -19,7 +20,8 @@ def render(image: CurrentImage, work: np.ndarray) -> None:
     lead(tr("td.dil_intro"))
     pictures, settings = figure_and_controls(tr("td.dil_settings"))
     c1, c2 = settings.columns([1, 2], vertical_alignment="bottom")
-    name = widgets.choice(tr("td.dil_kernel"), KERNELS, "td.dil_kernel", "laplacian_8", prefix="preset", where=c1)
+    name = widgets.choice(tr("td.dil_kernel"), KERNELS, state.DIL_KERNEL, state.DEFAULTS[state.DIL_KERNEL],
+                          prefix="preset", where=c1)
     c2.caption(tr(f"preset.{name}.desc"))
     preset = kernels.get_preset(name)
     chosen = preset.kernels()
@@ -40,7 +42,7 @@ def render(image: CurrentImage, work: np.ndarray) -> None:
             widgets.picture(display.to_display(out, display.resolve_display_mode("auto", out, total)),
                             tr("td.dil_caption", e=extent, n=chosen[0].size), width="stretch")
     for col, d in zip(st.columns(4, gap="small"), DILATIONS):
-        widgets.matrix(kernels.dilate(chosen[0], d), f"td.dil_k{d}", col, max_text_side=9, height=230)
+        widgets.matrix(kernels.dilate(chosen[0], d), state.dilated_kernel(d), col, max_text_side=9, height=230)
     centre = (grey.shape[0] // 2, grey.shape[1] // 2)
     for col, d in zip(st.columns(4, gap="small"), DILATIONS):
         offsets = receptive.taps(chosen[0].shape[0], d)
@@ -55,8 +57,8 @@ def gridding() -> None:
     st.subheader(tr("td.grid_title"))
     lead(tr("td.grid_effect_intro"))
     g1, g2 = st.columns(2)
-    layers = widgets.slider(tr("td.grid_layers"), 2, 4, "td.grid_layers", 3, where=g1)
-    d = widgets.slider(tr("td.grid_d"), 2, 4, "td.grid_d", 2, where=g2)
+    layers = widgets.slider(tr("td.grid_layers"), 2, 4, state.GRID_LAYERS, state.DEFAULTS[state.GRID_LAYERS], where=g1)
+    d = widgets.slider(tr("td.grid_d"), 2, 4, state.GRID_D, state.DEFAULTS[state.GRID_D], where=g2)
     same = [receptive.Layer(3, dilation=d)] * layers
     growing = [receptive.Layer(3, dilation=2 ** i) for i in range(layers)]
     titles = (tr("td.grid_same", n=layers, d=d),
@@ -64,6 +66,6 @@ def gridding() -> None:
     for col, stack, title in zip(st.columns(2, gap="large"), (same, growing), titles):
         size = receptive.receptive_fields(stack)[-1].size
         counts = receptive.influence(stack, (size + 2, size + 2))[1:-1, 1:-1]
-        widgets.matrix(np.where(counts > 0, counts, np.nan), f"td.gridding{title}", col, title=title,
+        widgets.matrix(np.where(counts > 0, counts, np.nan), state.gridding(title), col, title=title,
                        sequential=True, colorscale="Oranges", max_text_side=15, zrange=(0, float(counts.max())))
         col.caption(tr("td.grid_caption", size=size, holes=f"{(counts == 0).mean() * 100:.0f}"))

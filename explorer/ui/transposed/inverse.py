@@ -10,6 +10,7 @@ from explorer.numtext import format_number
 from explorer.ui import widgets
 from explorer.ui.shell import show_error, tr
 from explorer.ui.sidebar import figure_and_controls, lead
+from explorer.ui.state import transposed as state
 
 SIDE = 5
 
@@ -20,9 +21,10 @@ def render() -> None:
     grids, settings = figure_and_controls(tr("td.inv_settings"))
     with settings:
         c1, c2, c3 = st.columns(3, gap="medium")
-        stride = widgets.number(tr("conv.stride"), 1, 2, "td.inv_stride", 1, where=c1)
-        padding = widgets.number(tr("conv.padding"), 0, 1, "td.inv_padding", 1, where=c2)
-        seed = widgets.number(tr("sw.seed"), 0, 9999, "td.inv_seed", 5, where=c3)
+        stride = widgets.number(tr("conv.stride"), 1, 2, state.INV_STRIDE, state.DEFAULTS[state.INV_STRIDE], where=c1)
+        padding = widgets.number(tr("conv.padding"), 0, 1, state.INV_PADDING, state.DEFAULTS[state.INV_PADDING],
+                                 where=c2)
+        seed = widgets.number(tr("sw.seed"), 0, 9999, state.INV_SEED, state.DEFAULTS[state.INV_SEED], where=c3)
     grid = sliding.generate_grid("random", SIDE, SIDE, seed)
     kernel = transposed.grid_kernel("integers", 3, 1, seed + 1)
     try:
@@ -31,11 +33,11 @@ def render() -> None:
         show_error(err)
         return
     cols = grids.columns([1, 0.7, 1, 1, 1], gap="small")      # the 5×5 grids alike in size, the 3×3 kernel smaller
-    widgets.matrix(grid, "td.inv_x", cols[0], title=tr("td.inv_x", n=SIDE))
-    widgets.matrix(kernel, "td.inv_k", cols[1], title=tr("td.kernel_title", k=3))
-    widgets.matrix(trip.down, "td.inv_down", cols[2], title=tr("td.inv_down", h=trip.down.shape[0]))
-    widgets.matrix(trip.back, "td.inv_back", cols[3], title=tr("td.inv_back", h=trip.back.shape[0]))
-    widgets.matrix(trip.difference, "td.inv_diff", cols[4], title=tr("td.inv_diff"))
+    widgets.matrix(grid, state.INV_X, cols[0], title=tr("td.inv_x", n=SIDE))
+    widgets.matrix(kernel, state.INV_K, cols[1], title=tr("td.kernel_title", k=3))
+    widgets.matrix(trip.down, state.INV_DOWN, cols[2], title=tr("td.inv_down", h=trip.down.shape[0]))
+    widgets.matrix(trip.back, state.INV_BACK, cols[3], title=tr("td.inv_back", h=trip.back.shape[0]))
+    widgets.matrix(trip.difference, state.INV_DIFF, cols[4], title=tr("td.inv_diff"))
     worst = float(np.abs(trip.difference).max())
     grids.info(tr("td.inv_result", shape=f"{SIDE}×{SIDE}", op=trip.output_padding, diff=format_number(round(worst, 3))),
             icon=":material/undo:")

@@ -9,24 +9,22 @@ from explorer import display, receptive
 from explorer.ui import widgets
 from explorer.ui.shell import forget, presenting, show_error, stop, tr
 from explorer.ui.sidebar import lead
-
-EDITOR = "td.rf_editor"
-SAVED = "td.rf_saved"       # the stack of the last visit (the editor's own state is gone after a page switch)
+from explorer.ui.state import transposed as state
 
 
 def _table() -> list[receptive.Layer]:
     """The editable layer table; stops with a message naming the bad cell."""
-    if EDITOR not in st.session_state:
-        st.session_state["td.rf_rows"] = st.session_state.get(SAVED, receptive.DEFAULT_STACK)
+    if state.RF_EDITOR not in st.session_state:
+        st.session_state[state.RF_ROWS] = st.session_state.get(state.RF_SAVED, receptive.DEFAULT_STACK)
     edited = st.data_editor(
-        pd.DataFrame(st.session_state["td.rf_rows"], columns=list(receptive.COLUMNS)), key=EDITOR,
+        pd.DataFrame(st.session_state[state.RF_ROWS], columns=list(receptive.COLUMNS)), key=state.RF_EDITOR,
         num_rows="dynamic", hide_index=True, width="stretch",
         column_config={c: st.column_config.NumberColumn(tr(f"td.rf_col.{c}"), min_value=receptive.LIMITS[c][0],
                                                         max_value=receptive.LIMITS[c][1], step=1, format="%d",
                                                         width="small")
                        for c in receptive.COLUMNS})
     st.caption(tr("td.rf_edit_help"))
-    st.button(tr("td.rf_reset"), icon=":material/restart_alt:", on_click=forget, args=(EDITOR, SAVED))
+    st.button(tr("td.rf_reset"), icon=":material/restart_alt:", on_click=forget, args=(state.RF_EDITOR, state.RF_SAVED))
     return receptive.parse_layers(edited.to_dict("records"))
 
 
@@ -43,7 +41,7 @@ def render(work: np.ndarray) -> None:
         except receptive.LayerError as err:
             show_error(err, where=results)
             stop()
-    st.session_state[SAVED] = [vars(layer) for layer in layers]
+    st.session_state[state.RF_SAVED] = [vars(layer) for layer in layers]
     fields = receptive.receptive_fields(layers)
     with results:
         st.dataframe(pd.DataFrame({
