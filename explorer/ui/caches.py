@@ -16,7 +16,7 @@ import numpy as np
 import streamlit as st
 
 from explorer import display, imaging, kernels, ops
-from explorer.network import archive, classes
+from explorer.network import archive, classes, slots
 from explorer.ui.shell import tr
 from explorer.ui.state import shared
 
@@ -61,6 +61,12 @@ def half_of(image_key: str, _image: np.ndarray) -> np.ndarray:
     """The image at half its width and height (area averaging), to show what resolution changes."""
     h, w = _image.shape[:2]
     return _read_only(imaging.fit_side(_image, max(1, max(h, w) // 2)))
+
+
+@st.cache_resource(show_spinner=False)
+def training_slots() -> slots.Slots:
+    """The process's turns at training (:class:`explorer.network.slots.Slots`): one object for every session."""
+    return slots.Slots()
 
 
 @st.cache_resource(show_spinner=False)

@@ -282,3 +282,38 @@ def test_looking_inside_writes_out_the_backward_pass(lang):
     assert any("dout = 1" in m.value for m in at.markdown)
     if lang == "zh":
         assert not untranslated(at)
+
+
+def test_a_training_waits_for_a_free_core_told_its_place_then_runs(monkeypatch):
+    """With every slot taken (another student's training), Train waits in the queue, saying where it stands,
+    and trains as soon as the slot is free; the slot is given back after."""
+    import threading
+    import time
+
+    from explorer.network.slots import Slots
+    from explorer.ui import caches
+
+    pool, told = Slots(1), []
+    monkeypatch.setattr(caches, "training_slots", lambda: pool)
+    real_turn = pool.turn
+    monkeypatch.setattr(pool, "turn", lambda on_wait, every=0.5: real_turn(
+        lambda waiting: told.append(waiting) or on_wait(waiting), every=0.05))
+    at = start(NETWORK)
+    at.number_input(key="net.epochs").set_value(1)
+    held, release = threading.Event(), threading.Event()
+
+    def other_student():
+        with pool.turn(lambda waiting: None):
+            held.set()
+            release.wait(10)
+
+    threading.Thread(target=other_student).start()
+    held.wait(5)
+    threading.Timer(1.0, release.set).start()
+    started = time.perf_counter()
+    next(b for b in at.button if b.label == "Train").click().run(timeout=120)
+    assert time.perf_counter() - started >= 1.0
+    assert not at.exception and not at.error
+    assert told and told[0].place == 1 and told[0].running == 1
+    assert any(m.label == "Test accuracy" for m in at.metric)
+    assert pool.running == 0 and pool.waiting == 0

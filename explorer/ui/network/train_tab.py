@@ -122,8 +122,15 @@ def _train(net: Network, data: Data, settings: dict, progress, curves) -> nn.Mod
         if record.epoch < epochs and curves_due.due():
             _curves(curves, st.session_state[state.HISTORY], net.task)
 
+    def on_wait(waiting):
+        bar.progress(0.0, text=tr("net.queued", place=waiting.place, running=waiting.running))
+
     augment = net.task.augment if net.task.own else None
-    training.train(fresh, data, on_step=on_step, on_epoch=on_epoch, augment=augment, threads=THREADS, **settings)
+    # at most as many trainings at once as the server has cores; the others wait in order, told their place
+    with caches.training_slots().turn(on_wait):
+        bar.progress(0.0, text=tr("net.training"))
+        training.train(fresh, data, on_step=on_step, on_epoch=on_epoch, augment=augment, threads=THREADS,
+                       **settings)
     _curves(curves, st.session_state[state.HISTORY], net.task)
     st.session_state[state.STOPPED] = False
     session.changed()
