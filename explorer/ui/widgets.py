@@ -78,16 +78,23 @@ def choice(label: str, options: Sequence, key: str, default, *, kind: str = "sel
     _bound(key, links.options(options, prefix, format_func, multi), default)
     shown = labels(prefix) if prefix is not None else format_func or str
     if kind == "selectbox":
+        # the choice lives under key; the box, keyed by language, is set from it on every run and writes a change
+        # back through its callback: a page switch that brought the box back at its first option (Sliding Window
+        # showed Identity for Kernel Lab's Sharpen) cannot change the choice
         widget = shared.per_language(key, lang())
-        if widget not in st.session_state:
-            st.session_state[widget] = st.session_state[key]
-        st.session_state[key] = where.selectbox(label, options, key=widget, format_func=shown, **kwargs)
+        st.session_state[widget] = st.session_state[key]
+        where.selectbox(label, options, key=widget, format_func=shown, persist_state="session",
+                        on_change=_keep_choice, args=(widget, key), **kwargs)
     else:
         draw = {"segmented": where.segmented_control, "pills": where.pills, "select_slider": where.select_slider}[kind]
         extra = {"required": True} if kind == "segmented" and "required" not in kwargs else {}
         draw(label, options, key=key, format_func=shown, persist_state="session", **extra, **kwargs)
     links.publish(key, st.session_state[key], default)
     return st.session_state[key]
+
+
+def _keep_choice(widget: str, key: str) -> None:
+    st.session_state[key] = st.session_state[widget]
 
 
 def set_choice(key: str, value) -> None:
