@@ -1,39 +1,57 @@
-"""Many students at once: N headless Chromium sessions upload photos and change kernels on Kernel Lab.
+"""Many students at once, as a class: browserless by default, or N headless Chromiums with ``--browsers``.
 
-    python benchmarks/load_test.py [--sessions 20] [--rounds 5] [--think 10]
+    python benchmarks/load_test.py [--students 20] [--interactions 5] [--think 10] [--trainers 2] [--seed 0]
+    python benchmarks/load_test.py --url http://host:8080 [--server-pids 4242,4243] ...
+    python benchmarks/load_test.py --browsers [--students 20] [--interactions 5] [--think 10]
 
-Starts ``streamlit run explorer/Home.py`` on a free localhost port and opens N
-browser sessions (separate contexts of Debian's Chromium: separate cookies,
-separate Streamlit sessions), as a class would: everybody opens Kernel Lab and
-uploads a different photo at once (timed from the upload to the first result);
-when all have their result, each looks at it for a while (``--think`` seconds
-on average, drawn uniformly from half to one and a half times that), picks a
-different preset kernel, waits for the updated output (the caption naming the
-new kernel, no script running), looks at that, and so on for ``--rounds``
-changes. ``--think 0`` changes at once, all students together: a saturation
-test. It reports errors
-(exceptions on the page, timeouts), the median and 95th percentile of the
-change-to-result times, the server's peak memory (VmHWM), the CPU time the
-server and the browsers spent per change, and, from a log the app writes when
-``EXPLORER_RUN_LOG`` is set, how long each script run took on the server.
+Browserless (the default): each student is a client of benchmarks/class_client.py, a thread here, so the CPU
+goes to the server and not to rendering. Without ``--url`` it starts ``streamlit run explorer/Home.py`` on a free
+loopback port with the agent API on, and visits each page of the lesson once before the class (a server that has
+been running has its imports and caches warm); with ``--url`` it drives a running server or a proxy in front of
+several (deploy/), which must have the agent API on (``STREAMLIT_SERVER_ENABLE_AGENT_API=true``).
 
-Everything runs on this machine: the browsers' own rendering competes with the
-server for the same cores (in a classroom it runs on the students' laptops).
-Not part of the test suite: it takes minutes and most of the machine.
+All students open Kernel Lab at once. About a third (students 0, 3, 6, …) upload a photo of their own (a generated
+JPEG of 0.5 to 12 megapixels) and do everything over their websocket session, where the photo lives; the others use
+the agent API. Then each does ``--interactions`` things, looking at each result first for ``--think`` seconds on
+average (drawn uniformly from half to one and a half times that; 0: at once): a lesson in a loop, changing the preset
+kernel, then padding and stride, the sample picture (agent students: an uploaded photo would be replaced), opening
+the Sliding Window and moving its step, opening Pooling, opening the Network page, where ``--trainers`` of the agent
+students press Train (3 epochs), and back to Kernel Lab. Uploaders start at Kernel Lab, trainers at the Network
+page, the others at Kernel Lab, the Sliding Window or Pooling in turn, so that a short run visits every page.
+
+It reports errors (an exception or error message on the page, an HTTP or protocol error, a timeout; an upload whose
+photo's size the page does not show), the time from each interaction to its finished run (median, 95th percentile,
+maximum, overall and per kind), the server's CPU time per interaction and its memory (VmHWM and RSS, summed over
+the server's processes and their children: the one started, or ``--server-pids``), and a Markdown table row.
+
+``--browsers``: the older test. N sessions of Debian's Chromium (separate contexts: separate cookies, separate
+Streamlit sessions) open Kernel Lab and upload a different photo (0.5 to 2 MP) at the same moment (timed from the
+upload to the first result); when all have their result, each looks at it for a while, picks a different preset
+kernel, waits for the updated output (the caption naming the new kernel, no script running), and so on for
+``--interactions`` changes. It reports errors, the change-to-result times, the server's peak memory, the CPU time
+the server and the browsers spent per change, and, from a log the app writes when ``EXPLORER_RUN_LOG`` is set, how
+long each script run took on the server. The browsers' own rendering competes with the server for the same cores
+(in a classroom it runs on the students' laptops): that is why the browserless mode is the default.
+
+Not part of the test suite (tests/test_load_client.py runs a small class): it takes minutes and most of the machine.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
 import io
+import math
 import os
 import random
 import statistics
 import sys
 import tempfile
+import threading
 import time
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from PIL import Image
@@ -42,8 +60,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app_server import app_server  # noqa: E402  (beside this script)
+from class_client import AgentStudent, Interaction, SocketStudent  # noqa: E402
 
 from explorer import i18n  # noqa: E402
+from explorer.timing import cpu_model  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -56,38 +76,93 @@ SERVER_PROCESS = "explorer/Home.py"
 SHOWS_RESULT = """label => !document.querySelector('[data-testid=stStatusWidget]') &&
     [...document.querySelectorAll('[data-testid=stCaptionContainer]')].some(c => c.textContent.includes(label))"""
 
+# Kernel Lab opens on the first of each; a change always picks another, so that every change gives a new result
+PADDINGS = (("same", 1), ("valid", 2), ("number", 3))       # (conv.padding_kind.<code>, stride)
+SAMPLES = ("cat", "coffee", "astronaut", "camera", "shapes", "checkerboard")
+OPENING_PRESET = "sobel_magnitude"
+TRAIN_EPOCHS = 3
+UPLOAD_EVERY = 3        # students 0, 3, 6, … upload a photo
+PHOTO_MEGAPIXELS = (0.5, 2, 5, 12, 1, 3, 8)     # their photos, in turn
+LESSON_PAGES = ("kernel_lab", "sliding_window", "pooling", "network")
+KINDS = {"open": "open page", "change": "change", "upload": "upload", "press": "train (press Train)"}
 
-def photo(seed: int) -> bytes:
-    """A different 'photo' per student: smooth colours, a disc, noise; 0.5 to 2 megapixels."""
+
+def photo(seed: int, size: tuple[int, int] | None = None) -> bytes:
+    """A different 'photo' per student: smooth colours, a disc, noise; ``size`` (width, height), by default one of
+    0.5 to 2 megapixels chosen by the seed."""
     rng = np.random.default_rng(seed)
-    w, h = [(800, 600), (1200, 900), (1600, 1200), (1024, 768)][seed % 4]
-    y, x = np.mgrid[0:h, 0:w]
-    rgb = np.stack([x / w, y / h, 0.5 + 0.5 * np.sin(x / (7 + seed))], axis=2)
+    w, h = size or [(800, 600), (1200, 900), (1600, 1200), (1024, 768)][seed % 4]
+    y, x = np.ogrid[0:h, 0:w]
+    rgb = np.empty((h, w, 3), np.float32)
+    rgb[..., 0], rgb[..., 1], rgb[..., 2] = x / w, y / h, 0.5 + 0.5 * np.sin(x / (7 + seed))
     rgb[(x - w * rng.random()) ** 2 + (y - h * rng.random()) ** 2 < (h / 5) ** 2] = rng.random(3)
-    rgb += rng.normal(0, 0.03, rgb.shape)
+    rgb += 0.03 * rng.standard_normal(rgb.shape, dtype=np.float32)
     buffer = io.BytesIO()
     Image.fromarray((np.clip(rgb, 0, 1) * 255).astype(np.uint8)).save(buffer, format="JPEG", quality=88)
     return buffer.getvalue()
 
 
-def cpu_seconds(match: str) -> float:
-    """CPU time (user + system) used so far by every process whose command line contains ``match``."""
+def photo_size(megapixels: float) -> tuple[int, int]:
+    """(width, height) at 4:3."""
+    w = round(math.sqrt(megapixels * 1e6 * 4 / 3))
+    return w, round(w * 3 / 4)
+
+
+def stat_fields(pid: int) -> list[str]:
+    """``/proc/<pid>/stat`` from its third field on (after the command's name, which may hold spaces)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) used so far by these processes."""
     total, tick = 0.0, os.sysconf("SC_CLK_TCK")
-    for proc in Path("/proc").glob("[0-9]*"):
+    for pid in pids:
         try:
-            if match in (proc / "cmdline").read_bytes().decode(errors="replace"):
-                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-                total += (int(fields[11]) + int(fields[12])) / tick
+            fields = stat_fields(pid)
         except OSError:      # the process ended meanwhile
-            pass
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
     return total
 
 
-def peak_memory_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+def memory_mb(pids: list[int], field_name: str) -> float:
+    """A memory line of ``/proc/<pid>/status`` summed over the processes, in MB: ``VmHWM`` (the peak resident size;
+    ``ru_maxrss`` would survive exec) or ``VmRSS`` (now)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        except OSError:
+            continue
+        total += sum(int(line.split()[1]) / 1024 for line in lines if line.startswith(f"{field_name}:"))
+    return total
+
+
+def matching(match: str) -> list[int]:
+    """Every process whose command line contains ``match``."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if match in (proc / "cmdline").read_bytes().decode(errors="replace"):
+                found.append(int(proc.name))
+        except OSError:
+            pass
+    return found
+
+
+def family(pids: list[int]) -> list[int]:
+    """``pids`` and every process below them, as they are now."""
+    children: dict[int, list[int]] = {}
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            children.setdefault(int(stat_fields(int(proc.name))[1]), []).append(int(proc.name))
+        except OSError:
+            pass
+    found, todo = [], list(pids)
+    while todo:
+        found.append(todo.pop())
+        todo += children.get(found[-1], [])
+    return found
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -95,6 +170,223 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
 
 
+# ------------------------------------------------------------------------------------------------ browserless
+@dataclass
+class Pupil:
+    """A student in the class and what it chose last: each change picks something else, so it has a new result."""
+    student: AgentStudent | SocketStudent
+    rng: random.Random
+    preset: str = OPENING_PRESET
+    padding: int = 0
+    sample: int = 0
+    step: int = 1
+
+
+def change_preset(p: Pupil) -> Interaction:
+    p.preset = p.rng.choice([code for code in PRESETS if code != p.preset])
+    return p.student.set({"kernel.preset@en": i18n.t(f"preset.{p.preset}", "en")})
+
+
+def change_padding(p: Pupil) -> Interaction:
+    p.padding = (p.padding + 1) % len(PADDINGS)
+    kind, stride = PADDINGS[p.padding]     # in one request: 'Same size' allows stride 1 only
+    return p.student.set({"conv.padding_kind": i18n.t(f"conv.padding_kind.{kind}", "en"), "conv.stride": stride})
+
+
+def change_sample(p: Pupil) -> Interaction:
+    p.sample = p.rng.choice([i for i in range(len(SAMPLES)) if i != p.sample])
+    return p.student.set({"sample@en": i18n.t(f"sample.{SAMPLES[p.sample]}", "en")})
+
+
+def step_window(p: Pupil) -> Interaction:
+    """Move the Sliding Window's step slider, found by its label (its key is the page's business)."""
+    label = i18n.t("sw.step_slider", "en")
+    key = p.student.key_for(label)
+    if key is None:
+        return Interaction(p.student.name, "change", label, 0.0, f"no {label!r} slider on the page", "")
+    p.step = p.rng.choice([step for step in range(2, 10) if step != p.step])
+    return p.student.set({key: p.step})
+
+
+def train(p: Pupil) -> Interaction:
+    return p.student.press(i18n.t("net.train", "en"), {"net.epochs": TRAIN_EPOCHS})
+
+
+def visit(page: str):
+    def open_page(p: Pupil) -> Interaction:
+        return p.student.open(page)
+    return open_page
+
+
+def lesson(agent: bool, trainer: bool) -> tuple[list, dict[str, int]]:
+    """The steps of the lesson, which a student repeats, and where each page's part begins."""
+    steps = [change_preset, change_padding] + ([change_sample] if agent else [])
+    starts = {"kernel_lab": 0, "sliding_window": len(steps)}
+    steps += [visit("sliding_window"), step_window]
+    starts["pooling"] = len(steps)
+    steps.append(visit("pooling"))
+    starts["network"] = len(steps)
+    steps += [visit("network")] + ([train] if trainer else []) + [visit("kernel_lab")]
+    return steps, starts
+
+
+def upload_checked(student: SocketStudent, name: str, data: bytes, size: tuple[int, int]) -> Interaction:
+    """Upload, and count it an error when the finished page does not show the photo's size (Kernel Lab's captions)."""
+    done = student.upload(name, data)
+    shown = f"{size[0]}×{size[1]}"
+    if done.ok and not any(shown in caption for caption in student.captions()):
+        done = replace(done, error=f"the page does not show the uploaded {shown} photo")
+    return done
+
+
+class Seat(NamedTuple):
+    """A student of the class: its client and choices, what it will do, its photo ((name, JPEG, size) or None)."""
+    pupil: Pupil
+    plan: list
+    upload: tuple | None
+
+
+def enrol(url: str, students: int, interactions: int, trainers: int = 2, seed: int = 0) -> list[Seat]:
+    """The class (see the module's docstring) for the server at ``url``, photos made before anyone is timed."""
+    seats, agents = [], 0
+    for i in range(students):
+        rng = random.Random(seed * 100_003 + i)
+        if i % UPLOAD_EVERY == 0:
+            size = photo_size(PHOTO_MEGAPIXELS[i // UPLOAD_EVERY % len(PHOTO_MEGAPIXELS)])
+            upload = (f"student{i}.jpg", photo(seed * 1009 + i, size), size)
+            steps, starts = lesson(agent=False, trainer=False)
+            start = starts["kernel_lab"]
+            pupil = Pupil(SocketStudent(url, f"student {i} (socket)"), rng)
+        else:
+            trainer = agents < trainers
+            steps, starts = lesson(agent=True, trainer=trainer)
+            start = starts["network" if trainer else LESSON_PAGES[(agents - trainers) % 3]]
+            agents += 1
+            upload = None
+            pupil = Pupil(AgentStudent(url, f"student {i} (agent{', trains' if trainer else ''})"), rng)
+        seats.append(Seat(pupil, [steps[(start + k) % len(steps)] for k in range(interactions)], upload))
+    return seats
+
+
+def attend(seat: Seat, think: float, arrived: threading.Barrier) -> list[Interaction]:
+    """One student's part: open Kernel Lab (and upload), wait for the class, then the plan with a look at each."""
+    pupil, done = seat.pupil, []
+    try:
+        done.append(pupil.student.open("kernel_lab"))
+        if seat.upload is not None:
+            done.append(upload_checked(pupil.student, *seat.upload))
+    finally:
+        arrived.wait()      # the lesson starts when everybody has a first result (or gave up)
+    for step in seat.plan:
+        time.sleep(pupil.rng.uniform(0.5, 1.5) * think)
+        done.append(step(pupil))
+    pupil.student.close()
+    return done
+
+
+def run_lesson(seats: list[Seat], think: float) -> list[Interaction]:
+    """Every student at once, each in a thread of its own; their interactions, one student after the other."""
+    arrived = threading.Barrier(len(seats))
+    with ThreadPoolExecutor(len(seats)) as pool:
+        futures = [pool.submit(attend, seat, think, arrived) for seat in seats]
+        return [done for future in futures for done in future.result()]
+
+
+def warm_up(url: str) -> None:
+    """One visit to each page of the lesson: a server that has been running has its imports and caches warm."""
+    student = AgentStudent(url, "warm-up")
+    for page in LESSON_PAGES:
+        done = student.open(page)
+        if not done.ok:
+            sys.exit(f"the server at {url} does not serve {page} through the agent API: {done.error}")
+    student.close()
+
+
+def run_class(args: argparse.Namespace) -> dict:
+    """Start the server (or take ``--url``), run the class, measure the server."""
+    if args.url:
+        pids = [int(pid) for pid in args.server_pids.split(",")] if args.server_pids else []
+        return {**measure(args.url, pids, args), "url": args.url}
+    run_log = Path(tempfile.mkstemp(suffix=".log")[1])
+    env = {"STREAMLIT_SERVER_ENABLE_AGENT_API": "true", "EXPLORER_RUN_LOG": str(run_log),
+           "STREAMLIT_SERVER_AGENT_MAX_SESSIONS": str(max(100, 2 * args.students))}
+    with app_server(env) as (url, server):
+        warm_up(url)
+        before = len(run_log.read_text().split())
+        result = measure(url, [server.pid], args)
+    runs = [float(line) for line in run_log.read_text().split()][before:]
+    run_log.unlink()
+    return {**result, "url": f"{url} (started here)", "server_runs": runs}
+
+
+def measure(url: str, pids: list[int], args: argparse.Namespace) -> dict:
+    """The class, with the CPU time the server's processes and their children spent meanwhile (and this one, the
+    students'), and their memory."""
+    seats = enrol(url, args.students, args.interactions, args.trainers, args.seed)
+    cpu, client_cpu, started = cpu_seconds(family(pids)), time.process_time(), time.perf_counter()
+    done = run_lesson(seats, args.think)
+    wall, client_cpu = time.perf_counter() - started, time.process_time() - client_cpu
+    server = family(pids)
+    return {"interactions": done, "wall_s": wall, "pids": pids, "client_cpu_s": client_cpu,
+            "server_cpu_s": cpu_seconds(server) - cpu if pids else None,
+            "peak_mb": memory_mb(server, "VmHWM") if pids else None,
+            "rss_mb": memory_mb(server, "VmRSS") if pids else None}
+
+
+def spread(done: list[Interaction], with_max: bool = True) -> str:
+    """Median / 95th percentile (/ maximum) of the successful interactions' times."""
+    seconds = [d.seconds for d in done if d.ok]
+    if not seconds:
+        return "–"
+    values = [statistics.median(seconds), percentile(seconds, 0.95)] + ([max(seconds)] if with_max else [])
+    return " / ".join(f"{value:.2f}" for value in values) + " s"
+
+
+def print_class(r: dict, args: argparse.Namespace) -> None:
+    done: list[Interaction] = r["interactions"]
+    by_kind = {kind: [d for d in done if d.kind == kind] for kind in KINDS}
+    errors = [d for d in done if not d.ok]
+    uploaders = len(range(0, args.students, UPLOAD_EVERY))
+    agents = args.students - uploaders
+    trainers = min(args.trainers, agents)
+    machine = f"{cpu_model()}, {os.cpu_count()} cores"
+    print(f"Browserless class on {r['url']}; this machine: {machine}")
+    print(f"{args.students} students ({uploaders} upload a photo and use the websocket, {agents} the agent API, "
+          f"{trainers} of them train), {args.interactions} interactions each after opening Kernel Lab, "
+          f"{args.think:g} s to look at each result on average: {len(done)} interactions in {r['wall_s']:.0f} s, "
+          f"{len(errors)} errors")
+    print("interaction → finished run, median / p95 / max:")
+    for label, some in [("all", done)] + [(KINDS[kind], some) for kind, some in by_kind.items() if some]:
+        print(f"  {label:20} {spread(some)}  ({len(some)})")
+    cpu = memory = "–"
+    if r["server_cpu_s"] is None:
+        print("server CPU and memory: not measured (--server-pids names the server's processes)")
+    else:
+        cpu, memory = f"{r['server_cpu_s'] / len(done):.3f} s", f"{r['peak_mb']:.0f} MB"
+        print(f"server (pids {','.join(map(str, r['pids']))} and their children): CPU {cpu} per interaction "
+              f"({r['server_cpu_s']:.1f} s in all), peak memory (VmHWM) {memory}, now (RSS) {r['rss_mb']:.0f} MB")
+    print(f"the students (this process, {args.students} threads): CPU {r['client_cpu_s'] / len(done):.3f} s per "
+          f"interaction")
+    runs = r.get("server_runs")
+    if runs:
+        print(f"the server's own script runs in the class (whole-page runs; Home.py does not see a fragment's): "
+              f"{len(runs)}, median {statistics.median(runs):.2f} s, p95 {percentile(runs, 0.95):.2f} s (the rest of "
+              f"an interaction's time is waiting for the CPU and sending the page)")
+    for error in errors[:5]:
+        print(f"  error: {error.student}, {error.kind} {error.what}: {error.error}")
+    if len(errors) > 5:
+        print(f"  … and {len(errors) - 5} more")
+    print("\nREADME row (browserless):")
+    print("| students (upload / agent / train) | looking at each result | interactions | errors | open page, "
+          "median / p95 | change, median / p95 | upload, median / p95 | train, median / p95 | all, median / p95 / max "
+          "| server CPU per interaction | server peak memory | CPU |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print(f"| {args.students} ({uploaders} / {agents} / {trainers}) | {args.think:g} s | {len(done)} | {len(errors)} | "
+          + " | ".join(spread(by_kind[kind], with_max=False) for kind in KINDS)
+          + f" | {spread(done)} | {cpu} | {memory} | {machine} |")
+
+
+# --------------------------------------------------------------------------------------- the browser mode
 @dataclass
 class Classroom:
     sessions: int
@@ -114,7 +406,11 @@ class Classroom:
             self.everybody_ready.set()
 
 
-async def student(room: Classroom, context, url: str, index: int) -> None:
+def browsers_and_server_cpu() -> tuple[float, float]:
+    return cpu_seconds(matching(BROWSER_PROCESSES)), cpu_seconds(matching(SERVER_PROCESS))
+
+
+async def browser_student(room: Classroom, context, url: str, index: int) -> None:
     page = await context.new_page()
     page.set_default_timeout(120_000)
     think = random.Random(index)
@@ -151,7 +447,7 @@ async def student(room: Classroom, context, url: str, index: int) -> None:
         room.errors.append(f"student {index}: {type(err).__name__}: {str(err).splitlines()[0][:160]}")
 
 
-async def run(sessions: int, rounds: int, think: float) -> dict:
+async def run_browsers(sessions: int, rounds: int, think: float) -> dict:
     from playwright.async_api import async_playwright
     run_log = Path(tempfile.mkstemp(suffix=".log")[1])
     with app_server({"EXPLORER_RUN_LOG": str(run_log)}) as (url, server):
@@ -162,20 +458,22 @@ async def run(sessions: int, rounds: int, think: float) -> dict:
                 browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 contexts = [await browser.new_context(viewport={"width": 1280, "height": 900})
                             for _ in range(sessions)]
-                cpu_start = cpu_seconds(BROWSER_PROCESSES), cpu_seconds(SERVER_PROCESS)
-                everybody = asyncio.gather(*(student(room, context, url, i) for i, context in enumerate(contexts)))
+                cpu_start = browsers_and_server_cpu()
+                everybody = asyncio.gather(*(browser_student(room, context, url, i)
+                                             for i, context in enumerate(contexts)))
                 await room.everybody_ready.wait()
                 upload_runs = len(run_log.read_text().split())
-                cpu_before = cpu_seconds(BROWSER_PROCESSES), cpu_seconds(SERVER_PROCESS)
+                cpu_before = browsers_and_server_cpu()
                 opening_cpu = cpu_before[0] - cpu_start[0], cpu_before[1] - cpu_start[1]
                 rounds_started = time.perf_counter()
                 await everybody
                 rounds_wall = time.perf_counter() - rounds_started
-                cpu = cpu_seconds(BROWSER_PROCESSES) - cpu_before[0], cpu_seconds(SERVER_PROCESS) - cpu_before[1]
+                cpu_now = browsers_and_server_cpu()
+                cpu = cpu_now[0] - cpu_before[0], cpu_now[1] - cpu_before[1]
                 for context in contexts:       # closed only now: a closed tab's renderer takes its CPU time along
                     await context.close()
                 await browser.close()
-        memory = peak_memory_mb(server.pid)
+        memory = memory_mb([server.pid], "VmHWM")
     runs = [float(line) for line in run_log.read_text().split()][upload_runs:]
     run_log.unlink()
     changes = max(len(room.changes), 1)
@@ -192,14 +490,7 @@ async def run(sessions: int, rounds: int, think: float) -> dict:
             "server_run_p95_s": percentile(runs, 0.95)}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--think", type=float, default=10.0,
-                        help="average seconds a student looks at a result before the next change (0: at once)")
-    args = parser.parse_args()
-    r = asyncio.run(run(args.sessions, args.rounds, args.think))
+def print_browsers(r: dict) -> None:
     print(f"{r['sessions']} sessions, {r['uploads']} uploads, {r['rounds']} kernel changes each "
           f"({r['think_s']:g} s to look at each result on average): {r['changes']} timed, {len(r['errors'])} errors, "
           f"in {r['wall_s']:.0f} s")
@@ -215,6 +506,27 @@ def main() -> None:
           f"p95 {r['server_run_p95_s']:.2f} s (the page's own work, the rest is waiting for the CPU)")
     for error in r["errors"]:
         print("  error:", error)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--students", "--sessions", type=int, default=20)
+    parser.add_argument("--interactions", "--rounds", type=int, default=5,
+                        help="per student, after opening Kernel Lab (and uploading); --browsers: kernel changes")
+    parser.add_argument("--think", type=float, default=10.0,
+                        help="average seconds a student looks at a result before the next interaction (0: at once)")
+    parser.add_argument("--trainers", type=int, default=2, help="agent students who train a network")
+    parser.add_argument("--url", help="a running server or proxy (with the agent API on) instead of starting one")
+    parser.add_argument("--server-pids", help="with --url: the server processes to measure, comma-separated")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--browsers", action="store_true", help="drive headless Chromiums instead (starts its server)")
+    args = parser.parse_args()
+    if args.browsers:
+        if args.url or args.server_pids:
+            parser.error("--browsers starts its own server: no --url, --server-pids")
+        print_browsers(asyncio.run(run_browsers(args.students, args.interactions, args.think)))
+    else:
+        print_class(run_class(args), args)
 
 
 if __name__ == "__main__":
