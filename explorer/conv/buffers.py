@@ -1,29 +1,25 @@
 """Large convolution outputs written into NumPy-owned memory.
 
-Every ``F.conv2d`` on the CPU returns a fresh tensor. Up to about 32 MB glibc
-hands back memory it already has; above that each output is a new mapping whose
-pages the kernel must fault in and zero on first touch, 4 KB at a time for
-torch's allocator (``torch.empty`` + fill of 144 MB: 52 ms here) but 2 MB at a
-time for NumPy's, which asks for transparent huge pages (21 ms). At 12 MP that
-fault-in cost more than the convolution itself: RGB 3×3 took 106 ms against
-OpenCV's 50 (whose output is a NumPy array).
+Every ``F.conv2d`` on the CPU returns a fresh tensor. For a small one glibc
+hands back memory it already has; a large one is a new mapping whose pages the
+kernel faults in and zeroes on first touch, 4 KB at a time for torch's
+allocator but 2 MB at a time for NumPy's, which asks for transparent huge
+pages. At 12 MP that fault-in cost more than the convolution itself.
 
 :func:`conv2d` gives oneDNN a NumPy buffer of zeros to add the convolution to,
 through the in-place form of the fused operator torch's own compiler uses for
 CPU convolutions (``torch.ops.mkldnn._convolution_pointwise_``, "add"): the
-same result, bit for bit (x + 0), 45 ms at 12 MP 3×3. Below :data:`MIN_BYTES`
-(where the plain call is faster) or if the operator is missing or refuses the
-call, it is plain ``F.conv2d``.
+same result, bit for bit (x + 0). Below :data:`MIN_BYTES` (where the plain call
+is faster) or if the operator is missing or refuses the call, it is plain
+``F.conv2d``. :func:`empty` hands out recycled buffers to paths that write every
+value (OpenCV's filter2D, the compiled loop), which costs no page faults at all.
 
 The buffer's pages are faulted in by this one thread before oneDNN's threads
 write it (:func:`zeros`): on the project VM (a Firecracker guest) two threads
-faulting in a fresh mapping at once took 70–110 ms for 48 MB in the first 3–8
-calls of a process, one thread 6 ms (12 MP grey 3×3: 80–110 ms per call until
-the guest had recycled its pages, 18–23 ms from the first call with this).
-
-Setting ``THP_MEM_ALLOC_ENABLE=1`` for torch instead was measured and rejected:
-it also maps preview-sized buffers that glibc would have reused (2 MP RGB 3×3:
-5 → 8–39 ms).
+faulting in a fresh mapping at once were many times slower in the first calls
+of a process. Setting ``THP_MEM_ALLOC_ENABLE=1`` for torch instead was measured
+and rejected: it also maps preview-sized buffers that glibc would have reused.
+The measurements behind each sentence: ``docs/performance.md``, "Large outputs".
 """
 from __future__ import annotations
 
@@ -37,7 +33,7 @@ import torch.nn.functional as F
 from explorer.geometry import output_len
 
 POOL, POOL_BYTES = 2, 320 << 20   # buffers kept for reuse: two 12 MP RGB results at most
-MIN_BYTES = 32 << 20     # measured: at 2 MP (24 MB) the plain call is faster, from 4 MP (48 MB) this path
+MIN_BYTES = 32 << 20     # from 4 MP RGB (48 MB) this path, below it the plain call (docs/performance.md)
 PAGE_FLOATS = 1024       # float32 values in a 4 KB page: one write each faults in every page (huge or not)
 _pool: list[np.ndarray] = []
 _pool_lock = threading.Lock()
@@ -55,10 +51,10 @@ def zeros(shape: tuple[int, ...]) -> np.ndarray:
 
 
 def empty(shape: tuple[int, ...]) -> np.ndarray:
-    """A float32 buffer of ``shape`` for a caller that writes every value (the compiled loop): one this module
-    handed out before and nobody holds any more, else ``np.empty`` with its pages faulted in by this
-    thread. A recycled buffer costs no page faults (12 MP: 6 ms of a 3×3 call, and how many a new one takes
-    depends on what glibc has kept); it still holds the last result until the caller overwrites it.
+    """A float32 buffer of ``shape`` for a caller that writes every value (OpenCV's filter2D, the compiled loop):
+    one this module handed out before and nobody holds any more, else ``np.empty`` with its pages faulted in by
+    this thread. A recycled buffer costs no page faults; it still holds the last result until the caller
+    overwrites it.
 
     Example:
         >>> first = empty((3, 5)); address = first.ctypes.data; del first
