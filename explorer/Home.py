@@ -34,6 +34,7 @@ try:
         navigation.run()
 finally:
     shell.report_ignored_settings()
+    source.let_go_of_old_uploads()
     if os.environ.get("EXPLORER_RUN_LOG"):      # benchmarks/load_test.py: how long each script run took
         with open(os.environ["EXPLORER_RUN_LOG"], "a") as log:
             log.write(f"{time.perf_counter() - started:.4f}\n")

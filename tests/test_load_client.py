@@ -2,9 +2,11 @@
 agent API on: a class of two, one uploading its photo over the websocket, one on the agent API who trains. No
 timing is asserted."""
 import sys
+import time
 from pathlib import Path
 
 import pytest
+import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -23,7 +25,7 @@ def url():
 
 
 def test_a_small_class_has_a_new_result_after_every_interaction(url):
-    done = load_test.run_lesson(load_test.enrol(url, students=2, interactions=2, trainers=1, seed=0), think=0)
+    done, _ = load_test.run_lesson(load_test.enrol(url, students=2, interactions=2, trainers=1, seed=0), think=0)
     assert [(d.student, d.kind, d.what, d.error) for d in done if not d.ok] == []
     by_student: dict[str, list] = {}
     for d in done:
@@ -31,8 +33,8 @@ def test_a_small_class_has_a_new_result_after_every_interaction(url):
     assert sorted(by_student) == ["student 0 (socket)", "student 1 (agent, trains)"]
     # the uploader: open Kernel Lab, upload, a preset, padding and stride; the trainer: open Kernel Lab, the
     # Network page, Train
-    assert [d.kind for d in by_student["student 0 (socket)"]] == ["open", "upload", "change", "change"]
-    assert [d.kind for d in by_student["student 1 (agent, trains)"]] == ["open", "open", "press"]
+    assert [d.kind for d in by_student["student 0 (socket)"]] == ["arrive", "upload", "change", "change"]
+    assert [d.kind for d in by_student["student 1 (agent, trains)"]] == ["arrive", "open", "press"]
     for student, steps in by_student.items():
         fingerprints = [d.fingerprint for d in steps]
         assert len(set(fingerprints)) == len(fingerprints), (student, [(d.what, d.fingerprint) for d in steps])
@@ -78,3 +80,29 @@ def test_the_kernel_chosen_on_kernel_lab_survives_a_visit_to_every_other_page(ur
         if page in ("sliding_window", "kernel_lab"):                    # the preset's description
             assert any(SHARPEN[:30] in caption for caption in student.captions()), (page, student.captions())
     student.close()
+
+
+def uploaded_bytes(url: str) -> int:
+    """What the server's upload manager holds, from Streamlit's own metrics (all sessions; the figure is kept for
+    5 s, so this waits that long first)."""
+    time.sleep(5.5)
+    text = requests.get(f"{url}/_stcore/metrics?families=cache_memory_bytes", timeout=30).text
+    return sum(int(float(line.rsplit(" ", 1)[1])) for line in text.splitlines()
+               if line.startswith("cache_memory_bytes") and "UploadedFileManager" in line)
+
+
+def test_a_student_re_uploading_without_deleting_keeps_only_a_few_files_on_the_server(url):
+    """A browser deletes a replaced upload; a script need not, and each file stayed in the server's memory (a
+    re-uploader took it to 8.4 GB). The app keeps the files its uploaders hold and the newest few others."""
+    from explorer.ui.source import KEEP_UNUSED_UPLOADS
+    student = SocketStudent(url, "re-uploader")
+    student.open("kernel_lab")
+    before = uploaded_bytes(url)
+    files = [load_test.photo(seed, (400, 300)) for seed in range(KEEP_UNUSED_UPLOADS + 12)]
+    for n, data in enumerate(files):
+        assert student.upload(f"again{n}.jpg", data).ok
+    student.open("pooling")                      # one more run after the last upload
+    held = uploaded_bytes(url) - before
+    student.close()
+    assert 0 < held <= (KEEP_UNUSED_UPLOADS + 2) * max(map(len, files))
+    assert held < sum(map(len, files)) / 2

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from explorer import i18n, imaging
 from explorer.ui import caches, widgets
@@ -18,6 +20,7 @@ from explorer.ui.shell import lang, markdown_text, tr
 from explorer.ui.state import shared
 
 ROOT = Path(__file__).resolve().parents[2]
+KEEP_UNUSED_UPLOADS = 8     # files no uploader holds now: uploaders on other pages (image, camera, MNIST, weights …)
 ASSETS = ROOT / "assets"
 SAMPLES = {
     "cat": "cat.png",
@@ -90,6 +93,30 @@ def image_source(used_here: bool = True) -> CurrentImage:
         st.session_state[shared.CURRENT] = result
         return result
     raise RuntimeError("the bundled samples must always decode")
+
+
+def let_go_of_old_uploads(keep: int = KEEP_UNUSED_UPLOADS) -> None:
+    """Keep at most ``keep`` of this session's uploaded files that no uploader holds now, the newest.
+
+    Streamlit keeps every file a session uploads until the browser asks it to delete one. A browser does when a
+    file is replaced; a script need not, and at 25 MB a file one student re-uploading fills the server's memory
+    (a re-uploading client took it to 8.4 GB in two minutes). Files an uploader holds stay, and so do a few more:
+    an uploader on a page not shown now, and a file sent but not yet in a run.
+    """
+    context = get_script_run_ctx()
+    stored = getattr(context.uploaded_file_mgr, "file_storage", {}).get(context.session_id) if context else None
+    if not stored:
+        return
+    held = {f.file_id for value in st.session_state.values()
+            for f in (value if isinstance(value, list) else [value]) if isinstance(f, UploadedFile)}
+    seen = st.session_state.setdefault(shared.UPLOADS_SEEN, {})
+    for file_id in list(stored):
+        if file_id not in seen:
+            seen[file_id] = max(seen.values(), default=-1) + 1
+    unused = sorted((file_id for file_id in seen if file_id in stored and file_id not in held), key=seen.get)
+    for file_id in unused[:-keep] if keep else unused:
+        context.uploaded_file_mgr.remove_file(context.session_id, file_id)
+    st.session_state[shared.UPLOADS_SEEN] = {f: n for f, n in seen.items() if f in stored}
 
 
 def _describe(image: CurrentImage, is_sample: bool) -> None:
