@@ -82,9 +82,11 @@ SAMPLES = ("cat", "coffee", "astronaut", "camera", "shapes", "checkerboard")
 OPENING_PRESET = "sobel_magnitude"
 TRAIN_EPOCHS = 3
 UPLOAD_EVERY = 3        # students 0, 3, 6, … upload a photo
+ABUSE_MB = 24.5         # --abuser's file: just under the app's upload limit (25 MB)
 PHOTO_MEGAPIXELS = (0.5, 2, 5, 12, 1, 3, 8)     # their photos, in turn
 LESSON_PAGES = ("kernel_lab", "sliding_window", "pooling", "network")
-KINDS = {"open": "open page", "change": "change", "upload": "upload", "press": "train (press Train)"}
+KINDS = {"arrive": "arrive (first open)", "open": "open page", "change": "change", "upload": "upload",
+         "press": "train (press Train)"}
 
 
 def photo(seed: int, size: tuple[int, int] | None = None) -> bytes:
@@ -268,11 +270,13 @@ def enrol(url: str, students: int, interactions: int, trainers: int = 2, seed: i
     return seats
 
 
-def attend(seat: Seat, think: float, arrived: threading.Barrier) -> list[Interaction]:
-    """One student's part: open Kernel Lab (and upload), wait for the class, then the plan with a look at each."""
+def attend(seat: Seat, think: float, arrived: threading.Barrier, arrival: float = 0.0) -> list[Interaction]:
+    """One student's part: come in within ``arrival`` seconds and open Kernel Lab (and upload), wait for the class,
+    then the plan with a look at each. The first open is recorded as ``arrive``."""
     pupil, done = seat.pupil, []
     try:
-        done.append(pupil.student.open("kernel_lab"))
+        time.sleep(pupil.rng.uniform(0, arrival))
+        done.append(replace(pupil.student.open("kernel_lab"), kind="arrive"))
         if seat.upload is not None:
             done.append(upload_checked(pupil.student, *seat.upload))
     finally:
@@ -284,12 +288,38 @@ def attend(seat: Seat, think: float, arrived: threading.Barrier) -> list[Interac
     return done
 
 
-def run_lesson(seats: list[Seat], think: float) -> list[Interaction]:
-    """Every student at once, each in a thread of its own; their interactions, one student after the other."""
-    arrived = threading.Barrier(len(seats))
-    with ThreadPoolExecutor(len(seats)) as pool:
-        futures = [pool.submit(attend, seat, think, arrived) for seat in seats]
-        return [done for future in futures for done in future.result()]
+def run_lesson(seats: list[Seat], think: float, abuser: str | None = None,
+               arrival: float = 0.0) -> tuple[list[Interaction], list]:
+    """Every student at once, each in a thread of its own; their interactions, one student after the other. With
+    ``abuser`` (a server's URL) one more student re-uploads a large file as fast as it can until the class ends;
+    its uploads are returned apart."""
+    arrived, over, abused = threading.Barrier(len(seats)), threading.Event(), []
+    with ThreadPoolExecutor(len(seats) + 1) as pool:
+        if abuser:
+            pool.submit(abuse, abuser, over, abused)
+        futures = [pool.submit(attend, seat, think, arrived, arrival) for seat in seats]
+        done = [done for future in futures for done in future.result()]
+        over.set()
+    return done, abused
+
+
+def big_file(megabytes: float = ABUSE_MB) -> bytes:
+    """A PNG of noise just under ``megabytes`` (noise does not compress): the largest upload the app takes."""
+    side = int(math.sqrt(megabytes * 1e6 / 3)) - 8
+    noise = np.random.default_rng(1).integers(0, 256, (side, side, 3), dtype=np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(noise).save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def abuse(url: str, over: threading.Event, abused: list) -> None:
+    """One student uploading a different 25 MB file again and again, no pause, until ``over``."""
+    data, student, n = big_file(), SocketStudent(url, "re-uploader"), 0
+    student.open("kernel_lab")
+    while not over.is_set():
+        abused.append(student.upload(f"big{n}.png", data))
+        n += 1
+    student.close()
 
 
 def warm_up(url: str) -> None:
@@ -324,10 +354,10 @@ def measure(url: str, pids: list[int], args: argparse.Namespace) -> dict:
     students'), and their memory."""
     seats = enrol(url, args.students, args.interactions, args.trainers, args.seed)
     cpu, client_cpu, started = cpu_seconds(family(pids)), time.process_time(), time.perf_counter()
-    done = run_lesson(seats, args.think)
+    done, abused = run_lesson(seats, args.think, url if args.abuser else None, args.arrival)
     wall, client_cpu = time.perf_counter() - started, time.process_time() - client_cpu
     server = family(pids)
-    return {"interactions": done, "wall_s": wall, "pids": pids, "client_cpu_s": client_cpu,
+    return {"interactions": done, "abused": abused, "wall_s": wall, "pids": pids, "client_cpu_s": client_cpu,
             "server_cpu_s": cpu_seconds(server) - cpu if pids else None,
             "peak_mb": memory_mb(server, "VmHWM") if pids else None,
             "rss_mb": memory_mb(server, "VmRSS") if pids else None}
@@ -353,7 +383,8 @@ def print_class(r: dict, args: argparse.Namespace) -> None:
     print(f"Browserless class on {r['url']}; this machine: {machine}")
     print(f"{args.students} students ({uploaders} upload a photo and use the websocket, {agents} the agent API, "
           f"{trainers} of them train), {args.interactions} interactions each after opening Kernel Lab, "
-          f"{args.think:g} s to look at each result on average: {len(done)} interactions in {r['wall_s']:.0f} s, "
+          f"{args.think:g} s to look at each result on average, all in within {args.arrival:g} s: {len(done)} "
+          f"interactions in {r['wall_s']:.0f} s, "
           f"{len(errors)} errors")
     print("interaction → finished run, median / p95 / max:")
     for label, some in [("all", done)] + [(KINDS[kind], some) for kind, some in by_kind.items() if some]:
@@ -372,15 +403,19 @@ def print_class(r: dict, args: argparse.Namespace) -> None:
         print(f"the server's own script runs in the class (whole-page runs; Home.py does not see a fragment's): "
               f"{len(runs)}, median {statistics.median(runs):.2f} s, p95 {percentile(runs, 0.95):.2f} s (the rest of "
               f"an interaction's time is waiting for the CPU and sending the page)")
+    if args.abuser:
+        abused = r["abused"]
+        print(f"and one student re-uploading a {ABUSE_MB:g} MB file without a pause: {len(abused)} uploads, "
+              f"{sum(not d.ok for d in abused)} refused or failed, each {spread(abused)}")
     for error in errors[:5]:
         print(f"  error: {error.student}, {error.kind} {error.what}: {error.error}")
     if len(errors) > 5:
         print(f"  … and {len(errors) - 5} more")
     print("\nREADME row (browserless):")
-    print("| students (upload / agent / train) | looking at each result | interactions | errors | open page, "
-          "median / p95 | change, median / p95 | upload, median / p95 | train, median / p95 | all, median / p95 / max "
-          "| server CPU per interaction | server peak memory | CPU |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| students (upload / agent / train) | looking at each result | interactions | errors | arrive, "
+          "median / p95 | open page, median / p95 | change, median / p95 | upload, median / p95 | train, median / p95 "
+          "| all, median / p95 / max | server CPU per interaction | server peak memory | CPU |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     print(f"| {args.students} ({uploaders} / {agents} / {trainers}) | {args.think:g} s | {len(done)} | {len(errors)} | "
           + " | ".join(spread(by_kind[kind], with_max=False) for kind in KINDS)
           + f" | {spread(done)} | {cpu} | {memory} | {machine} |")
@@ -518,7 +553,11 @@ def main() -> None:
     parser.add_argument("--trainers", type=int, default=2, help="agent students who train a network")
     parser.add_argument("--url", help="a running server or proxy (with the agent API on) instead of starting one")
     parser.add_argument("--server-pids", help="with --url: the server processes to measure, comma-separated")
+    parser.add_argument("--arrival", type=float, default=15.0,
+                        help="seconds over which the students come in and open Kernel Lab (0: all at once)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--abuser", action="store_true",
+                        help="one more student re-uploads a 25 MB file without a pause (its uploads reported apart)")
     parser.add_argument("--browsers", action="store_true", help="drive headless Chromiums instead (starts its server)")
     args = parser.parse_args()
     if args.browsers:
