@@ -16,10 +16,10 @@ import streamlit as st
 
 from explorer import display, i18n
 from explorer.numtext import format_number
-from explorer.ui import links
+from explorer.ui import caches, links
 from explorer.ui.shell import labels, lang, plain_text, presenting, tr
 from explorer.ui.state import shared
-from explorer.views import heatmaps, tables
+from explorer.views import tables
 
 FIGURE = {"width": "stretch", "config": {"displayModeBar": False}}
 
@@ -122,8 +122,10 @@ def picture(image, caption: str, where=st, **kwargs) -> None:
 
 
 def matrix(values: np.ndarray, key: str, where=st, **kwargs) -> None:
-    """``heatmaps.matrix_figure`` with tooltips in the user's language."""
-    chart(heatmaps.matrix_figure(values, lang=lang(), **kwargs), key, where)
+    """``heatmaps.matrix_figure`` with tooltips in the user's language, built once per matrix and settings
+    (:func:`explorer.ui.caches.matrix_figure`)."""
+    options = tuple(sorted({**kwargs, "lang": lang()}.items()))
+    where.plotly_chart(caches.matrix_figure(np.asarray(values), presenting(), options), key=key, **FIGURE)
 
 
 def matrices(panels: list[tuple[np.ndarray, str, bool]], where=st, **kwargs) -> None:

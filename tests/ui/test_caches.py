@@ -42,3 +42,15 @@ def test_each_session_gets_its_own_copy_of_the_example_set():
     first.delete(2)
     assert second.names == ["dots", "rings", "stripes"] and second.counts() == [100, 100, 100]
     assert not second.classes[0].images[0].flags.writeable          # the shared pixels cannot be changed
+
+
+def test_a_matrix_figure_is_built_once_per_matrix_and_settings_and_the_projector_gets_its_own():
+    from explorer.views import heatmaps
+    values = np.arange(12.0).reshape(3, 4)
+    options = (("lang", "zh"), ("title", "k"))
+    first = caches.matrix_figure(values, False, options)
+    assert caches.matrix_figure(values.copy(), False, options) is first            # the same matrix: no new figure
+    assert first.to_dict() == heatmaps.matrix_figure(values, lang="zh", title="k").to_dict()
+    projected = caches.matrix_figure(values, True, options)
+    assert projected is not first and projected.layout.font.size == 16 and first.layout.font.size is None
+    assert caches.matrix_figure(values + 1, False, options) is not first
