@@ -163,6 +163,22 @@ def test_serve_starts_replicas_behind_one_port_and_keeps_each_student_on_one(ser
     assert 3 <= homes.count(replicas[0]) <= 9                   # about half on each
 
 
+def test_an_upload_goes_through_the_proxy_to_the_student_s_own_process(served):
+    """The websocket and the upload's PUT carry the affinity cookie, so the file reaches the process that holds the
+    session (on the other one Streamlit refuses it: an unknown session)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from class_client import SocketStudent
+    from load_test import photo
+    url, _, _, _ = served
+    for n in range(4):                          # four students: with two replicas both are reached
+        student = SocketStudent(url, f"student {n}")
+        assert student.open("kernel_lab").ok
+        done = student.upload(f"photo{n}.jpg", photo(n, (640, 480)))
+        assert done.ok, done.error
+        assert any("640×480" in caption for caption in student.captions())
+        student.close()
+
+
 def test_a_page_comes_through_the_proxy_with_its_websocket_headers(served):
     url, _, _, _ = served
     with urllib.request.urlopen(url + "/", timeout=10) as reply:
