@@ -207,7 +207,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "net.training": {"en": "Training…", "zh": "正在训练……"},
     "net.queued": {
-        "en": "Waiting for a free core: {running} trainings are running on this server, yours is number {place} "
+        "en": "Waiting for a free core (trainings running on this server now: {running}); yours is number {place} "
               "in the queue. It starts by itself; Stop leaves the queue.",
         "zh": "正在等待空闲的处理器核心：本服务器上有 {running} 个训练正在运行，你的训练排在第 {place} 位。"
               "轮到时会自动开始；按“停止”可退出排队。",
