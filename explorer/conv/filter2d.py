@@ -2,9 +2,9 @@
 
 For a 3×3 kernel OpenCV's hand-vectorised 2-D filter reads each pixel once and
 writes each output once, where oneDNN's depthwise kernel and the lanes do more
-work per output (``docs/performance.md``, "OpenCV for small kernels"). The
+work per output (``docs/performance.md``, "after OpenCV's filter2D took 3×3"). The
 dispatcher sends it kernels of at most ``Crossovers.opencv_max_taps`` taps at
-stride 1 and dilation 1 on the CPU. Forced, it takes any call: the dilation as
+stride 1 and dilation 1 on the CPU, from ``Crossovers.opencv_min_pixels``. Forced, it takes any call: the dilation as
 zeros between the taps, the stride as every s-th output, pads beyond what the
 kernel's anchor covers as zero rows and columns added first; on a GPU its input
 makes a round trip to the CPU. Large outputs go to a recycled buffer
@@ -18,6 +18,7 @@ import torch
 
 from explorer.conv import buffers
 from explorer.geometry import Pads
+from explorer.kernels import dilate
 
 
 def filter2d_correlate(x: torch.Tensor, kernel: np.ndarray, pads: Pads, stride: tuple[int, int],
@@ -30,9 +31,7 @@ def filter2d_correlate(x: torch.Tensor, kernel: np.ndarray, pads: Pads, stride: 
         >>> y[0, 0, 0].tolist()
         [4.0, 6.0, 6.0, 4.0]
     """
-    (dh, dw), (kh, kw) = dilation, kernel.shape
-    spread = np.zeros((dh * (kh - 1) + 1, dw * (kw - 1) + 1), np.float32)
-    spread[::dh, ::dw] = kernel
+    spread = dilate(kernel, dilation, hole=0).astype(np.float32)
     kh, kw = spread.shape
     top, bottom, left, right = pads
     image = x[0].detach().cpu().permute(1, 2, 0).numpy()          # the (H, W, C) memory: a view if channels-last

@@ -40,6 +40,7 @@ from explorer.conv.dispatch import Crossovers
 from explorer.conv.filter2d import filter2d_correlate
 from explorer.conv.lanes import LANE_LAYOUTS, lanes_correlate
 from explorer.geometry import Pads, ParamError, output_len, pair, resolve_padding
+from explorer.kernels import dilate
 
 CONV_STRATEGIES = ("direct", "separable", "fft", "lanes", "opencv", "stencil")
 
@@ -143,10 +144,7 @@ def depthwise(kernel: np.ndarray, channels: int, device: torch.device) -> torch.
 def fft_correlate(x: torch.Tensor, kernel: np.ndarray, padding: tuple[int, int],
                   stride: tuple[int, int], dilation: tuple[int, int]) -> torch.Tensor:
     """Zero-padded cross-correlation through the FFT: a product of spectra instead of k² taps."""
-    dh, dw = dilation
-    kh, kw = kernel.shape
-    dilated = np.zeros((dh * (kh - 1) + 1, dw * (kw - 1) + 1), dtype=np.float32)
-    dilated[::dh, ::dw] = kernel
+    dilated = dilate(kernel, dilation, hole=0).astype(np.float32)
     ph, pw = padding
     h, w = x.shape[2] + 2 * ph, x.shape[3] + 2 * pw
     size = (next_fast_len(h), next_fast_len(w))
