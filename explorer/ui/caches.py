@@ -17,7 +17,7 @@ import streamlit as st
 
 from explorer import display, imaging, kernels, ops
 from explorer.network import archive, classes, slots
-from explorer.ui.shell import tr
+from explorer.ui.shell import PROJECTOR_FONT, tr
 from explorer.ui.state import shared
 from explorer.views import heatmaps
 
@@ -126,7 +126,7 @@ def matrix_figure(values: np.ndarray, presenting: bool, options: tuple):
     Dilated took 38 % of that page's server time. Nobody changes it: Streamlit sends a copy (``to_dict``)."""
     figure = heatmaps.matrix_figure(values, **dict(options))
     if presenting:
-        figure.update_layout(font={"size": 16})
+        figure.update_layout(font=PROJECTOR_FONT)
     return figure
 
 

@@ -15,6 +15,7 @@ from explorer.i18n import markdown_text  # noqa: F401  (pages and ui escape user
 from explorer.ui.state import shared
 
 # (page file stem, icon); titles and blurbs are i18n keys page.<stem>.title / .blurb
+PROJECTOR_FONT = {"size": 16}   # a figure's default text in presentation mode (Plotly's 12 px is unreadable there)
 PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
          ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:"),
          ("channels", ":material/layers:"), ("im2col", ":material/table_view:"), ("network", ":material/hub:")]

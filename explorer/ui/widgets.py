@@ -17,7 +17,7 @@ import streamlit as st
 from explorer import display, i18n
 from explorer.numtext import format_number
 from explorer.ui import caches, links
-from explorer.ui.shell import labels, lang, plain_text, presenting, tr
+from explorer.ui.shell import PROJECTOR_FONT, labels, lang, plain_text, presenting, tr
 from explorer.ui.state import shared
 from explorer.views import tables
 
@@ -110,7 +110,7 @@ def chart(figure, key: str, where=st, **kwargs):
     """A Plotly figure at the column's width, without the mode bar; on a projector its default text is larger
     (Plotly's 12 px axis words were unreadable from the back of a room)."""
     if presenting():
-        figure.update_layout(font={"size": 16})
+        figure.update_layout(font=PROJECTOR_FONT)
     return where.plotly_chart(figure, key=key, **FIGURE, **kwargs)
 
 
