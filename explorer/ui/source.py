@@ -135,14 +135,14 @@ def let_go_of_old_uploads(keep: int = KEEP_UNUSED_UPLOADS) -> None:
         return
     held = {f.file_id for value in st.session_state.values()
             for f in (value if isinstance(value, list) else [value]) if isinstance(f, UploadedFile)}
-    seen = st.session_state.setdefault(shared.UPLOADS_SEEN, {})
-    for file_id in list(stored):
-        if file_id not in seen:
-            seen[file_id] = max(seen.values(), default=-1) + 1
-    unused = sorted((file_id for file_id in seen if file_id in stored and file_id not in held), key=seen.get)
-    for file_id in unused[:-keep] if keep else unused:
+    present = list(stored)                   # a copy: uploads in flight add to Streamlit's dict meanwhile
+    seen = [f for f in st.session_state.get(shared.UPLOADS_SEEN, []) if f in present]       # oldest first
+    seen += [f for f in present if f not in seen]
+    unused = [f for f in seen if f not in held]
+    gone = set(unused[:-keep] if keep else unused)
+    for file_id in gone:
         context.uploaded_file_mgr.remove_file(context.session_id, file_id)
-    st.session_state[shared.UPLOADS_SEEN] = {f: n for f, n in seen.items() if f in stored}
+    st.session_state[shared.UPLOADS_SEEN] = [f for f in seen if f not in gone]
 
 
 def _describe(image: CurrentImage, is_sample: bool) -> None:
