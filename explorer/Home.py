@@ -13,7 +13,7 @@ import time  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from explorer import ops  # noqa: E402
-from explorer.ui import caches, shell, sidebar, source  # noqa: E402
+from explorer.ui import budget, caches, shell, sidebar, source  # noqa: E402
 from explorer.ui.shell import tr  # noqa: E402
 
 started = time.perf_counter()
@@ -35,6 +35,7 @@ try:
 finally:
     shell.report_ignored_settings()
     source.let_go_of_old_uploads()
+    budget.keep_within_share()
     if os.environ.get("EXPLORER_RUN_LOG"):      # benchmarks/load_test.py: how long each script run took
         with open(os.environ["EXPLORER_RUN_LOG"], "a") as log:
             log.write(f"{time.perf_counter() - started:.4f}\n")

@@ -31,6 +31,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "网络页面有自己的输入（测试数字、手绘、数字照片、你自己的类别）；这里选的图像留给其他页面使用。",
     },
     "src.upload": {"en": "Upload your own photo", "zh": "上传你自己的照片"},
+    "budget.let_go": {
+        "en": "Each student keeps at most {mb} MB on this server, so the oldest of what you kept was let go: {what}. "
+              "Upload or train it again when you need it.",
+        "zh": "每位学生在本服务器上最多保留 {mb} MB，因此你保留的内容中最早的部分已被释放：{what}。需要时请重新上传或训练。",
+    },
+    "budget.upload": {"en": "the uploaded file {name}", "zh": "上传的文件 {name}"},
+    "budget.idx": {"en": "the images unpacked from your MNIST files", "zh": "从你的 MNIST 文件中解出的图像"},
+    "budget.set": {"en": "your classes' images (the example set comes back)",
+                   "zh": "你的类别中的图像（将恢复为示例图像集）"},
+    "budget.model": {"en": "the network trained on “{source}”", "zh": "在“{source}”上训练的网络"},
     "src.upload_help": {
         "en": "JPEG, PNG, WebP, BMP, TIFF or GIF (first frame), up to {limit} MB. An upload is used instead of the sample.",
         "zh": "JPEG、PNG、WebP、BMP、TIFF 或 GIF（取第一帧），最大 {limit} MB。上传后将代替示例图像。",

@@ -133,8 +133,7 @@ def let_go_of_old_uploads(keep: int = KEEP_UNUSED_UPLOADS) -> None:
     stored = getattr(context.uploaded_file_mgr, "file_storage", {}).get(context.session_id) if context else None
     if not stored:
         return
-    held = {f.file_id for value in st.session_state.values()
-            for f in (value if isinstance(value, list) else [value]) if isinstance(f, UploadedFile)}
+    held = held_files()
     present = list(stored)                   # a copy: uploads in flight add to Streamlit's dict meanwhile
     seen = [f for f in st.session_state.get(shared.UPLOADS_SEEN, []) if f in present]       # oldest first
     seen += [f for f in present if f not in seen]
@@ -143,6 +142,12 @@ def let_go_of_old_uploads(keep: int = KEEP_UNUSED_UPLOADS) -> None:
     for file_id in gone:
         context.uploaded_file_mgr.remove_file(context.session_id, file_id)
     st.session_state[shared.UPLOADS_SEEN] = [f for f in seen if f not in gone]
+
+
+def held_files() -> set[str]:
+    """The ids of the files this session's uploaders hold now (their values in the session's state)."""
+    return {f.file_id for value in st.session_state.values()
+            for f in (value if isinstance(value, list) else [value]) if isinstance(f, UploadedFile)}
 
 
 def _describe(image: CurrentImage, is_sample: bool) -> None:

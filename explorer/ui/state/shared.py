@@ -21,6 +21,7 @@ CAMERA = "camera"                   # its snapshot
 DECODED = "_image"                  # (source id, the decoded image or why it was refused): decoded once per source
 CURRENT = "_current"                # the image the page works on (set before each page runs)
 UPLOADS_SEEN = "_uploads_seen"      # file ids in the order this session first had them (source.let_go_of_old_uploads)
+KEPT = "_kept"                      # {thing kept: (its identity, when first kept)}: the ages budget.py lets go by
 
 # the region of the photo small grids are cut from: Sliding Window, Pooling, Transposed & Dilated, Channels
 REGION_X = "sw.x"                   # where across, as a fraction
