@@ -44,7 +44,7 @@ class ImageError(LocalizedError):
 @dataclass(frozen=True)
 class DecodedImage:
     """A decoded image and what a user should be told about it."""
-    pixels: np.ndarray            # (H, W, 3) float32 in [0, 1]
+    pixels: np.ndarray            # (H, W, 3) float32 in [0, 1]; uint8 0–255 when decoded compact from 8 bits
     original_size: tuple[int, int]  # (width, height) as stored, before scaling down
     format: str
     frames: int
@@ -67,8 +67,9 @@ def load_image(data: bytes, *, max_side: int = 4096) -> np.ndarray:
     return decode_image(data, max_side=max_side).pixels
 
 
-def decode_image(data: bytes, *, max_side: int = 4096) -> DecodedImage:
-    """:func:`load_image` plus the original size, format and frame count.
+def decode_image(data: bytes, *, max_side: int = 4096, compact: bool = False) -> DecodedImage:
+    """:func:`load_image` plus the original size, format and frame count. ``compact``: an 8-bit image keeps its
+    bytes (uint8, a quarter of the floats' memory; :func:`to_float` gives the same floats, bit for bit).
 
     What decoding will cost is decided from the header first: the pixels at
     the bytes per pixel Pillow stores (:data:`MAX_DECODE_MB`), the frames
@@ -113,7 +114,7 @@ def decode_image(data: bytes, *, max_side: int = 4096) -> DecodedImage:
         img = img.transpose(turn)
     turned = turn in (Image.Transpose.TRANSPOSE, Image.Transpose.TRANSVERSE, Image.Transpose.ROTATE_90,
                       Image.Transpose.ROTATE_270)
-    return DecodedImage(_to_float_rgb(img), (height, width) if turned else (width, height), fmt, frames)
+    return DecodedImage(_to_float_rgb(img, compact), (height, width) if turned else (width, height), fmt, frames)
 
 
 def _orientation(img: Image.Image) -> Image.Transpose | None:
@@ -233,12 +234,20 @@ def _fitted(img: Image.Image, max_side: int) -> Image.Image:
     return out
 
 
-def _to_float_rgb(img: Image.Image) -> np.ndarray:
-    """A fitted image (RGB, L, I or F) as ``(H, W, 3)`` float32 in [0, 1]."""
-    if img.mode in ("RGB", "L"):
-        pixels = np.asarray(img.convert("RGB")).astype(np.float32)
-        pixels *= 1 / 255
+def to_float(pixels: np.ndarray) -> np.ndarray:
+    """8-bit pixels (uint8 0–255) as float32 in [0, 1], exactly as decoding makes them; floats as they are."""
+    if pixels.dtype != np.uint8:
         return pixels
+    floats = pixels.astype(np.float32)
+    floats *= 1 / 255
+    return floats
+
+
+def _to_float_rgb(img: Image.Image, compact: bool = False) -> np.ndarray:
+    """A fitted image (RGB, L, I or F) as ``(H, W, 3)`` float32 in [0, 1] (RGB and L as uint8 when ``compact``)."""
+    if img.mode in ("RGB", "L"):
+        pixels = np.asarray(img.convert("RGB"))
+        return pixels if compact else to_float(pixels)
     grey = np.array(img, dtype=np.float32)
     if img.mode == "I":
         grey *= 1 / (65535.0 if grey.size and grey.max() > 255 else 255.0)

@@ -54,6 +54,24 @@ def test_modes_convert_to_rgb(mode):
     assert out.max() > 0.5, "an image must not come out nearly black"
 
 
+@pytest.mark.parametrize("image, fmt", [(gradient_rgb(), "JPEG"), (gradient_rgb().convert("RGBA"), "PNG"),
+                                        (gradient_rgb().convert("P"), "GIF"), (gradient_rgb().convert("L"), "PNG"),
+                                        (gradient_rgb(5000, 200), "PNG")])       # scaled down to 4096
+def test_compact_decoding_keeps_eight_bit_pixels_that_give_the_same_floats_bit_for_bit(image, fmt):
+    data = encode(image, fmt)
+    floats, compact = decode_image(data).pixels, decode_image(data, compact=True).pixels
+    assert compact.dtype == np.uint8 and compact.shape == floats.shape and compact.nbytes * 4 == floats.nbytes
+    assert np.array_equal(imaging.to_float(compact), floats) and imaging.to_float(compact).dtype == np.float32
+
+
+def test_compact_decoding_keeps_sixteen_bits_as_floats():
+    values = np.linspace(0, 65535, 40 * 30).reshape(30, 40).astype(np.uint16)
+    data = encode(Image.fromarray(values), "PNG")
+    compact = decode_image(data, compact=True).pixels
+    assert compact.dtype == np.float32 and np.array_equal(compact, load_image(data))
+    assert imaging.to_float(compact) is compact
+
+
 def test_sixteen_bit_greyscale_keeps_its_range():
     values = np.linspace(0, 65535, 40 * 30).reshape(30, 40).astype(np.uint16)
     out = load_image(encode(Image.fromarray(values), "PNG"))

@@ -16,7 +16,7 @@ import numpy as np
 from explorer import ops
 from explorer.geometry import formulas, pair, resolve_padding, transposed_output_formula, transposed_output_size
 from explorer.i18n import LocalizedError
-from explorer.imaging import to_grey
+from explorer.imaging import to_float, to_grey
 from explorer.kernels import dilate, parse_kernel
 from explorer.numtext import format_number, sum_of_products
 from explorer.reference import source_index
@@ -106,17 +106,16 @@ def crop_grid(image: np.ndarray, box: tuple[float, float, float], rows: int, col
     """A square region of an image as a small greyscale grid (area-averaged), values 0–``scale``.
 
     Args:
-        image: ``(H, W, 3)`` or ``(H, W)`` in [0, 1].
+        image: ``(H, W, 3)`` or ``(H, W)`` in [0, 1], or uint8 0–255 (only the region is converted).
         box: ``(x, y, size)`` as fractions of the width, height and the shorter side.
         scale: 255 for 0–255 integers, 1 for 0–1 values (rounded to 2 decimals).
     """
     _check_side(rows, cols)
-    grey = to_grey(image)
-    h, w = grey.shape
+    h, w = image.shape[:2]
     side = max(1, int(round(box[2] * min(h, w))))
     x0 = int(round(box[0] * (w - side)))
     y0 = int(round(box[1] * (h - side)))
-    region = grey[y0:y0 + side, x0:x0 + side]
+    region = to_grey(to_float(image[y0:y0 + side, x0:x0 + side]))
     small = cv2.resize(region.astype(np.float32), (cols, rows), interpolation=cv2.INTER_AREA)
     return (np.round(small * 255) if scale == 255 else np.round(small, 2)).astype(np.float32)
 

@@ -37,16 +37,18 @@ def _read_only(array: np.ndarray, source: np.ndarray | None = None) -> np.ndarra
 
 @st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
 def preview_of(digest: str, _pixels: np.ndarray, grey: bool) -> np.ndarray:
-    """The image the page computes on interactively: at most PREVIEW_SIDE, colour or grey (read-only)."""
+    """The image the page computes on interactively: at most PREVIEW_SIDE, colour or grey, float32 (read-only);
+    ``_pixels`` as ``source.CurrentImage`` keeps them (uint8 or float32), converted only when not cached."""
     h, w = _pixels.shape[:2]
-    image = _pixels if h * w <= FULL_RES_PIXELS else imaging.fit_side(_pixels, PREVIEW_SIDE)
+    pixels = imaging.to_float(_pixels)
+    image = pixels if h * w <= FULL_RES_PIXELS else imaging.fit_side(pixels, PREVIEW_SIDE)
     return _read_only(imaging.to_grey(image) if grey else image, _pixels)
 
 
 @st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
 def compare_image(digest: str, _pixels: np.ndarray) -> np.ndarray:
     """The current image at most COMPARE_SIDE on its longest side, for pages that show several panels."""
-    return _read_only(imaging.fit_side(_pixels, COMPARE_SIDE), _pixels)
+    return _read_only(imaging.fit_side(imaging.to_float(_pixels), COMPARE_SIDE), _pixels)
 
 
 @st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
@@ -108,7 +110,8 @@ def filtered(image_key: str, image: np.ndarray, kernel_list, combine: str | None
 def full_resolution_png(digest: str, _pixels: np.ndarray, grey: bool, kernel_list: tuple[np.ndarray, ...],
                         combine: str | None, conv_args: tuple, display_mode: str) -> bytes:
     """The full-resolution result as PNG bytes, computed once per setting."""
-    image = imaging.to_grey(_pixels) if grey else _pixels
+    pixels = imaging.to_float(_pixels)
+    image = imaging.to_grey(pixels) if grey else pixels
     out = ops.apply_kernels(image, list(kernel_list), combine, **dict(conv_args))
     return imaging.to_png(display.to_display(out, display_mode))
 

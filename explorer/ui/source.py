@@ -10,6 +10,7 @@ import os
 import threading
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +40,8 @@ SAMPLES = {
 @dataclass(frozen=True)
 class CurrentImage:
     """The image every page works on."""
-    pixels: np.ndarray          # (H, W, 3) float32 in [0, 1]
+    pixels: np.ndarray          # (H, W, 3): uint8 from 8-bit files (a quarter of float32's memory), float32 in
+    #                             [0, 1] from 16-bit and float ones; imaging.to_float gives floats (read-only)
     digest: str                 # identifies the pixels in cache keys
     name: str
     original_size: tuple[int, int]
@@ -57,7 +59,8 @@ def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
         return cached[1]
     data = read()
     try:
-        decoded = _politely(imaging.decode_image, data)
+        decoded = _politely(partial(imaging.decode_image, compact=True), data)
+        decoded.pixels.flags.writeable = False
         result = CurrentImage(decoded.pixels, hashlib.sha1(data).hexdigest(), source_id.split(":", 1)[1],
                               decoded.original_size, decoded.frames)
     except imaging.ImageError as err:

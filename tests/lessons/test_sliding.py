@@ -4,7 +4,7 @@ import re
 import numpy as np
 import pytest
 
-from explorer import ops
+from explorer import imaging, ops
 from explorer.lessons import sliding, snippets
 
 
@@ -112,6 +112,15 @@ def test_crop_grid_averages_a_region_of_the_image():
     assert grid.shape == (4, 4)
     assert grid[:, 0].max() == 0 and grid[:, -1].min() == 255
     assert sliding.crop_grid(image, (1.0, 0, 0.5), 3, 3, scale=1).max() == 1.0
+
+
+@pytest.mark.parametrize("box", [(0.5, 0.4, 0.25), (0.0, 1.0, 0.02), (1.0, 0.0, 1.0)])
+def test_crop_grid_of_eight_bit_pixels_equals_the_grid_of_their_floats(box):
+    """The current image keeps an 8-bit photo's bytes; only the region is made floats."""
+    pixels = np.random.default_rng(1).integers(0, 256, (300, 451, 3), dtype=np.uint8)
+    for scale in (255, 1):
+        expected = sliding.crop_grid(imaging.to_float(pixels), box, 7, 5, scale)
+        np.testing.assert_array_equal(sliding.crop_grid(pixels, box, 7, 5, scale), expected)
 
 
 def test_typed_grids_are_parsed_with_cell_messages():
