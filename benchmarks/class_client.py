@@ -302,6 +302,11 @@ class SocketStudent(Student):
         return [s.element.markdown.body for _, s in sorted(self._shown.items())
                 if s.element.WhichOneof("type") == "markdown" and s.element.markdown.element_type == Markdown.CAPTION]
 
+    def runs_shown(self) -> set[str]:
+        """The script runs that drew what is on the page now: one after a run of the whole page, more after a
+        run of one fragment (what it did not redraw stays from earlier runs)."""
+        return {shown.run for shown in self._shown.values()}
+
     def close(self) -> None:
         self._exit.close()
         self.http.close()

@@ -7,7 +7,6 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import os  # noqa: E402
 import time  # noqa: E402
 
 import streamlit as st  # noqa: E402
@@ -36,6 +35,4 @@ finally:
     shell.report_ignored_settings()
     source.let_go_of_old_uploads()
     budget.keep_within_share()
-    if os.environ.get("EXPLORER_RUN_LOG"):      # benchmarks/load_test.py: how long each script run took
-        with open(os.environ["EXPLORER_RUN_LOG"], "a") as log:
-            log.write(f"{time.perf_counter() - started:.4f}\n")
+    shell.log_run(started)

@@ -1,9 +1,10 @@
 """Transposed and dilated convolution: upsampling, three equal readings, checkerboards, holes, receptive fields."""
 import streamlit as st
 
-from explorer.ui.shell import tr
+from explorer.ui.shell import panel, tr
 from explorer.ui.sidebar import lead
 from explorer.ui.source import current_image, working_copy
+from explorer.ui.state import transposed as state
 from explorer.ui.transposed import checkerboard, dilation, inverse, receptive_field, three_ways, upsampling
 
 st.title(tr("page.transposed_dilated.title"))
@@ -13,16 +14,23 @@ image = current_image()
 work = working_copy(image)
 up_tab, grid_tab, inverse_tab, board_tab, dilated_tab, field_tab = st.tabs(
     [tr(f"td.tab_{name}") for name in ("upsample", "grid", "inverse", "checkerboard", "dilated", "field")])
-with up_tab:
+
+
+@panel
+def upsampling_tab(work) -> None:
     upsampling.render(work)
     upsampling.unpooling_panel()
+
+
+with up_tab:                    # each tab reruns alone when one of its own widgets changes
+    upsampling_tab(work)
 with grid_tab:
-    three_ways.render()
+    panel(three_ways.render, shown_elsewhere=(state.G_SEED,))()    # the unpooling grid's seed too
 with inverse_tab:
-    inverse.render()
+    panel(inverse.render)()
 with board_tab:
-    checkerboard.render(work)
+    panel(checkerboard.render)(work)
 with dilated_tab:
-    dilation.render(image, work)
+    panel(dilation.render)(image, work)
 with field_tab:
-    receptive_field.render(work)
+    panel(receptive_field.render)(work)

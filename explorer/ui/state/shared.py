@@ -12,6 +12,7 @@ LANG = "lang"                       # the interface language: a code of i18n.LAN
 PRESENT = "present"                 # presentation mode; its first value is the link's (shell.presenting)
 IGNORED = "_ignored_links"          # "key=value" settings of a link that could not be used, told once per run
 DEVICE_IMAGES = "device_images"     # this session's images kept on the GPU between runs (caches.device_images)
+PANELS = "_panels"                  # {part of a page: its values other parts read, as last drawn} (shell.panel)
 
 # the image every page works on (source.py)
 UPLOAD = "upload"                   # the sidebar's uploader
