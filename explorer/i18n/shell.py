@@ -36,6 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "Upload or train it again when you need it.",
         "zh": "每位学生在本服务器上最多保留 {mb} MB，因此你保留的内容中最早的部分已被释放：{what}。需要时请重新上传或训练。",
     },
+    "budget.separator": {"en": "; ", "zh": "；"},
     "budget.upload": {"en": "the uploaded file {name}", "zh": "上传的文件 {name}"},
     "budget.idx": {"en": "the images unpacked from your MNIST files", "zh": "从你的 MNIST 文件中解出的图像"},
     "budget.set": {"en": "your classes' images (the example set comes back)",

@@ -126,5 +126,5 @@ def keep_within_share(share_mb: int = SHARE_MB) -> None:
     st.session_state[shared.KEPT] = {name: (identities[name], ages[name]) for name in identities
                                      if name not in {item.name for item in going}}
     if going:
-        st.toast(tr("budget.let_go", mb=share_mb, what="; ".join(dict.fromkeys(item.label for item in going))),
-                 icon=":material/memory:", duration="long")
+        what = tr("budget.separator").join(dict.fromkeys(item.label for item in going))
+        st.toast(tr("budget.let_go", mb=share_mb, what=what), icon=":material/memory:", duration="long")
