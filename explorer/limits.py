@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bz2
 import lzma
+import math
+import os
 import struct
 import time
 import zipfile
@@ -33,6 +35,21 @@ def size_text(size: int) -> str:
     if size < 1024:
         return f"{size} B"
     return f"{size / 1024:.1f} KB" if size < MB // 10 else f"{size / MB:.1f} MB"
+
+
+def from_environment(name: str, default: float) -> float:
+    """The number in the environment variable ``name`` if it is one, finite and ≥ 0, else ``default`` (a limit a
+    server's operator may set: a mistyped value keeps the default instead of stopping the app).
+
+    Example:
+        >>> os.environ["CNN_EXPLORER_EXAMPLE"] = "lots"; from_environment("CNN_EXPLORER_EXAMPLE", 2.0)
+        2.0
+    """
+    try:
+        value = float(os.environ.get(name, ""))
+    except ValueError:
+        return default
+    return value if math.isfinite(value) and value >= 0 else default
 
 
 class LimitError(LocalizedError):

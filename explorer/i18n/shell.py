@@ -56,6 +56,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "src.camera": {"en": "Use the camera", "zh": "使用摄像头"},
     "src.camera_take": {"en": "Take a snapshot", "zh": "拍一张照片"},
     "src.camera_name": {"en": "camera snapshot", "zh": "摄像头照片"},
+    "src.pacing": {"en": "Taking your new photo (one every {s} s)…", "zh": "正在读取你的新照片（每 {s} 秒一张）……"},
     "src.rejected": {"en": "That file was not used: {why}", "zh": "未使用该文件：{why}"},
     "src.using": {"en": "Using **{name}**, {w}×{h} pixels.", "zh": "正在使用 **{name}**，{w}×{h} 像素。"},
     "num.rounding": {"en": "{gap}, float32 rounding", "zh": "{gap}，float32 舍入误差"},

@@ -10,7 +10,6 @@ Shared caches (previews, filtered images) are bounded for the whole process in `
 """
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -21,13 +20,14 @@ import torch
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from explorer import limits
 from explorer.ui import source
 from explorer.ui.network.source import SOURCES
 from explorer.ui.shell import markdown_text, tr
 from explorer.ui.state import network as net
 from explorer.ui.state import shared
 
-SHARE_MB = int(os.environ.get("CNN_EXPLORER_SESSION_MB", "512"))   # the most a session keeps between runs
+SHARE_MB = limits.from_environment("CNN_EXPLORER_SESSION_MB", 512)   # the most a session keeps between runs
 _UPLOAD = "upload:"                                         # an uploaded file's name among the kept things
 
 
@@ -109,7 +109,7 @@ def _session_things(files: Mapping[str, object], remove: Callable[[str], None]) 
     return kept
 
 
-def keep_within_share(share_mb: int = SHARE_MB) -> None:
+def keep_within_share(share_mb: float = SHARE_MB) -> None:
     """Let go of the oldest of what this session keeps past its share, and say what went (at the end of a run)."""
     context = get_script_run_ctx()
     manager = getattr(context, "uploaded_file_mgr", None)
@@ -120,11 +120,11 @@ def keep_within_share(share_mb: int = SHARE_MB) -> None:
     identities = {k.name: id(st.session_state[k.name]) if k.name in st.session_state else k.name for k in kept}
     ages = {name: known[name][1] if known.get(name, (None,))[0] == identity else now
             for name, identity in identities.items()}
-    going = to_let_go(kept, ages, share_mb * 2 ** 20)
+    going = to_let_go(kept, ages, int(share_mb * 2 ** 20))
     for item in going:
         item.let_go()
     st.session_state[shared.KEPT] = {name: (identities[name], ages[name]) for name in identities
                                      if name not in {item.name for item in going}}
     if going:
         what = tr("budget.separator").join(dict.fromkeys(item.label for item in going))
-        st.toast(tr("budget.let_go", mb=share_mb, what=what), icon=":material/memory:", duration="long")
+        st.toast(tr("budget.let_go", mb=f"{share_mb:g}", what=what), icon=":material/memory:", duration="long")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
@@ -18,7 +19,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from explorer import i18n, imaging
+from explorer import i18n, imaging, limits
 from explorer.ui import caches, widgets
 from explorer.ui.shell import lang, markdown_text, tr
 from explorer.ui.state import shared
@@ -26,6 +27,8 @@ from explorer.ui.state import shared
 ROOT = Path(__file__).resolve().parents[2]
 POLITE_NICE = 10            # an upload's decoding gives way to the other students' runs (os.setpriority)
 KEEP_UNUSED_UPLOADS = 8     # files no uploader holds now: uploaders on other pages (image, camera, MNIST, weights …)
+UPLOAD_GAP_S = limits.from_environment("CNN_EXPLORER_UPLOAD_GAP_S", 2.0)  # a session's new photos, at most this
+#                                                   often (a re-uploader waits for their own page, nobody else)
 ASSETS = ROOT / "assets"
 SAMPLES = {
     "cat": "cat.png",
@@ -58,6 +61,8 @@ def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
     if cached is not None and cached[0] == source_id:
         return cached[1]
     data = read()
+    if not source_id.startswith("sample:"):
+        _take_turn()
     try:
         decoded = _politely(partial(imaging.decode_image, compact=True), data)
         decoded.pixels.flags.writeable = False
@@ -67,6 +72,17 @@ def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
         result = err
     st.session_state[shared.DECODED] = (source_id, result)
     return result
+
+
+def _take_turn() -> None:
+    """Wait until :data:`UPLOAD_GAP_S` after this session's last new photo: a student sending 25 MB files one
+    after another as fast as a script can (a quarter of a second of a core each) then waits for their own page,
+    while everybody else's stays as fast (a student choosing a photo never notices)."""
+    wait = st.session_state.get(shared.LAST_PHOTO, -UPLOAD_GAP_S) + UPLOAD_GAP_S - time.monotonic()
+    if wait > 0:
+        with st.spinner(tr("src.pacing", s=f"{UPLOAD_GAP_S:g}")):
+            time.sleep(wait)
+    st.session_state[shared.LAST_PHOTO] = time.monotonic()
 
 
 def _politely(work, *args):

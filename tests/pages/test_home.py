@@ -1,8 +1,9 @@
 """Home and the shell through AppTest: device, language switch, uploads, camera, choices across pages."""
-
+import time
 
 from explorer import ops
-from tests.helpers import KERNEL_LAB, start
+from explorer.ui import source
+from tests.helpers import KERNEL_LAB, photo_bytes, start
 
 
 def test_home_explains_and_shows_the_device():
@@ -33,6 +34,21 @@ def test_bad_upload_shows_an_error_and_the_app_keeps_working():
     assert any("That file was not used" in e.value for e in at.sidebar.error)
     assert at.success   # still working, on the sample
     assert "Chelsea" in " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_a_session_s_new_photos_are_taken_one_per_gap_and_samples_at_once(monkeypatch):
+    """A student sending photo after photo as fast as a script can waits for their own page (the others do not:
+    the wait is a sleep in this session's run)."""
+    monkeypatch.setattr(source, "UPLOAD_GAP_S", 1.0)
+    at = start(KERNEL_LAB)
+    at.sidebar.file_uploader[0].upload("first.jpg", photo_bytes(), "image/jpeg").run()
+    started = time.monotonic()
+    at.sidebar.file_uploader[0].upload("second.png", photo_bytes(50, 40, "PNG"), "image/png").run()
+    assert time.monotonic() - started >= 1.0 and not at.exception
+    assert "second.png" in " ".join(c.value for c in at.sidebar.caption)
+    taken = at.session_state[source.shared.LAST_PHOTO]
+    at.selectbox(key="sample@en").set_value("coffee").run()         # the upload still wins; nothing new decoded
+    assert at.session_state[source.shared.LAST_PHOTO] == taken
 
 
 def test_camera_is_offered_behind_a_toggle():

@@ -20,6 +20,7 @@ SAMPLE = "sample"                   # the bundled sample: a key of source.SAMPLE
 CAMERA_ON = "camera_on"             # whether the camera is shown
 CAMERA = "camera"                   # its snapshot
 DECODED = "_image"                  # (source id, the decoded image or why it was refused): decoded once per source
+LAST_PHOTO = "_last_photo"          # when this session's last new photo was decoded (time.monotonic; source.py)
 CURRENT = "_current"                # the image the page works on (set before each page runs)
 UPLOADS_SEEN = "_uploads_seen"      # file ids in the order this session first had them (source.let_go_of_old_uploads)
 KEPT = "_kept"                      # {thing kept: (its identity, when first kept)}: the ages budget.py lets go by
