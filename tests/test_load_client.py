@@ -21,7 +21,7 @@ from explorer import i18n  # noqa: E402
 @pytest.fixture(scope="module")
 def url():
     # new photos taken as fast as they come: the re-uploader below sends twenty (the pacing is tested on its own)
-    with app_server({"STREAMLIT_SERVER_ENABLE_AGENT_API": "true", "CNN_EXPLORER_UPLOAD_GAP_S": "0"}) as (address, _):
+    with app_server({"STREAMLIT_SERVER_ENABLE_AGENT_API": "true", "CNN_EXPLORER_UPLOAD_MB_PER_S": "0"}) as (address, _):
         yield address
 
 

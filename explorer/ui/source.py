@@ -27,8 +27,8 @@ from explorer.ui.state import shared
 ROOT = Path(__file__).resolve().parents[2]
 POLITE_NICE = 10            # an upload's decoding gives way to the other students' runs (os.setpriority)
 KEEP_UNUSED_UPLOADS = 8     # files no uploader holds now: uploaders on other pages (image, camera, MNIST, weights …)
-UPLOAD_GAP_S = limits.from_environment("CNN_EXPLORER_UPLOAD_GAP_S", 2.0)  # a session's new photos, at most this
-#                                                   often (a re-uploader waits for their own page, nobody else)
+UPLOAD_MB_PER_S = limits.from_environment("CNN_EXPLORER_UPLOAD_MB_PER_S", 5.0)  # a session's new photos, at most
+#                                           this many MB a second on average (0: no limit); a re-uploader waits
 ASSETS = ROOT / "assets"
 SAMPLES = {
     "cat": "cat.png",
@@ -62,7 +62,7 @@ def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
         return cached[1]
     data = read()
     if not source_id.startswith("sample:"):
-        _take_turn()
+        _take_turn(len(data))
     try:
         decoded = _politely(partial(imaging.decode_image, compact=True), data)
         decoded.pixels.flags.writeable = False
@@ -74,15 +74,17 @@ def _decoded(source_id: str, read) -> CurrentImage | i18n.LocalizedError:
     return result
 
 
-def _take_turn() -> None:
-    """Wait until :data:`UPLOAD_GAP_S` after this session's last new photo: a student sending 25 MB files one
-    after another as fast as a script can (a quarter of a second of a core each) then waits for their own page,
-    while everybody else's stays as fast (a student choosing a photo never notices)."""
-    wait = st.session_state.get(shared.LAST_PHOTO, -UPLOAD_GAP_S) + UPLOAD_GAP_S - time.monotonic()
+def _take_turn(size: int) -> None:
+    """Decode ``size`` bytes of a new photo once this session's earlier ones are paid for at
+    :data:`UPLOAD_MB_PER_S`: a student sending 25 MB files one after another as fast as a script can (a third of a
+    second of the server's CPU each) waits 5 s for their own page each time, and everybody else's stays as fast;
+    a student trying a 3 MB phone photo, then another, waits 0.6 s at most."""
+    wait = st.session_state.get(shared.NEXT_PHOTO, 0.0) - time.monotonic()
     if wait > 0:
-        with st.spinner(tr("src.pacing", s=f"{UPLOAD_GAP_S:g}")):
+        with st.spinner(tr("src.pacing", rate=f"{UPLOAD_MB_PER_S:g}")):
             time.sleep(wait)
-    st.session_state[shared.LAST_PHOTO] = time.monotonic()
+    if UPLOAD_MB_PER_S > 0:
+        st.session_state[shared.NEXT_PHOTO] = time.monotonic() + size / (UPLOAD_MB_PER_S * limits.MB)
 
 
 def _politely(work, *args):
