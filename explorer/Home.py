@@ -35,4 +35,5 @@ finally:
     shell.report_ignored_settings()
     source.let_go_of_old_uploads()
     budget.keep_within_share()
+    caches.janitor().saw_a_run()
     shell.log_run(started)

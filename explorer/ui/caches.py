@@ -15,8 +15,9 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from explorer import display, imaging, kernels, ops
+from explorer import display, imaging, kernels, limits, ops
 from explorer.network import archive, classes, slots
+from explorer.ui.janitor import Janitor
 from explorer.ui.shell import PROJECTOR_FONT, tr
 from explorer.ui.state import shared
 from explorer.views import heatmaps
@@ -25,6 +26,7 @@ PREVIEW_SIDE = 960           # longest side of the interactive preview (panels a
 COMPARE_SIDE = 512           # side-by-side pages: panels are ~300 px wide on a projector
 FULL_RES_PIXELS = 1_000_000  # at or below this, the preview is the full-resolution image
 CLASS_SIZE = 48
+IDLE_S = limits.from_environment("CNN_EXPLORER_IDLE_S", 300)   # no run for this long: the class has gone (janitor)
 
 
 def _read_only(array: np.ndarray, source: np.ndarray | None = None) -> np.ndarray:
@@ -139,3 +141,11 @@ def settings_key(*parts) -> str:
     for part in parts:
         digest.update(part.tobytes() if isinstance(part, np.ndarray) else repr(part).encode())
     return digest.hexdigest()[:16]
+
+
+@st.cache_resource(show_spinner=False)
+def janitor() -> Janitor:
+    """The process's janitor (:mod:`explorer.ui.janitor`): once nobody has run a page for ``IDLE_S``, the caches
+    of students' pictures and results above are cleared and the memory handed back; the bundled data stays."""
+    return Janitor([preview_of.clear, compare_image.clear, feature_map.clear, half_of.clear, _filtered.clear,
+                    full_resolution_png.clear, matrix_figure.clear], IDLE_S)

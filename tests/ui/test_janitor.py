@@ -1,0 +1,55 @@
+"""The janitor: once no page has run for a while, the class's cached pictures go and the memory is handed back."""
+import time
+
+import numpy as np
+
+from explorer.ui import caches
+from explorer.ui.janitor import Janitor, trim_heap
+
+
+def until(condition, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return condition()
+
+
+def test_it_tidies_once_after_the_last_run_and_again_only_after_another():
+    cleared = []
+    janitor = Janitor([lambda: cleared.append("previews")], idle_s=0.2, every_s=0.02)
+    try:
+        time.sleep(0.4)
+        assert janitor.tidied == 0 and cleared == []                # no run seen: nothing to let go
+        janitor.saw_a_run()
+        assert until(lambda: janitor.tidied == 1) and cleared == ["previews"]
+        assert time.monotonic() - janitor.last_run >= 0.2
+        time.sleep(0.4)
+        assert janitor.tidied == 1                                  # idle on: once is enough
+        janitor.saw_a_run()
+        assert until(lambda: janitor.tidied == 2) and cleared == ["previews"] * 2
+    finally:
+        janitor.stop()
+
+
+def test_runs_keep_coming_so_it_waits():
+    janitor = Janitor([], idle_s=0.3, every_s=0.02)
+    try:
+        for _ in range(10):
+            janitor.saw_a_run()
+            time.sleep(0.05)
+        assert janitor.tidied == 0
+    finally:
+        janitor.stop()
+
+
+def test_the_app_s_janitor_clears_the_cached_pictures_and_keeps_the_bundled_data():
+    pixels = np.random.default_rng(0).random((40, 60, 3), dtype=np.float32)
+    preview, digits = caches.preview_of("janitor-test", pixels, False), caches.digits()
+    assert caches.preview_of("janitor-test", pixels, False) is preview
+    caches.janitor().tidy()
+    assert caches.preview_of("janitor-test", pixels, False) is not preview and caches.digits() is digits
+    assert caches.janitor() is caches.janitor()
+
+
+def test_the_heap_can_be_trimmed_here():
+    assert trim_heap()          # glibc, as on every machine the app is served from
