@@ -4,7 +4,8 @@ The shared caches (``caches.py``) keep each student's preview and filtered resul
 the memory of a session that ended in cycles its collector only visits while objects are being made: after a
 class of 100 the server stayed at 1.8 GB, three times a warm empty one, until the next class. A janitor thread per
 process watches for runs; after ``idle_s`` with none it clears the caches it was given, collects the cycles and
-hands the free heap back to the system (glibc's ``malloc_trim``).
+hands the free heap back to the system (glibc's ``malloc_trim``), and again every ``idle_s`` while nobody comes:
+sessions end after their students (Streamlit keeps a closed browser's session 2 minutes for a reconnection).
 """
 from __future__ import annotations
 
@@ -26,14 +27,15 @@ def trim_heap() -> bool:
 
 
 class Janitor:
-    """Clears ``caches`` (callables) once no run has been seen for ``idle_s`` seconds, then collects and trims."""
+    """Clears ``caches`` (callables) once no run has been seen for ``idle_s`` seconds, then collects and trims;
+    again every ``idle_s`` until the next run."""
 
     def __init__(self, caches: Sequence[Callable[[], None]], idle_s: float, every_s: float | None = None) -> None:
         self.caches, self.idle_s = tuple(caches), idle_s
-        self.last_run = time.monotonic()
+        self.last_run = self._last_tidy = time.monotonic()
         self.tidied = 0                          # how many times it has let go (for tests and the measurements)
         self._lock = threading.Lock()
-        self._dirty = False                      # a run since the last tidy
+        self._seen = False                       # a run since the process started
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, args=(every_s or max(idle_s / 4, 0.05),),
                                         name="janitor", daemon=True)
@@ -41,7 +43,7 @@ class Janitor:
 
     def saw_a_run(self) -> None:
         with self._lock:
-            self.last_run, self._dirty = time.monotonic(), True
+            self.last_run, self._seen = time.monotonic(), True
 
     def stop(self) -> None:
         self._stop.set()
@@ -50,8 +52,8 @@ class Janitor:
     def _watch(self, every_s: float) -> None:
         while not self._stop.wait(every_s):
             with self._lock:
-                due = self._dirty and time.monotonic() - self.last_run >= self.idle_s
-                self._dirty = self._dirty and not due
+                now = time.monotonic()
+                due = self._seen and now - max(self.last_run, self._last_tidy) >= self.idle_s
             if due:
                 self.tidy()
 
@@ -61,3 +63,4 @@ class Janitor:
         gc.collect()
         trim_heap()
         self.tidied += 1
+        self._last_tidy = time.monotonic()
