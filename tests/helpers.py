@@ -4,10 +4,12 @@ import io
 import json
 import re
 import struct
+import time
 import zipfile
 from pathlib import Path
 
 import numpy as np
+import requests
 import torch
 import torch.nn.functional as F
 from PIL import Image
@@ -156,3 +158,12 @@ def settle(tab) -> None:
         && [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
                .every(c => c.querySelector('.main-svg'))""")
     tab.wait_for_timeout(800)
+
+
+def uploaded_bytes(url: str) -> int:
+    """What a running server's upload manager holds, from Streamlit's own metrics (all sessions; the figure is kept
+    for 5 s, so this waits that long first)."""
+    time.sleep(5.5)
+    text = requests.get(f"{url}/_stcore/metrics?families=cache_memory_bytes", timeout=30).text
+    return sum(int(float(line.rsplit(" ", 1)[1])) for line in text.splitlines()
+               if line.startswith("cache_memory_bytes") and "UploadedFileManager" in line)

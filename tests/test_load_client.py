@@ -2,11 +2,9 @@
 agent API on: a class of two, one uploading its photo over the websocket, one on the agent API who trains. No
 timing is asserted."""
 import sys
-import time
 from pathlib import Path
 
 import pytest
-import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -16,6 +14,7 @@ from app_server import app_server  # noqa: E402
 from class_client import AgentStudent, SocketStudent  # noqa: E402
 
 from explorer import i18n  # noqa: E402
+from tests.helpers import uploaded_bytes  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -81,15 +80,6 @@ def test_the_kernel_chosen_on_kernel_lab_survives_a_visit_to_every_other_page(ur
         if page in ("sliding_window", "kernel_lab"):                    # the preset's description
             assert any(SHARPEN[:30] in caption for caption in student.captions()), (page, student.captions())
     student.close()
-
-
-def uploaded_bytes(url: str) -> int:
-    """What the server's upload manager holds, from Streamlit's own metrics (all sessions; the figure is kept for
-    5 s, so this waits that long first)."""
-    time.sleep(5.5)
-    text = requests.get(f"{url}/_stcore/metrics?families=cache_memory_bytes", timeout=30).text
-    return sum(int(float(line.rsplit(" ", 1)[1])) for line in text.splitlines()
-               if line.startswith("cache_memory_bytes") and "UploadedFileManager" in line)
 
 
 def test_a_student_re_uploading_without_deleting_keeps_only_a_few_files_on_the_server(url):

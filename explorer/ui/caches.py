@@ -17,7 +17,7 @@ import streamlit as st
 
 from explorer import display, imaging, kernels, limits, ops
 from explorer.network import archive, classes, slots
-from explorer.ui.janitor import Janitor
+from explorer.ui.janitor import Janitor, end_expired_sessions
 from explorer.ui.shell import PROJECTOR_FONT, tr
 from explorer.ui.state import shared
 from explorer.views import heatmaps
@@ -146,6 +146,7 @@ def settings_key(*parts) -> str:
 @st.cache_resource(show_spinner=False)
 def janitor() -> Janitor:
     """The process's janitor (:mod:`explorer.ui.janitor`): once nobody has run a page for ``IDLE_S``, the caches
-    of students' pictures and results above are cleared and the memory handed back; the bundled data stays."""
+    of students' pictures and results above are cleared and the memory handed back; the bundled data stays.
+    Sessions whose students have gone end at every look (``IDLE_S / 4``)."""
     return Janitor([preview_of.clear, compare_image.clear, feature_map.clear, half_of.clear, _filtered.clear,
-                    full_resolution_png.clear, matrix_figure.clear], IDLE_S)
+                    full_resolution_png.clear, matrix_figure.clear], IDLE_S, sweeps=[end_expired_sessions])
