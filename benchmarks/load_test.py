@@ -400,7 +400,7 @@ def print_class(r: dict, args: argparse.Namespace) -> None:
           f"interaction")
     runs = r.get("server_runs")
     if runs:
-        print(f"the server's own script runs in the class (whole-page runs; Home.py does not see a fragment's): "
+        print(f"the server's own script runs in the class (whole pages, and the parts that rerun alone): "
               f"{len(runs)}, median {statistics.median(runs):.2f} s, p95 {percentile(runs, 0.95):.2f} s (the rest of "
               f"an interaction's time is waiting for the CPU and sending the page)")
     if args.abuser:
