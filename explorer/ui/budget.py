@@ -92,10 +92,12 @@ def _session_things(files: Mapping[str, object], remove: Callable[[str], None]) 
     ss = st.session_state
     held = source.held_files()
     seen: set[int] = set()
-    kept = [Kept(_UPLOAD + file_id, len(rec.data), None if file_id in held else
-                 tr("budget.upload", name=markdown_text(rec.name)), None if file_id in held else
-                 (lambda f=file_id: remove(f)))
-            for file_id, rec in list(files.items())]
+    kept = []
+    for file_id, rec in list(files.items()):         # a copy: uploads in flight add to Streamlit's dict meanwhile
+        waits = file_id not in held                  # no uploader holds it now
+        kept.append(Kept(_UPLOAD + file_id, len(rec.data),
+                         tr("budget.upload", name=markdown_text(rec.name)) if waits else None,
+                         (lambda f=file_id: remove(f)) if waits else None))
     lettable = {}                               # the network's source shown keeps its data
     if ss.get(net.SOURCE) != "idx":
         lettable[net.IDX_DATA] = (tr("budget.idx"), _drop(net.IDX_DATA, net.IDX_FILES, net.IDX_OUTCOME))
