@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -79,13 +80,16 @@ class Janitor:
 
     def _watch(self, every_s: float) -> None:
         while not self._stop.wait(every_s):
-            for sweep in self.sweeps:
-                sweep()
-            with self._lock:
-                now = time.monotonic()
-                due = self._seen and now - max(self.last_run, self._last_tidy) >= self.idle_s
-            if due:
-                self.tidy()
+            try:
+                for sweep in self.sweeps:
+                    sweep()
+                with self._lock:
+                    now = time.monotonic()
+                    due = self._seen and now - max(self.last_run, self._last_tidy) >= self.idle_s
+                if due:
+                    self.tidy()
+            except Exception:  # noqa: BLE001  (one failed look must not end the janitor for the process's life)
+                logging.getLogger(__name__).exception("the janitor's look failed")
 
     def tidy(self) -> None:
         for clear in self.caches:

@@ -40,6 +40,20 @@ def test_runs_keep_coming_so_it_waits():
         janitor.stop()
 
 
+def test_a_failing_look_does_not_end_the_janitor():
+    looks = []
+
+    def sweep():
+        looks.append(1)
+        raise KeyError("a session went meanwhile")
+
+    janitor = Janitor([], idle_s=10, every_s=0.02, sweeps=[sweep])
+    try:
+        assert until(lambda: len(looks) >= 3)
+    finally:
+        janitor.stop()
+
+
 def test_the_app_s_janitor_clears_the_cached_pictures_and_keeps_the_bundled_data():
     pixels = np.random.default_rng(0).random((40, 60, 3), dtype=np.float32)
     preview, digits = caches.preview_of("janitor-test", pixels, False), caches.digits()
