@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 import torch
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from explorer import limits
@@ -87,13 +86,14 @@ def _drop_set() -> None:
     st.session_state[net.SET_VERSION] = st.session_state.get(net.SET_VERSION, net.DEFAULTS[net.SET_VERSION]) + 1
 
 
-def _session_things(files: Mapping[str, object], remove: Callable[[str], None]) -> list[Kept]:
+def _session_things() -> list[Kept]:
     """Everything this session keeps, weighed; what a return can do without comes with a label and a way to go."""
     ss = st.session_state
+    files, remove = source.stored_files()
     held = source.held_files()
     seen: set[int] = set()
     kept = []
-    for file_id, rec in list(files.items()):         # a copy: uploads in flight add to Streamlit's dict meanwhile
+    for file_id, rec in files.items():
         waits = file_id not in held                  # no uploader holds it now
         kept.append(Kept(_UPLOAD + file_id, len(rec.data),
                          tr("budget.upload", name=markdown_text(rec.name)) if waits else None,
@@ -113,10 +113,7 @@ def _session_things(files: Mapping[str, object], remove: Callable[[str], None]) 
 
 def keep_within_share(share_mb: float = SHARE_MB) -> None:
     """Let go of the oldest of what this session keeps past its share, and say what went (at the end of a run)."""
-    context = get_script_run_ctx()
-    manager = getattr(context, "uploaded_file_mgr", None)
-    files = getattr(manager, "file_storage", {}).get(context.session_id, {}) if context else {}
-    kept = _session_things(files, lambda file_id: manager.remove_file(context.session_id, file_id))
+    kept = _session_things()
     # a thing's age: when this session first kept it (a new object under the same key is a new thing)
     now, known = time.monotonic(), st.session_state.get(shared.KEPT, {})
     identities = {k.name: id(st.session_state[k.name]) if k.name in st.session_state else k.name for k in kept}

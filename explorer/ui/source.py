@@ -9,6 +9,7 @@ import hashlib
 import os
 import threading
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
@@ -150,19 +151,26 @@ def let_go_of_old_uploads(keep: int = KEEP_UNUSED_UPLOADS) -> None:
     (a re-uploading client took it to 8.4 GB in two minutes). Files an uploader holds stay, and so do a few more:
     an uploader on a page not shown now, and a file sent but not yet in a run.
     """
-    context = get_script_run_ctx()
-    stored = getattr(context.uploaded_file_mgr, "file_storage", {}).get(context.session_id) if context else None
+    stored, remove = stored_files()
     if not stored:
         return
     held = held_files()
-    present = list(stored)                   # a copy: uploads in flight add to Streamlit's dict meanwhile
-    seen = [f for f in st.session_state.get(shared.UPLOADS_SEEN, []) if f in present]       # oldest first
-    seen += [f for f in present if f not in seen]
+    seen = [f for f in st.session_state.get(shared.UPLOADS_SEEN, []) if f in stored]        # oldest first
+    seen += [f for f in stored if f not in seen]
     unused = [f for f in seen if f not in held]
     gone = set(unused[:-keep] if keep else unused)
     for file_id in gone:
-        context.uploaded_file_mgr.remove_file(context.session_id, file_id)
+        remove(file_id)
     st.session_state[shared.UPLOADS_SEEN] = [f for f in seen if f not in gone]
+
+
+def stored_files() -> tuple[dict, Callable[[str], None]]:
+    """The files Streamlit stores for this session (``{file id: its record}``, a copy: uploads in flight add to
+    Streamlit's dict meanwhile) and how to let one go."""
+    context = get_script_run_ctx()
+    manager = getattr(context, "uploaded_file_mgr", None)
+    stored = dict(getattr(manager, "file_storage", {}).get(context.session_id, {})) if context else {}
+    return stored, lambda file_id: manager.remove_file(context.session_id, file_id)
 
 
 def held_files() -> set[str]:
