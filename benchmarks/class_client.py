@@ -57,6 +57,7 @@ class Interaction:
     an HTTP or protocol error, a timeout. ``fingerprint`` is a hash of the results on the finished page (its
     images, figures, captions and code, in order): a new result gives a new fingerprint; the two kinds of student
     compute it from different encodings, so compare it only between interactions of one kind of student.
+    ``began`` is when it was sent (``time.perf_counter``).
     """
     student: str
     kind: str
@@ -64,6 +65,7 @@ class Interaction:
     seconds: float
     error: str | None
     fingerprint: str
+    began: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -88,7 +90,7 @@ class Student:
         except (ClientError, requests.RequestException, WebSocketException, OSError) as err:   # OSError: timeouts
             error, fingerprint = f"{type(err).__name__}: {err}", ""
         return Interaction(self.name, kind, what, time.perf_counter() - start,
-                           error[:ERROR_TEXT] if error else None, fingerprint)
+                           error[:ERROR_TEXT] if error else None, fingerprint, start)
 
     def _first_visit(self) -> None:
         """``GET /_stcore/health``, as a browser's first request: it sets the XSRF cookie (and a proxy's)."""

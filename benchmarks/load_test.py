@@ -389,6 +389,10 @@ def print_class(r: dict, args: argparse.Namespace) -> None:
     print("interaction → finished run, median / p95 / max:")
     for label, some in [("all", done)] + [(KINDS[kind], some) for kind, some in by_kind.items() if some]:
         print(f"  {label:20} {spread(some)}  ({len(some)})")
+    arrived = max((d.began + d.seconds for d in by_kind["arrive"] + by_kind["upload"]), default=0.0)
+    settled = [d for d in done if d.began >= arrived]
+    print(f"  {'once all are in':20} {spread(settled)}  ({len(settled)}: sent after the last first open and upload "
+          f"had its page)")
     cpu = memory = "–"
     if r["server_cpu_s"] is None:
         print("server CPU and memory: not measured (--server-pids names the server's processes)")
