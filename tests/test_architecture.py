@@ -22,10 +22,11 @@ ALLOWED = {
     "conv": {"i18n", "core", "conv"},
     "lessons": {"i18n", "core", "lessons"},
     "network": {"i18n", "core", "network"},
+    "exercises": {"i18n", "core", "exercises"},
     "views": {"i18n", "core", "lessons", "network", "views"},
-    "ui": {"i18n", "core", "lessons", "network", "views", "ui"},
+    "ui": {"i18n", "core", "lessons", "network", "exercises", "views", "ui"},
     "entry": {"i18n", "core", "lessons", "network", "views", "ui"},
-    "pages": {"i18n", "core", "lessons", "network", "views", "ui"},
+    "pages": {"i18n", "core", "lessons", "network", "exercises", "views", "ui"},
 }
 STREAMLIT_LAYERS = {"ui", "pages"}          # and Home.py
 CONV_USERS = {"explorer/ops.py", "explorer/bench.py"}   # the only modules outside conv/ that may import it

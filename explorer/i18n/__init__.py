@@ -13,7 +13,7 @@ from importlib import import_module
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 TABLES = ("core", "shell", "kernel_lab", "sliding_window", "pooling", "transposed_dilated", "channels", "im2col",
-          "network", "network_classes")
+          "network", "network_classes", "exercises")
 
 
 MAX_PARAM = 160     # characters of one text parameter: a file's names and class names reach messages

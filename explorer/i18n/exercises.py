@@ -1,0 +1,274 @@
+"""Strings of the questions (explorer.exercises): prompts, worked solutions, verdicts and the named mistakes."""
+STRINGS: dict[str, dict[str, str]] = {
+    "page.check_yourself.title": {"en": "Check yourself", "zh": "自我检测"},
+    "page.check_yourself.blurb": {
+        "en": "Questions the app draws and checks: output sizes, one value of a convolution or a pooling, receptive "
+              "fields, parameters. A wrong answer gets the worked solution, and the mistake behind it named.",
+        "zh": "由应用出题并批改：输出尺寸、卷积或池化的某个值、感受野、参数量。答错时给出完整解答，并指出错在哪里。"},
+    "ex.intro": {
+        "en": "Pick a kind of question and a level, answer, and press **Check**. Each question has a number: the "
+              "same kind, level and number give the same question, so you can send it to someone.",
+        "zh": "选择题型和难度，作答后按 **检查**。每道题都有编号：题型、难度和编号相同，题目就相同，可以发给别人。"},
+    "ex.kind": {"en": "Kind of question", "zh": "题型"},
+    "ex.kind.conv_output_size": {"en": "Convolution: output size", "zh": "卷积：输出尺寸"},
+    "ex.kind.pool_output_size": {"en": "Pooling: output size", "zh": "池化：输出尺寸"},
+    "ex.kind.transposed_output_size": {"en": "Transposed convolution: output size", "zh": "转置卷积：输出尺寸"},
+    "ex.kind.conv_value": {"en": "Convolution: one output value", "zh": "卷积：一个输出值"},
+    "ex.kind.pool_value": {"en": "Pooling: one output value", "zh": "池化：一个输出值"},
+    "ex.kind.transposed_value": {"en": "Transposed convolution: one output value", "zh": "转置卷积：一个输出值"},
+    "ex.kind.receptive_field": {"en": "Receptive field and jump", "zh": "感受野与跳步"},
+    "ex.kind.layer_params": {"en": "A layer's parameters", "zh": "一层的参数量"},
+    "ex.kind.layer_macs": {"en": "A layer's multiply-adds", "zh": "一层的乘加次数"},
+    "ex.kind.im2col_shape": {"en": "im2col: the matrix's shape", "zh": "im2col：矩阵的形状"},
+    "ex.kind.which_kernel": {"en": "Which kernel made this picture?", "zh": "哪个卷积核得到了这张图？"},
+    "ex.level": {"en": "Level", "zh": "难度"},
+    "ex.level.1": {"en": "1 · small", "zh": "1 · 简单"},
+    "ex.level.2": {"en": "2", "zh": "2"},
+    "ex.level.3": {"en": "3 · harder", "zh": "3 · 较难"},
+    "ex.seed": {"en": "Question no.", "zh": "题号"},
+    "ex.seed_help": {"en": "The same kind, level and number always give the same question.",
+                     "zh": "题型、难度和题号相同，题目就总是相同。"},
+    "ex.another": {"en": "Another question", "zh": "换一道题"},
+    "ex.input": {"en": "Input", "zh": "输入"},
+    "ex.kernel": {"en": "Kernel", "zh": "卷积核"},
+    "ex.picture": {"en": "Picture {letter}", "zh": "图 {letter}"},
+    "ex.your_answer": {"en": "Your answer", "zh": "你的答案"},
+    "ex.placeholder.number": {"en": "for example 12", "zh": "例如 12"},
+    "ex.placeholder.pair": {"en": "for example 4, 5", "zh": "例如 4, 5"},
+    "ex.placeholder.grid": {"en": "one row per line", "zh": "每行一行数字"},
+    "ex.placeholder.choice": {"en": "A, B, C or D", "zh": "A、B、C 或 D"},
+    "ex.check": {"en": "Check", "zh": "检查"},
+    "ex.solution": {"en": "Worked solution", "zh": "解答过程"},
+    "ex.score_kind": {"en": "Right first time: {kind}", "zh": "一次答对：{kind}"},
+    "ex.score_all": {"en": "Right first time: all kinds", "zh": "一次答对：全部题型"},
+    "err.ex_kind": {"en": "There is no question kind {kind!r}. Kinds: {allowed}.",
+                    "zh": "没有题型 {kind!r}。可用题型：{allowed}。"},
+    "err.ex_level": {"en": "The level must be 1, 2 or 3, not {level}.", "zh": "难度必须是 1、2 或 3，而不是 {level}。"},
+    # how to write an answer (the text could not be read)
+    "ex.how.number": {"en": "Write one number, for example `12`, `-3` or `2.5`.",
+                      "zh": "请写一个数，例如 `12`、`-3` 或 `2.5`。"},
+    "ex.how.pair": {"en": "Write two whole numbers, for example `4, 5` or `4x5`.",
+                    "zh": "请写两个整数，例如 `4, 5` 或 `4x5`。"},
+    "ex.how.grid": {"en": "Write one row per line, the numbers separated by spaces, for example `1 2` and `3 4`.",
+                    "zh": "请每行写一行数字，用空格分隔，例如 `1 2` 和 `3 4`。"},
+    "ex.how.choice": {"en": "Choose one of the pictures: A, B, C or D.", "zh": "请选择一张图：A、B、C 或 D。"},
+    "ex.right": {"en": "Right.", "zh": "正确。"},
+    "ex.wrong": {"en": "Not quite. The worked solution shows each step.", "zh": "不太对。下面的解答列出了每一步。"},
+    "ex.wrong_because": {"en": "Not quite: {why}", "zh": "不太对：{why}"},
+    # the named mistakes
+    "ex.mistake.padding_once": {"en": "you added the padding once; it is added on both sides (2·p).",
+                                "zh": "你只加了一次填充；填充在两侧都要加（2·p）。"},
+    "ex.mistake.padding_ignored": {"en": "the padding was left out.", "zh": "你漏掉了填充。"},
+    "ex.mistake.plus_one_forgotten": {"en": "+1 forgotten: the first window counts too.",
+                                      "zh": "忘了 +1：第一个窗口也要算上。"},
+    "ex.mistake.dilation_ignored": {"en": "dilation ignored: the kernel spans d·(k−1)+1 pixels.",
+                                    "zh": "忽略了空洞率：卷积核覆盖 d·(k−1)+1 个像素。"},
+    "ex.mistake.stride_ignored": {"en": "the stride was left out (as if it were 1).", "zh": "你漏掉了步幅（当成了 1）。"},
+    "ex.mistake.ceil_instead_of_floor": {"en": "you rounded up; here the size rounds down (floor).",
+                                         "zh": "你向上取整了；这里尺寸要向下取整（floor）。"},
+    "ex.mistake.floor_instead_of_ceil": {"en": "you rounded down; in ceil mode the size rounds up.",
+                                         "zh": "你向下取整了；ceil 模式下尺寸要向上取整。"},
+    "ex.mistake.conv_formula_used": {
+        "en": "that is the convolution's formula: a transposed convolution goes the other way, "
+              "(n − 1)·s − 2p + d·(k − 1) + output padding + 1.",
+        "zh": "这是普通卷积的公式：转置卷积方向相反，(n − 1)·s − 2p + d·(k − 1) + 输出填充 + 1。"},
+    "ex.mistake.padding_added": {"en": "you added the padding; a transposed convolution's padding is taken away "
+                                       "(− 2p).", "zh": "你加上了填充；转置卷积的填充是要减去的（− 2p）。"},
+    "ex.mistake.output_padding_ignored": {"en": "the output padding was left out.", "zh": "你漏掉了输出填充。"},
+    "ex.mistake.rows_cols_swapped": {"en": "rows and columns swapped: one row per window, one column per weight.",
+                                     "zh": "行和列弄反了：每个窗口一行，每个权重一列。"},
+    "ex.mistake.batch_forgotten": {"en": "the batch was forgotten: every image has its own windows (N·OH·OW rows).",
+                                   "zh": "忘了批量：每张图像都有自己的窗口（N·OH·OW 行）。"},
+    "ex.mistake.channels_forgotten": {"en": "the channels were forgotten: a row holds every channel's window "
+                                            "(C·FH·FW columns).",
+                                      "zh": "忘了通道：每一行包含所有通道的窗口（C·FH·FW 列）。"},
+    "ex.mistake.input_size_used": {"en": "you used the input's size; count the output positions instead.",
+                                   "zh": "你用了输入的尺寸；应该数输出的位置。"},
+    "ex.mistake.flipped": {"en": "this is the flipped kernel: true convolution, not the cross-correlation PyTorch "
+                                 "computes.", "zh": "这是翻转后的卷积核：那是真正的卷积，而不是 PyTorch 计算的互相关。"},
+    "ex.mistake.not_flipped": {"en": "the kernel was not flipped: this is cross-correlation; true convolution flips "
+                                     "the kernel first.", "zh": "卷积核没有翻转：这是互相关；真正的卷积要先翻转卷积核。"},
+    "ex.mistake.row_col_swapped": {"en": "row and column swapped: the first number is the row.",
+                                   "zh": "行和列弄反了：第一个数是行。"},
+    "ex.mistake.mean_instead_of_max": {"en": "the mean was taken instead of the max.", "zh": "你取了平均值而不是最大值。"},
+    "ex.mistake.max_instead_of_mean": {"en": "max taken instead of the mean.", "zh": "你取了最大值而不是平均值。"},
+    "ex.mistake.padding_not_counted": {"en": "the padding's zeros count in the mean (PyTorch's default), you left "
+                                             "them out.", "zh": "填充的 0 也计入平均值（PyTorch 的默认做法），你把它们漏掉了。"},
+    "ex.mistake.one_stamp_only": {"en": "only one stamp counted: every stamp that reaches the cell adds up there.",
+                                  "zh": "只算了一个印章：所有覆盖到这个格子的印章都要相加。"},
+    "ex.mistake.stamps_flipped": {"en": "the stamps were flipped: each input cell stamps the kernel as it is.",
+                                  "zh": "印章被翻转了：每个输入格子按原样盖上卷积核。"},
+    "ex.mistake.crop_ignored": {"en": "the padding's crop was left out: p cells are cut from each side of the "
+                                      "stamped picture.", "zh": "漏掉了填充的裁剪：要从盖好的图两侧各裁掉 p 格。"},
+    "ex.mistake.sobel_axes_swapped": {"en": "Sobel x and Sobel y swapped: Sobel x finds changes along x, so it "
+                                            "shows vertical edges.",
+                                      "zh": "Sobel x 和 Sobel y 弄反了：Sobel x 检测沿 x 方向的变化，所以显示竖直边缘。"},
+    "ex.mistake.blur_sharpen_swapped": {"en": "blur and sharpen swapped.", "zh": "模糊和锐化弄反了。"},
+    "ex.mistake.strides_not_multiplied": {"en": "each layer's growth is multiplied by the jump before it (the "
+                                                "product of the earlier strides).",
+                                          "zh": "每一层的增长要乘以它之前的跳步（前面各层步幅的乘积）。"},
+    "ex.mistake.kernels_added": {"en": "kernel sizes are not added: each layer adds (k − 1)·jump.",
+                                 "zh": "卷积核大小不是直接相加：每一层增加 (k − 1)·跳步。"},
+    "ex.mistake.jumps_added": {"en": "the jump is the product of the strides, not their sum.",
+                               "zh": "跳步是各层步幅的乘积，而不是它们的和。"},
+    "ex.mistake.bias_forgotten": {"en": "the bias was forgotten: one per output channel.",
+                                  "zh": "忘了偏置：每个输出通道一个。"},
+    "ex.mistake.bias_counted": {"en": "this layer has no bias.", "zh": "这一层没有偏置。"},
+    "ex.mistake.in_channels_forgotten": {"en": "the input channels were forgotten: each filter has a kernel per "
+                                               "input channel.", "zh": "忘了输入通道：每个滤波器对每个输入通道都有一个卷积核。"},
+    "ex.mistake.depthwise_as_standard": {"en": "counted as a standard convolution: a depthwise filter sees one "
+                                               "channel only.", "zh": "按标准卷积计算了：深度卷积的每个滤波器只看一个通道。"},
+    "ex.mistake.kernel_area_forgotten": {"en": "the kernel's area (k·k) was forgotten.", "zh": "忘了卷积核的面积（k·k）。"},
+    "ex.mistake.params_given": {"en": "that is the number of parameters; multiply-adds count each weight once per "
+                                      "output position.", "zh": "这是参数数量；乘加次数要把每个权重在每个输出位置各算一次。"},
+    "ex.mistake.positions_forgotten": {"en": "the output positions were forgotten: each weight is used at every "
+                                             "position.", "zh": "忘了输出位置：每个权重在每个位置都要用一次。"},
+    # prompts
+    "ex.conv_output_size.prompt": {
+        "en": "A convolution with a **{k}** kernel, stride **{s}**, padding **{p}** (on each side) and dilation "
+              "**{d}** is applied to an input of **{n}** (height × width). What are the output's height and width?",
+        "zh": "对 **{n}**（高 × 宽）的输入做卷积：卷积核 **{k}**，步幅 **{s}**，填充 **{p}**（每侧），空洞率 **{d}**。"
+              "输出的高和宽是多少？"},
+    "ex.pool_output_size.prompt": {
+        "en": "Pooling with a **{k}** window, stride **{s}** and padding **{p}** (on each side), {ceil}, on an input "
+              "of **{n}** (height × width). What are the output's height and width?",
+        "zh": "对 **{n}**（高 × 宽）的输入做池化：窗口 **{k}**，步幅 **{s}**，填充 **{p}**（每侧），{ceil}。"
+              "输出的高和宽是多少？"},
+    "ex.ceil_on": {"en": "**ceil mode on**", "zh": "**开启 ceil 模式**"},
+    "ex.ceil_off": {"en": "ceil mode off", "zh": "不开启 ceil 模式"},
+    "ex.transposed_output_size.prompt": {
+        "en": "A transposed convolution with a **{k}** kernel, stride **{s}**, padding **{p}**, output padding "
+              "**{op}** and dilation **{d}** is applied to an input of **{n}** (height × width). What are the "
+              "output's height and width?",
+        "zh": "对 **{n}**（高 × 宽）的输入做转置卷积：卷积核 **{k}**，步幅 **{s}**，填充 **{p}**，输出填充 **{op}**，"
+              "空洞率 **{d}**。输出的高和宽是多少？"},
+    "ex.im2col_shape.prompt": {
+        "en": "im2col unrolls a batch of **{batch}** (N × C × H × W) for a **{k}** filter, stride **{s}**, padding "
+              "**{p}**, one window per row. How many rows and columns does the matrix have?",
+        "zh": "im2col 把 **{batch}**（N × C × H × W）的批量按 **{k}** 的滤波器展开，步幅 **{s}**，填充 **{p}**，"
+              "每个窗口一行。矩阵有多少行、多少列？"},
+    "ex.conv_value.prompt": {
+        "en": "Compute the {op} of the input and the kernel below, stride **{s}**, zero padding **{p}**. The output "
+              "is {out}. What is its value at row **{row}**, column **{col}** (counting from 0)?",
+        "zh": "计算下面输入与卷积核的{op}，步幅 **{s}**，零填充 **{p}**。输出大小为 {out}。"
+              "它在第 **{row}** 行、第 **{col}** 列（从 0 开始数）的值是多少？"},
+    "ex.op_xcorr": {"en": "cross-correlation (what PyTorch's conv2d computes)", "zh": "互相关（PyTorch 的 conv2d 所计算的）"},
+    "ex.op_conv": {"en": "**true convolution** (the kernel flipped)", "zh": "**真正的卷积**（卷积核翻转）"},
+    "ex.pool_value.prompt": {
+        "en": "**{how}** pooling of the input below with a **{k}×{k}** window, stride **{s}**, padding **{p}**. The "
+              "output is {out}. What is its value at row **{row}**, column **{col}** (counting from 0)?",
+        "zh": "对下面的输入做**{how}**池化：窗口 **{k}×{k}**，步幅 **{s}**，填充 **{p}**。输出大小为 {out}。"
+              "它在第 **{row}** 行、第 **{col}** 列（从 0 开始数）的值是多少？"},
+    "ex.mode_max": {"en": "Max", "zh": "最大"},
+    "ex.mode_avg": {"en": "Average", "zh": "平均"},
+    "ex.transposed_value.prompt": {
+        "en": "A transposed convolution of the input below with the kernel below, stride **{s}**, padding **{p}**. "
+              "The output is {out}. What is its value at row **{row}**, column **{col}** (counting from 0)?",
+        "zh": "用下面的卷积核对下面的输入做转置卷积，步幅 **{s}**，填充 **{p}**。输出大小为 {out}。"
+              "它在第 **{row}** 行、第 **{col}** 列（从 0 开始数）的值是多少？"},
+    "ex.which_kernel.prompt": {"en": "The same photo went through four kernels. Which picture did **{kernel}** make?",
+                               "zh": "同一张照片经过了四个卷积核。哪一张图是 **{kernel}** 得到的？"},
+    "ex.receptive_field.prompt": {
+        "en": "A stack of {count} layers, from the input up: {layers} (no padding matters here). How many input "
+              "pixels does one output of the last layer see along a side (its receptive field), and how many input "
+              "pixels apart are two neighbouring outputs (the jump)?",
+        "zh": "从输入开始依次堆叠 {count} 层：{layers}（这里与填充无关）。最后一层的一个输出沿一边能看到多少个输入像素"
+              "（感受野），相邻两个输出在输入上相隔多少像素（跳步）？"},
+    "ex.layer_params.prompt": {
+        "en": "{layer}: **{cin}** inputs, **{cout}** outputs, kernel {k}, {bias}. How many parameters does it have?",
+        "zh": "{layer}：**{cin}** 个输入，**{cout}** 个输出，卷积核 {k}，{bias}。它有多少个参数？"},
+    "ex.layer.conv": {"en": "A standard convolution", "zh": "一个标准卷积层"},
+    "ex.layer.depthwise": {"en": "A depthwise convolution (one filter per channel)",
+                           "zh": "一个深度卷积层（每个通道一个滤波器）"},
+    "ex.layer.pointwise": {"en": "A 1×1 (pointwise) convolution", "zh": "一个 1×1（逐点）卷积层"},
+    "ex.layer.dense": {"en": "A dense (fully connected) layer", "zh": "一个全连接层"},
+    "ex.bias_on": {"en": "with bias", "zh": "有偏置"},
+    "ex.bias_off": {"en": "**without bias**", "zh": "**无偏置**"},
+    "ex.layer_macs.prompt": {
+        "en": "{layer}: **{cin}** input channels of **{n}**, **{cout}** output channels, kernel {k}, stride 1, "
+              "zero padding **{p}**. How many multiply-adds does one image take?",
+        "zh": "{layer}：**{cin}** 个 **{n}** 的输入通道，**{cout}** 个输出通道，卷积核 {k}，步幅 1，零填充 **{p}**。"
+              "处理一张图像要多少次乘加？"},
+    "ex.layer_macs.prompt_dense": {
+        "en": "{layer}: **{cin}** inputs, **{cout}** outputs. How many multiply-adds does one input take?",
+        "zh": "{layer}：**{cin}** 个输入，**{cout}** 个输出。处理一个输入要多少次乘加？"},
+    "ex.layer_macs.convention": {"en": "Count one multiply-add per weight per output position; the bias's "
+                                       "additions are not counted.",
+                                 "zh": "每个权重在每个输出位置算一次乘加；偏置的加法不计。"},
+    "ex.ask.number": {"en": "Answer with one number.", "zh": "请回答一个数。"},
+    "ex.ask.decimal": {"en": "Answer with one number, to two decimals.", "zh": "请回答一个数，保留两位小数。"},
+    "ex.ask.pair": {"en": "Answer as height, width (for example `4, 5`).", "zh": "请按“高, 宽”回答（例如 `4, 5`）。"},
+    "ex.ask.rows_cols": {"en": "Answer as rows, columns (for example `36, 9`).",
+                         "zh": "请按“行数, 列数”回答（例如 `36, 9`）。"},
+    "ex.ask.size_jump": {"en": "Answer as size, jump (for example `7, 4`).", "zh": "请按“感受野, 跳步”回答（例如 `7, 4`）。"},
+    "ex.ask.choice": {"en": "Choose A, B, C or D.", "zh": "请选择 A、B、C 或 D。"},
+    # worked solutions
+    "ex.sol.conv_size": {"en": "Each side: ⌊(n + 2·p − d·(k − 1) − 1)/s⌋ + 1 (PyTorch's formula; with d = 1 the "
+                               "middle is n + 2·p − k).",
+                         "zh": "每一边：⌊(n + 2·p − d·(k − 1) − 1)/s⌋ + 1（PyTorch 的公式；d = 1 时中间是 n + 2·p − k）。"},
+    "ex.sol.pool_size": {"en": "Each side: ⌊(n + 2·p − k)/s⌋ + 1.", "zh": "每一边：⌊(n + 2·p − k)/s⌋ + 1。"},
+    "ex.sol.pool_size_ceil": {"en": "Each side, in ceil mode: ⌈(n + 2·p − k)/s⌉ + 1, minus one if the last window "
+                                    "would start in the right padding.",
+                              "zh": "ceil 模式下每一边：⌈(n + 2·p − k)/s⌉ + 1；如果最后一个窗口会从右侧填充里开始，再减 1。"},
+    "ex.sol.transposed_size": {"en": "Each side: (n − 1)·s − 2·p + d·(k − 1) + output padding + 1.",
+                               "zh": "每一边：(n − 1)·s − 2·p + d·(k − 1) + 输出填充 + 1。"},
+    "ex.sol.height": {"en": "Height: `{formula}`", "zh": "高：`{formula}`"},
+    "ex.sol.width": {"en": "Width: `{formula}`", "zh": "宽：`{formula}`"},
+    "ex.sol.pair": {"en": "Answer: **{answer}**", "zh": "答案：**{answer}**"},
+    "ex.sol.im2col_out": {"en": "Output positions: OH = `{oh}`, OW = `{ow}`.",
+                          "zh": "输出位置：OH = `{oh}`，OW = `{ow}`。"},
+    "ex.sol.im2col_shape": {"en": "Rows: N·OH·OW = {n}·{oh}·{ow} = **{rows}**; columns: C·FH·FW = {c}·{fh}·{fw} = "
+                                  "**{cols}**.",
+                            "zh": "行数：N·OH·OW = {n}·{oh}·{ow} = **{rows}**；列数：C·FH·FW = {c}·{fh}·{fw} = **{cols}**。"},
+    "ex.sol.flip": {"en": "True convolution flips the kernel (rows and columns) first: `{kernel}`.",
+                    "zh": "真正的卷积先把卷积核上下左右翻转：`{kernel}`。"},
+    "ex.sol.window": {"en": "The window starts at row {top}, column {left} of the input padded by {pad}: `{window}`.",
+                      "zh": "窗口从填充 {pad} 后的输入的第 {top} 行、第 {left} 列开始：`{window}`。"},
+    "ex.sol.sum": {"en": "Products, summed: `{products} = {answer}`", "zh": "逐项相乘再相加：`{products} = {answer}`"},
+    "ex.sol.pool_no_pad": {"en": "No padding: every value of the window is the input's.",
+                           "zh": "没有填充：窗口里的每个值都来自输入。"},
+    "ex.sol.pool_pad_max": {"en": "Max pooling pads with −∞, which is never chosen (shown as 0 above).",
+                            "zh": "最大池化用 −∞ 填充，它永远不会被选中（上面显示为 0）。"},
+    "ex.sol.pool_pad_avg": {"en": "Average pooling pads with zeros, and they count in the mean (PyTorch's default).",
+                            "zh": "平均池化用 0 填充，并且这些 0 计入平均值（PyTorch 的默认做法）。"},
+    "ex.sol.pool": {"en": "{how}: `{work}`", "zh": "{how}：`{work}`"},
+    "ex.sol.stamps": {
+        "en": "Each input cell (i, j) stamps the kernel times itself with its corner at (i·{s}, j·{s}). With padding "
+              "{p} the asked cell is ({y}, {x}) of the uncropped picture; the stamps that reach it, input cell → "
+              "kernel cell: {listed}.",
+        "zh": "每个输入格子 (i, j) 把“卷积核 × 自身”盖在左上角 (i·{s}, j·{s}) 处。填充为 {p}，所问格子是未裁剪图上的 "
+              "({y}, {x})；覆盖它的印章（输入格子 → 卷积核格子）：{listed}。"},
+    "ex.sol.which_kernel": {"en": "**{letter}** is {kernel}: {why}", "zh": "**{letter}** 是{kernel}：{why}"},
+    "ex.why.gaussian_blur": {"en": "edges and noise are softened, nothing is added.",
+                             "zh": "边缘和噪点变柔和，没有增加任何东西。"},
+    "ex.why.sharpen": {"en": "the photo itself with its edges and texture stronger.",
+                       "zh": "仍是原照片，但边缘和纹理更强。"},
+    "ex.why.sobel_x": {"en": "flat areas are grey or dark, and vertical edges (changes along x) stand out.",
+                       "zh": "平坦区域是灰色或暗的，竖直边缘（沿 x 方向的变化）很突出。"},
+    "ex.why.sobel_y": {"en": "flat areas are grey or dark, and horizontal edges (changes along y) stand out.",
+                       "zh": "平坦区域是灰色或暗的，水平边缘（沿 y 方向的变化）很突出。"},
+    "ex.sol.rf_rule": {"en": "Going up the stack, each layer adds d·(k − 1) times the jump before it; the jump is "
+                             "the product of the strides so far.",
+                       "zh": "沿着堆叠往上，每一层增加 d·(k − 1) 乘以它之前的跳步；跳步是到目前为止各层步幅的乘积。"},
+    "ex.sol.rf_steps": {"en": "Layer by layer (field + (extent − 1)·jump before):  \n{steps}",
+                        "zh": "逐层计算（感受野 + (跨度 − 1)·之前的跳步）：  \n{steps}"},
+    "ex.sol.rf_jump": {"en": "Jump: {strides} = **{jump}**", "zh": "跳步：{strides} = **{jump}**"},
+    "ex.sol.params.conv": {"en": "Weights: out · in · k·k = {cout} · {cin} · {area} = {weights}; biases: {biases}. "
+                                 "Total **{answer}**.",
+                           "zh": "权重：输出 · 输入 · k·k = {cout} · {cin} · {area} = {weights}；偏置：{biases}。"
+                                 "共 **{answer}**。"},
+    "ex.sol.params.depthwise": {"en": "Weights: one k·k kernel per channel, {cout} · {area} = {weights}; biases: "
+                                      "{biases}. Total **{answer}**.",
+                                "zh": "权重：每个通道一个 k·k 卷积核，{cout} · {area} = {weights}；偏置：{biases}。"
+                                      "共 **{answer}**。"},
+    "ex.sol.params.pointwise": {"en": "Weights: out · in = {cout} · {cin} = {weights}; biases: {biases}. Total "
+                                      "**{answer}**.",
+                                "zh": "权重：输出 · 输入 = {cout} · {cin} = {weights}；偏置：{biases}。共 **{answer}**。"},
+    "ex.sol.params.dense": {"en": "Weights: in · out = {cin} · {cout} = {weights}; biases: {biases}. Total "
+                                  "**{answer}**.",
+                            "zh": "权重：输入 · 输出 = {cin} · {cout} = {weights}；偏置：{biases}。共 **{answer}**。"},
+    "ex.sol.macs": {"en": "Outputs: {out} positions × {cout} channels = {positions}; each uses {per_output} weights. "
+                          "{positions} · {per_output} = **{answer}**.",
+                    "zh": "输出：{out} 个位置 × {cout} 个通道 = {positions}；每个输出用到 {per_output} 个权重。"
+                          "{positions} · {per_output} = **{answer}**。"},
+}
