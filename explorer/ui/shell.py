@@ -22,7 +22,8 @@ from explorer.ui.state import shared
 PROJECTOR_FONT = {"size": 16}   # a figure's default text in presentation mode (Plotly's 12 px is unreadable there)
 PAGES = [("kernel_lab", ":material/blur_on:"), ("sliding_window", ":material/animation:"),
          ("pooling", ":material/grid_view:"), ("transposed_dilated", ":material/open_in_full:"),
-         ("channels", ":material/layers:"), ("im2col", ":material/table_view:"), ("network", ":material/hub:")]
+         ("channels", ":material/layers:"), ("im2col", ":material/table_view:"), ("network", ":material/hub:"),
+         ("check_yourself", ":material/quiz:")]
 
 
 def lang() -> str:

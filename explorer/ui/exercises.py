@@ -1,0 +1,102 @@
+"""Check yourself: choose a kind and a level, answer, and get the verdict with the worked solution and, where a
+known mistake gives the wrong answer, its name. The questions come from ``explorer.exercises``; a question is its
+kind, level and number, all three in the address bar, so a link opens the same question."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import streamlit as st
+
+from explorer import display, exercises, kernels, ops
+from explorer.exercises import Question, Verdict, answers
+from explorer.ui import widgets
+from explorer.ui.shell import lang, tr
+from explorer.ui.source import current_image, working_copy
+from explorer.ui.state import exercises as state
+
+VERDICT_LOOK = {True: ("success", ":material/check_circle:"), False: ("error", ":material/cancel:"),
+                None: ("warning", ":material/edit_note:")}
+
+
+def _another() -> None:
+    st.session_state[state.SEED] = random.randrange(state.MAX_SEED + 1)
+
+
+def controls() -> Question:
+    """The kind, the level, the question's number and "Another question"; the question they make."""
+    c1, c2, c3, c4 = st.columns([2.4, 1.5, 1.1, 1.2], vertical_alignment="bottom")
+    kind = widgets.choice(tr("ex.kind"), exercises.KINDS, state.KIND, state.DEFAULTS[state.KIND], prefix="ex.kind",
+                          where=c1)
+    level = widgets.choice(tr("ex.level"), exercises.LEVELS, state.LEVEL, state.DEFAULTS[state.LEVEL],
+                           kind="segmented", prefix="ex.level", where=c2)
+    seed = widgets.number(tr("ex.seed"), 0, state.MAX_SEED, state.SEED, state.DEFAULTS[state.SEED], where=c3,
+                          help=tr("ex.seed_help"))
+    c4.button(tr("ex.another"), icon=":material/casino:", on_click=_another, width="stretch")
+    return exercises.generate(kind, seed, level)
+
+
+def _pictures(q: Question) -> None:
+    """The four pictures of a which-kernel question: the sidebar's image (a sample, or the student's photo), its
+    centre in grey, through the four kernels in the question's order."""
+    work = working_copy(current_image())
+    grey = work.mean(axis=2) if work.ndim == 3 else work
+    side = min(q.params["crop"], *grey.shape[:2])
+    top, left = (grey.shape[0] - side) // 2, (grey.shape[1] - side) // 2
+    crop = np.ascontiguousarray(grey[top:top + side, left:left + side], dtype=np.float32)
+    for column, letter, name in zip(st.columns(4), answers.CHOICES, q.params["choices"]):
+        out = ops.conv2d(crop, kernels.get_kernel(name), padding="same")
+        shown = display.to_display(out, "absolute" if name.startswith("sobel") else "clip")
+        widgets.picture(shown, tr("ex.picture", letter=letter), where=column, width="stretch")
+
+
+def question(q: Question) -> None:
+    """The question: its words, and its numbers or pictures."""
+    st.markdown(q.prompt(lang()))
+    if "input" in q.params:
+        widgets.matrices([(np.array(q.params["input"]), tr("ex.input"), True),
+                          (np.array(q.params["kernel"]), tr("ex.kernel"), False)] if "kernel" in q.params
+                         else [(np.array(q.params["input"]), tr("ex.input"), True)])
+    if q.kind == "which_kernel":
+        _pictures(q)
+
+
+def _attempts() -> dict:
+    return st.session_state.setdefault(state.ATTEMPTS, {})
+
+
+def answer(q: Question) -> Verdict | None:
+    """The answer box (or A–D), "Check", and after a check the verdict and the worked solution."""
+    asked = (q.kind, q.seed, q.level)
+    with st.form(state.form(*asked), border=False, enter_to_submit=True):
+        if q.shape == "choice":
+            typed = st.segmented_control(tr("ex.your_answer"), list(answers.CHOICES), key=state.answer(*asked),
+                                         persist_state="session")
+        else:
+            typed = st.text_input(tr("ex.your_answer"), key=state.answer(*asked), persist_state="session",
+                                  max_chars=answers.MAX_TEXT, placeholder=tr(f"ex.placeholder.{q.shape}"))
+        sent = st.form_submit_button(tr("ex.check"), type="primary", icon=":material/done:")
+    if sent:
+        _attempts().setdefault(asked, []).append((typed or "", q.check(typed or "")))
+    tries = _attempts().get(asked)
+    if not tries:
+        return None
+    verdict = tries[-1][1]
+    look, icon = VERDICT_LOOK[verdict.correct]
+    getattr(st, look)(verdict.message(lang()), icon=icon)
+    if verdict.correct is not None:
+        with st.expander(tr("ex.solution"), icon=":material/menu_book:", expanded=True):
+            st.markdown(q.solution(lang()))
+    return verdict
+
+
+def score(kind: str) -> None:
+    """Right first answers out of questions answered, for this kind and for all, in this session (a question's
+    first readable answer counts; trying it again teaches, it does not score)."""
+    firsts = {asked: next((v.correct for _, v in tries if v.correct is not None), None)
+              for asked, tries in _attempts().items()}
+    counted = {asked: right for asked, right in firsts.items() if right is not None}
+    mine = [right for asked, right in counted.items() if asked[0] == kind]
+    s1, s2 = st.columns(2)
+    s1.metric(tr("ex.score_kind", kind=tr(f"ex.kind.{kind}")), f"{sum(mine)} / {len(mine)}", border=True)
+    s2.metric(tr("ex.score_all"), f"{sum(counted.values())} / {len(counted)}", border=True)

@@ -1,0 +1,96 @@
+"""Check yourself through AppTest, in both languages: a right answer, a wrong one (worked solution, mistake named),
+one that cannot be read (how to write it, no solution, no score), a link that opens the same question, another
+question, the score counting first answers, and the four pictures of a which-kernel question."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import i18n
+from explorer.exercises import generate
+from explorer.exercises.question import show
+
+HOME = str(Path(__file__).resolve().parents[2] / "explorer" / "Home.py")
+PAGE = "../pages/check_yourself.py"
+
+
+def opened(lang: str = "en", **link) -> AppTest:
+    at = AppTest.from_file(HOME, default_timeout=60)
+    for key, value in {"lang": lang, **link}.items():
+        at.query_params[key] = str(value)
+    at.run()
+    return at.switch_page(PAGE).run()
+
+
+def answer(at: AppTest, text: str) -> AppTest:
+    at.text_input[0].input(text)
+    return next(b for b in at.button if b.label in (i18n.t("ex.check", "en"), i18n.t("ex.check", "zh"))).click().run()
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _with_mistake(kind: str, code: str, level: int = 2) -> tuple[int, object]:
+    return next((seed, q) for seed in range(500) for q in [generate(kind, seed, level)] if code in q.mistakes)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_right_wrong_and_unreadable_answers(lang):
+    seed, q = _with_mistake("conv_output_size", "padding_once")
+    at = opened(lang, **{"ex.kind": "conv_output_size", "ex.level": 2, "ex.seed": seed})
+    assert not at.exception
+    assert q.prompt(lang).split("**")[0] in texts(at)
+
+    answer(at, "four by five")                              # not an answer: how to write one, nothing else
+    assert [w.value for w in at.warning] == [i18n.t("ex.how.pair", lang)]
+    assert not at.expander and q.solution(lang).split("`")[0] not in texts(at)
+
+    answer(at, show(q.mistakes["padding_once"], "pair"))    # the mistake named, the worked solution shown
+    assert [e.value for e in at.error] == [i18n.t("ex.wrong_because", lang,
+                                                  why=i18n.t("ex.mistake.padding_once", lang))]
+    assert q.solution(lang) in texts(at)
+
+    answer(at, q.answer_text().replace(", ", "×"))          # written another way, still right
+    assert [s.value for s in at.success] == [i18n.t("ex.right", lang)]
+    assert [m.value for m in at.metric] == ["0 / 1", "0 / 1"]   # the first readable answer is what counts
+
+
+def test_a_link_opens_the_same_question_in_a_new_session_and_another_question_changes_it():
+    link = {"ex.kind": "transposed_value", "ex.level": 3, "ex.seed": 4242}
+    first, second = opened(**link), opened(**link)
+    q = generate("transposed_value", 4242, 3)
+    assert q.prompt("en") in texts(first) and texts(first) == texts(second)
+    assert [h.proto.body for h in first.get("html")] == [h.proto.body for h in second.get("html")]
+
+    another = next(b for b in first.button if b.label == i18n.t("ex.another", "en"))
+    another.click().run()
+    shown = generate("transposed_value", first.number_input[0].value, 3)
+    assert shown.params != q.params and shown.prompt("en") in texts(first)
+    assert first.query_params["ex.seed"] == str(first.number_input[0].value)      # the link follows
+
+
+def test_score_per_kind_and_for_all():
+    at = opened(**{"ex.kind": "layer_params", "ex.seed": 1})
+    answer(at, generate("layer_params", 1).answer_text())
+    at.number_input[0].set_value(2).run()
+    answer(at, "1")
+    assert [m.value for m in at.metric] == ["1 / 2", "1 / 2"]
+    at.selectbox[0].set_value("pool_output_size").run()
+    assert [m.value for m in at.metric] == ["0 / 0", "1 / 2"] and not at.exception
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_which_kernel_shows_four_pictures_and_reads_a_choice(lang):
+    at = opened(lang, **{"ex.kind": "which_kernel", "ex.seed": 3})
+    q = generate("which_kernel", 3)
+    pictures = [node for node in at.main if getattr(node, "type", "") == "image"]
+    assert len(pictures) == 4 and not at.exception
+    assert [c.value for c in at.main.caption if c.value.endswith(tuple("ABCD"))] == [
+        i18n.t("ex.picture", lang, letter=x) for x in "ABCD"]
+    at.segmented_control(key="ex.answer.which_kernel.3.1").set_value("ABCD"[q.answer])
+    next(b for b in at.button if b.label == i18n.t("ex.check", lang)).click().run()
+    assert [s.value for s in at.success] == [i18n.t("ex.right", lang)]
+    assert i18n.t(f"preset.{q.params['asked']}", lang) in texts(at)
