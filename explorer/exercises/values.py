@@ -188,20 +188,19 @@ def transposed_value(rng: random.Random, level: int) -> dict:
 KERNEL_CHOICES = ("gaussian_blur", "sharpen", "sobel_x", "sobel_y")
 CONFUSED = {"sobel_x": ("sobel_axes_swapped", "sobel_y"), "sobel_y": ("sobel_axes_swapped", "sobel_x"),
             "gaussian_blur": ("blur_sharpen_swapped", "sharpen"), "sharpen": ("blur_sharpen_swapped", "gaussian_blur")}
-SAMPLES = 2      # the bundled photos a question may show (china.jpg, flower.jpg); the page may use the student's
 
 
 def which_kernel(rng: random.Random, level: int) -> dict:
-    """Four pictures made from one photo by blur, sharpen, Sobel x and Sobel y, in a drawn order: which one is the
-    asked kernel's? (Level: a smaller crop of the photo, where the difference is harder to see.)"""
+    """Four pictures made from one photo (the page's: a sample or the student's own) by blur, sharpen, Sobel x and
+    Sobel y, in a drawn order: which one is the asked kernel's? ``crop``: the side of the photo's centre shown,
+    smaller at a higher level, where the difference is harder to see."""
     choices = list(KERNEL_CHOICES)
     rng.shuffle(choices)
     asked = rng.choice(KERNEL_CHOICES)
     mistake, confused_with = CONFUSED[asked]
     answer = choices.index(asked)
     return {
-        "params": {"choices": choices, "asked": asked, "photo": rng.randrange(SAMPLES),
-                   "crop": (256, 128, 64)[level - 1]},
+        "params": {"choices": choices, "asked": asked, "crop": (256, 128, 64)[level - 1]},
         "answer": answer, "shape": "choice", "mistakes": {mistake: choices.index(confused_with)},
         "prompt_lines": (("ex.which_kernel.prompt", {"kernel": Say(f"preset.{asked}")}), ("ex.ask.choice", {})),
         "solution_lines": (("ex.sol.which_kernel", {"letter": "ABCD"[answer], "kernel": Say(f"preset.{asked}"),

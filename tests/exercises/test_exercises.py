@@ -176,11 +176,11 @@ def test_every_answer_is_torchs_and_every_named_mistake_is_recognised(kind, leve
 def test_which_kernel_shows_four_different_pictures_and_the_answer_is_the_asked_kernels():
     from sklearn.datasets import load_sample_image
 
-    photos = [load_sample_image(name).mean(axis=2)[100:228, 100:228] / 255 for name in ("china.jpg", "flower.jpg")]
+    photo = load_sample_image("china.jpg").mean(axis=2)[100:228, 100:228] / 255
     for seed in range(40):
         q = generate("which_kernel", seed, 1 + seed % 3)
         assert sorted(q.params["choices"]) == sorted(("gaussian_blur", "sharpen", "sobel_x", "sobel_y"))
-        x = torch.tensor(photos[q.params["photo"]], dtype=torch.float32)[None, None]
+        x = torch.tensor(photo, dtype=torch.float32)[None, None]
         outs = [F.conv2d(x, torch.tensor(kernels.get_kernel(name))[None, None], padding="same")
                 for name in q.params["choices"]]
         asked = F.conv2d(x, torch.tensor(kernels.get_kernel(q.params["asked"]))[None, None], padding="same")
