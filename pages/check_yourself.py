@@ -9,6 +9,6 @@ st.title(tr("page.check_yourself.title"))
 lead(tr("ex.intro"))
 
 question = ex.controls()
-ex.question(question)
-ex.answer(question)
+answer_here = ex.question(question)
+ex.answer(question, answer_here)
 ex.score(question.kind)

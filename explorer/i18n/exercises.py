@@ -22,9 +22,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex.kind.im2col_shape": {"en": "im2col: the matrix's shape", "zh": "im2col：矩阵的形状"},
     "ex.kind.which_kernel": {"en": "Which kernel made this picture?", "zh": "哪个卷积核得到了这张图？"},
     "ex.level": {"en": "Level", "zh": "难度"},
-    "ex.level.1": {"en": "1 · small", "zh": "1 · 简单"},
-    "ex.level.2": {"en": "2", "zh": "2"},
-    "ex.level.3": {"en": "3 · harder", "zh": "3 · 较难"},
+    "ex.level_help": {"en": "1: small numbers, square. 2: larger, with stride and padding. 3: non-square, "
+                            "dilation, ceil mode, output padding.",
+                      "zh": "1：小数字，正方形。2：更大，有步幅和填充。3：非正方形、空洞、ceil 模式、输出填充。"},
     "ex.seed": {"en": "Question no.", "zh": "题号"},
     "ex.seed_help": {"en": "The same kind, level and number always give the same question.",
                      "zh": "题型、难度和题号相同，题目就总是相同。"},

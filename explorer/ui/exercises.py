@@ -29,7 +29,7 @@ def controls() -> Question:
     kind = widgets.choice(tr("ex.kind"), exercises.KINDS, state.KIND, state.DEFAULTS[state.KIND], prefix="ex.kind",
                           where=c1)
     level = widgets.choice(tr("ex.level"), exercises.LEVELS, state.LEVEL, state.DEFAULTS[state.LEVEL],
-                           kind="segmented", prefix="ex.level", where=c2)
+                           kind="segmented", where=c2, help=tr("ex.level_help"))
     seed = widgets.number(tr("ex.seed"), 0, state.MAX_SEED, state.SEED, state.DEFAULTS[state.SEED], where=c3,
                           help=tr("ex.seed_help"))
     c4.button(tr("ex.another"), icon=":material/casino:", on_click=_another, width="stretch")
@@ -46,29 +46,37 @@ def _pictures(q: Question) -> None:
     crop = np.ascontiguousarray(grey[top:top + side, left:left + side], dtype=np.float32)
     for column, letter, name in zip(st.columns(4), answers.CHOICES, q.params["choices"]):
         out = ops.conv2d(crop, kernels.get_kernel(name), padding="same")
-        shown = display.to_display(out, "absolute" if name.startswith("sobel") else "clip")
+        if name.startswith("sobel"):          # edges' strength, scaled so that the edges are bright, not dim
+            out = np.abs(out) / display.robust_scale(np.abs(out))
+        shown = display.to_display(out, "clip")
         widgets.picture(shown, tr("ex.picture", letter=letter), where=column, width="stretch")
 
 
-def question(q: Question) -> None:
-    """The question: its words, and its numbers or pictures."""
+def question(q: Question):
+    """The question: its words, and its numbers or pictures; returns where the answer goes (beside the numbers, so
+    that on a projector both are on the first screen)."""
     st.markdown(q.prompt(lang()))
-    if "input" in q.params:
-        widgets.matrices([(np.array(q.params["input"]), tr("ex.input"), True),
-                          (np.array(q.params["kernel"]), tr("ex.kernel"), False)] if "kernel" in q.params
-                         else [(np.array(q.params["input"]), tr("ex.input"), True)])
     if q.kind == "which_kernel":
         _pictures(q)
+    if "input" not in q.params:
+        return st.container()
+    numbers, beside = st.columns([1, 1], gap="large")
+    grids = [(np.array(q.params["input"]), tr("ex.input"), True)]
+    if "kernel" in q.params:
+        grids.append((np.array(q.params["kernel"]), tr("ex.kernel"), False))
+    widgets.matrices(grids, where=numbers)
+    return beside
 
 
 def _attempts() -> dict:
     return st.session_state.setdefault(state.ATTEMPTS, {})
 
 
-def answer(q: Question) -> Verdict | None:
-    """The answer box (or A–D), "Check", and after a check the verdict and the worked solution."""
-    asked = (q.kind, q.seed, q.level)
-    with st.form(state.form(*asked), border=False, enter_to_submit=True):
+def answer(q: Question, where=None) -> Verdict | None:
+    """The answer box (or A–D), "Check", and after a check the verdict and the worked solution (in ``where``, a
+    container: :func:`question` gives one)."""
+    asked, where = (q.kind, q.seed, q.level), where or st.container()
+    with where.form(state.form(*asked), border=False, enter_to_submit=True):
         if q.shape == "choice":
             typed = st.segmented_control(tr("ex.your_answer"), list(answers.CHOICES), key=state.answer(*asked),
                                          persist_state="session")
@@ -83,9 +91,9 @@ def answer(q: Question) -> Verdict | None:
         return None
     verdict = tries[-1][1]
     look, icon = VERDICT_LOOK[verdict.correct]
-    getattr(st, look)(verdict.message(lang()), icon=icon)
+    getattr(where, look)(verdict.message(lang()), icon=icon)
     if verdict.correct is not None:
-        with st.expander(tr("ex.solution"), icon=":material/menu_book:", expanded=True):
+        with where.expander(tr("ex.solution"), icon=":material/menu_book:", expanded=True):
             st.markdown(q.solution(lang()))
     return verdict
 
