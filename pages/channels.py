@@ -2,6 +2,7 @@
 import streamlit as st
 
 from explorer.ui import channels as ch
+from explorer.ui import exercises
 from explorer.ui.shell import panel, tr
 from explorer.ui.sidebar import lead
 from explorer.ui.source import current_image, working_copy
@@ -28,3 +29,5 @@ with groups_tab:
     panel(ch.groups_panel)(work)
 with sharing_tab:
     sharing(image, work)
+
+exercises.panel("channels")            # questions on this page's ideas, checked; run only when opened

@@ -1,6 +1,7 @@
 """im2col: a convolution layer as one matrix product, forward and backward, and what that costs."""
 import streamlit as st
 
+from explorer.ui import exercises
 from explorer.ui import im2col as ic
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import figure_and_controls, lead
@@ -24,3 +25,5 @@ with pool_tab:
     ic.pooling_panel(example)
 with cost_tab:
     ic.cost_panel()
+
+exercises.panel("im2col")            # questions on this page's ideas, checked; run only when opened

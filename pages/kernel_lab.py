@@ -1,6 +1,7 @@
 """Kernel Lab: apply a preset or hand-typed kernel to the current image."""
 import streamlit as st
 
+from explorer.ui import exercises
 from explorer.ui import kernel_lab as lab
 from explorer.ui.shell import tr
 from explorer.ui.source import current_image
@@ -19,3 +20,5 @@ lab.inspector_panel(settings, result)
 lab.pixel_lesson(image, settings, result)
 lab.downloads(image, settings, result)
 lab.code(settings, result)
+
+exercises.panel("kernel_lab")            # questions on this page's ideas, checked; run only when opened

@@ -1,6 +1,7 @@
 """Network: build a small CNN for handwritten digits or for your own classes, train it here, see it think."""
 import streamlit as st
 
+from explorer.ui import exercises
 from explorer.ui.network import arch_tab, classes_tab, inside_tab, overview_tab, source, train_tab
 from explorer.ui.network.model import Task, keep_per_source
 from explorer.ui.shell import tr
@@ -26,3 +27,5 @@ with tabs["net.tab_overview"]:
     picture = overview_tab.render(network, model, data, seed=seed)
 with tabs["net.tab_inside"]:
     inside_tab.render(network, model, data, picture)
+
+exercises.panel("network")            # questions on this page's ideas, checked; run only when opened

@@ -1,6 +1,7 @@
 """Pooling: max and average side by side, repeated rounds, and what a small shift changes."""
 import streamlit as st
 
+from explorer.ui import exercises
 from explorer.ui import pooling as pool
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import figure_and_controls, lead
@@ -25,3 +26,5 @@ with rounds_tab:
 with shift_tab:
     pool.shift_panel(image, work, window)
     pool.equivariance_panel(work)
+
+exercises.panel("pooling")            # questions on this page's ideas, checked; run only when opened

@@ -1,6 +1,7 @@
 """Sliding Window: watch the kernel slide, with every multiplication and sum on screen."""
 import streamlit as st
 
+from explorer.ui import exercises
 from explorer.ui import sliding_window as sw
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import lead
@@ -28,3 +29,5 @@ with left:
     sw.formula_panel(run)
 with right:
     sw.export_panel(run, settings, params)
+
+exercises.panel("sliding_window")            # questions on this page's ideas, checked; run only when opened

@@ -1,6 +1,7 @@
 """Transposed and dilated convolution: upsampling, three equal readings, checkerboards, holes, receptive fields."""
 import streamlit as st
 
+from explorer.ui import exercises
 from explorer.ui.shell import panel, tr
 from explorer.ui.sidebar import lead
 from explorer.ui.source import current_image, working_copy
@@ -34,3 +35,5 @@ with dilated_tab:
     panel(dilation.render)(image, work)
 with field_tab:
     panel(receptive_field.render)(work)
+
+exercises.panel("transposed_dilated")            # questions on this page's ideas, checked; run only when opened

@@ -10,6 +10,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "same kind, level and number give the same question, so you can send it to someone.",
         "zh": "选择题型和难度，作答后按 **检查**。每道题都有编号：题型、难度和编号相同，题目就相同，可以发给别人。"},
     "ex.kind": {"en": "Kind of question", "zh": "题型"},
+    "ex.panel": {"en": "Check yourself", "zh": "自我检测"},
     "ex.kind.conv_output_size": {"en": "Convolution: output size", "zh": "卷积：输出尺寸"},
     "ex.kind.pool_output_size": {"en": "Pooling: output size", "zh": "池化：输出尺寸"},
     "ex.kind.transposed_output_size": {"en": "Transposed convolution: output size", "zh": "转置卷积：输出尺寸"},

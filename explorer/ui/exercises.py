@@ -11,7 +11,7 @@ import streamlit as st
 from explorer import display, exercises, kernels, ops
 from explorer.exercises import Question, Verdict, answers
 from explorer.ui import widgets
-from explorer.ui.shell import lang, tr
+from explorer.ui.shell import labels, lang, tr
 from explorer.ui.source import current_image, working_copy
 from explorer.ui.state import exercises as state
 
@@ -19,8 +19,8 @@ VERDICT_LOOK = {True: ("success", ":material/check_circle:"), False: ("error", "
                 None: ("warning", ":material/edit_note:")}
 
 
-def _another() -> None:
-    st.session_state[state.SEED] = random.randrange(state.MAX_SEED + 1)
+def _another(key: str = state.SEED) -> None:
+    st.session_state[key] = random.randrange(state.MAX_SEED + 1)
 
 
 def controls() -> Question:
@@ -108,3 +108,29 @@ def score(kind: str) -> None:
     s1, s2 = st.columns(2)
     s1.metric(tr("ex.score_kind", kind=tr(f"ex.kind.{kind}")), f"{sum(mine)} / {len(mine)}", border=True)
     s2.metric(tr("ex.score_all"), f"{sum(counted.values())} / {len(counted)}", border=True)
+
+
+# which questions each concept page asks at its foot
+PANELS = {"kernel_lab": ("conv_output_size", "conv_value", "which_kernel"),
+          "sliding_window": ("conv_value", "conv_output_size"), "pooling": ("pool_output_size", "pool_value"),
+          "transposed_dilated": ("transposed_output_size", "transposed_value", "receptive_field"),
+          "channels": ("layer_params", "layer_macs"), "im2col": ("im2col_shape", "layer_macs"),
+          "network": ("layer_params", "layer_macs", "receptive_field")}
+
+
+def panel(page: str) -> None:
+    """"Check yourself" at the foot of a concept page: that page's kinds of question, at the level chosen on the
+    Check yourself page, answered and scored as there. Nothing in it runs while it is closed."""
+    box = st.expander(tr("ex.panel"), icon=":material/quiz:", key=state.panel(page), on_change="rerun")
+    if not box.open:
+        return
+    kinds = PANELS[page]
+    with box:
+        c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+        kind = c1.segmented_control(tr("ex.kind"), kinds, key=state.panel_kind(page), persist_state="session",
+                                    format_func=labels("ex.kind"), default=kinds[0], required=True)
+        seed = state.panel_seed(page)
+        c2.button(tr("ex.another"), icon=":material/casino:", on_click=_another, args=(seed,), width="stretch")
+        q = exercises.generate(kind, st.session_state.get(seed, state.DEFAULTS[state.SEED]),
+                               st.session_state.get(state.LEVEL, state.DEFAULTS[state.LEVEL]))
+        answer(q, question(q))

@@ -94,3 +94,17 @@ def test_which_kernel_shows_four_pictures_and_reads_a_choice(lang):
     next(b for b in at.button if b.label == i18n.t("ex.check", lang)).click().run()
     assert [s.value for s in at.success] == [i18n.t("ex.right", lang)]
     assert i18n.t(f"preset.{q.params['asked']}", lang) in texts(at)
+
+
+def test_a_concept_pages_panel_runs_only_when_open_and_checks_answers_there():
+    at = AppTest.from_file(HOME, default_timeout=60).run()
+    at.switch_page("../pages/pooling.py").run()
+    q = generate("pool_output_size", 1)
+    assert q.prompt("en") not in texts(at) and not at.text_input
+    at.session_state["ex.panel.pooling"] = True                 # the reader opens "Check yourself"
+    at.run()
+    assert q.prompt("en") in texts(at) and not at.exception
+    answer(at, q.answer_text())
+    assert [s.value for s in at.success][-1] == i18n.t("ex.right", "en")
+    at.switch_page(PAGE).run()                                  # scored with the rest
+    assert [m.value for m in at.metric] == ["0 / 0", "1 / 1"]

@@ -18,4 +18,19 @@ def form(kind: str, seed: int, level: int) -> str:
     return f"ex.form.{kind}.{seed}.{level}"
 
 
+def panel(page: str) -> str:
+    """The "Check yourself" expander at the foot of a concept page (its questions run only while it is open)."""
+    return f"ex.panel.{page}"
+
+
+def panel_kind(page: str) -> str:
+    """The kind of question that panel asks."""
+    return f"ex.panel_kind.{page}"
+
+
+def panel_seed(page: str) -> str:
+    """That panel's question number."""
+    return f"ex.panel_seed.{page}"
+
+
 DEFAULTS: dict[str, object] = {KIND: "conv_output_size", LEVEL: 1, SEED: 1}
