@@ -12,7 +12,7 @@ import time  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from explorer import ops  # noqa: E402
-from explorer.ui import budget, caches, shell, sidebar, source  # noqa: E402
+from explorer.ui import budget, caches, links, share, shell, sidebar, source  # noqa: E402
 from explorer.ui.shell import tr  # noqa: E402
 
 started = time.perf_counter()
@@ -20,6 +20,7 @@ started = time.perf_counter()
 st.set_page_config(page_title="CNN Explorer", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if shell.presenting() else "auto")
 st.html(sidebar.PAGE_CSS)
+share.start_run()
 sidebar.language_switch()
 sidebar.presentation_switch()
 navigation = st.navigation(
@@ -32,6 +33,8 @@ try:
     with ops.keep_images(caches.device_images()):     # the current image uploaded to a GPU once per session
         navigation.run()
 finally:
+    links.keep_rules()
+    share.panel()
     shell.report_ignored_settings()
     source.let_go_of_old_uploads()
     budget.keep_within_share()

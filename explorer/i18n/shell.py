@@ -173,4 +173,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Gaps between the kernel's taps: a 3×3 kernel with dilation 2 covers 5×5 pixels.",
         "zh": "卷积核各元素之间的间隔：膨胀率为 2 的 3×3 卷积核覆盖 5×5 个像素。",
     },
+    "share.title": {"en": "Share this view", "zh": "分享此视图"},
+    "share.help": {
+        "en": "A link to this page with its settings as they are now. Tick what students should not see, or see "
+              "but not change: the link hides or locks it on every page they open.",
+        "zh": "指向本页当前设置的链接。勾选学生不应看到、或能看到但不能修改的设置：链接会在他们打开的每个页面上隐藏或锁定它。"},
+    "share.hide": {"en": "Hidden from students", "zh": "对学生隐藏"},
+    "share.lock": {"en": "Shown, but locked", "zh": "显示但锁定"},
+    "share.qr": {"en": "The same link as a QR code", "zh": "同一链接的二维码"},
 }

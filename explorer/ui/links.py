@@ -23,10 +23,13 @@ from typing import Callable, Sequence
 import streamlit as st
 
 from explorer import i18n
+from explorer.ui import state
 from explorer.ui.shell import note_ignored
 from explorer.ui.state import shared
 
 MAX_RAW = 64        # characters of one value: every real setting is far shorter
+MAX_RULES = 64      # settings one hide= or lock= names: more than any page has
+RULES = (shared.HIDE, shared.LOCK)
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?")
 
 
@@ -153,3 +156,27 @@ def publish(key: str, current, default) -> None:
     wanted = ",".join(code(v) for v in current) if isinstance(current, (list, tuple)) else code(current)
     if st.query_params.get(key) != wanted:
         st.query_params[key] = wanted
+
+
+def rules() -> dict[str, frozenset[str]]:
+    """The settings the link that opened this session hides and locks: ``?hide=conv.stride,conv.dilation`` (not
+    drawn; the value, the link's or the default, still counts) and ``?lock=conv.padding`` (drawn, not changeable).
+    Names are settings' keys, the same as their values' in a link; one that names no setting is named in the
+    notice. Read once per session (a hidden setting stays hidden on every page) and kept in the address bar by
+    :func:`keep_rules`, so that a link copied from a student's screen hides the same."""
+    if shared.LINK_RULES not in st.session_state:
+        known, found = state.names(), {}
+        for rule in RULES:
+            names = [name.strip() for raw in st.query_params.get_all(rule) for name in raw.split(",")][:MAX_RULES]
+            for name in names:
+                if name and name not in known:
+                    note_ignored(f"{rule}={name}"[:MAX_RAW])
+            found[rule] = frozenset(name for name in names if name in known)
+        st.session_state[shared.LINK_RULES] = found
+    return st.session_state[shared.LINK_RULES]
+
+
+def keep_rules() -> None:
+    """The session's hide= and lock= back in the address bar (a page switch clears it)."""
+    for rule, names in rules().items():
+        publish(rule, sorted(names), [])

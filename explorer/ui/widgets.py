@@ -24,10 +24,17 @@ from explorer.views import tables
 FIGURE = {"width": "stretch", "config": {"displayModeBar": False}}
 
 
-def _bound(key: str, spec, default):
-    """The widget ``key``'s value in the session: the link's on first use (if the widget could hold it)."""
+def _bound(key: str, spec, default, label: str, kwargs: dict) -> bool:
+    """The widget ``key``'s value in the session: the link's on first use (if the widget could hold it). Offers
+    the setting to "Share this view" under ``label``; locks the widget (``kwargs``) when the session's link locks
+    it; ``True`` when the link hides it (the caller then draws nothing and the value stays as it is)."""
     if key not in st.session_state:
         st.session_state[key] = links.read(key, spec, default)
+    st.session_state.setdefault(shared.OFFERED, {})[key] = label
+    rules = links.rules()
+    if key in rules[shared.LOCK]:
+        kwargs["disabled"] = True
+    return key in rules[shared.HIDE]
 
 
 # ---------------------------------------------------------------- numbers and switches
@@ -36,24 +43,27 @@ def slider(label: str, low, high, key: str, default, *, step=None, where=st, **k
     """A slider whose value lives under ``key`` in the session and the URL (``default`` on first use)."""
     integer = isinstance(default, int)
     step = step if step is not None else (1 if integer else 0.01)     # Streamlit's own defaults
-    _bound(key, links.Number(low, high, step, integer), default)
-    value = where.slider(label, low, high, key=key, step=step, persist_state="session", **kwargs)
+    hidden = _bound(key, links.Number(low, high, step, integer), default, label, kwargs)
+    value = st.session_state[key] if hidden else where.slider(label, low, high, key=key, step=step,
+                                                               persist_state="session", **kwargs)
     links.publish(key, value, default)
     return value
 
 
 def number(label: str, low: int, high: int, key: str, default: int, *, where=st, **kwargs) -> int:
     """A whole-number input bound like :func:`slider`."""
-    _bound(key, links.Number(low, high, 1, integer=True), default)
-    value = int(where.number_input(label, low, high, key=key, persist_state="session", **kwargs))
+    hidden = _bound(key, links.Number(low, high, 1, integer=True), default, label, kwargs)
+    value = int(st.session_state[key] if hidden else where.number_input(label, low, high, key=key,
+                                                                         persist_state="session", **kwargs))
     links.publish(key, value, default)
     return value
 
 
 def toggle(label: str, key: str, default: bool, *, where=st, **kwargs) -> bool:
     """A switch bound like :func:`slider`."""
-    _bound(key, links.Switch(), default)
-    value = bool(where.toggle(label, key=key, persist_state="session", **kwargs))
+    hidden = _bound(key, links.Switch(), default, label, kwargs)
+    value = bool(st.session_state[key] if hidden else where.toggle(label, key=key, persist_state="session",
+                                                                    **kwargs))
     links.publish(key, value, default)
     return value
 
@@ -75,9 +85,9 @@ def choice(label: str, options: Sequence, key: str, default, *, kind: str = "sel
     """
     options = list(options)
     multi = kind == "pills" and kwargs.get("selection_mode") == "multi"
-    _bound(key, links.options(options, prefix, format_func, multi), default)
+    hidden = _bound(key, links.options(options, prefix, format_func, multi), default, label, kwargs)
     shown = labels(prefix) if prefix is not None else format_func or str
-    if kind == "selectbox":
+    if kind == "selectbox" and not hidden:      # hidden by the link: its value counts, nothing is drawn
         # the choice lives under key; the box, keyed by language, is set from it on every run and writes a change
         # back through its callback: a page switch that brought the box back at its first option (Sliding Window
         # showed Identity for Kernel Lab's Sharpen) cannot change the choice
@@ -85,7 +95,7 @@ def choice(label: str, options: Sequence, key: str, default, *, kind: str = "sel
         st.session_state[widget] = st.session_state[key]
         where.selectbox(label, options, key=widget, format_func=shown, persist_state="session",
                         on_change=_keep_choice, args=(widget, key), **kwargs)
-    else:
+    elif not hidden:
         draw = {"segmented": where.segmented_control, "pills": where.pills, "select_slider": where.select_slider}[kind]
         extra = {"required": True} if kind == "segmented" and "required" not in kwargs else {}
         draw(label, options, key=key, format_func=shown, persist_state="session", **extra, **kwargs)

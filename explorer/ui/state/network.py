@@ -21,6 +21,10 @@ def task_setting(name: str, own: bool) -> str:
     return f"net.own_{name}" if own else f"net.{name}"
 
 
+TASK_SETTINGS = tuple(task_setting(name, own) for name in ("preset", "epochs", "lr", "batch_size", "optimizer")
+                      for own in (False, True))     # every one of them, as a link's hide= and lock= may name them
+
+
 # the session's model (model.py)
 MODEL = "net.model"
 SIGNATURE = "net.signature"             # what the model was built for (Network.signature)

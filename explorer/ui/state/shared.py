@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from explorer import kernels
 from explorer.ui.state import kernel_lab
 
 # the shell
@@ -13,6 +14,13 @@ PRESENT = "present"                 # presentation mode; its first value is the 
 IGNORED = "_ignored_links"          # "key=value" settings of a link that could not be used, told once per run
 DEVICE_IMAGES = "device_images"     # this session's images kept on the GPU between runs (caches.device_images)
 PANELS = "_panels"                  # {part of a page: its values other parts read, as last drawn} (shell.panel)
+HIDE = "hide"                       # a link's settings students do not see (?hide=conv.stride,conv.dilation)
+LOCK = "lock"                       # and those they see but cannot change (?lock=conv.padding)
+LINK_RULES = "_link_rules"          # {HIDE: names, LOCK: names}: the session's first link's, read once (links.rules)
+OFFERED = "_offered"                # {setting: its label} drawn by this run's page, for "Share this view"
+SHARE_OPEN = "share.open"           # the "Share this view" panel, open or closed (its work runs only when open)
+SHARE_HIDE = "share.hide"           # the settings the teacher hides in the link being made
+SHARE_LOCK = "share.lock"           # and those locked
 
 # the image every page works on (source.py)
 UPLOAD = "upload"                   # the sidebar's uploader
@@ -59,6 +67,10 @@ RENAMED: dict[str, tuple[str, ...]] = {kernel_lab.GREY: ("kl.gray",)}
 def kernel_param(preset: str, param: str) -> str:
     """The value of the preset's parameter (``kernel.gaussian_blur.sigma``)."""
     return f"kernel.{preset}.{param}"
+
+
+KERNEL_PARAMS = tuple(kernel_param(name, param.name) for name, preset in kernels.PRESETS.items()
+                      for param in preset.params)       # every preset's, as a link's hide= and lock= may name them
 
 
 def per_language(key: str, language: str) -> str:
