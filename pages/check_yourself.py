@@ -2,13 +2,19 @@
 import streamlit as st
 
 from explorer.ui import exercises as ex
+from explorer.ui import worksheets as ws
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import lead
 
 st.title(tr("page.check_yourself.title"))
 lead(tr("ex.intro"))
 
-question = ex.controls()
-answer_here = ex.question(question)
-ex.answer(question, answer_here)
-ex.score(question.kind)
+mode = ws.mode()
+if mode == "worksheet":            # a student's: the sheet's settings are the link's, folded away
+    ws.answer_sheet(ws.spec(st.expander(tr("ws.settings"), icon=":material/tune:")))
+elif mode == "make":               # the teacher's
+    ws.make(ws.spec(st.container(border=True)))
+else:
+    question = ex.controls()
+    ex.answer(question, ex.question(question))
+    ex.score(question.kind)

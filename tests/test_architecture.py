@@ -23,7 +23,7 @@ ALLOWED = {
     "lessons": {"i18n", "core", "lessons"},
     "network": {"i18n", "core", "network"},
     "exercises": {"i18n", "core", "exercises"},
-    "views": {"i18n", "core", "lessons", "network", "views"},
+    "views": {"i18n", "core", "lessons", "network", "exercises", "views"},
     "ui": {"i18n", "core", "lessons", "network", "exercises", "views", "ui"},
     "entry": {"i18n", "core", "lessons", "network", "views", "ui"},
     "pages": {"i18n", "core", "lessons", "network", "exercises", "views", "ui"},

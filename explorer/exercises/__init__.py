@@ -19,7 +19,8 @@ from explorer.exercises.answers import SHAPES
 from explorer.exercises.question import Question, Verdict, mistakes_of
 from explorer.i18n import LocalizedError
 
-__all__ = ["KINDS", "LEVELS", "SHAPES", "ExerciseError", "Question", "Verdict", "generate"]
+__all__ = ["KINDS", "LEVELS", "MAX_SHEET", "SHAPES", "ExerciseError", "Question", "Verdict", "generate",
+           "worksheet"]
 
 _BUILDERS = MappingProxyType({      # read-only: each kind's builder
     "conv_output_size": sizes.conv_output_size, "pool_output_size": sizes.pool_output_size,
@@ -30,6 +31,7 @@ _BUILDERS = MappingProxyType({      # read-only: each kind's builder
 })
 KINDS: tuple[str, ...] = tuple(_BUILDERS)
 LEVELS = (1, 2, 3)
+MAX_SHEET = 30          # questions on one worksheet
 
 
 class ExerciseError(LocalizedError):
@@ -51,3 +53,17 @@ def generate(kind: str, seed: int, level: int = 1) -> Question:
     tolerance = parts.pop("tolerance", 0.0)
     mistakes = mistakes_of(parts["answer"], parts["shape"], tolerance, parts.pop("mistakes"))
     return Question(kind, int(seed), level, tolerance=tolerance, mistakes=mistakes, **parts)
+
+
+def worksheet(kinds: list[str], count: int, level: int, seed: int) -> list[Question]:
+    """A worksheet: ``count`` questions, the ``kinds`` in turn, each drawn from ``seed`` and its place on the sheet
+    (the same arguments, the same questions in the same order).
+
+    Raises:
+        ExerciseError: no kinds, an unknown kind or level, or a count outside 1–:data:`MAX_SHEET`.
+    """
+    if not kinds:
+        raise ExerciseError("err.ex_no_kinds")
+    if not 1 <= count <= MAX_SHEET:
+        raise ExerciseError("err.ex_count", count=str(count), most=MAX_SHEET)
+    return [generate(kinds[i % len(kinds)], int(seed) * MAX_SHEET + i, level) for i in range(count)]

@@ -36,20 +36,21 @@ def controls() -> Question:
     return exercises.generate(kind, seed, level)
 
 
-def _pictures(q: Question) -> None:
-    """The four pictures of a which-kernel question: the sidebar's image (a sample, or the student's photo), its
-    centre in grey, through the four kernels in the question's order."""
+def kernel_pictures(q: Question) -> list[np.ndarray]:
+    """The four pictures of a which-kernel question (uint8): the sidebar's image (a sample, or the student's
+    photo), its centre in grey, through the four kernels in the question's order."""
     work = working_copy(current_image())
     grey = work.mean(axis=2) if work.ndim == 3 else work
     side = min(q.params["crop"], *grey.shape[:2])
     top, left = (grey.shape[0] - side) // 2, (grey.shape[1] - side) // 2
     crop = np.ascontiguousarray(grey[top:top + side, left:left + side], dtype=np.float32)
-    for column, letter, name in zip(st.columns(4), answers.CHOICES, q.params["choices"]):
+    shown = []
+    for name in q.params["choices"]:
         out = ops.conv2d(crop, kernels.get_kernel(name), padding="same")
         if name.startswith("sobel"):          # edges' strength, scaled so that the edges are bright, not dim
             out = np.abs(out) / display.robust_scale(np.abs(out))
-        shown = display.to_display(out, "clip")
-        widgets.picture(shown, tr("ex.picture", letter=letter), where=column, width="stretch")
+        shown.append(display.to_display(out, "clip"))
+    return shown
 
 
 def question(q: Question):
@@ -57,7 +58,8 @@ def question(q: Question):
     that on a projector both are on the first screen)."""
     st.markdown(q.prompt(lang()))
     if q.kind == "which_kernel":
-        _pictures(q)
+        for column, letter, picture in zip(st.columns(4), answers.CHOICES, kernel_pictures(q)):
+            widgets.picture(picture, tr("ex.picture", letter=letter), where=column, width="stretch")
     if "input" not in q.params:
         return st.container()
     numbers, beside = st.columns([1, 1], gap="large")
@@ -98,12 +100,24 @@ def answer(q: Question, where=None) -> Verdict | None:
     return verdict
 
 
-def score(kind: str) -> None:
-    """Right first answers out of questions answered, for this kind and for all, in this session (a question's
-    first readable answer counts; trying it again teaches, it does not score)."""
+def _first_answers() -> dict[tuple, bool]:
+    """Whether each question answered in this session was right the first time it got a readable answer (trying
+    it again teaches, it does not score)."""
     firsts = {asked: next((v.correct for _, v in tries if v.correct is not None), None)
               for asked, tries in _attempts().items()}
-    counted = {asked: right for asked, right in firsts.items() if right is not None}
+    return {asked: right for asked, right in firsts.items() if right is not None}
+
+
+def first_answers(questions: list[Question]) -> tuple[int, int]:
+    """(right first time, answered) among ``questions``."""
+    counted = _first_answers()
+    mine = [counted[(q.kind, q.seed, q.level)] for q in questions if (q.kind, q.seed, q.level) in counted]
+    return sum(mine), len(mine)
+
+
+def score(kind: str) -> None:
+    """Right first answers out of questions answered, for this kind and for all, in this session."""
+    counted = _first_answers()
     mine = [right for asked, right in counted.items() if asked[0] == kind]
     s1, s2 = st.columns(2)
     s1.metric(tr("ex.score_kind", kind=tr(f"ex.kind.{kind}")), f"{sum(mine)} / {len(mine)}", border=True)

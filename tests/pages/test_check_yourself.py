@@ -4,11 +4,12 @@ question, the score counting first answers, and the four pictures of a which-ker
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer import i18n
+from explorer import exercises, i18n
 from explorer.exercises import generate
 from explorer.exercises.question import show
 
@@ -46,7 +47,7 @@ def test_right_wrong_and_unreadable_answers(lang):
 
     answer(at, "four by five")                              # not an answer: how to write one, nothing else
     assert [w.value for w in at.warning] == [i18n.t("ex.how.pair", lang)]
-    assert not at.expander and q.solution(lang).split("`")[0] not in texts(at)
+    assert not at.main.expander and q.solution(lang).split("`")[0] not in texts(at)
 
     answer(at, show(q.mistakes["padding_once"], "pair"))    # the mistake named, the worked solution shown
     assert [e.value for e in at.error] == [i18n.t("ex.wrong_because", lang,
@@ -108,3 +109,51 @@ def test_a_concept_pages_panel_runs_only_when_open_and_checks_answers_there():
     assert [s.value for s in at.success][-1] == i18n.t("ex.right", "en")
     at.switch_page(PAGE).run()                                  # scored with the rest
     assert [m.value for m in at.metric] == ["0 / 0", "1 / 1"]
+
+
+def sheet(lang: str = "en", **link) -> AppTest:
+    return opened(lang, **{"ex.mode": "worksheet", **link})
+
+
+def prompts(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith(("A ", "Compute", "Pooling", "**", "对", "计算"))]
+
+
+def test_a_worksheet_link_gives_every_student_the_same_questions_in_order_or_each_their_own():
+    link = {"ws.kinds": "conv_output_size,pool_value,receptive_field", "ws.count": "5", "ws.level": "2",
+            "ws.seed": "314"}
+    first, second = sheet(**link), sheet(**link)
+    expected = exercises.worksheet(["conv_output_size", "pool_value", "receptive_field"], 5, 2, 314)
+    assert [s.value for s in first.main.subheader] == [f"Question {n}" for n in range(1, 6)]
+    assert all(q.prompt("en") in texts(first) for q in expected) and texts(first) == texts(second)
+    own_a, own_b = sheet(**link, **{"ws.same": "false"}), sheet(**link, **{"ws.same": "false"})
+    assert texts(own_a) != texts(own_b) and i18n.t("ws.own", "en") in " ".join(c.value for c in own_a.caption)
+
+
+def test_answering_a_worksheet_counts_its_right_first_answers():
+    at = sheet(**{"ws.kinds": "layer_params", "ws.count": "3", "ws.seed": "9"})
+    questions = exercises.worksheet(["layer_params"], 3, 1, 9)
+    at.text_input[0].input(questions[0].answer_text())
+    at.text_input[1].input("0")
+    for button in [b for b in at.button if b.label == i18n.t("ex.check", "en")][:2]:
+        button.click().run()
+    assert at.metric[0].value == "1 / 2" and not at.exception
+
+
+def test_making_a_worksheet_gives_its_link_qr_code_and_printable_sheet_and_the_link_keeps_students_on_it():
+    at = opened("zh", **{"ex.mode": "make", "ws.count": "4", "ws.seed": "77"})
+    link = at.main.code[0].value
+    assert "ex.mode=worksheet" in link and "ws.count=4" in link and "ws.seed=77" in link and "lang=zh" in link
+    assert "hide=ex.mode" in link and [d.label for d in at.get("download_button")] == [i18n.t("ws.print", "zh")]
+    student = opened(**dict(parse_qsl(urlsplit(link).query)))         # lang=zh is the link's
+    keys = {w.key for kind in ("number_input", "segmented_control", "toggle") for w in getattr(student.main, kind)}
+    assert not keys & {"ex.mode", "ws.count", "ws.seed", "ws.level", "ws.same"}        # nothing to switch away with
+    assert len(student.text_input) == 4 and "第 1 题" in [s.value for s in student.main.subheader]
+
+
+@pytest.mark.parametrize("raw", [{"ws.count": "0"}, {"ws.count": "31"}, {"ws.kinds": "conv_output_size,nope"},
+                                 {"ws.level": "9"}, {"ws.seed": "-1"}])
+def test_a_worksheet_link_with_a_value_its_widget_would_refuse_opens_the_default_and_says_so(raw):
+    at = sheet(**raw)
+    assert not at.exception and len(at.text_input) == 6
+    assert list(raw)[0] in " ".join(t.value for t in at.toast)

@@ -6,6 +6,16 @@ LEVEL = "ex.level"                  # 1–3
 SEED = "ex.seed"                    # the question's number: with the kind and level, the question
 ATTEMPTS = "ex.attempts"            # {(kind, seed, level): [(typed text, correct, mistake), …]} this session
 MAX_SEED = 999_999
+MODE = "ex.mode"                    # "practice", "worksheet" (a student's) or "make" (the teacher's)
+# a worksheet's settings: in its link, read as the widgets that set them would
+WS_KINDS = "ws.kinds"               # codes of exercises.KINDS, in turn
+WS_COUNT = "ws.count"
+WS_LEVEL = "ws.level"
+WS_SAME = "ws.same"                 # the same numbers for everyone, or each student's own
+WS_SEED = "ws.seed"                 # the sheet's number
+WS_LANG = "ws.lang"                 # the language the teacher makes the link and the printed sheet in
+WS_ONLY = "ws.only"                 # the link keeps students on the worksheet (hides the mode and the settings)
+WS_OWN = "_ws_own"                  # this session's own numbers, when the sheet gives each student different ones
 
 
 def answer(kind: str, seed: int, level: int) -> str:
@@ -33,4 +43,6 @@ def panel_seed(page: str) -> str:
     return f"ex.panel_seed.{page}"
 
 
-DEFAULTS: dict[str, object] = {KIND: "conv_output_size", LEVEL: 1, SEED: 1}
+DEFAULTS: dict[str, object] = {KIND: "conv_output_size", LEVEL: 1, SEED: 1, MODE: "practice",
+                               WS_KINDS: ["conv_output_size", "pool_output_size", "conv_value", "pool_value"],
+                               WS_COUNT: 6, WS_LEVEL: 1, WS_SAME: True, WS_SEED: 1}
