@@ -118,4 +118,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "笔记例题的计算结果：输出的第一行是 {row}，中心是 {centre}。",
     },
     "sw.settings_title": {"en": "Input, kernel and parameters", "zh": "输入、卷积核和参数"},
+    "sw.predict": {"en": "Predict, then reveal: the value of step {step} (output row {row}, column {col})",
+                   "zh": "先预测再揭晓：第 {step} 步的值（输出第 {row} 行、第 {col} 列）"},
+    "sw.predict_check": {"en": "Check and show", "zh": "检查并显示"},
+    "sw.told_right": {"en": "Right: {value}.", "zh": "正确：{value}。"},
+    "sw.told_wrong": {"en": "Not quite: you said {typed}, it is {value}. The step's arithmetic is above.",
+                      "zh": "不太对：你写的是 {typed}，正确值是 {value}。这一步的算式在上方。"},
 }

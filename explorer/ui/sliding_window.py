@@ -136,7 +136,7 @@ def figure_labels(mode: str) -> dict[str, str]:
 
 def animation_panel(run: sliding.Run, settings: str) -> None:
     """The figure, its one timeline (slider, step buttons and ← → keys, play) and the step's arithmetic."""
-    timeline(run, figure_labels(run.mode), state.PREFIX, settings=settings)
+    timeline(run, figure_labels(run.mode), state.PREFIX, settings=settings, predict=run.mode != "transposed")
 
 
 def formula_panel(run: sliding.Run) -> None:

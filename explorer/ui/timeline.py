@@ -17,9 +17,11 @@ import time
 
 import streamlit as st
 
+from explorer.exercises import answers
+from explorer.numtext import format_number
 from explorer.ui import widgets
 from explorer.ui.shell import labels as labels_of
-from explorer.ui.shell import tr
+from explorer.ui.shell import markdown_text, tr
 from explorer.ui.state import shared
 from explorer.views.sliding import sliding_figure
 
@@ -67,7 +69,42 @@ def _tick(key: str, steps: int) -> bool:
     return False
 
 
-def _draw(run, labels: dict[str, str], key: str) -> None:
+def _told(key: str, step: int, value: float) -> None:
+    """The prediction for ``step`` checked against its value, and the timeline moved there to show why."""
+    names = shared.timeline_keys(key)
+    typed = st.session_state.get(f"{names.guess}.{step}") or ""
+    guess = answers.number(typed)
+    right = None if guess is None else abs(float(guess) - value) <= max(0.01, 0.005 * abs(value))
+    st.session_state[names.told] = (step, right, typed)
+    if right is not None:
+        st.session_state[names.at] = step
+
+
+def _predict(run, key: str, at: int) -> None:
+    """Predict, then reveal: before the next step is shown, the student may type its output value and is told at
+    once (the timeline then shows that step's window and arithmetic)."""
+    names, steps = shared.timeline_keys(key), len(run.steps)
+    told = st.session_state.get(names.told)
+    if told and told[0] == at and told[1] is not None:
+        message = tr("sw.told_right" if told[1] else "sw.told_wrong", typed=markdown_text(told[2][:40]),
+                     value=format_number(run.steps[at].value))
+        (st.success if told[1] else st.error)(message, icon=":material/check_circle:" if told[1] else
+                                              ":material/cancel:")
+    if at >= steps - 1 or st.session_state.get(names.play):
+        return
+    following = run.steps[at + 1]
+    with st.form(names.guess_form, border=False, enter_to_submit=True):
+        box, button = st.columns([3, 1], vertical_alignment="bottom")
+        box.text_input(tr("sw.predict", step=at + 2, row=following.cell[0], col=following.cell[1]),
+                       key=f"{names.guess}.{at + 1}", persist_state="session", max_chars=answers.MAX_TEXT,
+                       placeholder=tr("ex.placeholder.number"))
+        button.form_submit_button(tr("sw.predict_check"), icon=":material/visibility:", width="stretch",
+                                  on_click=_told, args=(key, at + 1, float(following.value)))
+    if told and told[0] == at + 1 and told[1] is None:
+        st.warning(tr("ex.how.number"), icon=":material/edit_note:")
+
+
+def _draw(run, labels: dict[str, str], key: str, predict: bool = False) -> None:
     names, steps = shared.timeline_keys(key), len(run.steps)
     finished = _tick(key, steps)
     at = min(st.session_state[names.at], steps - 1)
@@ -90,11 +127,13 @@ def _draw(run, labels: dict[str, str], key: str) -> None:
     st.session_state.setdefault(names.speed, shared.DEFAULT_SPEED)
     speed.segmented_control(tr("sw.speed"), list(SPEEDS), key=names.speed, format_func=labels_of("sw.speed"),
                             required=True, persist_state="session", label_visibility="collapsed")
+    if predict:
+        _predict(run, key, at)
     if started or finished:
         st.rerun()      # the whole page: a fragment sets or clears its rerun timer only in a full run
 
 
-def timeline(run, labels: dict[str, str], key: str, *, settings: str, start: int = 0) -> int:
+def timeline(run, labels: dict[str, str], key: str, *, settings: str, start: int = 0, predict: bool = False) -> int:
     """Draw the run at its current step with every control that moves it; returns that step (0-based).
 
     Args:
@@ -103,6 +142,7 @@ def timeline(run, labels: dict[str, str], key: str, *, settings: str, start: int
         key: the session-state prefix of this timeline (one per place it is shown).
         settings: what identifies the run: when it changes, the timeline starts again at ``start``.
         start: the step a new run opens on (e.g. the output cell the user clicked).
+        predict: offer "predict, then reveal" under the controls (each step's value is an output value).
     """
     names, steps = shared.timeline_keys(key), len(run.steps)
     if st.session_state.get(names.settings) != settings:
@@ -111,5 +151,5 @@ def timeline(run, labels: dict[str, str], key: str, *, settings: str, start: int
         st.session_state.pop(names.play, None)
     st.session_state[names.at] = min(st.session_state.get(names.at, 0), steps - 1)
     speed = st.session_state.get(names.play)
-    st.fragment(_draw, run_every=SPEEDS[speed] if speed else None)(run, labels, key)
+    st.fragment(_draw, run_every=SPEEDS[speed] if speed else None)(run, labels, key, predict)
     return st.session_state[names.at]

@@ -184,3 +184,28 @@ def test_the_step_survives_a_visit_to_another_page():
     at.switch_page("../pages/kernel_lab.py").run()
     at.switch_page("../pages/sliding_window.py").run()
     assert not at.exception and step_shown(at)[:2] == (9, 9)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_predict_then_reveal_tells_at_once_and_moves_to_the_step(lang):
+    at = open_link(SLIDING, {"lang": lang, "sw.mode": "max_pool"})
+
+    def step() -> tuple[int, str]:
+        found = STEP.match(at.code[0].value)
+        return int(found.group(1)), found.group(2).rsplit("= ", 1)[1]
+
+    def predict(text: str) -> None:
+        at.text_input[0].input(text)
+        next(b for b in at.button if b.label == i18n.t("sw.predict_check", lang)).click().run()
+
+    assert step()[0] == 1 and len(at.text_input) == 1
+    predict("three")                                                    # unreadable: how to write it, no move
+    assert [w.value for w in at.warning][-1] == i18n.t("ex.how.number", lang) and step()[0] == 1
+    predict("-12345")                                                   # wrong: told, and shown the step
+    number, value = step()
+    assert number == 2 and [e.value for e in at.error] == [i18n.t("sw.told_wrong", lang, typed="-12345",
+                                                                    value=value)]
+    next(b for b in at.button if b.label == i18n.t("sw.back", lang)).click().run()
+    predict(value)                                                      # right, as the arithmetic says
+    assert step()[0] == 2 and [s.value for s in at.success][0] == i18n.t("sw.told_right", lang, value=value)
+    assert not at.exception

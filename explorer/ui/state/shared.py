@@ -112,6 +112,9 @@ class TimelineKeys(NamedTuple):
     back: str           # the buttons
     play_button: str
     forward: str
+    guess: str          # "predict, then reveal": the box for the next step's value (one per step: ``guess.<n>``)
+    guess_form: str
+    told: str           # (the step predicted, right or not, what was typed)
 
 
 def timeline_keys(prefix: str) -> TimelineKeys:
