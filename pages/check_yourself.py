@@ -12,8 +12,9 @@ lead(tr("ex.intro"))
 mode = ws.mode()
 if mode == "worksheet":            # a student's: the sheet's settings are the link's, folded away
     ws.answer_sheet(ws.spec(st.expander(tr("ws.settings"), icon=":material/tune:")))
-elif mode == "make":               # the teacher's
-    ws.make(ws.spec(st.container(border=True)))
+elif mode == "make":               # the teacher's: the link and its QR code above the settings that make it
+    made = st.container()
+    ws.make(ws.spec(st.container(border=True)), made)
 else:
     question = ex.controls()
     ex.answer(question, ex.question(question))

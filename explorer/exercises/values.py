@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from explorer import geometry
-from explorer.exercises.question import Say
+from explorer.exercises.question import Say, show
 
 Grid = list[list[int]]
 
@@ -120,7 +120,7 @@ def pool_value(rng: random.Random, level: int) -> dict:
     }
     flat = [v for r in window for v in r]
     work = (f"max({', '.join(map(str, flat))}) = {answer}" if mode == "max"
-            else f"({' + '.join(map(str, flat))}) / {len(flat)} = {sum(flat)} / {len(flat)} = {answer:g}")
+            else f"({' + '.join(map(str, flat))}) / {len(flat)} = {sum(flat)} / {len(flat)} = {show(answer, 'number')}")
     return {
         "params": {"input": image, "kernel_size": (k, k), "stride": (stride, stride), "padding": (pad, pad),
                    "mode": mode, "position": (row, col)},

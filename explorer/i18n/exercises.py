@@ -38,6 +38,7 @@ STRINGS: dict[str, dict[str, str]] = {
                             "solutions starts on a new page.",
                       "zh": "一个 HTML 页面：打开后打印，或另存为 PDF。含解答过程的答案从新的一页开始。"},
     "ws.key": {"en": "Answer key", "zh": "答案"},
+    "ws.key_line": {"en": "{question}: {answer}", "zh": "{question}：{answer}"},
     "ws.sheet_title": {"en": "CNN Explorer worksheet", "zh": "CNN Explorer 练习单"},
     "ws.name_line": {"en": "Name:", "zh": "姓名："},
     "ws.key_title": {"en": "Answer key and worked solutions", "zh": "答案与解答过程"},

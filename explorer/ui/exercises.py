@@ -36,10 +36,11 @@ def controls() -> Question:
     return exercises.generate(kind, seed, level)
 
 
-def kernel_pictures(q: Question) -> list[np.ndarray]:
+def kernel_pictures(q: Question, work: np.ndarray | None = None) -> list[np.ndarray]:
     """The four pictures of a which-kernel question (uint8): the sidebar's image (a sample, or the student's
-    photo), its centre in grey, through the four kernels in the question's order."""
-    work = working_copy(current_image())
+    photo; or ``work``, taken from it during a run), its centre in grey, through the four kernels in the
+    question's order."""
+    work = working_copy(current_image()) if work is None else work
     grey = work.mean(axis=2) if work.ndim == 3 else work
     side = min(q.params["crop"], *grey.shape[:2])
     top, left = (grey.shape[0] - side) // 2, (grey.shape[1] - side) // 2

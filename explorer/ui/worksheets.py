@@ -15,6 +15,7 @@ from explorer.exercises import ExerciseError, Question
 from explorer.ui import exercises as ex
 from explorer.ui import share, widgets
 from explorer.ui.shell import lang, show_error, tr
+from explorer.ui.source import current_image, working_copy
 from explorer.ui.state import exercises as state
 from explorer.views.worksheet import sheet_html
 
@@ -82,16 +83,24 @@ def _png(picture) -> bytes:
     return buffer.getvalue()
 
 
-def _printable(found: list[Question], language: str, subtitle: str) -> str:
-    pictures = {i: [_png(p) for p in ex.kernel_pictures(q)] for i, q in enumerate(found) if q.kind == "which_kernel"}
+def _printable(found: list[Question], language: str, subtitle: str, work) -> str:
+    """Built when the button is pressed, outside the script's run: everything it needs comes in."""
+    pictures = {i: [_png(p) for p in ex.kernel_pictures(q, work)] for i, q in enumerate(found)
+                if q.kind == "which_kernel"}
     return sheet_html(found, language, subtitle, pictures)
 
 
-def make(sheet: dict) -> None:
-    """The teacher's side: the link with its QR code, students kept on the sheet, and the printable sheet."""
+def make(sheet: dict, where) -> None:
+    """The teacher's side, in ``where`` (above the sheet's settings, so that on a projector the QR code is on the
+    first screen): the link with its QR code, students kept on the sheet, and the printable sheet."""
     found = questions(sheet)
     if found is None:
         return
+    with where:
+        _made(sheet, found)
+
+
+def _made(sheet: dict, found: list[Question]) -> None:
     c1, c2 = st.columns([1, 2], vertical_alignment="bottom")
     language = c1.segmented_control(tr("ws.lang"), list(i18n.LANGUAGES), key=state.WS_LANG, persist_state="session",
                                     format_func=i18n.LANGUAGES.get, default=lang(), required=True)
@@ -103,7 +112,8 @@ def make(sheet: dict) -> None:
     left.code(address, language=None, wrap_lines=True)
     left.button(tr("ws.new_numbers"), icon=":material/casino:", on_click=_new_numbers)
     subtitle = tr("ws.about", n=len(found), level=sheet["level"])
-    left.download_button(tr("ws.print"), data=lambda: _printable(found, language, subtitle), on_click="ignore",
+    work = working_copy(current_image())
+    left.download_button(tr("ws.print"), data=lambda: _printable(found, language, subtitle, work), on_click="ignore",
                          file_name=f"worksheet-{sheet['seed']}-{language}.html", mime="text/html",
                          icon=":material/print:", help=tr("ws.print_help"))
     right.image(share.qr_png(address), caption=tr("share.qr"), width="stretch")

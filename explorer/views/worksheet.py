@@ -25,7 +25,8 @@ section { break-inside: avoid; page-break-inside: avoid; margin: 0 0 6mm; }
 .pictures { display: flex; gap: 3mm; } .pictures figure { margin: 0; text-align: center; }
 .pictures img { width: 40mm; height: 40mm; object-fit: cover; border: 1px solid #444; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 9.5pt; }
-.cnn-matrices { transform-origin: left top; }
+/* printers leave backgrounds out: the grids' numbers in black on white with ruled cells, whatever the screen shows */
+.cnn-matrices td { background: none !important; color: #000 !important; border: 1px solid #777 !important; }
 </style>"""
 
 
@@ -72,7 +73,7 @@ def sheet_html(questions: list[Question], lang: str, subtitle: str,
                      '<div class="space"></div></section>')
     parts.append(f'<div class="key"><h1>{html.escape(t("ws.key_title", lang))}</h1>')
     for number, q in enumerate(questions, start=1):
-        parts.append(f"<section><h2>{html.escape(t('ws.question_n', lang, n=number))}: "
-                     f"{html.escape(q.answer_text())}</h2>{inline(q.solution(lang))}</section>")
+        heading = t("ws.key_line", lang, question=t("ws.question_n", lang, n=number), answer=q.answer_text())
+        parts.append(f"<section><h2>{html.escape(heading)}</h2>{inline(q.solution(lang))}</section>")
     parts.append("</div></body></html>")
     return "".join(parts)

@@ -19,7 +19,7 @@ def test_the_sheet_holds_each_question_then_the_key_with_worked_solutions():
     assert page.count("data:image/png;base64,") == 4 and "break-before: page" in page and "size: A4" in page
     for q in questions:
         assert page.index(inline(q.solution("en")), key) > key
-        assert f"{html.escape(q.answer_text())}</h2>" in page[key:]
+        assert f": {html.escape(q.answer_text())}</h2>" in page[key:]
 
 
 def test_the_chinese_sheet_is_chinese_and_names_its_language():
