@@ -71,6 +71,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex.placeholder.choice": {"en": "A, B, C or D", "zh": "A、B、C 或 D"},
     "ex.check": {"en": "Check", "zh": "检查"},
     "ex.solution": {"en": "Worked solution", "zh": "解答过程"},
+    "ex.show_me": {"en": "Show me on its page", "zh": "在相应页面上演示"},
+    "ex.show_me_help": {"en": "Opens the page about this idea with the question's settings (on the Sliding Window: "
+                              "its own numbers, to step through).",
+                        "zh": "打开讲解这个概念的页面，并使用本题的设置（在滑动窗口页面上：用本题的数字逐步演示）。"},
+    "ex.show_me_not": {"en": "No page takes these settings as they are (different height and width, or beyond its "
+                             "ranges).", "zh": "没有页面能直接使用这些设置（高和宽不同，或超出页面的范围）。"},
     "ex.score_kind": {"en": "Right first time: {kind}", "zh": "一次答对：{kind}"},
     "ex.score_all": {"en": "Right first time: all kinds", "zh": "一次答对：全部题型"},
     "err.ex_kind": {"en": "There is no question kind {kind!r}. Kinds: {allowed}.",

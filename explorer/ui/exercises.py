@@ -10,11 +10,14 @@ import streamlit as st
 
 from explorer import display, exercises, kernels, ops
 from explorer.exercises import Question, Verdict, answers
-from explorer.ui import widgets
+from explorer.ui import sliding_window, widgets
 from explorer.ui.shell import labels, lang, tr
 from explorer.ui.source import current_image, working_copy
 from explorer.ui.state import exercises as state
+from explorer.ui.state import im2col, pooling, shared, transposed
 
+SHOWN_ON = ("conv_output_size", "pool_output_size", "transposed_output_size", "conv_value", "pool_value",
+            "transposed_value", "im2col_shape", "which_kernel")      # the kinds a page can show (show_me)
 VERDICT_LOOK = {True: ("success", ":material/check_circle:"), False: ("error", ":material/cancel:"),
                 None: ("warning", ":material/edit_note:")}
 
@@ -71,6 +74,56 @@ def question(q: Question):
     return beside
 
 
+def _square(q: Question, name: str) -> int | None:
+    """A setting's value when it is the same for the height and the width (the pages take one value)."""
+    value = q.params.get(name)
+    return value[0] if value is not None and value[0] == value[1] else None
+
+
+def show_me(q: Question) -> bool:
+    """Open the page that shows the idea with the question's settings (its own grids on the Sliding Window);
+    ``False`` when no page can show them (a stack of layers, a layer's counts, different height and width
+    settings, or values beyond the page's own ranges), and nothing happens."""
+    p, page, values, choices = q.params, None, {}, {}
+    if q.kind in ("conv_value", "pool_value"):
+        kernel = _square(q, "kernel_size")
+        mode = {"max": "max_pool", "avg": "avg_pool"}.get(p.get("mode"), "convolution" if p.get("flip")
+                                                           else "correlation")
+        sliding_window.open_grid(np.array(p["input"]), np.array(p["kernel"]) if "kernel" in p else None, mode=mode,
+                                 pool=kernel or 2, padding=_square(q, "padding"), stride=_square(q, "stride"))
+    settings = [_square(q, name) for name in ("kernel_size", "stride", "padding", "dilation", "output_padding")
+                if name in p]
+    if None in settings:
+        return False
+    if q.kind == "conv_output_size":
+        page, choices = "kernel_lab", {shared.PADDING_KIND: "number"}
+        values = {shared.PADDING: p["padding"][0], shared.STRIDE: p["stride"][0], shared.DILATION: p["dilation"][0]}
+    elif q.kind == "pool_output_size":
+        k, stride = p["kernel_size"][0], p["stride"][0]
+        page = "pooling"
+        values = {pooling.K: k, pooling.SAME_STRIDE: stride == k, pooling.STRIDE: stride,
+                  pooling.PADDING: p["padding"][0], pooling.CEIL: p["ceil_mode"]}
+    elif q.kind in ("transposed_output_size", "transposed_value") and p["kernel_size"][0] <= 4:
+        page, choices = "transposed_dilated", {transposed.G_KERNEL: "integers"}
+        values = {transposed.G_K: p["kernel_size"][0], transposed.G_STRIDE: p["stride"][0],
+                  transposed.G_PADDING: p["padding"][0], transposed.G_OP: p.get("output_padding", (0, 0))[0]}
+        if "input" in p:
+            values[transposed.G_SIDE] = len(p["input"])
+    elif q.kind == "im2col_shape" and p["batch"][2] == p["batch"][3] and 3 <= p["batch"][2] <= 7:
+        page = "im2col"
+        values = dict(zip((im2col.N, im2col.C, im2col.SIDE, im2col.K, im2col.STRIDE, im2col.PAD),
+                          (*p["batch"][:3], p["kernel_size"][0], p["stride"], p["padding"])))
+    elif q.kind == "which_kernel":
+        page, choices = "kernel_lab", {shared.KERNEL_SOURCE: "preset", shared.KERNEL_PRESET: p["asked"]}
+    if page is None:
+        return False
+    st.session_state.update(values)
+    for key, value in choices.items():
+        widgets.set_choice(key, value)
+    st.switch_page(f"../pages/{page}.py", query_params={})
+    return True
+
+
 def _attempts() -> dict:
     return st.session_state.setdefault(state.ATTEMPTS, {})
 
@@ -98,6 +151,10 @@ def answer(q: Question, where=None) -> Verdict | None:
     if verdict.correct is not None:
         with where.expander(tr("ex.solution"), icon=":material/menu_book:", expanded=True):
             st.markdown(q.solution(lang()))
+        if q.kind in SHOWN_ON and where.button(tr("ex.show_me"), icon=":material/visibility:",
+                                               key=state.show_me(*asked), help=tr("ex.show_me_help")):
+            if not show_me(q):
+                where.info(tr("ex.show_me_not"), icon=":material/info:")
     return verdict
 
 

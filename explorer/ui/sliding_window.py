@@ -55,6 +55,21 @@ def layout():
     return figure_and_controls(tr("sw.settings_title"))
 
 
+def open_grid(grid: np.ndarray, kernel: np.ndarray | None, *, mode: str, pool: int, padding: int,
+              stride: int) -> None:
+    """Switch to the Sliding Window with this grid (and kernel) typed in and these settings (a question's "show
+    me"): zero padding, no dilation."""
+    widgets.load_into_editor(state.PREFIX, np.asarray(grid, dtype=np.float32))
+    if kernel is not None:
+        widgets.load_into_editor(shared.KERNEL_EDITOR, np.asarray(kernel, dtype=np.float32))
+    st.session_state.update({state.SOURCE: "type", state.POOL: pool, state.PADDING: padding, state.STRIDE: stride,
+                             state.DILATION: 1, shared.KERNEL_SOURCE: "custom" if kernel is not None else
+                             st.session_state.get(shared.KERNEL_SOURCE, shared.DEFAULTS[shared.KERNEL_SOURCE])})
+    widgets.set_choice(state.MODE, mode)
+    widgets.set_choice(shared.PADDING_MODE, "zeros")
+    st.switch_page(PAGE, query_params={})
+
+
 def input_panel() -> np.ndarray:
     """A generated grid, a typed one, or a crop of the photo; stops with a message on a bad typed cell."""
     st.subheader(tr("sw.input"))

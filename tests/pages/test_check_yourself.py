@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -157,3 +158,37 @@ def test_a_worksheet_link_with_a_value_its_widget_would_refuse_opens_the_default
     at = sheet(**raw)
     assert not at.exception and len(at.text_input) == 6
     assert list(raw)[0] in " ".join(t.value for t in at.toast)
+
+
+def test_show_me_opens_the_page_with_the_questions_own_grid_or_settings():
+    q = generate("conv_value", 8, 2)
+    at = opened(**{"ex.kind": "conv_value", "ex.level": 2, "ex.seed": 8})
+    answer(at, q.answer_text())
+    next(b for b in at.button if b.label == i18n.t("ex.show_me", "en")).click().run()
+    assert not at.exception and at.title[0].value == i18n.t("page.sliding_window.title", "en")
+    first = at.code[0].value                     # step 1: the question's grid under its kernel, padded as asked
+    pad = q.params["padding"][0]
+    grid = np.pad(np.array(q.params["input"]), pad)
+    kh, kw = np.array(q.params["kernel"]).shape
+    products = [f"{int(v)}×{k}" if k >= 0 else f"{int(v)}×({k})"
+                for v, k in zip(grid[:kh, :kw].ravel(), np.array(q.params["kernel"]).ravel())]
+    assert " + ".join(products) in first
+
+    seed, p = next((seed, p) for seed in range(100) for p in [generate("pool_output_size", seed, 2)]
+                   if len(set(p.params["stride"])) == len(set(p.params["padding"])) == 1)
+    at = opened(**{"ex.kind": "pool_output_size", "ex.level": 2, "ex.seed": seed})
+    answer(at, p.answer_text())
+    next(b for b in at.button if b.label == i18n.t("ex.show_me", "en")).click().run()
+    assert at.title[0].value == i18n.t("page.pooling.title", "en") and not at.exception
+    assert at.slider(key="pool.k").value == p.params["kernel_size"][0]
+    assert at.number_input(key="pool.padding").value == p.params["padding"][0]
+
+
+def test_show_me_says_so_when_no_page_takes_the_settings():
+    seed, q = next((seed, q) for seed in range(200) for q in [generate("conv_output_size", seed, 3)]
+                   if q.params["stride"][0] != q.params["stride"][1])
+    at = opened(**{"ex.kind": "conv_output_size", "ex.level": 3, "ex.seed": seed})
+    answer(at, q.answer_text())
+    next(b for b in at.button if b.label == i18n.t("ex.show_me", "en")).click().run()
+    assert at.title[0].value == i18n.t("page.check_yourself.title", "en")
+    assert [i.value for i in at.info] == [i18n.t("ex.show_me_not", "en")]

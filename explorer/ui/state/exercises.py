@@ -28,6 +28,11 @@ def form(kind: str, seed: int, level: int) -> str:
     return f"ex.form.{kind}.{seed}.{level}"
 
 
+def show_me(kind: str, seed: int, level: int) -> str:
+    """The "show me" button under one question's solution."""
+    return f"ex.show_me.{kind}.{seed}.{level}"
+
+
 def panel(page: str) -> str:
     """The "Check yourself" expander at the foot of a concept page (its questions run only while it is open)."""
     return f"ex.panel.{page}"
