@@ -369,3 +369,54 @@ def test_own_classes_from_a_zip_train_and_classify_a_photo(page, tmp_path):
     settle(page)
     assert_fits_the_width(page)
     page.screenshot(path=str(ARTIFACTS / "network_own_prediction.png"))
+
+
+def test_a_worksheet_link_answered_right_and_wrong_and_its_printed_sheet_in_both_languages(page, app_url, tmp_path):
+    """The teacher's link opens the sheet (mode and settings hidden); one answer right, one wrong, at projector
+    size; the printable sheet, downloaded, becomes a PDF in Chromium with the key on a page of its own."""
+    from explorer import exercises
+    from explorer.exercises.question import show
+
+    sheet = {"ws.kinds": "conv_output_size,layer_params", "ws.count": "2", "ws.seed": "5"}
+    first, second = exercises.worksheet(["conv_output_size", "layer_params"], 2, 1, 5)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{app_url}/check_yourself?present=true&ex.mode=make&lang=zh&" + urllib.parse.urlencode(sheet))
+    page.get_by_role("heading", name="自我检测").wait_for()
+    settle(page)
+    link = page.locator("[data-testid=stCode] code").first.inner_text().replace("\n", "")
+    assert "ex.mode=worksheet" in link and "hide=ex.mode" in link
+    expect(page.locator("[data-testid=stImage] img").first).to_be_visible()     # the QR code, on the first screen
+    assert page.locator("[data-testid=stImage] img").first.bounding_box()["y"] < 720
+    with page.expect_download() as download:
+        page.get_by_role("button", name="可打印的练习单").click()
+    printed = {"zh": download.value.path()}
+
+    page.goto(link.replace("lang=zh", "lang=en") + "&present=true")
+    page.get_by_role("heading", name="Question 2").wait_for()
+    expect(page.get_by_text("Mode", exact=True)).to_have_count(0)                  # nothing to switch away with
+    boxes, checks = page.get_by_role("textbox"), page.get_by_role("button", name="Check")
+    boxes.nth(0).fill(first.answer_text())
+    checks.nth(0).click()
+    expect(page.get_by_text("Right.", exact=True)).to_be_visible()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "worksheet_right.png"))
+    boxes.nth(1).fill(show(next(iter(second.mistakes.values())), "number"))
+    checks.nth(1).click()
+    expect(page.get_by_text("Not quite:")).to_be_visible()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "worksheet_wrong.png"))
+
+    page.goto(f"{app_url}/check_yourself?ex.mode=make&lang=en&" + urllib.parse.urlencode(sheet))
+    page.get_by_role("heading", name="Check yourself").wait_for()
+    settle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Printable sheet").click()
+    printed["en"] = download.value.path()
+    for lang, path in printed.items():
+        html = tmp_path / f"sheet_{lang}.html"        # a download has no name: .html makes Chromium read it as HTML
+        html.write_bytes(path.read_bytes())
+        page.goto(html.as_uri())
+        pdf = page.pdf(format="A4")
+        (ARTIFACTS / f"worksheet_{lang}.pdf").write_bytes(pdf)
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2              # the key starts a page of its own
+        expect(page.locator("h2").first).to_have_text("第 1 题" if lang == "zh" else "Question 1")
