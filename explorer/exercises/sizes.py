@@ -31,6 +31,12 @@ def _setting(pair) -> str:
     return str(pair[0]) if pair[0] == pair[1] else f"({pair[0]}, {pair[1]})"
 
 
+def _size_solution(rule: str, formulas: list[str], answer: tuple[int, int]) -> tuple:
+    """A size's worked solution: the rule, the height's and the width's formula filled in, the answer."""
+    return ((rule, {}), ("ex.sol.height", {"formula": formulas[0]}), ("ex.sol.width", {"formula": formulas[1]}),
+            ("ex.sol.pair", {"answer": _times(answer)}))
+
+
 def _both(rule) -> tuple[int, int]:
     """``rule(axis)`` for the height (0) and the width (1)."""
     return rule(0), rule(1)
@@ -71,8 +77,7 @@ def conv_output_size(rng: random.Random, level: int) -> dict:
         "prompt_lines": (("ex.conv_output_size.prompt", {"n": _times(in_size), "k": _times(kernel),
                                                           "s": _setting(stride), "p": _setting(padding),
                                                           "d": _setting(dilation)}), ("ex.ask.pair", {})),
-        "solution_lines": (("ex.sol.conv_size", {}), ("ex.sol.height", {"formula": formulas[0]}),
-                           ("ex.sol.width", {"formula": formulas[1]}), ("ex.sol.pair", {"answer": _times(answer)})),
+        "solution_lines": _size_solution("ex.sol.conv_size", formulas, answer),
     }
 
 
@@ -111,9 +116,8 @@ def pool_output_size(rng: random.Random, level: int) -> dict:
                                                           "s": _setting(stride), "p": _setting(padding),
                                                           "ceil": Say("ex.ceil_on" if ceil_mode else "ex.ceil_off")}),
                          ("ex.ask.pair", {})),
-        "solution_lines": (("ex.sol.pool_size_ceil" if ceil_mode else "ex.sol.pool_size", {}),
-                           ("ex.sol.height", {"formula": formulas[0]}), ("ex.sol.width", {"formula": formulas[1]}),
-                           ("ex.sol.pair", {"answer": _times(answer)})),
+        "solution_lines": _size_solution("ex.sol.pool_size_ceil" if ceil_mode else "ex.sol.pool_size", formulas,
+                                         answer),
     }
 
 
@@ -157,8 +161,7 @@ def transposed_output_size(rng: random.Random, level: int) -> dict:
                                                                 "s": _setting(stride), "p": _setting(padding),
                                                                 "op": _setting(output_padding),
                                                                 "d": _setting(dilation)}), ("ex.ask.pair", {})),
-        "solution_lines": (("ex.sol.transposed_size", {}), ("ex.sol.height", {"formula": formulas[0]}),
-                           ("ex.sol.width", {"formula": formulas[1]}), ("ex.sol.pair", {"answer": _times(answer)})),
+        "solution_lines": _size_solution("ex.sol.transposed_size", formulas, answer),
     }
 
 
