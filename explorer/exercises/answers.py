@@ -73,17 +73,17 @@ def grid(text: str) -> list[list[Fraction]] | None:
 
 
 def choice(text: str) -> int | None:
-    """``A``–``D`` or ``1``–``4`` (any case, full-width too) as the choice's index 0–3.
+    """``A``–``D`` or ``1``–``4`` (any case, full-width too) as the choice's position 1–4.
 
     Example:
         >>> choice("b"), choice("Ｃ"), choice("4"), choice("E")
-        (1, 2, 3, None)
+        (2, 3, 4, None)
     """
     text = normalise(text).upper().rstrip(".)")
     if len(text) == 1 and text in CHOICES:
-        return CHOICES.index(text)
+        return CHOICES.index(text) + 1
     if text.isdigit() and 1 <= int(text) <= len(CHOICES):
-        return int(text) - 1
+        return int(text)
     return None
 
 

@@ -62,8 +62,8 @@ class Question:
     """One generated question (:func:`explorer.exercises.generate`).
 
     ``params`` holds plain numbers and lists, in torch's names, enough to compute ``answer`` again without this
-    package. ``shape`` is how it is answered (``number``, ``pair``, ``grid``, ``choice``: an index 0–3 shown as
-    A–D); numbers within ``tolerance`` count as equal (0: exactly). ``mistakes`` maps a mistake's code to the
+    package. ``shape`` is how it is answered (``number``, ``pair``, ``grid``, ``choice``: a position 1–4, shown
+    as A–D); numbers within ``tolerance`` count as equal (0: exactly). ``mistakes`` maps a mistake's code to the
     wrong answer it gives for these numbers (only those that differ from the answer and from each other).
     """
     kind: str
@@ -104,7 +104,7 @@ class Question:
 def show(value, shape: str) -> str:
     """An answer of ``shape`` as text (what :func:`answers.read` reads back)."""
     if shape == "choice":
-        return answers.CHOICES[value]
+        return answers.CHOICES[value - 1]
     if shape == "pair":
         return ", ".join(show(v, "number") for v in value)
     if shape == "grid":

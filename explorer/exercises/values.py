@@ -198,11 +198,11 @@ def which_kernel(rng: random.Random, level: int) -> dict:
     rng.shuffle(choices)
     asked = rng.choice(KERNEL_CHOICES)
     mistake, confused_with = CONFUSED[asked]
-    answer = choices.index(asked)
+    answer = choices.index(asked) + 1            # the picture's position, 1–4 (A–D)
     return {
         "params": {"choices": choices, "asked": asked, "crop": (256, 128, 64)[level - 1]},
-        "answer": answer, "shape": "choice", "mistakes": {mistake: choices.index(confused_with)},
+        "answer": answer, "shape": "choice", "mistakes": {mistake: choices.index(confused_with) + 1},
         "prompt_lines": (("ex.which_kernel.prompt", {"kernel": Say(f"preset.{asked}")}), ("ex.ask.choice", {})),
-        "solution_lines": (("ex.sol.which_kernel", {"letter": "ABCD"[answer], "kernel": Say(f"preset.{asked}"),
+        "solution_lines": (("ex.sol.which_kernel", {"letter": "ABCD"[answer - 1], "kernel": Say(f"preset.{asked}"),
                                                      "why": Say(f"ex.why.{asked}")}),),
     }

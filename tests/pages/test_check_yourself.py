@@ -92,7 +92,7 @@ def test_which_kernel_shows_four_pictures_and_reads_a_choice(lang):
     assert len(pictures) == 4 and not at.exception
     assert [c.value for c in at.main.caption if c.value.endswith(tuple("ABCD"))] == [
         i18n.t("ex.picture", lang, letter=x) for x in "ABCD"]
-    at.segmented_control(key="ex.answer.which_kernel.3.1").set_value("ABCD"[q.answer])
+    at.segmented_control(key="ex.answer.which_kernel.3.1").set_value("ABCD"[q.answer - 1])
     next(b for b in at.button if b.label == i18n.t("ex.check", lang)).click().run()
     assert [s.value for s in at.success] == [i18n.t("ex.right", lang)]
     assert i18n.t(f"preset.{q.params['asked']}", lang) in texts(at)
