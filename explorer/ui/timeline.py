@@ -72,7 +72,7 @@ def _tick(key: str, steps: int) -> bool:
 def _told(key: str, step: int, value: float) -> None:
     """The prediction for ``step`` checked against its value, and the timeline moved there to show why."""
     names = shared.timeline_keys(key)
-    typed = st.session_state.get(f"{names.guess}.{step}") or ""
+    typed = st.session_state.get(shared.timeline_guess(key, step)) or ""
     guess = answers.number(typed)
     right = None if guess is None else abs(float(guess) - value) <= max(0.01, 0.005 * abs(value))
     st.session_state[names.told] = (step, right, typed)
@@ -96,7 +96,7 @@ def _predict(run, key: str, at: int) -> None:
     with st.form(names.guess_form, border=False, enter_to_submit=True):
         box, button = st.columns([3, 1], vertical_alignment="bottom")
         box.text_input(tr("sw.predict", step=at + 2, row=following.cell[0], col=following.cell[1]),
-                       key=f"{names.guess}.{at + 1}", persist_state="session", max_chars=answers.MAX_TEXT,
+                       key=shared.timeline_guess(key, at + 1), persist_state="session", max_chars=answers.MAX_TEXT,
                        placeholder=tr("ex.placeholder.number"))
         button.form_submit_button(tr("sw.predict_check"), icon=":material/visibility:", width="stretch",
                                   on_click=_told, args=(key, at + 1, float(following.value)))

@@ -117,6 +117,11 @@ class TimelineKeys(NamedTuple):
     told: str           # (the step predicted, right or not, what was typed)
 
 
+def timeline_guess(prefix: str, step: int) -> str:
+    """The box where the next value of timeline ``prefix`` is predicted before ``step`` (0-based) is shown."""
+    return f"{timeline_keys(prefix).guess}.{step}"
+
+
 def timeline_keys(prefix: str) -> TimelineKeys:
     """The keys of the timeline ``prefix`` (``sw`` → ``sw.at``, ``sw.play``…)."""
     return TimelineKeys(*(f"{prefix}.{name}" for name in TimelineKeys._fields))
