@@ -25,7 +25,7 @@ __all__ = ["KINDS", "LEVELS", "MAX_SHEET", "SHAPES", "ExerciseError", "Question"
 _BUILDERS = MappingProxyType({      # read-only: each kind's builder
     "conv_output_size": sizes.conv_output_size, "pool_output_size": sizes.pool_output_size,
     "transposed_output_size": sizes.transposed_output_size, "conv_value": values.conv_value,
-    "pool_value": values.pool_value, "transposed_value": values.transposed_value,
+    "pool_value": values.pool_value, "pool_grid": values.pool_grid, "transposed_value": values.transposed_value,
     "receptive_field": layers.receptive_field, "layer_params": layers.layer_params,
     "layer_macs": layers.layer_macs, "im2col_shape": sizes.im2col_shape, "which_kernel": values.which_kernel,
 })

@@ -58,13 +58,15 @@ def numbers(text: str) -> list[Fraction] | None:
 
 
 def grid(text: str) -> list[list[Fraction]] | None:
-    """Rows of numbers, one row a line (or rows separated by ``;`` or ``|``), all rows the same length.
+    """Rows of numbers, one row a line (or rows separated by ``;`` or ``|``, or written as a list of lists),
+    all rows the same length.
 
     Example:
-        >>> [[int(v) for v in row] for row in grid("1 2\\n3 4")]
-        [[1, 2], [3, 4]]
+        >>> grid("1 2\\n3 4") == grid("[[1, 2], [3, 4]]") == [[1, 2], [3, 4]]
+        True
     """
-    lines = [line for line in re.split(r"[\n;|；]+", unicodedata.normalize("NFKC", text[:MAX_TEXT])) if line.strip()]
+    text = re.sub(r"\]\s*,?\s*\[", "\n", unicodedata.normalize("NFKC", text[:MAX_TEXT]))   # [[1, 2], [3, 4]]
+    lines = [line for line in re.split(r"[\n;|；]+", text.replace("[", " ").replace("]", " ")) if line.strip()]
     rows = [numbers(line) for line in lines]
     if not rows or any(row is None for row in rows) or len({len(row) for row in rows}) != 1 \
             or sum(len(row) for row in rows) > MAX_CELLS:

@@ -53,8 +53,10 @@ def _same(given, expected, shape: str, tolerance: float) -> bool:
 
 
 def _tolerance(value, tolerance: float) -> float:
-    """A wrong answer that is not a whole number (a mean where the max was asked) is recognised to two decimals."""
-    return tolerance if isinstance(value, (tuple, list, int)) or float(value).is_integer() else max(tolerance, 0.01)
+    """A wrong answer that is not whole numbers (a mean where the max was asked) is recognised to two decimals."""
+    flat = [v for row in value for v in (row if isinstance(row, (list, tuple)) else [row])] \
+        if isinstance(value, (list, tuple)) else [value]
+    return tolerance if all(float(v).is_integer() for v in flat) else max(tolerance, 0.01)
 
 
 @dataclass(frozen=True)

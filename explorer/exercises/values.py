@@ -136,6 +136,49 @@ def pool_value(rng: random.Random, level: int) -> dict:
     }
 
 
+def pool_grid(rng: random.Random, level: int) -> dict:
+    """The whole output of a small pooling (at most 3×3 cells), typed as rows: each cell a window's largest value
+    or its mean."""
+    mode = rng.choice(("max", "avg"))
+    while True:
+        k = 2 if level == 1 else rng.choice((2, 3))
+        stride = k if level < 3 else rng.randint(1, k)
+        pad = 1 if level == 3 and mode == "max" and rng.random() < 0.4 else 0
+        h, w = (4, 4) if level == 1 else (rng.randint(4, 6), rng.randint(4, 6))
+        out = (geometry.output_size(h, k, stride, pad), geometry.output_size(w, k, stride, pad))
+        if max(out) <= 3:
+            break
+    image = _grid(rng, h, w, 0, 9)
+    padded = _padded(image, pad)         # shown as 0; a max of 0–9 is never lower (torch pads a max with −∞)
+
+    def value(window, how: str) -> float:
+        flat = [v for r in window for v in r]
+        return max(flat) if how == "max" else round(sum(flat) / len(flat), 4)
+
+    windows = [[_window(padded, r * stride, c * stride, k, k) for c in range(out[1])] for r in range(out[0])]
+    answer = [[value(win, mode) for win in row] for row in windows]
+    other = [[value(win, "avg" if mode == "max" else "max") for win in row] for row in windows]
+    transposed = [list(col) for col in zip(*answer)] if out[0] == out[1] else None
+    work = "  \n".join(f"({r}, {c}): " + (f"max{tuple(v for row in win for v in row)} = {show(answer[r][c], 'number')}"
+                                           if mode == "max" else
+                                           f"{sum(v for row in win for v in row)} / {k * k} = "
+                                           f"{show(answer[r][c], 'number')}")
+                        for r, row in enumerate(windows) for c, win in enumerate(row))
+    return {
+        "params": {"input": image, "kernel_size": (k, k), "stride": (stride, stride), "padding": (pad, pad),
+                   "mode": mode},
+        "answer": answer, "shape": "grid", "tolerance": 0.01 if mode == "avg" else 0.0,
+        "mistakes": {"mean_instead_of_max" if mode == "max" else "max_instead_of_mean": other,
+                     "grid_transposed": transposed},
+        "prompt_lines": (("ex.pool_grid.prompt", {"how": Say(f"ex.mode_{mode}"), "k": k, "s": stride, "p": pad,
+                                                   "out": f"{out[0]}×{out[1]}"}),
+                         ("ex.ask.grid_decimal" if mode == "avg" else "ex.ask.grid", {})),
+        "solution_lines": (("ex.sol.pool_pad_max" if mode == "max" else "ex.sol.pool_no_pad", {}) if pad else
+                           ("ex.sol.pool_no_pad", {}),
+                           ("ex.sol.pool_cells", {"how": Say(f"ex.mode_{mode}"), "work": work})),
+    }
+
+
 def _stamps(image: Grid, kernel: Grid, stride: int, y: int, x: int) -> list[tuple[int, int, int, int]]:
     """The input cells whose stamp (the kernel times the cell, placed at ``stride``·its position) covers cell
     (y, x) of the uncropped output, with the kernel cell that lands there: (i, j, a, b)."""

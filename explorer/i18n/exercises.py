@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex.kind.transposed_output_size": {"en": "Transposed convolution: output size", "zh": "转置卷积：输出尺寸"},
     "ex.kind.conv_value": {"en": "Convolution: one output value", "zh": "卷积：一个输出值"},
     "ex.kind.pool_value": {"en": "Pooling: one output value", "zh": "池化：一个输出值"},
+    "ex.kind.pool_grid": {"en": "Pooling: the whole output", "zh": "池化：整个输出"},
     "ex.kind.transposed_value": {"en": "Transposed convolution: one output value", "zh": "转置卷积：一个输出值"},
     "ex.kind.receptive_field": {"en": "Receptive field and jump", "zh": "感受野与跳步"},
     "ex.kind.layer_params": {"en": "A layer's parameters", "zh": "一层的参数量"},
@@ -129,6 +130,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "computes.", "zh": "这是翻转后的卷积核：那是真正的卷积，而不是 PyTorch 计算的互相关。"},
     "ex.mistake.not_flipped": {"en": "the kernel was not flipped: this is cross-correlation; true convolution flips "
                                      "the kernel first.", "zh": "卷积核没有翻转：这是互相关；真正的卷积要先翻转卷积核。"},
+    "ex.mistake.grid_transposed": {"en": "the output is written column by column: write it row by row.",
+                                   "zh": "你按列写出了输出：请按行写。"},
     "ex.mistake.row_col_swapped": {"en": "row and column swapped: the first number is the row.",
                                    "zh": "行和列弄反了：第一个数是行。"},
     "ex.mistake.mean_instead_of_max": {"en": "the mean was taken instead of the max.", "zh": "你取了平均值而不是最大值。"},
@@ -200,6 +203,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "output is {out}. What is its value at row **{row}**, column **{col}** (counting from 0)?",
         "zh": "对下面的输入做**{how}**池化：窗口 **{k}×{k}**，步幅 **{s}**，填充 **{p}**。输出大小为 {out}。"
               "它在第 **{row}** 行、第 **{col}** 列（从 0 开始数）的值是多少？"},
+    "ex.pool_grid.prompt": {
+        "en": "**{how}** pooling of the input below with a **{k}×{k}** window, stride **{s}**, padding **{p}**. "
+              "Write the whole output ({out}).",
+        "zh": "对下面的输入做**{how}**池化：窗口 **{k}×{k}**，步幅 **{s}**，填充 **{p}**。写出整个输出（{out}）。"},
     "ex.mode_max": {"en": "Max", "zh": "最大"},
     "ex.mode_avg": {"en": "Average", "zh": "平均"},
     "ex.transposed_value.prompt": {
@@ -242,6 +249,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "ex.ask.rows_cols": {"en": "Answer as rows, columns (for example `36, 9`).",
                          "zh": "请按“行数, 列数”回答（例如 `36, 9`）。"},
     "ex.ask.size_jump": {"en": "Answer as size, jump (for example `7, 4`).", "zh": "请按“感受野, 跳步”回答（例如 `7, 4`）。"},
+    "ex.ask.grid": {"en": "One row per line, the numbers separated by spaces.", "zh": "每行一行，数字之间用空格分隔。"},
+    "ex.ask.grid_decimal": {"en": "One row per line, the numbers separated by spaces, to two decimals.",
+                            "zh": "每行一行，数字之间用空格分隔，保留两位小数。"},
     "ex.ask.choice": {"en": "Choose A, B, C or D.", "zh": "请选择 A、B、C 或 D。"},
     # worked solutions
     "ex.sol.conv_size": {"en": "Each side: ⌊(n + 2·p − d·(k − 1) − 1)/s⌋ + 1 (PyTorch's formula; with d = 1 the "
@@ -272,6 +282,7 @@ STRINGS: dict[str, dict[str, str]] = {
                             "zh": "最大池化用 −∞ 填充，它永远不会被选中（上面显示为 0）。"},
     "ex.sol.pool_pad_avg": {"en": "Average pooling pads with zeros, and they count in the mean (PyTorch's default).",
                             "zh": "平均池化用 0 填充，并且这些 0 计入平均值（PyTorch 的默认做法）。"},
+    "ex.sol.pool_cells": {"en": "{how}, cell by cell (row, column):  \n{work}", "zh": "{how}，逐格计算（行, 列）：  \n{work}"},
     "ex.sol.pool": {"en": "{how}: `{work}`", "zh": "{how}：`{work}`"},
     "ex.sol.stamps": {
         "en": "Each input cell (i, j) stamps the kernel times itself with its corner at (i·{s}, j·{s}). With padding "

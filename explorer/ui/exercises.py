@@ -17,7 +17,7 @@ from explorer.ui.state import exercises as state
 from explorer.ui.state import im2col, pooling, shared, transposed
 
 SHOWN_ON = ("conv_output_size", "pool_output_size", "transposed_output_size", "conv_value", "pool_value",
-            "transposed_value", "im2col_shape", "which_kernel")      # the kinds a page can show (show_me)
+            "pool_grid", "transposed_value", "im2col_shape", "which_kernel")      # the kinds a page can show (show_me)
 VERDICT_LOOK = {True: ("success", ":material/check_circle:"), False: ("error", ":material/cancel:"),
                 None: ("warning", ":material/edit_note:")}
 
@@ -85,7 +85,7 @@ def show_me(q: Question) -> bool:
     ``False`` when no page can show them (a stack of layers, a layer's counts, different height and width
     settings, or values beyond the page's own ranges), and nothing happens."""
     p, page, values, choices = q.params, None, {}, {}
-    if q.kind in ("conv_value", "pool_value"):
+    if q.kind in ("conv_value", "pool_value", "pool_grid"):
         kernel = _square(q, "kernel_size")
         mode = {"max": "max_pool", "avg": "avg_pool"}.get(p.get("mode"), "convolution" if p.get("flip")
                                                            else "correlation")
@@ -136,9 +136,10 @@ def answer(q: Question, where=None) -> Verdict | None:
         if q.shape == "choice":
             typed = st.segmented_control(tr("ex.your_answer"), list(answers.CHOICES), key=state.answer(*asked),
                                          persist_state="session")
-        else:
-            typed = st.text_input(tr("ex.your_answer"), key=state.answer(*asked), persist_state="session",
-                                  max_chars=answers.MAX_TEXT, placeholder=tr(f"ex.placeholder.{q.shape}"))
+        else:                       # a grid's rows go on lines of their own
+            box = st.text_area if q.shape == "grid" else st.text_input
+            typed = box(tr("ex.your_answer"), key=state.answer(*asked), persist_state="session",
+                        max_chars=answers.MAX_TEXT, placeholder=tr(f"ex.placeholder.{q.shape}"))
         sent = st.form_submit_button(tr("ex.check"), type="primary", icon=":material/done:")
     if sent:
         _attempts().setdefault(asked, []).append((typed or "", q.check(typed or "")))
@@ -184,7 +185,8 @@ def score(kind: str) -> None:
 
 # which questions each concept page asks at its foot
 PANELS = {"kernel_lab": ("conv_output_size", "conv_value", "which_kernel"),
-          "sliding_window": ("conv_value", "conv_output_size"), "pooling": ("pool_output_size", "pool_value"),
+          "sliding_window": ("conv_value", "conv_output_size"),
+          "pooling": ("pool_output_size", "pool_value", "pool_grid"),
           "transposed_dilated": ("transposed_output_size", "transposed_value", "receptive_field"),
           "channels": ("layer_params", "layer_macs"), "im2col": ("im2col_shape", "layer_macs"),
           "network": ("layer_params", "layer_macs", "receptive_field")}
