@@ -20,7 +20,8 @@ SEEDS = range(1000)          # per kind and level: 3,000 questions a kind
 
 
 def _zeros(*shape):
-    return torch.zeros(*shape)
+    """A tensor with only a shape (the meta device): torch works out the output's shape, or refuses."""
+    return torch.zeros(*shape, device="meta")
 
 
 def _t(grid) -> torch.Tensor:
@@ -97,12 +98,13 @@ def receptive_field(p, dilated=True):
 
 
 def module(layer, bias=None, standard=False):
+    """The real ``nn`` module, on the meta device: shapes and counts without drawing 10⁵ initial weights."""
     bias = layer["bias"] if bias is None else bias
     if layer["type"] == "dense":
-        return nn.Linear(layer["in_channels"], layer["out_channels"], bias=bias)
+        return nn.Linear(layer["in_channels"], layer["out_channels"], bias=bias, device="meta")
     groups = layer["in_channels"] if layer["type"] == "depthwise" and not standard else 1
     return nn.Conv2d(layer["in_channels"], layer["out_channels"], layer["kernel_size"], groups=groups, bias=bias,
-                     padding=layer.get("padding") or 0)
+                     padding=layer.get("padding") or 0, device="meta")
 
 
 def params_of(p, **kwargs):
@@ -113,8 +115,8 @@ def macs_of(p):
     layer = p["layer"]
     m = module(layer)
     if layer["type"] == "dense":
-        return m(_zeros(1, layer["in_channels"])).numel() * layer["in_channels"]
-    return m(_zeros(1, layer["in_channels"], *layer["in_size"])).numel() * m.weight[0].numel()
+        return m(torch.zeros(1, layer["in_channels"], device="meta")).numel() * layer["in_channels"]
+    return m(torch.zeros(1, layer["in_channels"], *layer["in_size"], device="meta")).numel() * m.weight[0].numel()
 
 
 ANSWERS = {
