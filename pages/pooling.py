@@ -1,11 +1,12 @@
 """Pooling: max and average side by side, repeated rounds, and what a small shift changes."""
 import streamlit as st
 
-from explorer.ui import exercises
+from explorer.ui import exercises, shell
 from explorer.ui import pooling as pool
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import figure_and_controls, lead
 from explorer.ui.source import current_image, working_copy
+from explorer.ui.state import pooling as state
 
 st.title(tr("page.pooling.title"))
 lead(tr("pool.intro"))
@@ -17,14 +18,17 @@ with settings:
     window = pool.controls()
 with figures:
     results = pool.pooled(work, window)      # a message and a stop when the window cannot work
-    side_tab, rounds_tab, shift_tab = st.tabs([tr("pool.tab_side"), tr("pool.tab_rounds"), tr("pool.tab_shift")])
-with side_tab:
-    pool.side_panel(work, results, window)
-    pool.grid_panel(image, window)
-with rounds_tab:
-    pool.rounds_panel(work, window)
-with shift_tab:
-    pool.shift_panel(image, work, window)
-    pool.equivariance_panel(work)
+    tabs = shell.tabs(["pool.tab_side", "pool.tab_rounds", "pool.tab_shift"], state.TABS)   # only the open one runs
+if tabs["pool.tab_side"].open:
+    with tabs["pool.tab_side"]:
+        pool.side_panel(work, results, window)
+        pool.grid_panel(image, window)
+if tabs["pool.tab_rounds"].open:
+    with tabs["pool.tab_rounds"]:
+        pool.rounds_panel(work, window)
+if tabs["pool.tab_shift"].open:
+    with tabs["pool.tab_shift"]:
+        pool.shift_panel(image, work, window)
+        pool.equivariance_panel(work)
 
 exercises.panel("pooling")            # questions on this page's ideas, checked; run only when opened

@@ -72,6 +72,12 @@ def torch_pool(grid, mode, k, stride, padding=0, ceil_mode=False):
     return fn(x, k, stride, padding, ceil_mode=ceil_mode)[0, 0].numpy()
 
 
+def open_tab(at: AppTest, key: str, name: str, lang: str = "en") -> AppTest:
+    """Open the tab ``name`` (its i18n key) of the tabs ``key``, as a click does: only the open tab runs."""
+    at.session_state[key] = i18n.t(name, lang)
+    return at.run()
+
+
 def open_link(page: str, params: dict) -> AppTest:
     """The app as a shared link opens it: the page with its settings in the URL."""
     at = AppTest.from_file(HOME, default_timeout=60)

@@ -27,6 +27,7 @@ KEY_FIGURES = {
                "[data-testid=stMetric] >> nth=0"],
     "network": [".st-key-net-overview", "[data-testid=stDataFrame] >> nth=0", "[data-testid=stButton] >> nth=0",
                 "[data-testid=stAlertContainer], [data-testid=stImage]"],     # before training: what to do
+    "check_yourself": ["[data-testid=stTextInput]"],                      # the question and its answer box
 }
 OUT = ARTIFACTS / "tour"
 CHINA = Path(sklearn.__file__).parent / "datasets" / "images" / "china.jpg"     # a real photo, shipped by a dependency

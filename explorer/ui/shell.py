@@ -126,6 +126,19 @@ def log_run(started: float) -> None:
             log.write(f"{time.perf_counter() - started:.4f}\n")
 
 
+def tabs(names: list[str], key: str, where=st) -> dict:
+    """Tabs of which only the open one runs: ``{name: tab}`` for the i18n keys ``names``; draw into a tab only
+    when ``tab.open`` (a click on another reruns the page). A tab's value is its translated label; the code of the
+    open one is kept beside it, so that a language switch keeps the same tab open."""
+    shown = {name: tr(name) for name in names}
+    code = shared.open_tab(key)
+    if st.session_state.get(key) not in shown.values() and st.session_state.get(code) in shown:
+        st.session_state[key] = shown[st.session_state[code]]          # the same tab, in the new language
+    drawn = dict(zip(names, where.tabs(list(shown.values()), key=key, on_change="rerun")))
+    st.session_state[code] = next((name for name, tab in drawn.items() if tab.open), names[0])
+    return drawn
+
+
 def panel(render, *, shown_elsewhere: tuple[str, ...] = ()):
     """``render`` as a part of the page that reruns alone when one of its own widgets changes (``st.fragment``):
     a tab's slider redraws that tab, not the five others (Transposed & Dilated took 100 ms a change). Whatever

@@ -17,6 +17,7 @@ GRID_IN = "pool.grid_in"            # the small grid's chart
 SHIFT_INPUT = "pool.shift_input"    # what is shifted: "edges" or "photo"
 SHIFT_PLOT = "pool.shift_plot"      # the shift test's chart
 EQ_SHIFT = "pool.eq_shift"          # the equivariance test's shift in pixels
+TABS = "pool.tabs"                  # the page's tabs (only the open one runs)
 
 
 def grid_out(mode: str) -> str:

@@ -117,6 +117,11 @@ class TimelineKeys(NamedTuple):
     told: str           # (the step predicted, right or not, what was typed)
 
 
+def open_tab(tabs: str) -> str:
+    """The code of the tab last open in the tabs keyed ``tabs`` (their own value is the translated label)."""
+    return f"{tabs}.open"
+
+
 def timeline_guess(prefix: str, step: int) -> str:
     """The box where the next value of timeline ``prefix`` is predicted before ``step`` (0-based) is shown."""
     return f"{timeline_keys(prefix).guess}.{step}"
