@@ -23,10 +23,11 @@ ALLOWED = {
     "lessons": {"i18n", "core", "lessons"},
     "network": {"i18n", "core", "network"},
     "exercises": {"i18n", "core", "exercises"},
+    "classroom": {"i18n", "core", "classroom"},
     "views": {"i18n", "core", "lessons", "network", "exercises", "views"},
-    "ui": {"i18n", "core", "lessons", "network", "exercises", "views", "ui"},
+    "ui": {"i18n", "core", "lessons", "network", "exercises", "classroom", "views", "ui"},
     "entry": {"i18n", "core", "lessons", "network", "views", "ui"},
-    "pages": {"i18n", "core", "lessons", "network", "exercises", "views", "ui"},
+    "pages": {"i18n", "core", "lessons", "network", "exercises", "classroom", "views", "ui"},
 }
 STREAMLIT_LAYERS = {"ui", "pages"}          # and Home.py
 CONV_USERS = {"explorer/ops.py", "explorer/bench.py"}   # the only modules outside conv/ that may import it

@@ -85,6 +85,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "err.ex_no_kinds": {"en": "Choose at least one kind of question.", "zh": "请至少选择一种题型。"},
     "err.ex_count": {"en": "A worksheet has 1 to {most} questions, not {count}.",
                      "zh": "一张练习单有 1 到 {most} 道题，而不是 {count}。"},
+    "err.classroom_unknown": {"en": "There is no open class with the code {code}. Check the code with your teacher.",
+                          "zh": "没有代码为 {code} 的进行中的课堂。请向老师核对代码。"},
+    "err.classroom_full": {"en": "This class is full ({most} students).", "zh": "这个课堂已满（{most} 名学生）。"},
     "err.ex_level": {"en": "The level must be 1, 2 or 3, not {level}.", "zh": "难度必须是 1、2 或 3，而不是 {level}。"},
     # how to write an answer (the text could not be read)
     "ex.how.number": {"en": "Write one number, for example `12`, `-3` or `2.5`.",

@@ -1,0 +1,234 @@
+"""The class store: classes, their students and their answers, in SQLite (one file, the default) or PostgreSQL
+(several app processes), through SQLAlchemy Core: one set of statements, bound parameters only, every write a
+transaction."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import time
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.exc import IntegrityError
+
+from explorer.i18n import LocalizedError
+
+SCHEMA_VERSION = 1
+CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"     # read aloud without doubt: no 0/O, 1/I/L
+CODE_LENGTH = 6                                       # 31⁶ ≈ 887 million codes
+MAX_STUDENTS = 200
+MAX_NICKNAME = 40
+MAX_ANSWER = 400
+KEEP_HOURS = 24.0                                     # CNN_EXPLORER_CLASS_HOURS
+
+metadata = MetaData()
+schema = Table("schema_version", metadata, Column("version", Integer, nullable=False))
+classes = Table(
+    "classes", metadata,
+    Column("code", String(CODE_LENGTH), primary_key=True),
+    Column("key_hash", String(64), nullable=False),          # sha256 of the teacher key: the key itself is not kept
+    Column("spec", Text, nullable=False),                    # the worksheet or the question order, as JSON
+    Column("created", Float, nullable=False),
+)
+students = Table(
+    "students", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("code", String(CODE_LENGTH), ForeignKey("classes.code", ondelete="CASCADE"), nullable=False, index=True),
+    Column("nickname", String(MAX_NICKNAME), nullable=False),
+    Column("joined", Float, nullable=False),
+)
+answers = Table(
+    "answers", metadata,
+    Column("code", String(CODE_LENGTH), ForeignKey("classes.code", ondelete="CASCADE"), primary_key=True),
+    Column("student", String(32), ForeignKey("students.id", ondelete="CASCADE"), primary_key=True),
+    Column("question", String(80), primary_key=True),        # once per student and question: the first counts
+    Column("answer", String(MAX_ANSWER), nullable=False),
+    Column("correct", Boolean, nullable=False),
+    Column("mistake", String(40)),
+    Column("at", Float, nullable=False),
+)
+
+
+class ClassError(LocalizedError):
+    """A class code that names no open class, or a full class."""
+
+
+def default_url() -> str:
+    """The embedded SQLite file in the user's data directory (``$XDG_DATA_HOME/cnn-explorer/classes.sqlite3``)."""
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "cnn-explorer"
+    base.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{base / 'classes.sqlite3'}"
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class Store:
+    """The classes of one database. ``clock`` gives the time (the tests move it); ``keep_hours``: data older than
+    this is deleted (at each new class and each board)."""
+
+    def __init__(self, url: str, *, keep_hours: float | None = None, clock=time.time) -> None:
+        self.url = url
+        self.keep_hours = keep_hours if keep_hours is not None else float(
+            os.environ.get("CNN_EXPLORER_CLASS_HOURS", KEEP_HOURS))
+        self.clock = clock
+        sqlite = url.startswith("sqlite")
+        if url.startswith("postgresql://"):         # psycopg 3, not SQLAlchemy's default driver (psycopg2)
+            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+        self.engine = create_engine(url, pool_pre_ping=not sqlite,
+                                    connect_args={"timeout": 30, "check_same_thread": False} if sqlite else {})
+        if sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        metadata.create_all(self.engine)
+        with self.engine.begin() as db:
+            if db.execute(select(func.count()).select_from(schema)).scalar() == 0:
+                db.execute(insert(schema).values(version=SCHEMA_VERSION))
+
+    def create_class(self, spec: dict) -> tuple[str, str]:
+        """A new class for ``spec`` (what its students answer): ``(class code, teacher key)``. The key (128 bits)
+        is shown once; only its hash is kept."""
+        self.expire()
+        key = secrets.token_urlsafe(16)
+        for _ in range(20):
+            code = "".join(secrets.choice(CODE_LETTERS) for _ in range(CODE_LENGTH))
+            try:
+                with self.engine.begin() as db:
+                    db.execute(insert(classes).values(code=code, key_hash=_hash(key), spec=json.dumps(spec),
+                                                      created=self.clock()))
+                return code, key
+            except IntegrityError:          # that code is taken: draw another
+                continue
+        raise RuntimeError("no free class code after 20 draws")
+
+    def _open_class(self, db, code: str):
+        found = db.execute(select(classes).where(classes.c.code == normalise_code(code))).first()
+        if found is None or found.created < self.clock() - self.keep_hours * 3600:
+            raise ClassError("err.classroom_unknown", code=code[:12])
+        return found
+
+    def spec(self, code: str) -> dict:
+        """What the class answers (the spec it was created with)."""
+        with self.engine.connect() as db:
+            return json.loads(self._open_class(db, code).spec)
+
+    def join(self, code: str, nickname: str = "") -> str:
+        """A new student of the class: their id. ``ClassError`` (a ``ValueError``) for an unknown or ended class,
+        or a full one."""
+        student = secrets.token_hex(12)
+        with self.engine.begin() as db:
+            found = self._open_class(db, code)
+            count = db.execute(select(func.count()).select_from(students)
+                               .where(students.c.code == found.code)).scalar()
+            if count >= MAX_STUDENTS:
+                raise ClassError("err.classroom_full", most=MAX_STUDENTS)
+            db.execute(insert(students).values(id=student, code=found.code, nickname=nickname.strip()[:MAX_NICKNAME],
+                                               joined=self.clock()))
+        return student
+
+    def record(self, code: str, student: str, question: str, answer: str, correct: bool,
+               mistake: str | None) -> bool:
+        """A student's answer to a question; ``False`` when they already answered it (the first answer counts)."""
+        try:
+            with self.engine.begin() as db:
+                found = self._open_class(db, code)
+                db.execute(insert(answers).values(code=found.code, student=student, question=question[:80],
+                                                  answer=str(answer)[:MAX_ANSWER], correct=bool(correct),
+                                                  mistake=mistake, at=self.clock()))
+            return True
+        except IntegrityError:
+            return False
+
+    def _teacher(self, db, code: str, teacher_key: str):
+        found = db.execute(select(classes).where(classes.c.code == normalise_code(code))).first()
+        if found is None or not hmac.compare_digest(found.key_hash, _hash(teacher_key or "")):
+            raise PermissionError("not this class's teacher key")
+        return found
+
+    def board(self, code: str, teacher_key: str) -> dict:
+        """What the class answered: ``{"students": n, "questions": {question: {"answered", "right",
+        "answers": Counter, "mistakes": Counter}}, "rows": [(nickname, question, answer, correct, mistake, at)]}``.
+        ``PermissionError`` for a wrong key."""
+        self.expire()
+        with self.engine.connect() as db:
+            found = self._teacher(db, code, teacher_key)
+            joined = db.execute(select(func.count()).select_from(students)
+                                .where(students.c.code == found.code)).scalar()
+            rows = db.execute(select(students.c.nickname, answers.c.question, answers.c.answer, answers.c.correct,
+                                     answers.c.mistake, answers.c.at)
+                              .join(students, students.c.id == answers.c.student)
+                              .where(answers.c.code == found.code).order_by(answers.c.at)).all()
+        questions: dict[str, dict] = {}
+        for row in rows:
+            one = questions.setdefault(row.question, {"answered": 0, "right": 0, "answers": Counter(),
+                                                      "mistakes": Counter()})
+            one["answered"] += 1
+            one["right"] += bool(row.correct)
+            one["answers"][row.answer] += 1
+            if row.mistake:
+                one["mistakes"][row.mistake] += 1
+        return {"students": joined, "questions": questions,
+                "rows": [tuple(row) for row in rows]}
+
+    def end_class(self, code: str, teacher_key: str) -> None:
+        """The class, its students and their answers deleted (the teacher's key required)."""
+        with self.engine.begin() as db:
+            found = self._teacher(db, code, teacher_key)
+            self._delete(db, [found.code])
+
+    def expire(self) -> int:
+        """Classes older than the limit deleted with everything in them; how many."""
+        with self.engine.begin() as db:
+            old = [row.code for row in db.execute(select(classes.c.code).where(
+                classes.c.created < self.clock() - self.keep_hours * 3600))]
+            self._delete(db, old)
+        return len(old)
+
+    @staticmethod
+    def _delete(db, codes: list[str]) -> None:
+        if codes:       # children first: SQLite enforces the foreign keys only with its pragma, so do not rely on it
+            db.execute(delete(answers).where(answers.c.code.in_(codes)))
+            db.execute(delete(students).where(students.c.code.in_(codes)))
+            db.execute(delete(classes).where(classes.c.code.in_(codes)))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")           # readers do not wait for the writer
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def normalise_code(code: str) -> str:
+    """A typed class code as stored: upper case, without spaces or dashes (read aloud, typed as heard).
+
+    Example:
+        >>> normalise_code(" ab-c2 3d ")
+        'ABC23D'
+    """
+    return "".join(ch for ch in str(code).upper() if ch.isalnum())[:CODE_LENGTH + 4]
+

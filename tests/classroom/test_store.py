@@ -1,0 +1,178 @@
+"""The class store against SQLite and against a real PostgreSQL cluster started on loopback for the tests (Debian's
+package, which `.ci/run` installs; skipped locally when its binaries are missing, never in CI): create, join,
+record once, the board's counts, the teacher key, end, expiry, 40 students at once, data kept across reopening."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+from explorer import classroom
+from explorer.classroom import ClassError, open_store, store
+
+BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    """A throwaway cluster: ``initdb`` and ``pg_ctl`` as the ``postgres`` user when the tests run as root (the server
+    refuses root), listening on 127.0.0.1 only, stopped and removed afterwards."""
+    if not BINARIES:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is missing: .ci/run installs the postgresql package")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    bindir = BINARIES[-1].parent
+    root = Path(tempfile.mkdtemp(prefix="cnn-explorer-pg-"))
+    root.chmod(0o755)
+    data = root / "data"
+    data.mkdir()
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_postgres:
+        shutil.chown(data, "postgres", "postgres")
+    port = _free_port()
+    subprocess.run([*as_postgres, bindir / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync"],
+                   check=True, capture_output=True)
+    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
+    subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-o", options, "-w", "-l", data / "log", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'classes.sqlite3'}"
+    address = request.getfixturevalue("postgres_url")
+    wipe = open_store(address)
+    with wipe.engine.begin() as db:                      # each test starts from an empty database
+        for table in (store.answers, store.students, store.classes):
+            db.execute(table.delete())
+    wipe.close()
+    return address
+
+
+def test_a_class_from_creation_to_its_end(url):
+    s = open_store(url)
+    code, key = s.create_class({"kinds": ["conv_value"], "count": 2, "level": 1, "seed": 7})
+    assert len(code) == store.CODE_LENGTH and set(code) <= set(store.CODE_LETTERS) and len(key) >= 22  # 128 bits
+    ada, bo = s.join(code, "Ada"), s.join(code.lower()[:3] + " " + code.lower()[3:], "Bo")   # typed as heard
+    assert s.spec(code) == {"kinds": ["conv_value"], "count": 2, "level": 1, "seed": 7}
+    assert s.record(code, ada, "q1", "12", True, None) is True
+    assert s.record(code, ada, "q1", "13", False, "flipped") is False        # the first answer counts
+    assert s.record(code, bo, "q1", "13", False, "flipped") and s.record(code, bo, "q2", "4", True, None)
+    board = s.board(code, key)
+    assert board["students"] == 2 and board["questions"]["q1"] == {
+        "answered": 2, "right": 1, "answers": {"12": 1, "13": 1}, "mistakes": {"flipped": 1}}
+    assert [row[0] for row in board["rows"]] == ["Ada", "Bo", "Bo"]
+    with pytest.raises(PermissionError):
+        s.board(code, key[:-1] + ("A" if key[-1] != "A" else "B"))
+    with pytest.raises(PermissionError):
+        s.end_class(code, "")
+    s.end_class(code, key)
+    with pytest.raises(ClassError, match="no open class"):
+        s.join(code, "late")
+    with pytest.raises(PermissionError):                 # nothing left to show
+        s.board(code, key)
+    s.close()
+
+
+def test_an_unknown_code_is_a_clear_message_in_both_languages(url):
+    s = open_store(url)
+    with pytest.raises(ValueError) as refused:
+        s.join("ZZZZZZ")
+    assert "ZZZZZZ" in refused.value.text("en") and "课堂" in refused.value.text("zh")
+    with pytest.raises(ClassError):
+        s.record("ZZZZZZ", "nobody", "q1", "1", True, None)
+    s.close()
+
+
+def test_old_classes_expire_with_everything_in_them(url):
+    now = [1_000_000.0]
+    s = store.Store(url, keep_hours=24, clock=lambda: now[0])
+    code, key = s.create_class({})
+    student = s.join(code, "x")
+    s.record(code, student, "q1", "1", True, None)
+    now[0] += 23 * 3600
+    assert s.board(code, key)["students"] == 1
+    now[0] += 2 * 3600
+    assert s.expire() == 1
+    with pytest.raises(ClassError):
+        s.join(code)
+    with s.engine.connect() as db:
+        assert all(db.execute(store.select(store.func.count()).select_from(t)).scalar() == 0
+                   for t in (store.answers, store.students, store.classes))
+    s.close()
+
+
+def test_a_class_holds_its_most_students(url, monkeypatch):
+    monkeypatch.setattr(store, "MAX_STUDENTS", 3)
+    s = open_store(url)
+    code, _ = s.create_class({})
+    for n in range(3):
+        s.join(code, f"s{n}")
+    with pytest.raises(ClassError, match="full"):
+        s.join(code, "one more")
+    s.close()
+
+
+def test_forty_students_answering_at_once_lose_nothing(url):
+    s = open_store(url)
+    code, key = s.create_class({})
+    failures = []
+
+    def student(n: int) -> None:
+        try:
+            me = s.join(code, f"student {n}")
+            for q in range(3):
+                assert s.record(code, me, f"q{q}", str(n), n % 2 == 0, None if n % 2 == 0 else "flipped")
+            assert not s.record(code, me, "q0", "again", True, None)
+        except Exception as err:          # noqa: BLE001  (reported below, with the thread's number)
+            failures.append((n, repr(err)))
+
+    threads = [threading.Thread(target=student, args=(n,)) for n in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    board = s.board(code, key)
+    assert board["students"] == 40 and all(q["answered"] == 40 and q["right"] == 20 and q["mistakes"]["flipped"] == 20
+                                           for q in board["questions"].values())
+    s.close()
+
+
+def test_the_data_outlives_the_store_object(url):
+    first = open_store(url)
+    code, key = first.create_class({"count": 1})
+    first.record(code, first.join(code, "Ada"), "q1", "3", True, None)
+    first.close()
+    again = open_store(url)
+    assert again.board(code, key)["questions"]["q1"]["right"] == 1
+    again.close()
+
+
+def test_the_default_is_an_embedded_sqlite_file_in_the_users_data_directory(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.delenv("CNN_EXPLORER_DB_URL", raising=False)
+    s = classroom.open_store()
+    s.create_class({})
+    assert (tmp_path / "cnn-explorer" / "classes.sqlite3").exists() and s.url.startswith("sqlite:///")
+    with s.engine.connect() as db:
+        assert db.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    s.close()
