@@ -2,6 +2,7 @@
 import streamlit as st
 
 from explorer.ui import exercises as ex
+from explorer.ui import live
 from explorer.ui import worksheets as ws
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import lead
@@ -15,6 +16,13 @@ if mode == "worksheet":            # a student's: the sheet's settings are the l
 elif mode == "make":               # the teacher's: the link and its QR code above the settings that make it
     made = st.container()
     ws.make(ws.spec(st.container(border=True)), made)
+elif mode == "teach":              # a live class: started from a sheet's settings
+    live.start(ws.spec(st.container(border=True)))
+elif mode == "class":              # a student in a live class
+    if joined := live.join():
+        live.answer(joined)
+elif mode == "board":              # the teacher's board (its link holds the class code and the teacher key)
+    live.board()
 else:
     question = ex.controls()
     ex.answer(question, ex.question(question))

@@ -124,7 +124,7 @@ class Store:
     def _open_class(self, db, code: str):
         found = db.execute(select(classes).where(classes.c.code == normalise_code(code))).first()
         if found is None or found.created < self.clock() - self.keep_hours * 3600:
-            raise ClassError("err.classroom_unknown", code=code[:12])
+            raise ClassError("err.classroom_unknown", code=normalise_code(code))
         return found
 
     def spec(self, code: str) -> dict:

@@ -15,7 +15,7 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from explorer import display, imaging, kernels, limits, ops
+from explorer import classroom, display, imaging, kernels, limits, ops
 from explorer.network import archive, classes, slots
 from explorer.ui.janitor import Janitor, end_expired_sessions
 from explorer.ui.shell import PROJECTOR_FONT, tr
@@ -141,6 +141,13 @@ def settings_key(*parts) -> str:
     for part in parts:
         digest.update(part.tobytes() if isinstance(part, np.ndarray) else repr(part).encode())
     return digest.hexdigest()[:16]
+
+
+@st.cache_resource(show_spinner=False)
+def class_store() -> classroom.Store:
+    """The process's class store (``CNN_EXPLORER_DB_URL``, or the embedded SQLite file): one connection pool for
+    every session; what is in it is each class's, read with its code or its teacher's key."""
+    return classroom.open_store()
 
 
 @st.cache_resource(show_spinner=False)

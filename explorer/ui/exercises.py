@@ -159,6 +159,12 @@ def answer(q: Question, where=None) -> Verdict | None:
     return verdict
 
 
+def first_readable(q: Question) -> tuple[str, Verdict] | None:
+    """The first answer to ``q`` this session could read, with its verdict (what a class's board counts)."""
+    return next(((typed, v) for typed, v in _attempts().get((q.kind, q.seed, q.level), []) if v.correct is not None),
+                None)
+
+
 def _first_answers() -> dict[tuple, bool]:
     """Whether each question answered in this session was right the first time it got a readable answer (trying
     it again teaches, it does not score)."""

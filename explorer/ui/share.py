@@ -18,10 +18,11 @@ def start_run() -> None:
     st.session_state[shared.OFFERED] = {}
 
 
-def link(hide: list[str], lock: list[str], **settings: str) -> str:
-    """This page's address with its settings as the address bar has them (``settings`` replacing some), and
-    ``hide`` and ``lock``."""
-    query = {key: st.query_params.get_all(key) for key in st.query_params if key not in links.RULES}
+def link(hide: list[str], lock: list[str], *, keep: bool = True, **settings: str) -> str:
+    """This page's address with its settings as the address bar has them (``keep=False``: only the language),
+    ``settings`` replacing some, and ``hide`` and ``lock``."""
+    query = {key: st.query_params.get_all(key) for key in st.query_params
+             if key not in links.RULES and (keep or key == shared.LANG)}
     query.update(settings)
     query.update({rule: ",".join(names) for rule, names in ((shared.HIDE, hide), (shared.LOCK, lock)) if names})
     page = urlsplit(st.context.url or "/")

@@ -19,7 +19,7 @@ from explorer.ui.source import current_image, working_copy
 from explorer.ui.state import exercises as state
 from explorer.views.worksheet import sheet_html
 
-MODES = ("practice", "worksheet", "make")
+MODES = ("practice", "worksheet", "make", "class", "teach", "board")
 SETTINGS = (state.WS_KINDS, state.WS_COUNT, state.WS_LEVEL, state.WS_SAME, state.WS_SEED)
 
 

@@ -17,8 +17,8 @@ def test_every_streamlit_cache_is_bounded():
     cached = {name: f._info for module in UI_MODULES for name, f in vars(module).items() if isinstance(f, CachedFunc)}
     assert {"preview_of", "compare_image", "feature_map", "_filtered", "full_resolution_png", "digits"} <= set(cached)
     for name, info in cached.items():
-        # bundled data, and the process's turns at training: one object per process, the same for all
-        if name not in ("digits", "_example_images", "training_slots", "janitor"):
+        # bundled data, the process's turns at training, its class store: one object per process, the same for all
+        if name not in ("digits", "_example_images", "training_slots", "janitor", "class_store"):
             assert info.max_entries and info.ttl, name
 
 

@@ -15,6 +15,14 @@ WS_SAME = "ws.same"                 # the same numbers for everyone, or each stu
 WS_SEED = "ws.seed"                 # the sheet's number
 WS_LANG = "ws.lang"                 # the language the teacher makes the link and the printed sheet in
 WS_ONLY = "ws.only"                 # the link keeps students on the worksheet (hides the mode and the settings)
+# a live class (live.py)
+CLASS = "class"                     # the class code in a join or board link
+KEY = "key"                         # the teacher key in the board link
+LIVE_TEACHER = "_live_teacher"      # (code, key) of the class this session started
+LIVE_STUDENT = "_live_student"      # (code, student id) of the class this session joined
+LIVE_TRIES = "_live_tries"          # when this session tried a code (time.monotonic): a few a minute
+LIVE_SENT = "_live_sent"            # {(code, question)} whose first answer the store has
+LIVE_JOIN_FORM = "live.join_form"
 WS_OWN = "_ws_own"                  # this session's own numbers, when the sheet gives each student different ones
 
 

@@ -1,0 +1,95 @@
+"""A live class through AppTest, in both languages: a teacher session starts a class, two student sessions join with
+its link and answer (one right, one with a named mistake), and the teacher's board counts both; a wrong key, an
+unknown code and too many tries are refused; the CSV export makes a formula-looking nickname inert."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import exercises, i18n
+from explorer.exercises.question import show
+from explorer.ui import caches, live
+
+HOME = str(Path(__file__).resolve().parents[2] / "explorer" / "Home.py")
+PAGE = "../pages/check_yourself.py"
+SHEET = {"ws.kinds": "conv_output_size", "ws.count": "2", "ws.level": "2", "ws.seed": "11"}
+
+
+@pytest.fixture(autouse=True)
+def class_store(tmp_path, monkeypatch):
+    """Each test's own store: an SQLite file in its temporary folder (the app keeps one store per process)."""
+    monkeypatch.setenv("CNN_EXPLORER_DB_URL", f"sqlite:///{tmp_path / 'classes.sqlite3'}")
+    caches.class_store.clear()
+    yield
+    caches.class_store.clear()
+
+
+def session(link: dict) -> AppTest:
+    at = AppTest.from_file(HOME, default_timeout=60)
+    for key, value in link.items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(PAGE).run()
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    return next(b for b in at.button if b.label == label).click().run()
+
+
+def from_link(address: str) -> dict:
+    return dict(parse_qsl(urlsplit(address).query))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_teacher_starts_a_class_two_students_answer_and_the_board_counts_both(lang):
+    teacher = session({"lang": lang, "ex.mode": "teach", **SHEET})
+    click(teacher, i18n.t("live.start", lang))
+    join, board = (c.value for c in teacher.main.code[:2])
+    assert "ex.mode=class" in join and "class=" in join and "key=" not in join and "ws.count" not in join
+    assert "key=" in board and not teacher.exception
+
+    first, second = exercises.worksheet(["conv_output_size"], 2, 2, 11)
+    wrong = next(iter(first.mistakes.items()))
+    for nickname, text in (("Ada", first.answer_text()), ("=HYPERLINK(1)", show(wrong[1], "pair"))):
+        student = session(from_link(join))
+        student.text_input[1].input(nickname)
+        click(student, i18n.t("live.join", lang))
+        assert not student.exception and len(student.text_input) == 2          # the two questions
+        student.text_input[0].input(text)
+        click(student, i18n.t("ex.check", lang))
+        assert not student.exception
+
+    shown = session(from_link(board))
+    metrics = {m.label: m.value for m in shown.metric}
+    assert metrics[i18n.t("live.joined", lang)] == "2" and metrics[i18n.t("live.answers", lang)] == "2"
+    text = "\n".join(m.value for m in shown.main.markdown) + "\n".join(c.value for c in shown.main.caption)
+    assert i18n.t("live.question_line", lang, n=1, kind=i18n.t("ex.kind.conv_output_size", lang), answered=2,
+                  right=1) in text
+    assert i18n.t("live.mistake_count", lang, count=1, why=i18n.t(f"ex.mistake.{wrong[0]}", lang)) in text
+    exported = live.csv_of(caches.class_store().board(from_link(board)["class"], from_link(board)["key"])["rows"])
+    rows = list(csv.reader(io.StringIO(exported)))
+    assert rows[0][:4] == ["nickname", "question", "answer", "correct"]
+    assert [r[0] for r in rows[1:]] == ["Ada", "'=HYPERLINK(1)"]                 # not a formula in a spreadsheet
+
+
+def test_a_board_link_with_a_wrong_key_shows_nothing_of_the_class():
+    teacher = session({"ex.mode": "teach", **SHEET})
+    click(teacher, i18n.t("live.start", "en"))
+    link = from_link(teacher.main.code[1].value)
+    shown = session({**link, "key": link["key"][::-1]})
+    assert [e.value for e in shown.error] == [i18n.t("live.wrong_key", "en")] and not shown.metric
+
+
+def test_an_unknown_code_is_told_and_tries_are_limited():
+    student = session({"ex.mode": "class"})
+    for _ in range(live.JOINS_PER_MINUTE):
+        student.text_input[0].input("ZZ ZZ ZZ")
+        click(student, i18n.t("live.join", "en"))
+        assert "ZZZZZZ" in student.error[0].value and not student.exception
+    click(student, i18n.t("live.join", "en"))
+    assert [w.value for w in student.warning] == [i18n.t("live.slow_down", "en")]
