@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Several CNN Explorer processes behind nginx on one port, each student kept on one process (a cookie).
 #
-#   deploy/serve.sh --replicas 2 --port 8080 [--host 0.0.0.0]
+#   deploy/serve.sh --replicas 2 --port 8080 [--host 0.0.0.0] [--db-url postgresql://user@host/db]
 #
 # Starts N `streamlit run explorer/Home.py` processes on free loopback ports and nginx (Debian's package) in
 # front of them; Ctrl-C or SIGTERM stops them all. Every replica inherits this shell's environment, so Streamlit's
 # settings (STREAMLIT_SERVER_…, e.g. STREAMLIT_SERVER_ENABLE_AGENT_API=true for a load test) and the app's own
-# (CNN_EXPLORER_…) reach each of them. Runs as an ordinary user or as root. How many replicas a class needs:
-# README, "Running a class".
+# (CNN_EXPLORER_…) reach each of them; --db-url sets CNN_EXPLORER_DB_URL, the live classes' store every replica
+# shares (without it, the replicas of one machine share the embedded SQLite file in the user's data directory).
+# Runs as an ordinary user or as root. How many replicas a class needs: README, "Running a class".
 set -euo pipefail
 
 replicas=2 port=8080 host=0.0.0.0
@@ -16,8 +17,9 @@ while [ $# -gt 0 ]; do
     --replicas) replicas="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --host) host="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) echo "serve.sh: unknown option $1 (--replicas N, --port P, --host H)" >&2; exit 2 ;;
+    --db-url) export CNN_EXPLORER_DB_URL="$2"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "serve.sh: unknown option $1 (--replicas N, --port P, --host H, --db-url URL)" >&2; exit 2 ;;
   esac
 done
 case "$replicas$port" in *[!0-9]*|'') echo "serve.sh: --replicas and --port take whole numbers" >&2; exit 2 ;; esac

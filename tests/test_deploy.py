@@ -97,6 +97,10 @@ def test_the_dockerfile_checks_health_and_compose_runs_replicas_behind_the_proxy
     assert compose["services"]["app"]["deploy"]["replicas"] >= 2
     assert compose["services"]["proxy"]["depends_on"]["app"]["condition"] == "service_healthy"
     assert "./nginx.compose.conf:/etc/nginx/nginx.conf:ro" in compose["services"]["proxy"]["volumes"]
+    # every replica points at the one PostgreSQL of the compose file, started (healthy) before them
+    assert compose["services"]["app"]["environment"]["CNN_EXPLORER_DB_URL"].endswith("@db/explorer}")
+    assert compose["services"]["app"]["depends_on"]["db"]["condition"] == "service_healthy"
+    assert compose["services"]["db"]["image"].startswith("postgres:") and "classes" in compose["volumes"]
 
 
 # ---------------------------------------------------------------- serve.sh, two replicas, on loopback
