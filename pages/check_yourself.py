@@ -17,7 +17,8 @@ elif mode == "make":               # the teacher's: the link and its QR code abo
     made = st.container()
     ws.make(ws.spec(st.container(border=True)), made)
 elif mode == "teach":              # a live class: started from a sheet's settings
-    live.start(ws.spec(st.container(border=True)))
+    started = st.container()
+    live.start(ws.spec(st.container(border=True)), started)
 elif mode == "class":              # a student in a live class
     if joined := live.join():
         live.answer(joined)

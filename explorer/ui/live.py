@@ -35,15 +35,26 @@ def question_id(number: int, q: Question) -> str:
 
 # ---------------------------------------------------------------- the teacher
 
-def start(sheet: dict) -> None:
-    """Start a class on the sheet's questions (the same numbers for everyone: the board compares answers)."""
+def start(sheet: dict, where) -> None:
+    """Start a class on the sheet's questions (the same numbers for everyone: the board compares answers); its
+    code, links and board go in ``where`` (above the settings: on a projector the code and QR code come first)."""
     if st.button(tr("live.start"), icon=":material/groups:", type="primary"):
         spec = {key: sheet[key] for key in ("kinds", "count", "level", "seed")}
         st.session_state[state.LIVE_TEACHER] = caches.class_store().create_class(spec)
     if state.LIVE_TEACHER not in st.session_state:
         st.caption(tr("live.start_help"))
         return
-    code, key = st.session_state[state.LIVE_TEACHER]
+    with where:
+        _started(*st.session_state[state.LIVE_TEACHER])
+
+
+def _started(code: str, key: str) -> None:
+    try:
+        questions = _questions(caches.class_store().spec(code))
+    except ClassError:                  # expired, or ended from the board on another screen
+        st.session_state.pop(state.LIVE_TEACHER, None)
+        st.info(tr("live.ended"), icon=":material/info:")
+        return
     join = share.link([state.MODE], [], keep=False, **{state.MODE: "class", state.CLASS: code})
     left, right = st.columns([3, 1])
     left.markdown(tr("live.code", code=" ".join(code)))
@@ -52,7 +63,7 @@ def start(sheet: dict) -> None:
     left.code(share.link([state.MODE], [], keep=False, **{state.MODE: "board", state.CLASS: code, state.KEY: key}),
               language=None, wrap_lines=True)
     right.image(share.qr_png(join), caption=tr("live.join_qr"), width="stretch")
-    _board_body(code, key, _questions(caches.class_store().spec(code)))
+    _board_body(code, key, questions)
 
 
 def csv_of(rows: list[tuple]) -> str:

@@ -93,3 +93,12 @@ def test_an_unknown_code_is_told_and_tries_are_limited():
         assert "ZZZZZZ" in student.error[0].value and not student.exception
     click(student, i18n.t("live.join", "en"))
     assert [w.value for w in student.warning] == [i18n.t("live.slow_down", "en")]
+
+
+def test_a_class_ended_from_its_board_is_over_for_the_teachers_session_too():
+    teacher = session({"ex.mode": "teach", **SHEET})
+    click(teacher, i18n.t("live.start", "en"))
+    link = from_link(teacher.main.code[1].value)
+    caches.class_store().end_class(link["class"], link["key"])
+    teacher.run()
+    assert [i.value for i in teacher.info] == [i18n.t("live.ended", "en")] and not teacher.exception
