@@ -67,13 +67,16 @@ def _started(code: str, key: str) -> None:
 
 
 def csv_of(rows: list[tuple]) -> str:
-    """The answers as CSV, a cell that a spreadsheet would run as a formula made inert."""
+    """The answers as CSV in the user's language (the mistakes named), a cell that a spreadsheet would run as a
+    formula made inert."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["nickname", "question", "answer", "correct", "mistake", "time"])
+    writer.writerow([tr(f"live.csv.{column}") for column in ("nickname", "question", "answer", "correct", "mistake",
+                                                             "time")])
     for nickname, question, answer, correct, mistake, at in rows:
-        cells = [nickname, question, answer, "yes" if correct else "no", mistake or "",
-                 time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(at))]
+        cells = [nickname, question, answer, tr("live.csv.yes" if correct else "live.csv.no"),
+                 tr(f"ex.mistake.{mistake}") if mistake else "", time.strftime("%Y-%m-%d %H:%M:%S",
+                                                                                time.localtime(at))]
         writer.writerow(["'" + c if str(c).startswith(FORMULA_START) else c for c in cells])
     return out.getvalue()
 
