@@ -37,6 +37,9 @@ STRINGS: dict[str, dict[str, str]] = {
                            "zh": "**{n}.** {kind}：{answered} 人作答，{right} 人正确"},
     "live.mistake_count": {"en": "{count} × {why}", "zh": "{count} 人：{why}"},
     "live.spread": {"en": "Answers given: {spread}", "zh": "各答案人数：{spread}"},
+    "live.board_behind": {"en": "The class's store cannot be reached just now: this is the board as it last was; it "
+                                "tries again every few seconds.",
+                          "zh": "暂时无法连接课堂数据库：这是看板上一次的内容；每隔几秒会重试。"},
     "live.export": {"en": "Answers as CSV", "zh": "导出答案（CSV）"},
     "live.csv.nickname": {"en": "nickname", "zh": "昵称"},
     "live.csv.question": {"en": "question", "zh": "题目"},

@@ -91,20 +91,36 @@ def board() -> None:
     open (a fragment, not the page)."""
     code, key = normalise_code(st.query_params.get(state.CLASS, "")), st.query_params.get(state.KEY, "")[:64]
     try:
-        caches.class_store().board(code, key)
+        caches.class_store().board(code, key)                   # the key, checked first
+        questions = _questions(caches.class_store().spec(code))
     except PermissionError:
         st.error(tr("live.wrong_key"), icon=":material/lock:")
         return
-    _board_body(code, key, _questions(caches.class_store().spec(code)))
+    except ClassError:
+        st.info(tr("live.ended"), icon=":material/info:")
+        return
+    except SQLAlchemyError:             # out of reach: the board as this session last read it, if it did
+        if code not in st.session_state.get(state.LIVE_BOARD, {}):
+            st.warning(tr("live.board_behind"), icon=":material/cloud_off:")
+            return
+        questions = st.session_state[state.LIVE_BOARD][code][1]
+    _board_body(code, key, questions)
 
 
 @st.fragment(run_every=BOARD_EVERY_S)
 def _board_body(code: str, key: str, questions: list[Question]) -> None:
+    shown = st.session_state.setdefault(state.LIVE_BOARD, {})
     try:
         found = caches.class_store().board(code, key)       # each refresh reads again
+        shown[code] = (found, questions)
     except (PermissionError, ClassError):
         st.info(tr("live.ended"), icon=":material/info:")
         return
+    except SQLAlchemyError:             # the store is out of reach: the last board read, said to be behind
+        st.warning(tr("live.board_behind"), icon=":material/cloud_off:")
+        if code not in shown:
+            return
+        found = shown[code][0]
     per = found["questions"]
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("live.joined"), found["students"], border=True)

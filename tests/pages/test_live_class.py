@@ -105,3 +105,20 @@ def test_a_class_ended_from_its_board_is_over_for_the_teachers_session_too():
     caches.class_store().end_class(link["class"], link["key"])
     teacher.run()
     assert [i.value for i in teacher.info] == [i18n.t("live.ended", "en")] and not teacher.exception
+
+
+def test_the_board_says_it_is_behind_when_the_store_cannot_be_reached(monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    teacher = session({"ex.mode": "teach", **SHEET})
+    click(teacher, i18n.t("live.start", "en"))
+    board = session(from_link(teacher.main.code[1].value))
+    assert not board.warning
+
+    def unreachable(*_):
+        raise OperationalError("SELECT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(type(caches.class_store()), "board", unreachable)
+    board.run()
+    assert [w.value for w in board.warning] == [i18n.t("live.board_behind", "en")]
+    assert board.metric[0].value == "0" and not board.exception            # the last board, still shown

@@ -23,6 +23,7 @@ LIVE_STUDENT = "_live_student"      # (code, student id) of the class this sessi
 LIVE_TRIES = "_live_tries"          # when this session tried a code (time.monotonic): a few a minute
 LIVE_SENT = "_live_sent"            # {(code, question)} whose first answer the store has
 LIVE_JOIN_FORM = "live.join_form"
+LIVE_BOARD = "_live_board"          # {code: (board, questions) last read}: shown as behind when the store is away
 WS_OWN = "_ws_own"                  # this session's own numbers, when the sheet gives each student different ones
 
 
