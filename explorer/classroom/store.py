@@ -121,9 +121,17 @@ class Store:
                 continue
         raise RuntimeError("no free class code after 20 draws")
 
+    def _cutoff(self) -> float:
+        """Classes created before this time have expired."""
+        return self.clock() - self.keep_hours * 3600
+
+    @staticmethod
+    def _find(db, code: str):
+        return db.execute(select(classes).where(classes.c.code == normalise_code(code))).first()
+
     def _open_class(self, db, code: str):
-        found = db.execute(select(classes).where(classes.c.code == normalise_code(code))).first()
-        if found is None or found.created < self.clock() - self.keep_hours * 3600:
+        found = self._find(db, code)
+        if found is None or found.created < self._cutoff():
             raise ClassError("err.classroom_unknown", code=normalise_code(code))
         return found
 
@@ -160,7 +168,7 @@ class Store:
             return False
 
     def _teacher(self, db, code: str, teacher_key: str):
-        found = db.execute(select(classes).where(classes.c.code == normalise_code(code))).first()
+        found = self._find(db, code)
         if found is None or not hmac.compare_digest(found.key_hash, _hash(teacher_key or "")):
             raise PermissionError("not this class's teacher key")
         return found
@@ -200,7 +208,7 @@ class Store:
         """Classes older than the limit deleted with everything in them; how many."""
         with self.engine.begin() as db:
             old = [row.code for row in db.execute(select(classes.c.code).where(
-                classes.c.created < self.clock() - self.keep_hours * 3600))]
+                classes.c.created < self._cutoff()))]
             self._delete(db, old)
         return len(old)
 

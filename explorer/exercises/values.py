@@ -44,6 +44,12 @@ def _dot(window: list[list], kernel: Grid) -> int:
     return sum(v * k for wrow, krow in zip(window, kernel) for v, k in zip(wrow, krow))
 
 
+def _pooled(window: list[list], how: str) -> float:
+    """A pooling window's output: its largest value, or its mean to four decimals."""
+    flat = [v for row in window for v in row]
+    return max(flat) if how == "max" else round(sum(flat) / len(flat), 4)
+
+
 def _position(rng: random.Random, out: tuple[int, int]) -> tuple[int, int]:
     return rng.randrange(out[0]), rng.randrange(out[1])
 
@@ -103,20 +109,16 @@ def pool_value(rng: random.Random, level: int) -> dict:
     cells = [v for wrow, irow in zip(window, _window(inside, row * stride, col * stride, k, k))
              for v, i in zip(wrow, irow) if i]
 
-    def value(win, how: str) -> float:
-        flat = [v for r in win for v in r]
-        return max(flat) if how == "max" else round(sum(flat) / len(flat), 4)
-
-    answer = value(window, mode)
+    answer = _pooled(window, mode)
     unstrided = _window(padded, row, col, k, k) if stride > 1 else None
     swapped = _window(padded, col * stride, row * stride, k, k) if row != col and col < out[0] and row < out[1] \
         else None
     mistakes = {
-        "mean_instead_of_max" if mode == "max" else "max_instead_of_mean": value(window, "avg" if mode == "max"
+        "mean_instead_of_max" if mode == "max" else "max_instead_of_mean": _pooled(window, "avg" if mode == "max"
                                                                                  else "max"),
         "padding_not_counted": round(sum(cells) / len(cells), 4) if mode == "avg" and pad else None,
-        "stride_ignored": value(unstrided, mode) if unstrided else None,
-        "row_col_swapped": value(swapped, mode) if swapped else None,
+        "stride_ignored": _pooled(unstrided, mode) if unstrided else None,
+        "row_col_swapped": _pooled(swapped, mode) if swapped else None,
     }
     flat = [v for r in window for v in r]
     work = (f"max({', '.join(map(str, flat))}) = {answer}" if mode == "max"
@@ -151,13 +153,9 @@ def pool_grid(rng: random.Random, level: int) -> dict:
     image = _grid(rng, h, w, 0, 9)
     padded = _padded(image, pad)         # shown as 0; a max of 0–9 is never lower (torch pads a max with −∞)
 
-    def value(window, how: str) -> float:
-        flat = [v for r in window for v in r]
-        return max(flat) if how == "max" else round(sum(flat) / len(flat), 4)
-
     windows = [[_window(padded, r * stride, c * stride, k, k) for c in range(out[1])] for r in range(out[0])]
-    answer = [[value(win, mode) for win in row] for row in windows]
-    other = [[value(win, "avg" if mode == "max" else "max") for win in row] for row in windows]
+    answer = [[_pooled(win, mode) for win in row] for row in windows]
+    other = [[_pooled(win, "avg" if mode == "max" else "max") for win in row] for row in windows]
     transposed = [list(col) for col in zip(*answer)] if out[0] == out[1] else None
     work = "  \n".join(f"({r}, {c}): " + (f"max{tuple(v for row in win for v in row)} = {show(answer[r][c], 'number')}"
                                            if mode == "max" else

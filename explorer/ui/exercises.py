@@ -22,8 +22,14 @@ VERDICT_LOOK = {True: ("success", ":material/check_circle:"), False: ("error", "
                 None: ("warning", ":material/edit_note:")}
 
 
-def _another(key: str = state.SEED) -> None:
+def new_number(key: str = state.SEED) -> None:
+    """A new question's (or sheet's) number under ``key``, from a button's callback."""
     st.session_state[key] = random.randrange(state.MAX_SEED + 1)
+
+
+def _asked(q: Question) -> tuple[str, int, int]:
+    """A question's identity in this session's attempts and widget keys."""
+    return q.kind, q.seed, q.level
 
 
 def controls() -> Question:
@@ -35,7 +41,7 @@ def controls() -> Question:
                            kind="segmented", where=c2, help=tr("ex.level_help"))
     seed = widgets.number(tr("ex.seed"), 0, state.MAX_SEED, state.SEED, state.DEFAULTS[state.SEED], where=c3,
                           help=tr("ex.seed_help"))
-    c4.button(tr("ex.another"), icon=":material/casino:", on_click=_another, width="stretch")
+    c4.button(tr("ex.another"), icon=":material/casino:", on_click=new_number, width="stretch")
     return exercises.generate(kind, seed, level)
 
 
@@ -131,7 +137,7 @@ def _attempts() -> dict:
 def answer(q: Question, where=None) -> Verdict | None:
     """The answer box (or A–D), "Check", and after a check the verdict and the worked solution (in ``where``, a
     container: :func:`question` gives one)."""
-    asked, where = (q.kind, q.seed, q.level), where or st.container()
+    asked, where = _asked(q), where or st.container()
     with where.form(state.form(*asked), border=False, enter_to_submit=True):
         if q.shape == "choice":
             typed = st.segmented_control(tr("ex.your_answer"), list(answers.CHOICES), key=state.answer(*asked),
@@ -159,25 +165,37 @@ def answer(q: Question, where=None) -> Verdict | None:
     return verdict
 
 
+def _first(tries: list[tuple[str, Verdict]]) -> tuple[str, Verdict] | None:
+    """The first of a question's attempts that could be read: what scores (trying again teaches, it does not
+    score) and what a class's board counts."""
+    return next(((typed, v) for typed, v in tries if v.correct is not None), None)
+
+
 def first_readable(q: Question) -> tuple[str, Verdict] | None:
-    """The first answer to ``q`` this session could read, with its verdict (what a class's board counts)."""
-    return next(((typed, v) for typed, v in _attempts().get((q.kind, q.seed, q.level), []) if v.correct is not None),
-                None)
+    """The first answer to ``q`` this session could read, with its verdict."""
+    return _first(_attempts().get(_asked(q), []))
 
 
 def _first_answers() -> dict[tuple, bool]:
-    """Whether each question answered in this session was right the first time it got a readable answer (trying
-    it again teaches, it does not score)."""
-    firsts = {asked: next((v.correct for _, v in tries if v.correct is not None), None)
-              for asked, tries in _attempts().items()}
-    return {asked: right for asked, right in firsts.items() if right is not None}
+    """Whether each question answered in this session was right the first time it got a readable answer."""
+    return {asked: first[1].correct for asked, tries in _attempts().items() if (first := _first(tries))}
 
 
 def first_answers(questions: list[Question]) -> tuple[int, int]:
     """(right first time, answered) among ``questions``."""
     counted = _first_answers()
-    mine = [counted[(q.kind, q.seed, q.level)] for q in questions if (q.kind, q.seed, q.level) in counted]
+    mine = [counted[_asked(q)] for q in questions if _asked(q) in counted]
     return sum(mine), len(mine)
+
+
+def sheet(questions: list[Question], after=None) -> None:
+    """Every question of a sheet under its number with its answer box; ``after(number, q)`` once each is drawn
+    (a class sends its first readable answer)."""
+    for number, q in enumerate(questions, start=1):
+        st.subheader(tr("ws.question_n", n=number), divider="gray")
+        answer(q, question(q))
+        if after is not None:
+            after(number, q)
 
 
 def score(kind: str) -> None:
@@ -210,7 +228,7 @@ def panel(page: str) -> None:
         kind = c1.segmented_control(tr("ex.kind"), kinds, key=state.panel_kind(page), persist_state="session",
                                     format_func=labels("ex.kind"), default=kinds[0], required=True)
         seed = state.panel_seed(page)
-        c2.button(tr("ex.another"), icon=":material/casino:", on_click=_another, args=(seed,), width="stretch")
+        c2.button(tr("ex.another"), icon=":material/casino:", on_click=new_number, args=(seed,), width="stretch")
         q = exercises.generate(kind, st.session_state.get(seed, state.DEFAULTS[state.SEED]),
                                st.session_state.get(state.LEVEL, state.DEFAULTS[state.LEVEL]))
         answer(q, question(q))

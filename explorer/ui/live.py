@@ -196,14 +196,15 @@ def answer(joined: tuple[str, str]) -> None:
         return
     st.caption(tr("live.joined_as", code=code))
     sent = st.session_state.setdefault(state.LIVE_SENT, set())
-    for number, q in enumerate(questions, start=1):
-        st.subheader(tr("ws.question_n", n=number), divider="gray")
-        ex.answer(q, ex.question(q))
+
+    def send(number: int, q: Question) -> None:
         first, asked = ex.first_readable(q), question_id(number, q)
         if first is None or (code, asked) in sent:
-            continue
+            return
         try:            # kept in the session until the store has it: a later run sends it again
             caches.class_store().record(code, student, asked, first[0], first[1].correct, first[1].mistake)
             sent.add((code, asked))
         except SQLAlchemyError:
             st.warning(tr("live.behind"), icon=":material/cloud_off:")
+
+    ex.sheet(questions, after=send)

@@ -29,10 +29,6 @@ def mode() -> str:
                           prefix="ws.mode")
 
 
-def _new_numbers() -> None:
-    st.session_state[state.WS_SEED] = random.randrange(state.MAX_SEED + 1)
-
-
 def spec(where) -> dict:
     """The sheet's settings, drawn in ``where`` (and kept in the link)."""
     with where:
@@ -69,9 +65,7 @@ def answer_sheet(sheet: dict) -> None:
     if found is None:
         return
     st.caption(tr("ws.about", n=len(found), level=sheet["level"]) + ("" if sheet["same"] else " " + tr("ws.own")))
-    for number, q in enumerate(found, start=1):
-        st.subheader(tr("ws.question_n", n=number), divider="gray")
-        ex.answer(q, ex.question(q))
+    ex.sheet(found)
     right, answered = ex.first_answers(found)
     st.metric(tr("ws.score"), f"{right} / {answered}", tr("ws.of", n=len(found)), delta_color="off",
               delta_arrow="off", border=True)
@@ -110,7 +104,7 @@ def _made(sheet: dict, found: list[Question]) -> None:
                          **{state.MODE: "worksheet", "lang": language})
     left, right = st.columns([3, 1])
     left.code(address, language=None, wrap_lines=True)
-    left.button(tr("ws.new_numbers"), icon=":material/casino:", on_click=_new_numbers)
+    left.button(tr("ws.new_numbers"), icon=":material/casino:", on_click=ex.new_number, args=(state.WS_SEED,))
     subtitle = tr("ws.about", n=len(found), level=sheet["level"])
     work = working_copy(current_image())
     left.download_button(tr("ws.print"), data=lambda: _printable(found, language, subtitle, work), on_click="ignore",
