@@ -1,6 +1,7 @@
 """The class store: classes, their students and their answers, in SQLite (one file, the default) or PostgreSQL
 (several app processes), through SQLAlchemy Core: one set of statements, bound parameters only, every write a
-transaction."""
+transaction. The schema is versioned: a database written by an older release is brought up to date when it is opened
+(:data:`MIGRATIONS`, through Alembic's operations, which write each change in the database's own dialect)."""
 from __future__ import annotations
 
 import hashlib
@@ -12,6 +13,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
 from sqlalchemy import (
     Boolean,
     Column,
@@ -27,13 +30,16 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
+    true,
+    update,
 )
 from sqlalchemy.exc import IntegrityError
 
 from explorer.i18n import LocalizedError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"     # read aloud without doubt: no 0/O, 1/I/L
 CODE_LENGTH = 6                                       # 31⁶ ≈ 887 million codes
 MAX_STUDENTS = 200
@@ -49,6 +55,10 @@ classes = Table(
     Column("key_hash", String(64), nullable=False),          # sha256 of the teacher key: the key itself is not kept
     Column("spec", Text, nullable=False),                    # the worksheet or the question order, as JSON
     Column("created", Float, nullable=False),
+    # one question at a time (version 2): the question now asked (None: the whole sheet at once) and whether its
+    # answers are taken (the teacher pauses and moves on)
+    Column("asked", String(80)),
+    Column("open", Boolean, nullable=False, server_default=true()),
 )
 students = Table(
     "students", metadata,
@@ -69,8 +79,20 @@ answers = Table(
 )
 
 
+LOCK = 0x636E6E65                                     # PostgreSQL's advisory lock held while the schema is set up
+
+
 class ClassError(LocalizedError):
-    """A class code that names no open class, or a full class."""
+    """A class code that names no open class, a full class, or a question whose answers are not taken now."""
+
+
+def _v2(op: Operations) -> None:
+    """One question at a time: the question asked now, and whether its answers are taken."""
+    op.add_column("classes", Column("asked", String(80)))
+    op.add_column("classes", Column("open", Boolean, nullable=False, server_default=true()))
+
+
+MIGRATIONS = {2: _v2}       # version → the change from the version before it
 
 
 def default_url() -> str:
@@ -100,10 +122,36 @@ class Store:
                                     connect_args={"timeout": 30, "check_same_thread": False} if sqlite else {})
         if sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
+        self._set_up()
+
+    def _set_up(self) -> None:
+        """A new database gets the current schema; one written by an older release is migrated, one step after the
+        other, in one transaction that holds the database's lock (processes that start together take turns: on
+        PostgreSQL an advisory lock, on SQLite the write lock, taken at the start, so that its DDL is in the
+        transaction too)."""
         with self.engine.begin() as db:
-            if db.execute(select(func.count()).select_from(schema)).scalar() == 0:
-                db.execute(insert(schema).values(version=SCHEMA_VERSION))
+            if db.dialect.name == "postgresql":
+                db.execute(select(func.pg_advisory_xact_lock(LOCK)))
+            else:
+                db.exec_driver_sql("BEGIN IMMEDIATE")
+            new = not inspect(db).has_table(classes.name)
+            metadata.create_all(db)             # what is missing; an existing table is left as it is
+            version = db.execute(select(schema.c.version)).scalar()
+            if version is None:
+                db.execute(insert(schema).values(version=SCHEMA_VERSION if new else 1))
+                version = SCHEMA_VERSION if new else 1
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"the class database {self.url!r} was written by a newer release "
+                                   f"(schema {version}, this one knows {SCHEMA_VERSION})")
+            operations = Operations(MigrationContext.configure(db))
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[step](operations)
+            db.execute(update(schema).values(version=SCHEMA_VERSION))
+
+    def version(self) -> int:
+        """The database's schema version."""
+        with self.engine.connect() as db:
+            return db.execute(select(schema.c.version)).scalar()
 
     def create_class(self, spec: dict) -> tuple[str, str]:
         """A new class for ``spec`` (what its students answer): ``(class code, teacher key)``. The key (128 bits)
@@ -160,12 +208,29 @@ class Store:
         try:
             with self.engine.begin() as db:
                 found = self._open_class(db, code)
+                if found.asked is not None and (question[:80] != found.asked or not found.open):
+                    raise ClassError("err.classroom_closed")
                 db.execute(insert(answers).values(code=found.code, student=student, question=question[:80],
                                                   answer=str(answer)[:MAX_ANSWER], correct=bool(correct),
                                                   mistake=mistake, at=self.clock()))
             return True
         except IntegrityError:
             return False
+
+    def pace(self, code: str) -> dict:
+        """Where a class that goes one question at a time is: ``{"asked": question or None, "open": bool}``
+        (``None``: the whole sheet is answered at once). Anyone with the code may read it."""
+        with self.engine.connect() as db:
+            found = self._open_class(db, code)
+            return {"asked": found.asked, "open": bool(found.open)}
+
+    def set_pace(self, code: str, teacher_key: str, *, asked: str | None = None, open: bool = True) -> None:
+        """Ask ``asked`` now (only its answers are taken from then on), or, with ``open=False``, pause: no answer
+        is taken until the teacher opens it again. The teacher's key required."""
+        with self.engine.begin() as db:
+            found = self._teacher(db, code, teacher_key)
+            db.execute(update(classes).where(classes.c.code == found.code)
+                       .values(asked=(asked or found.asked or "")[:80] or None, open=bool(open)))
 
     def _teacher(self, db, code: str, teacher_key: str):
         found = self._find(db, code)

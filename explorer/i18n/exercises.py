@@ -136,6 +136,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "err.classroom_unknown": {"en": "There is no open class with the code {code}. Check the code with your teacher.",
                           "zh": "没有代码为 {code} 的进行中的课堂。请向老师核对代码。"},
     "err.classroom_full": {"en": "This class is full ({most} students).", "zh": "这个课堂已满（{most} 名学生）。"},
+    "err.classroom_closed": {"en": "Your teacher is not taking answers to this question now, so this one was not "
+                                   "counted. Your result is shown to you as always.",
+                             "zh": "老师现在不收这道题的答案，所以这次作答没有计入。你的结果仍会照常显示给你。"},
     "err.ex_level": {"en": "The level must be 1, 2 or 3, not {level}.", "zh": "难度必须是 1、2 或 3，而不是 {level}。"},
     # how to write an answer (the text could not be read)
     "ex.how.number": {"en": "Write one number, for example `12`, `-3` or `2.5`.",

@@ -9,9 +9,11 @@ import socket
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
 from explorer import classroom
 from explorer.classroom import ClassError, open_store, store
@@ -176,3 +178,91 @@ def test_the_default_is_an_embedded_sqlite_file_in_the_users_data_directory(tmp_
     with s.engine.connect() as db:
         assert db.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     s.close()
+
+
+def test_one_question_at_a_time_takes_only_the_asked_question_while_open(url):
+    s = open_store(url)
+    code, key = s.create_class({"paced": True})
+    ada = s.join(code, "Ada")
+    assert s.pace(code) == {"asked": None, "open": True}             # a sheet at once until the teacher paces it
+    with pytest.raises(PermissionError):
+        s.set_pace(code, "not the key", asked="1 conv_value")
+    s.set_pace(code, key, asked="1 conv_value")
+    assert s.pace(code.lower()) == {"asked": "1 conv_value", "open": True}
+    with pytest.raises(ClassError) as early:                         # the next one is not asked yet
+        s.record(code, ada, "2 pool_value", "3", True, None)
+    assert "not counted" in early.value.text("en") and "没有计入" in early.value.text("zh")
+    assert s.record(code, ada, "1 conv_value", "12", True, None)
+    s.set_pace(code, key, open=False)                                # paused: the same question, closed
+    assert s.pace(code) == {"asked": "1 conv_value", "open": False}
+    bo = s.join(code, "Bo")
+    with pytest.raises(ClassError):
+        s.record(code, bo, "1 conv_value", "13", False, "flipped")
+    s.set_pace(code, key, asked="2 pool_value")                       # moved on: open again, the old one closed
+    with pytest.raises(ClassError):
+        s.record(code, bo, "1 conv_value", "13", False, "flipped")
+    assert s.record(code, bo, "2 pool_value", "4", True, None)
+    assert sorted(s.board(code, key)["questions"]) == ["1 conv_value", "2 pool_value"]
+    s.close()
+
+
+# the tables as release 1 (schema 1) wrote them: a database of that release is migrated when it is opened
+V1 = store.MetaData()
+store.Table("schema_version", V1, store.Column("version", store.Integer, nullable=False))
+store.Table("classes", V1, store.Column("code", store.String(6), primary_key=True),
+            store.Column("key_hash", store.String(64), nullable=False),
+            store.Column("spec", store.Text, nullable=False),
+            store.Column("created", store.Float, nullable=False))
+store.Table("students", V1, store.Column("id", store.String(32), primary_key=True),
+            store.Column("code", store.String(6), store.ForeignKey("classes.code", ondelete="CASCADE"), nullable=False),
+            store.Column("nickname", store.String(40), nullable=False),
+            store.Column("joined", store.Float, nullable=False))
+store.Table("answers", V1, store.Column("code", store.String(6), store.ForeignKey("classes.code"), primary_key=True),
+            store.Column("student", store.String(32), store.ForeignKey("students.id"), primary_key=True),
+            store.Column("question", store.String(80), primary_key=True),
+            store.Column("answer", store.String(400), nullable=False),
+            store.Column("correct", store.Boolean, nullable=False), store.Column("mistake", store.String(40)),
+            store.Column("at", store.Float, nullable=False))
+
+
+def _engine(url: str):
+    return create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+
+
+def test_a_database_of_the_first_release_is_migrated_with_its_classes_kept(url):
+    engine = _engine(url)
+    with engine.begin() as db:
+        store.metadata.drop_all(db)
+        V1.create_all(db)
+        db.execute(V1.tables["schema_version"].insert().values(version=1))
+        db.execute(V1.tables["classes"].insert().values(code="ABCDEF", key_hash=store._hash("k"), spec="{}",
+                                                        created=time.time()))
+    engine.dispose()
+    opened = []                 # two replicas starting together: one migrates, the other waits and finds it done
+    threads = [threading.Thread(target=lambda: opened.append(open_store(url))) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(opened) == 2 and [o.version() for o in opened] == [2, 2]
+    for other in opened:
+        other.close()
+    s = open_store(url)
+    assert s.version() == store.SCHEMA_VERSION == 2
+    ada = s.join("ABCDEF", "Ada")                            # the old class goes on, a whole sheet at once
+    assert s.pace("ABCDEF") == {"asked": None, "open": True} and s.record("ABCDEF", ada, "q1", "1", True, None)
+    s.set_pace("ABCDEF", "k", asked="q2")
+    assert s.pace("ABCDEF")["asked"] == "q2"
+    s.close()
+    assert open_store(url).version() == 2                    # opened again: nothing more to do
+
+
+def test_a_database_of_a_newer_release_is_refused_not_damaged(url):
+    s = open_store(url)
+    with s.engine.begin() as db:
+        db.execute(store.update(store.schema).values(version=store.SCHEMA_VERSION + 1))
+    s.close()
+    with pytest.raises(RuntimeError, match="newer release"):
+        open_store(url)
+    with _engine(url).begin() as db:
+        db.execute(store.update(store.schema).values(version=store.SCHEMA_VERSION))
