@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.helpers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CLASS_DB_URL, ROOT
 
 # the strategy crossovers stay the documented constants while testing (and in the app server the browser
 # tests start): what a test expects must not depend on this machine's timings. tests/test_calibration.py
@@ -34,7 +34,7 @@ def app_url():
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "explorer/Home.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "CNN_EXPLORER_DB_URL": CLASS_DB_URL})
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:

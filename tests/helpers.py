@@ -4,6 +4,7 @@ import io
 import json
 import re
 import struct
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -20,6 +21,8 @@ from explorer import i18n
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"      # screenshots and the server log of the browser tests
 CHROMIUM = "/usr/bin/chromium"
+# the live classes of the app server the browser tests start (its own file: the tests' students answer through it)
+CLASS_DB_URL = f"sqlite:///{tempfile.mkdtemp(prefix='cnn-explorer-classes-')}/classes.sqlite3"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 HOME = str(ROOT / "explorer" / "Home.py")

@@ -420,3 +420,54 @@ def test_a_worksheet_link_answered_right_and_wrong_and_its_printed_sheet_in_both
         (ARTIFACTS / f"worksheet_{lang}.pdf").write_bytes(pdf)
         assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2              # the key starts a page of its own
         expect(page.locator("h2").first).to_have_text("第 1 题" if lang == "zh" else "Question 1")
+
+
+def test_the_live_board_on_a_projector_counts_answers_as_they_come_in(page, app_url):
+    """A teacher starts a class that goes one question at a time; the board link, on a 1280×720 projector in
+    presentation mode, shows the question asked and, without a reload, the students who join and answer (here
+    through the class's store, as their sessions do), the mistakes named; Next question moves the class on."""
+    from explorer import exercises, i18n
+    from explorer.classroom import open_store
+    from explorer.exercises.question import show
+    from tests.helpers import CLASS_DB_URL
+
+    sheet = {"ws.kinds": "conv_output_size,pool_value", "ws.count": "3", "ws.seed": "4", "live.pace": "paced"}
+    first = exercises.worksheet(["conv_output_size", "pool_value"], 3, 1, 4)[0]
+    page.set_viewport_size(PROJECTOR)
+    page.goto(f"{app_url}/check_yourself?present=true&ex.mode=teach&lang=en&" + urllib.parse.urlencode(sheet))
+    page.get_by_role("button", name="Start a class with these questions").click()
+    page.get_by_text("Class code:").wait_for()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "live_teacher.png"))
+    links = page.locator("[data-testid=stCode] code")
+    board = links.nth(1).inner_text().replace("\n", "")
+    code = urllib.parse.parse_qs(urllib.parse.urlsplit(board).query)["class"][0]
+
+    page.goto(board + "&present=true")
+    page.get_by_role("heading", name="Question 1 of 3 · taking answers").wait_for()
+    joined = page.locator("[data-testid=stMetric]").filter(has=page.get_by_text("Joined", exact=True))
+    expect(joined).to_contain_text("0")
+    store, wrong = open_store(CLASS_DB_URL), next(iter(first.mistakes.items()))
+    for n in range(12):                                  # twelve students answer while the board is open
+        student = store.join(code, f"student {n}")
+        right = n % 3 != 0
+        store.record(code, student, f"1 {first.kind}", first.answer_text() if right else show(wrong[1], "pair"),
+                     right, None if right else wrong[0])
+    expect(joined).to_contain_text("12", timeout=10_000)            # the board's fragment read them, no reload
+    now = page.locator("[data-testid=stMetric]").filter(has_text="Answered / joined")
+    expect(now).to_contain_text("12 / 12")
+    mistake = page.get_by_text(i18n.t("live.mistake_count", "en", count=4, why=i18n.t(f"ex.mistake.{wrong[0]}", "en")))
+    expect(mistake).to_be_visible()
+    settle(page)
+    for key_figure in (now, mistake, page.get_by_role("button", name="Next question")):    # on the first screen
+        assert key_figure.bounding_box()["y"] + key_figure.bounding_box()["height"] <= PROJECTOR["height"]
+    assert_fits_the_width(page)
+    page.screenshot(path=str(ARTIFACTS / "live_board_presenting.png"))
+    page.get_by_role("button", name="Next question").click()
+    page.get_by_role("heading", name="Question 2 of 3 · taking answers").wait_for()
+    assert store.pace(code)["asked"] == "2 pool_value"
+    page.goto(board + "&lang=zh&present=true")
+    page.get_by_role("heading", name="第 2 题（共 3 题） · 正在收答案").wait_for()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "live_board_presenting_zh.png"))
+    store.close()

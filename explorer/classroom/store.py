@@ -240,7 +240,8 @@ class Store:
 
     def board(self, code: str, teacher_key: str) -> dict:
         """What the class answered: ``{"students": n, "questions": {question: {"answered", "right",
-        "answers": Counter, "mistakes": Counter}}, "rows": [(nickname, question, answer, correct, mistake, at)]}``.
+        "answers": Counter, "mistakes": Counter}}, "rows": [(nickname, question, answer, correct, mistake, at)],
+        "asked", "open"}`` (the last two: :meth:`pace`).
         ``PermissionError`` for a wrong key."""
         self.expire()
         with self.engine.connect() as db:
@@ -260,8 +261,8 @@ class Store:
             one["answers"][row.answer] += 1
             if row.mistake:
                 one["mistakes"][row.mistake] += 1
-        return {"students": joined, "questions": questions,
-                "rows": [tuple(row) for row in rows]}
+        return {"students": joined, "questions": questions, "rows": [tuple(row) for row in rows],
+                "asked": found.asked, "open": bool(found.open)}
 
     def end_class(self, code: str, teacher_key: str) -> None:
         """The class, its students and their answers deleted (the teacher's key required)."""

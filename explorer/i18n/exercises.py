@@ -22,6 +22,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "live.start_help": {"en": "Students join with a short code and answer on their own screens; you see the class's "
                               "answers and mistakes live. Everyone gets the same numbers.",
                         "zh": "学生用一个短代码加入，在自己的屏幕上作答；你可以实时看到全班的答案和错误。所有人的题目数字相同。"},
+    "live.pace": {"en": "How the class answers", "zh": "课堂作答方式"},
+    "live.pace.sheet": {"en": "The whole sheet, each at their own pace", "zh": "整张练习单，各自按自己的节奏"},
+    "live.pace.paced": {"en": "One question at a time: I move on", "zh": "一次一道题：由我决定何时下一题"},
+    "live.pace_help": {"en": "One at a time: students see only the question you ask now; you pause answers to talk "
+                             "about them and move on when you are ready.",
+                       "zh": "一次一道题：学生只看到你现在提出的题；你可以暂停作答来讲解，准备好后再进入下一题。"},
+    "live.now": {"en": "Question {n} of {of}", "zh": "第 {n} 题（共 {of} 题）"},
+    "live.answered_now": {"en": "Answered / joined", "zh": "已作答 / 已加入"},
+    "live.taking": {"en": "taking answers", "zh": "正在收答案"},
+    "live.paused_short": {"en": "paused", "zh": "已暂停"},
+    "live.pause": {"en": "Pause answers", "zh": "暂停作答"},
+    "live.resume": {"en": "Take answers again", "zh": "继续收答案"},
+    "live.next": {"en": "Next question", "zh": "下一题"},
+    "live.last": {"en": "This is the last question.", "zh": "这是最后一题。"},
+    "live.student_now": {"en": "Question {n} of {of}, asked by your teacher. Right first time so far: {right} of "
+                               "{answered}.",
+                         "zh": "老师提出的第 {n} 题（共 {of} 题）。到目前为止一次答对：{answered} 题中 {right} 题。"},
+    "live.paused": {"en": "Your teacher has paused the answers: answers given now are not counted. The next question "
+                          "comes here by itself.",
+                    "zh": "老师已暂停作答：现在提交的答案不计入。下一题会自动出现在这里。"},
     "live.code": {"en": "Class code: **{code}**", "zh": "课堂代码：**{code}**"},
     "live.board_link_help": {"en": "Your board, for the projector: this link holds your teacher key, keep it to "
                                    "yourself.", "zh": "你的看板（用于投影）：此链接包含教师密钥，请勿分享。"},

@@ -188,10 +188,10 @@ def first_answers(questions: list[Question]) -> tuple[int, int]:
     return sum(mine), len(mine)
 
 
-def sheet(questions: list[Question], after=None) -> None:
-    """Every question of a sheet under its number with its answer box; ``after(number, q)`` once each is drawn
-    (a class sends its first readable answer)."""
-    for number, q in enumerate(questions, start=1):
+def sheet(questions: list[Question], after=None, start: int = 1) -> None:
+    """Every question of a sheet under its number (from ``start``) with its answer box; ``after(number, q)`` once
+    each is drawn (a class sends its first readable answer)."""
+    for number, q in enumerate(questions, start=start):
         st.subheader(tr("ws.question_n", n=number), divider="gray")
         answer(q, question(q))
         if after is not None:

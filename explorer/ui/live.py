@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import time
+from types import MappingProxyType
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -14,13 +15,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from explorer import exercises
 from explorer.classroom import ClassError, normalise_code
 from explorer.exercises import Question
-from explorer.ui import caches, share
+from explorer.ui import caches, share, widgets
 from explorer.ui import exercises as ex
 from explorer.ui.shell import markdown_text, show_error, tr
 from explorer.ui.state import exercises as state
 
 JOINS_PER_MINUTE = 5            # a session's tries at a class code: the codes cannot be walked through
 BOARD_EVERY_S = 2.0             # the board's refresh while the class works
+FOLLOW_EVERY_S = 3.0            # how often a student's page asks whether the teacher moved on (one question at a time)
+PACES = ("sheet", "paced")
+NOBODY = MappingProxyType({"answered": 0, "right": 0, "answers": {}, "mistakes": {}})   # a question not answered yet
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,11 +40,18 @@ def question_id(number: int, q: Question) -> str:
 # ---------------------------------------------------------------- the teacher
 
 def start(sheet: dict, where) -> None:
-    """Start a class on the sheet's questions (the same numbers for everyone: the board compares answers); its
-    code, links and board go in ``where`` (above the settings: on a projector the code and QR code come first)."""
+    """Start a class on the sheet's questions (the same numbers for everyone: the board compares answers), the
+    whole sheet at once or one question at a time; its code, links and board go in ``where`` (above the settings:
+    on a projector the code and QR code come first)."""
+    pace = widgets.choice(tr("live.pace"), PACES, state.LIVE_PACE, state.DEFAULTS[state.LIVE_PACE],
+                          kind="segmented", prefix="live.pace", help=tr("live.pace_help"))
     if st.button(tr("live.start"), icon=":material/groups:", type="primary"):
-        spec = {key: sheet[key] for key in ("kinds", "count", "level", "seed")}
-        st.session_state[state.LIVE_TEACHER] = caches.class_store().create_class(spec)
+        spec = {**{key: sheet[key] for key in ("kinds", "count", "level", "seed")}, "paced": pace == "paced"}
+        store = caches.class_store()
+        code, key = store.create_class(spec)
+        if spec["paced"]:               # the first question is asked at once
+            store.set_pace(code, key, asked=question_id(1, _questions(spec)[0]))
+        st.session_state[state.LIVE_TEACHER] = (code, key)
     if state.LIVE_TEACHER not in st.session_state:
         st.caption(tr("live.start_help"))
         return
@@ -79,6 +90,37 @@ def csv_of(rows: list[tuple]) -> str:
                                                                                 time.localtime(at))]
         writer.writerow(["'" + c if str(c).startswith(FORMULA_START) else c for c in cells])
     return out.getvalue()
+
+
+def _result(one: dict) -> None:
+    """How a question went: the share right, the named mistakes with their counts, the answers given."""
+    if one["answered"]:
+        st.progress(one["right"] / one["answered"], text=tr("live.right_share",
+                                                             share=f"{one['right'] / one['answered']:.0%}"))
+    for mistake, count in sorted(one["mistakes"].items(), key=lambda item: -item[1]):
+        st.caption(tr("live.mistake_count", count=count, why=tr(f"ex.mistake.{mistake}")))
+    spread = ", ".join(f"`{markdown_text(answer)[:20]}` × {count}" for answer, count in
+                       sorted(one["answers"].items(), key=lambda item: -item[1])[:6])
+    if spread:
+        st.caption(tr("live.spread", spread=spread))
+
+
+def _pace(code: str, key: str, now: int, questions: list[Question], taking: bool) -> None:
+    """Pause (or Take answers again) and Next question."""
+    b1, b2 = st.columns(2)
+    b1.button(tr("live.pause" if taking else "live.resume"), icon=":material/pause:" if taking else
+              ":material/play_arrow:", on_click=_set_pace, args=(code, key, None, not taking), width="stretch")
+    last = now + 1 == len(questions)
+    b2.button(tr("live.next"), icon=":material/skip_next:", type="primary", disabled=last, width="stretch",
+              on_click=_set_pace, args=(code, key, None if last else question_id(now + 2, questions[now + 1]),
+                                        True), help=tr("live.last") if last else None)
+
+
+def _set_pace(code: str, key: str, asked: str | None, taking: bool) -> None:
+    try:
+        caches.class_store().set_pace(code, key, asked=asked, open=taking)
+    except (PermissionError, ClassError, SQLAlchemyError):
+        st.toast(tr("live.board_behind"), icon=":material/cloud_off:")
 
 
 def _end(code: str, key: str) -> None:
@@ -121,7 +163,23 @@ def _board_body(code: str, key: str, questions: list[Question]) -> None:
         if code not in shown:
             return
         found = shown[code][0]
-    per = found["questions"]
+    per, asked = found["questions"], [question_id(n, q) for n, q in enumerate(questions, start=1)]
+    if found["asked"] in asked:         # one question at a time: the one asked now, how it goes, the buttons
+        now = asked.index(found["asked"])
+        with st.container(border=True):
+            left, right = st.columns([3, 2], gap="large")
+            left.subheader(tr("live.now", n=now + 1, of=len(questions)) + " · "
+                           + tr("live.taking" if found["open"] else "live.paused_short"))
+            with left:
+                ex.question(questions[now])
+            with right:                 # the buttons first: a question with a grid is taller than a projector
+                _pace(code, key, now, questions, found["open"])
+                one = per.get(asked[now], NOBODY)
+                st.metric(tr("live.answered_now"), f"{one['answered']} / {found['students']}")
+                _result(one)
+        shown = list(enumerate(questions, start=1))[:now][::-1]        # the ones asked before, latest first
+    else:
+        shown = list(enumerate(questions, start=1))
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("live.joined"), found["students"], border=True)
     c2.metric(tr("live.answers"), sum(q["answered"] for q in per.values()), border=True)
@@ -130,19 +188,11 @@ def _board_body(code: str, key: str, questions: list[Question]) -> None:
     c3.metric(tr("live.hardest"), hardest[0].split()[0] if hardest else "–",
               tr("live.right_share", share=f"{hardest[1]:.0%}") if hardest else None, delta_color="off",
               delta_arrow="off", border=True)
-    for number, q in enumerate(questions, start=1):
-        one = per.get(question_id(number, q), {"answered": 0, "right": 0, "answers": {}, "mistakes": {}})
+    for number, q in shown:
+        one = per.get(question_id(number, q), NOBODY)
         st.markdown(tr("live.question_line", n=number, kind=tr(f"ex.kind.{q.kind}"), answered=one["answered"],
                        right=one["right"]))
-        if one["answered"]:
-            st.progress(one["right"] / one["answered"], text=tr("live.right_share",
-                                                                 share=f"{one['right'] / one['answered']:.0%}"))
-        for mistake, count in sorted(one["mistakes"].items(), key=lambda item: -item[1]):
-            st.caption(tr("live.mistake_count", count=count, why=tr(f"ex.mistake.{mistake}")))
-        spread = ", ".join(f"`{markdown_text(answer)[:20]}` × {count}" for answer, count in
-                           sorted(one["answers"].items(), key=lambda item: -item[1])[:6])
-        if spread:
-            st.caption(tr("live.spread", spread=spread))
+        _result(one)
     b1, b2 = st.columns(2)
     b1.download_button(tr("live.export"), data=csv_of(found["rows"]), file_name=f"class-{code}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore")
@@ -195,16 +245,49 @@ def answer(joined: tuple[str, str]) -> None:
         st.session_state.pop(state.LIVE_STUDENT, None)
         return
     st.caption(tr("live.joined_as", code=code))
-    sent = st.session_state.setdefault(state.LIVE_SENT, set())
+    sent = st.session_state.setdefault(state.LIVE_SENT, {})
 
     def send(number: int, q: Question) -> None:
         first, asked = ex.first_readable(q), question_id(number, q)
-        if first is None or (code, asked) in sent:
-            return
-        try:            # kept in the session until the store has it: a later run sends it again
-            caches.class_store().record(code, student, asked, first[0], first[1].correct, first[1].mistake)
-            sent.add((code, asked))
-        except SQLAlchemyError:
-            st.warning(tr("live.behind"), icon=":material/cloud_off:")
+        if first is not None and (code, asked) not in sent:
+            try:        # kept in the session until the store has it: a later run sends it again
+                caches.class_store().record(code, student, asked, first[0], first[1].correct, first[1].mistake)
+                sent[code, asked] = True
+            except ClassError:          # not taken now (paused, or the teacher moved on): told, not sent again
+                sent[code, asked] = False
+            except SQLAlchemyError:
+                st.warning(tr("live.behind"), icon=":material/cloud_off:")
+        if sent.get((code, asked)) is False:
+            st.warning(tr("err.classroom_closed"), icon=":material/block:")
 
-    ex.sheet(questions, after=send)
+    try:
+        pace = caches.class_store().pace(code)
+    except SQLAlchemyError:             # out of reach: the whole sheet, answers kept until it is back
+        pace = {"asked": None, "open": True}
+    except ClassError as err:
+        show_error(err)
+        return
+    asked = [question_id(n, q) for n, q in enumerate(questions, start=1)]
+    if pace["asked"] not in asked:
+        ex.sheet(questions, after=send)
+        return
+    now = asked.index(pace["asked"])    # one question at a time: the one the teacher asks now
+    right, answered = ex.first_answers(questions[:now + 1])
+    st.caption(tr("live.student_now", n=now + 1, of=len(questions), right=right, answered=answered))
+    if not pace["open"]:
+        st.info(tr("live.paused"), icon=":material/pause_circle:")
+    ex.sheet(questions[now:now + 1], after=send, start=now + 1)
+    _follow(code, pace)
+
+
+@st.fragment(run_every=FOLLOW_EVERY_S)
+def _follow(code: str, shown: dict) -> None:
+    """Every few seconds: has the teacher paused, taken answers again or moved on? Then the page follows."""
+    try:
+        moved = caches.class_store().pace(code) != shown
+    except ClassError:                  # ended: the page says so
+        moved = True
+    except SQLAlchemyError:             # out of reach: the question stays, answers are kept until it is back
+        moved = False
+    if moved:
+        st.rerun()

@@ -122,3 +122,48 @@ def test_the_board_says_it_is_behind_when_the_store_cannot_be_reached(monkeypatc
     board.run()
     assert [w.value for w in board.warning] == [i18n.t("live.board_behind", "en")]
     assert board.metric[0].value == "0" and not board.exception            # the last board, still shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_question_at_a_time_the_teacher_pauses_and_moves_on(lang):
+    teacher = session({"lang": lang, "ex.mode": "teach", "live.pace": "paced", **SHEET})
+    click(teacher, i18n.t("live.start", lang))
+    join = teacher.main.code[0].value
+    heading = [h.value for h in teacher.main.subheader]
+    assert i18n.t("live.now", lang, n=1, of=2) + " · " + i18n.t("live.taking", lang) in heading
+
+    first, second = exercises.worksheet(["conv_output_size"], 2, 2, 11)
+    ada = session(from_link(join))
+    click(ada, i18n.t("live.join", lang))
+    assert len(ada.text_input) == 1 and i18n.t("live.student_now", lang, n=1, of=2, right=0, answered=0) in [
+        c.value for c in ada.caption]                                     # only the question asked
+    ada.text_input[0].input(first.answer_text())
+    click(ada, i18n.t("ex.check", lang))
+
+    click(teacher, i18n.t("live.pause", lang))
+    assert i18n.t("live.now", lang, n=1, of=2) + " · " + i18n.t("live.paused_short", lang) in [
+        h.value for h in teacher.main.subheader]
+    bo = session(from_link(join))
+    click(bo, i18n.t("live.join", lang))
+    assert [i.value for i in bo.info] == [i18n.t("live.paused", lang)]
+    bo.text_input[0].input(first.answer_text())
+    click(bo, i18n.t("ex.check", lang))
+    assert i18n.t("err.classroom_closed", lang) in [w.value for w in bo.warning] and not bo.exception
+
+    click(teacher, i18n.t("live.next", lang))
+    for student, text in ((ada, show(next(iter(second.mistakes.values())), "pair")), (bo, second.answer_text())):
+        student.run()                                 # what the page's follower does when the teacher moves on
+        assert i18n.t("live.now", lang, n=2, of=2) not in [h.value for h in student.subheader]
+        assert not student.info and len(student.text_input) == 1 and i18n.t("ws.question_n", lang, n=2) in [
+            h.value for h in student.subheader]
+        student.text_input[0].input(text)
+        click(student, i18n.t("ex.check", lang))
+    teacher.run()
+    assert next(b for b in teacher.button if b.label == i18n.t("live.next", lang)).disabled   # the last one
+    text = "\n".join(m.value for m in teacher.main.markdown)
+    assert i18n.t("live.question_line", lang, n=1, kind=i18n.t("ex.kind.conv_output_size", lang), answered=1,
+                  right=1) in text                                  # Bo's answer while paused did not count
+    metrics = {m.label: m.value for m in teacher.metric}
+    assert metrics[i18n.t("live.answered_now", lang)] == "2 / 2"           # the question asked now, beside it
+    assert i18n.t("live.mistake_count", lang, count=1, why=i18n.t(f"ex.mistake.{next(iter(second.mistakes))}",
+                                                                  lang)) in [c.value for c in teacher.main.caption]

@@ -18,10 +18,11 @@ WS_ONLY = "ws.only"                 # the link keeps students on the worksheet (
 # a live class (live.py)
 CLASS = "class"                     # the class code in a join or board link
 KEY = "key"                         # the teacher key in the board link
+LIVE_PACE = "live.pace"             # how a class answers: "sheet" (all at once) or "paced" (one question at a time)
 LIVE_TEACHER = "_live_teacher"      # (code, key) of the class this session started
 LIVE_STUDENT = "_live_student"      # (code, student id) of the class this session joined
 LIVE_TRIES = "_live_tries"          # when this session tried a code (time.monotonic): a few a minute
-LIVE_SENT = "_live_sent"            # {(code, question)} whose first answer the store has
+LIVE_SENT = "_live_sent"            # {(code, question): counted} first answers the store took (True) or refused
 LIVE_JOIN_FORM = "live.join_form"
 LIVE_BOARD = "_live_board"          # {code: (board, questions) last read}: shown as behind when the store is away
 WS_OWN = "_ws_own"                  # this session's own numbers, when the sheet gives each student different ones
@@ -59,4 +60,4 @@ def panel_seed(page: str) -> str:
 
 DEFAULTS: dict[str, object] = {KIND: "conv_output_size", LEVEL: 1, SEED: 1, MODE: "practice",
                                WS_KINDS: ["conv_output_size", "pool_output_size", "conv_value", "pool_value"],
-                               WS_COUNT: 6, WS_LEVEL: 1, WS_SAME: True, WS_SEED: 1}
+                               WS_COUNT: 6, WS_LEVEL: 1, WS_SAME: True, WS_SEED: 1, LIVE_PACE: "sheet"}
