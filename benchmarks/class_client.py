@@ -124,9 +124,11 @@ class AgentStudent(Student):
         self.session_id: str | None = None
         self.snapshot: dict = {}        # the latest finished page: tree, actions
 
-    def open(self, page: str) -> Interaction:
-        """Go to ``page`` (its ``url_path``, e.g. ``kernel_lab``); the first call opens the session there."""
-        return self._timed("open", page, lambda: self._interact({"page": page}))
+    def open(self, page: str, query: dict | None = None) -> Interaction:
+        """Go to ``page`` (its ``url_path``, e.g. ``kernel_lab``), with ``query`` as the link's parameters if given;
+        the first call opens the session there."""
+        body = {"page": page} | ({"query_params": {k: [str(v)] for k, v in query.items()}} if query else {})
+        return self._timed("open", page, lambda: self._interact(body))
 
     def set(self, values: dict) -> Interaction:
         """Set widgets on the current page (key → value, as the agent API takes them) in one rerun."""
@@ -141,13 +143,28 @@ class AgentStudent(Student):
             return self._interact({"widget_state": values or None, "trigger": {"key": key}})
         return self._timed("press", label + (f" ({_describe(values)})" if values else ""), act)
 
+    def submit(self, form: str, values: dict, what: str = "") -> Interaction:
+        """Fill the form keyed ``form`` (``values``: key → value) and press its submit button, in one rerun."""
+        def act():
+            key = next((a["key"] for a in self.snapshot.get("actions", ())
+                        if a.get("type") == "form_submit_button" and a["key"].startswith(f"FormSubmitter:{form}-")),
+                       None)
+            if key is None:
+                raise ClientError(f"no form {form!r} on the page")
+            return self._interact({"widget_state": values, "trigger": {"key": key}})
+        return self._timed("submit", what or form, act)
+
+    def shown(self, kind: str) -> list[dict]:
+        """The props of the current page's elements of one type (``code``, ``metric``, ``caption``, …), in order."""
+        return [n.get("props", {}) for n in _nodes(self.snapshot.get("tree", {})) if n["type"] == kind]
+
     def key_for(self, label: str) -> str | None:
         """The key of the first widget on the current page labelled ``label`` (the reply's ``actions``)."""
         return next((a["key"] for a in self.snapshot.get("actions", ()) if a.get("label") == label), None)
 
     def captions(self) -> list[str]:
         """The texts of the ``st.caption`` elements on the current page, in order."""
-        return [n["props"].get("body", "") for n in _nodes(self.snapshot.get("tree", {})) if n["type"] == "caption"]
+        return [props.get("body", "") for props in self.shown("caption")]
 
     def close(self) -> None:
         self.http.close()       # the server drops an idle agent session itself (server.agentSessionTTL)

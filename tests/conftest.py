@@ -1,8 +1,10 @@
-"""Shared fixtures: a real `streamlit run` server and a headless Chromium page."""
+"""Shared fixtures: a real `streamlit run` server, a headless Chromium page, a throwaway PostgreSQL cluster."""
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -68,3 +70,36 @@ def page(app_url):
         tab.get_by_role("heading", name="CNN Explorer").wait_for()
         yield tab
         browser.close()
+
+
+# a PostgreSQL cluster of its own (tests/classroom, and the replicas of tests/test_deploy.py share it)
+BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway cluster: ``initdb`` and ``pg_ctl`` as the ``postgres`` user when the tests run as root (the server
+    refuses root), listening on 127.0.0.1 only, stopped and removed afterwards."""
+    if not BINARIES:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is missing: .ci/run installs the postgresql package")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    bindir = BINARIES[-1].parent
+    root = Path(tempfile.mkdtemp(prefix="cnn-explorer-pg-"))
+    root.chmod(0o755)
+    data = root / "data"
+    data.mkdir()
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_postgres:
+        shutil.chown(data, "postgres", "postgres")
+    port = free_port()
+    subprocess.run([*as_postgres, bindir / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync"],
+                   check=True, capture_output=True)
+    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
+    subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-o", options, "-w", "-l", data / "log", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)

@@ -1,5 +1,6 @@
 """deploy/: the proxy's configuration, the Kubernetes manifests against the Kubernetes schemas, and
-`deploy/serve.sh` starting two replicas behind nginx on loopback (where nginx is installed, as `.ci/run` does)."""
+`deploy/serve.sh` starting two replicas behind nginx on loopback (where nginx is installed, as `.ci/run` does),
+sharing one PostgreSQL for their live classes."""
 from __future__ import annotations
 
 import json
@@ -119,14 +120,15 @@ def interact(opener, url: str, body: dict) -> dict:
 
 
 @pytest.fixture(scope="module")
-def served():
+def served(postgres_url):
+    """Two replicas behind nginx, sharing the test cluster's PostgreSQL as their class store (``--db-url``)."""
     if NGINX is None:
         pytest.skip("nginx is not installed (.ci/run installs it)")
     port = free_port()
     env = {**os.environ, "STREAMLIT_SERVER_ENABLE_AGENT_API": "true"}
     process = subprocess.Popen([str(DEPLOY / "serve.sh"), "--replicas", "2", "--port", str(port), "--host",
-                                "127.0.0.1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-                               start_new_session=True)
+                                "127.0.0.1", "--db-url", postgres_url], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, env=env, start_new_session=True)
     first = process.stdout.readline()
     match = re.search(r"logs in (\S+);", first)
     assert match, first + process.stdout.read()
@@ -151,14 +153,7 @@ def test_serve_starts_replicas_behind_one_port_and_keeps_each_student_on_one(ser
     for _ in range(12):                       # twelve students, each with their own cookies
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
         session = interact(opener, url, {"page": "kernel_lab"})["session_id"]
-        # the replica that knows the session is the one the student is on
-        knows = []
-        for replica in replicas:
-            try:
-                interact(urllib.request.build_opener(), replica, {"session_id": session})
-                knows.append(replica)
-            except urllib.error.HTTPError:
-                pass
+        knows = replica_of(session, replicas)        # the replica that knows the session holds the student
         assert len(knows) == 1
         for _ in range(3):                    # every later request of this student lands there too
             reply = interact(opener, url, {"session_id": session, "widget_state": {"conv.stride": 2}})
@@ -181,6 +176,37 @@ def test_an_upload_goes_through_the_proxy_to_the_student_s_own_process(served):
         assert done.ok, done.error
         assert any("640×480" in caption for caption in student.captions())
         student.close()
+
+
+def replica_of(session: str, replicas: list[str]) -> list[str]:
+    """The replicas that know an agent session (asked directly, not through the proxy)."""
+    knows = []
+    for replica in replicas:
+        try:
+            interact(urllib.request.build_opener(), replica, {"session_id": session})
+            knows.append(replica)
+        except urllib.error.HTTPError:
+            pass
+    return knows
+
+
+def test_thirty_students_on_two_replicas_meet_on_one_board(served, postgres_url):
+    """A live class through the proxy: a teacher starts it, 30 simulated students (benchmarks/live_class.py) join
+    with its link and answer three questions; the board, read through the proxy, counts every student and answer,
+    whichever replica served them (both did: the class store is the PostgreSQL they share)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import live_class
+    url, replicas, _, _ = served
+    result = live_class.run(url, 30, questions=3, think=0.3)
+    assert [d for d in result["interactions"] if not d.ok] == []
+    assert result["board"] == result["expected"] and result["expected"]["answers"] == 90
+    homes = [replica_of(session, replicas) for session in result["sessions"]]
+    assert all(len(home) == 1 for home in homes)
+    assert 5 <= sum(home == [replicas[0]] for home in homes) <= 25              # both replicas had students
+    from explorer.classroom import open_store
+    shared = open_store(postgres_url)                       # the class lives in the PostgreSQL the replicas share
+    assert shared.spec(result["class"])["count"] == 3
+    shared.close()
 
 
 def test_a_page_comes_through_the_proxy_with_its_websocket_headers(served):

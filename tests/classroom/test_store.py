@@ -3,57 +3,14 @@ package, which `.ci/run` installs; skipped locally when its binaries are missing
 record once, the board's counts, the teacher key, end, expiry, 40 students at once, data kept across reopening."""
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
 
 from explorer import classroom
 from explorer.classroom import ClassError, open_store, store
-
-BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    """A throwaway cluster: ``initdb`` and ``pg_ctl`` as the ``postgres`` user when the tests run as root (the server
-    refuses root), listening on 127.0.0.1 only, stopped and removed afterwards."""
-    if not BINARIES:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is missing: .ci/run installs the postgresql package")
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
-    bindir = BINARIES[-1].parent
-    root = Path(tempfile.mkdtemp(prefix="cnn-explorer-pg-"))
-    root.chmod(0o755)
-    data = root / "data"
-    data.mkdir()
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(data, "postgres", "postgres")
-    port = _free_port()
-    subprocess.run([*as_postgres, bindir / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync"],
-                   check=True, capture_output=True)
-    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
-    subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-o", options, "-w", "-l", data / "log", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_postgres, bindir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
