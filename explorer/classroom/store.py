@@ -217,6 +217,20 @@ class Store:
         except IntegrityError:
             return False
 
+    def answers_of(self, code: str, student: str) -> dict[str, tuple[str, bool, str | None]]:
+        """What one student of the class answered, ``{question: (answer, correct, mistake)}``: a student who comes
+        back (a reloaded page) finds their progress. ``ClassError`` when the class is not open or has no such
+        student."""
+        with self.engine.connect() as db:
+            found = self._open_class(db, code)
+            known = db.execute(select(students.c.id).where(students.c.id == str(student)[:32],
+                                                           students.c.code == found.code)).first()
+            if known is None:
+                raise ClassError("err.classroom_unknown", code=found.code)
+            rows = db.execute(select(answers.c.question, answers.c.answer, answers.c.correct, answers.c.mistake)
+                              .where(answers.c.code == found.code, answers.c.student == known.id)).all()
+        return {row.question: (row.answer, bool(row.correct), row.mistake) for row in rows}
+
     def pace(self, code: str) -> dict:
         """Where a class that goes one question at a time is: ``{"asked": question or None, "open": bool}``
         (``None``: the whole sheet is answered at once). Anyone with the code may read it."""

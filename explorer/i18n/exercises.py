@@ -29,6 +29,8 @@ STRINGS: dict[str, dict[str, str]] = {
                              "about them and move on when you are ready.",
                        "zh": "一次一道题：学生只看到你现在提出的题；你可以暂停作答来讲解，准备好后再进入下一题。"},
     "live.now": {"en": "Question {n} of {of}", "zh": "第 {n} 题（共 {of} 题）"},
+    "live.own_numbers": {"en": "Each student has their own numbers; here is the question with the sheet's.",
+                          "zh": "每位学生的数字各不相同；这里显示的是练习单本身的数字。"},
     "live.answered_now": {"en": "Answered / joined", "zh": "已作答 / 已加入"},
     "live.taking": {"en": "taking answers", "zh": "正在收答案"},
     "live.paused_short": {"en": "paused", "zh": "已暂停"},

@@ -5,7 +5,9 @@ screens; the board counts, live, who answered what and which mistakes the class 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import re
 import time
 from types import MappingProxyType
 
@@ -24,12 +26,18 @@ JOINS_PER_MINUTE = 5            # a session's tries at a class code: the codes c
 BOARD_EVERY_S = 2.0             # the board's refresh while the class works
 FOLLOW_EVERY_S = 3.0            # how often a student's page asks whether the teacher moved on (one question at a time)
 PACES = ("sheet", "paced")
+STUDENT_ID = re.compile(r"[0-9a-f]{24}")         # the store's student ids (secrets.token_hex(12))
 NOBODY = MappingProxyType({"answered": 0, "right": 0, "answers": {}, "mistakes": {}})   # a question not answered yet
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _questions(spec: dict) -> list[Question]:
-    return exercises.worksheet(spec["kinds"], spec["count"], spec["level"], spec["seed"])
+def _questions(spec: dict, student: str | None = None) -> list[Question]:
+    """The class's questions: the sheet's, or, when the teacher gave each student their own numbers, this
+    student's (drawn from their id: the same again when they come back)."""
+    seed = spec["seed"]
+    if student is not None and not spec.get("same", True):
+        seed = (seed * 7919 + int(hashlib.sha256(student.encode()).hexdigest()[:8], 16)) % (state.MAX_SEED + 1)
+    return exercises.worksheet(spec["kinds"], spec["count"], spec["level"], seed)
 
 
 def question_id(number: int, q: Question) -> str:
@@ -46,7 +54,7 @@ def start(sheet: dict, where) -> None:
     pace = widgets.choice(tr("live.pace"), PACES, state.LIVE_PACE, state.DEFAULTS[state.LIVE_PACE],
                           kind="segmented", prefix="live.pace", help=tr("live.pace_help"))
     if st.button(tr("live.start"), icon=":material/groups:", type="primary"):
-        spec = {**{key: sheet[key] for key in ("kinds", "count", "level", "seed")}, "paced": pace == "paced"}
+        spec = {**{key: sheet[key] for key in ("kinds", "count", "level", "seed", "same")}, "paced": pace == "paced"}
         store = caches.class_store()
         code, key = store.create_class(spec)
         if spec["paced"]:               # the first question is asked at once
@@ -61,7 +69,7 @@ def start(sheet: dict, where) -> None:
 
 def _started(code: str, key: str) -> None:
     try:
-        questions = _questions(caches.class_store().spec(code))
+        spec = caches.class_store().spec(code)
     except ClassError:                  # expired, or ended from the board on another screen
         st.session_state.pop(state.LIVE_TEACHER, None)
         st.info(tr("live.ended"), icon=":material/info:")
@@ -74,7 +82,7 @@ def _started(code: str, key: str) -> None:
     left.code(share.link([state.MODE], [], keep=False, **{state.MODE: "board", state.CLASS: code, state.KEY: key}),
               language=None, wrap_lines=True)
     right.image(share.qr_png(join), caption=tr("live.join_qr"), width="stretch")
-    _board_body(code, key, questions)
+    _board_body(code, key, spec)
 
 
 def csv_of(rows: list[tuple]) -> str:
@@ -92,8 +100,9 @@ def csv_of(rows: list[tuple]) -> str:
     return out.getvalue()
 
 
-def _result(one: dict) -> None:
-    """How a question went: the share right, the named mistakes with their counts, the answers given."""
+def _result(one: dict, same: bool) -> None:
+    """How a question went: the share right, the named mistakes with their counts, the answers given (when
+    everyone had the same numbers: otherwise they do not compare)."""
     if one["answered"]:
         st.progress(one["right"] / one["answered"], text=tr("live.right_share",
                                                              share=f"{one['right'] / one['answered']:.0%}"))
@@ -101,7 +110,7 @@ def _result(one: dict) -> None:
         st.caption(tr("live.mistake_count", count=count, why=tr(f"ex.mistake.{mistake}")))
     spread = ", ".join(f"`{markdown_text(answer)[:20]}` × {count}" for answer, count in
                        sorted(one["answers"].items(), key=lambda item: -item[1])[:6])
-    if spread:
+    if spread and same:
         st.caption(tr("live.spread", spread=spread))
 
 
@@ -134,7 +143,7 @@ def board() -> None:
     code, key = normalise_code(st.query_params.get(state.CLASS, "")), st.query_params.get(state.KEY, "")[:64]
     try:
         caches.class_store().board(code, key)                   # the key, checked first
-        questions = _questions(caches.class_store().spec(code))
+        spec = caches.class_store().spec(code)
     except PermissionError:
         st.error(tr("live.wrong_key"), icon=":material/lock:")
         return
@@ -145,16 +154,16 @@ def board() -> None:
         if code not in st.session_state.get(state.LIVE_BOARD, {}):
             st.warning(tr("live.board_behind"), icon=":material/cloud_off:")
             return
-        questions = st.session_state[state.LIVE_BOARD][code][1]
-    _board_body(code, key, questions)
+        spec = st.session_state[state.LIVE_BOARD][code][1]
+    _board_body(code, key, spec)
 
 
 @st.fragment(run_every=BOARD_EVERY_S)
-def _board_body(code: str, key: str, questions: list[Question]) -> None:
-    shown = st.session_state.setdefault(state.LIVE_BOARD, {})
+def _board_body(code: str, key: str, spec: dict) -> None:
+    shown, questions, same = st.session_state.setdefault(state.LIVE_BOARD, {}), _questions(spec), spec.get("same", True)
     try:
         found = caches.class_store().board(code, key)       # each refresh reads again
-        shown[code] = (found, questions)
+        shown[code] = (found, spec)
     except (PermissionError, ClassError):
         st.info(tr("live.ended"), icon=":material/info:")
         return
@@ -171,15 +180,17 @@ def _board_body(code: str, key: str, questions: list[Question]) -> None:
             left.subheader(tr("live.now", n=now + 1, of=len(questions)) + " · "
                            + tr("live.taking" if found["open"] else "live.paused_short"))
             with left:
+                if not same:
+                    st.caption(tr("live.own_numbers"))
                 ex.question(questions[now])
             with right:                 # the buttons first: a question with a grid is taller than a projector
                 _pace(code, key, now, questions, found["open"])
                 one = per.get(asked[now], NOBODY)
                 st.metric(tr("live.answered_now"), f"{one['answered']} / {found['students']}")
-                _result(one)
-        shown = list(enumerate(questions, start=1))[:now][::-1]        # the ones asked before, latest first
+                _result(one, same)
+        listed = list(enumerate(questions, start=1))[:now][::-1]       # the ones asked before, latest first
     else:
-        shown = list(enumerate(questions, start=1))
+        listed = list(enumerate(questions, start=1))
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("live.joined"), found["students"], border=True)
     c2.metric(tr("live.answers"), sum(q["answered"] for q in per.values()), border=True)
@@ -188,11 +199,11 @@ def _board_body(code: str, key: str, questions: list[Question]) -> None:
     c3.metric(tr("live.hardest"), hardest[0].split()[0] if hardest else "–",
               tr("live.right_share", share=f"{hardest[1]:.0%}") if hardest else None, delta_color="off",
               delta_arrow="off", border=True)
-    for number, q in shown:
+    for number, q in listed:
         one = per.get(question_id(number, q), NOBODY)
         st.markdown(tr("live.question_line", n=number, kind=tr(f"ex.kind.{q.kind}"), answered=one["answered"],
                        right=one["right"]))
-        _result(one)
+        _result(one, same)
     b1, b2 = st.columns(2)
     b1.download_button(tr("live.export"), data=csv_of(found["rows"]), file_name=f"class-{code}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore")
@@ -212,7 +223,7 @@ def _may_try() -> bool:
 def join() -> tuple[str, str] | None:
     """The class this session has joined ``(code, student)``; until then the code (the link's, if it has one) and
     nickname boxes."""
-    joined = st.session_state.get(state.LIVE_STUDENT)
+    joined = st.session_state.get(state.LIVE_STUDENT) or _come_back()
     if joined:
         return joined
     with st.form(state.LIVE_JOIN_FORM, border=True):
@@ -227,11 +238,30 @@ def join() -> tuple[str, str] | None:
         st.warning(tr("live.slow_down"), icon=":material/hourglass:")
         return None
     try:
-        st.session_state[state.LIVE_STUDENT] = (normalise_code(code), caches.class_store().join(code, nickname))
+        student = caches.class_store().join(code, nickname)
     except ClassError as err:
         show_error(err)
         return None
+    st.session_state[state.LIVE_STUDENT] = (normalise_code(code), student)
+    st.query_params[state.ME] = student             # a reloaded page finds this student again
     st.rerun()
+
+
+def _come_back() -> tuple[str, str] | None:
+    """A student whose page was reloaded: the address holds the class and their id; their answers so far come
+    back with them (shown and checked again, not sent again)."""
+    me, code = st.query_params.get(state.ME, ""), normalise_code(st.query_params.get(state.CLASS, ""))
+    if not me:
+        return None
+    try:
+        if not STUDENT_ID.fullmatch(me) or not _may_try():
+            raise ClassError("err.classroom_unknown", code=code)
+        st.session_state[state.LIVE_BACK] = caches.class_store().answers_of(code, me)
+    except (ClassError, SQLAlchemyError):            # not this class's student, or not now: join as anyone
+        del st.query_params[state.ME]
+        return None
+    st.session_state[state.LIVE_STUDENT] = (code, me)
+    return code, me
 
 
 def answer(joined: tuple[str, str]) -> None:
@@ -239,13 +269,18 @@ def answer(joined: tuple[str, str]) -> None:
     board."""
     code, student = joined
     try:
-        questions = _questions(caches.class_store().spec(code))
+        questions = _questions(caches.class_store().spec(code), student)
     except ClassError as err:
         show_error(err)
         st.session_state.pop(state.LIVE_STUDENT, None)
         return
     st.caption(tr("live.joined_as", code=code))
     sent = st.session_state.setdefault(state.LIVE_SENT, {})
+    back = st.session_state.pop(state.LIVE_BACK, {})
+    for number, q in enumerate(questions, start=1):         # a student who came back: what the store has of theirs
+        if (asked := question_id(number, q)) in back:
+            ex.restore(q, back[asked][0])
+            sent[code, asked] = True
 
     def send(number: int, q: Question) -> None:
         first, asked = ex.first_readable(q), question_id(number, q)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from explorer.ui import links
 from explorer.ui.shell import tr
-from explorer.ui.state import shared
+from explorer.ui.state import exercises, shared
 
 
 def start_run() -> None:
@@ -21,8 +21,8 @@ def start_run() -> None:
 def link(hide: list[str], lock: list[str], *, keep: bool = True, **settings: str) -> str:
     """This page's address with its settings as the address bar has them (``keep=False``: only the language),
     ``settings`` replacing some, and ``hide`` and ``lock``."""
-    query = {key: st.query_params.get_all(key) for key in st.query_params
-             if key not in links.RULES and (keep or key == shared.LANG)}
+    query = {key: st.query_params.get_all(key) for key in st.query_params     # a teacher's or student's key stays
+             if key not in links.RULES and key not in exercises.PRIVATE and (keep or key == shared.LANG)}
     query.update(settings)
     query.update({rule: ",".join(names) for rule, names in ((shared.HIDE, hide), (shared.LOCK, lock)) if names})
     page = urlsplit(st.context.url or "/")

@@ -39,6 +39,9 @@ def test_a_class_from_creation_to_its_end(url):
     assert board["students"] == 2 and board["questions"]["q1"] == {
         "answered": 2, "right": 1, "answers": {"12": 1, "13": 1}, "mistakes": {"flipped": 1}}
     assert [row[0] for row in board["rows"]] == ["Ada", "Bo", "Bo"]
+    assert s.answers_of(code, bo) == {"q1": ("13", False, "flipped"), "q2": ("4", True, None)}   # Bo comes back
+    with pytest.raises(ClassError):
+        s.answers_of(code, "not a student of this class")
     with pytest.raises(PermissionError):
         s.board(code, key[:-1] + ("A" if key[-1] != "A" else "B"))
     with pytest.raises(PermissionError):

@@ -167,3 +167,59 @@ def test_one_question_at_a_time_the_teacher_pauses_and_moves_on(lang):
     assert metrics[i18n.t("live.answered_now", lang)] == "2 / 2"           # the question asked now, beside it
     assert i18n.t("live.mistake_count", lang, count=1, why=i18n.t(f"ex.mistake.{next(iter(second.mistakes))}",
                                                                   lang)) in [c.value for c in teacher.main.caption]
+
+
+def test_a_student_whose_page_is_reloaded_comes_back_with_their_answers():
+    teacher = session({"ex.mode": "teach", **SHEET})
+    click(teacher, i18n.t("live.start", "en"))
+    join, board = (from_link(c.value) for c in teacher.main.code[:2])
+    first, _ = exercises.worksheet(["conv_output_size"], 2, 2, 11)
+    ada = session(join)
+    ada.text_input[1].input("Ada")
+    click(ada, i18n.t("live.join", "en"))
+    me = ada.query_params["me"]
+    assert me and "me" not in join                               # in the student's own address only
+    ada.text_input[0].input(first.answer_text())
+    click(ada, i18n.t("ex.check", "en"))
+
+    again = session({**join, "me": me})                          # a new session: the page was reloaded
+    assert [t.label for t in again.text_input] == [i18n.t("ex.your_answer", "en")] * 2   # no join form: the sheet
+    assert again.text_input[0].value == first.answer_text() and i18n.t("ex.right", "en") in again.success[0].value
+    shown = caches.class_store().board(board["class"], board["key"])
+    assert shown["students"] == 1 and shown["questions"][f"1 {first.kind}"]["answered"] == 1     # not sent twice
+
+    stranger = session({**join, "me": "0" * 24})                 # not a student of this class: joins as anyone
+    assert [t.label for t in stranger.text_input] == [i18n.t("live.code_box", "en"), i18n.t("live.nickname", "en")]
+    assert "me" not in stranger.query_params and not stranger.exception
+
+
+def test_own_numbers_for_each_student_count_by_place_and_keep_the_answers_apart():
+    teacher = session({"ex.mode": "teach", **SHEET, "ws.same": "false"})
+    click(teacher, i18n.t("live.start", "en"))
+    join, board = (from_link(c.value) for c in teacher.main.code[:2])
+    prompts = []
+    for nickname in ("Ada", "Bo"):
+        student = session(join)
+        student.text_input[1].input(nickname)
+        click(student, i18n.t("live.join", "en"))
+        prompts.append([m.value for m in student.main.markdown if "?" in m.value][0])
+        student.text_input[0].input("1, 1")
+        click(student, i18n.t("ex.check", "en"))
+    assert prompts[0] != prompts[1]                              # each their own numbers
+    shown = session(board)
+    assert i18n.t("live.question_line", "en", n=1, kind=i18n.t("ex.kind.conv_output_size", "en"), answered=2,
+                  right=0) in "\n".join(m.value for m in shown.main.markdown)
+    assert not [c for c in shown.main.caption if c.value.startswith(i18n.t("live.spread", "en", spread=""))]
+
+
+def test_a_link_shared_from_a_board_carries_no_teacher_key():
+    from explorer.ui.state import exercises as state
+
+    teacher = session({"ex.mode": "teach", **SHEET})
+    click(teacher, i18n.t("live.start", "en"))
+    board = from_link(teacher.main.code[1].value)
+    shown = session(board)
+    shown.session_state["share.open"] = True                    # the sidebar's Share this view, opened
+    shown.run()
+    address = next(c.value for c in shown.sidebar.code)
+    assert "ex.mode=board" in address and board["key"] not in address and set(state.PRIVATE) == {"key", "me"}

@@ -18,13 +18,16 @@ WS_ONLY = "ws.only"                 # the link keeps students on the worksheet (
 # a live class (live.py)
 CLASS = "class"                     # the class code in a join or board link
 KEY = "key"                         # the teacher key in the board link
+ME = "me"                           # a student's id, put in the address once they joined: a reloaded page finds them
+PRIVATE = (KEY, ME)                 # never copied into a link made to share (Share this view, a join link)
 LIVE_PACE = "live.pace"             # how a class answers: "sheet" (all at once) or "paced" (one question at a time)
 LIVE_TEACHER = "_live_teacher"      # (code, key) of the class this session started
 LIVE_STUDENT = "_live_student"      # (code, student id) of the class this session joined
 LIVE_TRIES = "_live_tries"          # when this session tried a code (time.monotonic): a few a minute
 LIVE_SENT = "_live_sent"            # {(code, question): counted} first answers the store took (True) or refused
 LIVE_JOIN_FORM = "live.join_form"
-LIVE_BOARD = "_live_board"          # {code: (board, questions) last read}: shown as behind when the store is away
+LIVE_BACK = "_live_back"            # a returning student's answers from the store, shown again on the next sheet
+LIVE_BOARD = "_live_board"          # {code: (board, class spec) last read}: shown as behind when the store is away
 WS_OWN = "_ws_own"                  # this session's own numbers, when the sheet gives each student different ones
 
 
