@@ -148,6 +148,8 @@ STRINGS: dict[str, dict[str, str]] = {
                         "zh": "打开讲解这个概念的页面，并使用本题的设置（在滑动窗口页面上：用本题的数字逐步演示）。"},
     "ex.show_me_not": {"en": "No page takes these settings as they are (different height and width, or beyond its "
                              "ranges).", "zh": "没有页面能直接使用这些设置（高和宽不同，或超出页面的范围）。"},
+    "ex.slow_down": {"en": "That is a lot of checks of one question in a minute: wait a little, then check again.",
+                     "zh": "一分钟内检查同一道题的次数太多了：请稍等片刻再检查。"},
     "ex.score_kind": {"en": "Right first time: {kind}", "zh": "一次答对：{kind}"},
     "ex.score_all": {"en": "Right first time: all kinds", "zh": "一次答对：全部题型"},
     "err.ex_kind": {"en": "There is no question kind {kind!r}. Kinds: {allowed}.",

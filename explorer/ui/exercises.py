@@ -4,6 +4,7 @@ kind, level and number, all three in the address bar, so a link opens the same q
 from __future__ import annotations
 
 import random
+import time
 
 import numpy as np
 import streamlit as st
@@ -134,9 +135,20 @@ def _attempts() -> dict:
     return st.session_state.setdefault(state.ATTEMPTS, {})
 
 
-def answer(q: Question, where=None) -> Verdict | None:
+def _in_time(asked: tuple, per_minute: int | None) -> bool:
+    """Whether one more check of a question is allowed now (at most ``per_minute`` a minute; ``None``: no limit)."""
+    if per_minute is None:
+        return True
+    now, times = time.monotonic(), st.session_state.setdefault(state.CHECKED_AT, {})
+    recent = [t for t in times.get(asked, []) if now - t < 60]
+    times[asked] = recent + [now] if len(recent) < per_minute else recent
+    return len(recent) < per_minute
+
+
+def answer(q: Question, where=None, per_minute: int | None = None) -> Verdict | None:
     """The answer box (or A–D), "Check", and after a check the verdict and the worked solution (in ``where``, a
-    container: :func:`question` gives one)."""
+    container: :func:`question` gives one). ``per_minute``: at most that many checks of the question a minute (a
+    class's), the others told to wait."""
     asked, where = _asked(q), where or st.container()
     with where.form(state.form(*asked), border=False, enter_to_submit=True):
         if q.shape == "choice":
@@ -147,8 +159,10 @@ def answer(q: Question, where=None) -> Verdict | None:
             typed = box(tr("ex.your_answer"), key=state.answer(*asked), persist_state="session",
                         max_chars=answers.MAX_TEXT, placeholder=tr(f"ex.placeholder.{q.shape}"))
         sent = st.form_submit_button(tr("ex.check"), type="primary", icon=":material/done:")
-    if sent:
+    if sent and _in_time(asked, per_minute):
         _attempts().setdefault(asked, []).append((typed or "", q.check(typed or "")))
+    elif sent:
+        where.warning(tr("ex.slow_down"), icon=":material/hourglass:")
     tries = _attempts().get(asked)
     if not tries:
         return None
@@ -197,12 +211,12 @@ def first_answers(questions: list[Question]) -> tuple[int, int]:
     return sum(mine), len(mine)
 
 
-def sheet(questions: list[Question], after=None, start: int = 1) -> None:
+def sheet(questions: list[Question], after=None, start: int = 1, per_minute: int | None = None) -> None:
     """Every question of a sheet under its number (from ``start``) with its answer box; ``after(number, q)`` once
-    each is drawn (a class sends its first readable answer)."""
+    each is drawn (a class sends its first readable answer); ``per_minute`` as :func:`answer`'s."""
     for number, q in enumerate(questions, start=start):
         st.subheader(tr("ws.question_n", n=number), divider="gray")
-        answer(q, question(q))
+        answer(q, question(q), per_minute)
         if after is not None:
             after(number, q)
 

@@ -23,6 +23,7 @@ from explorer.ui.shell import markdown_text, show_error, tr
 from explorer.ui.state import exercises as state
 
 JOINS_PER_MINUTE = 5            # a session's tries at a class code: the codes cannot be walked through
+CHECKS_PER_MINUTE = 4           # a student's checks of one question in a class (the first readable one counts)
 BOARD_EVERY_S = 2.0             # the board's refresh while the class works
 FOLLOW_EVERY_S = 3.0            # how often a student's page asks whether the teacher moved on (one question at a time)
 PACES = ("sheet", "paced")
@@ -304,14 +305,14 @@ def answer(joined: tuple[str, str]) -> None:
         return
     asked = [question_id(n, q) for n, q in enumerate(questions, start=1)]
     if pace["asked"] not in asked:
-        ex.sheet(questions, after=send)
+        ex.sheet(questions, after=send, per_minute=CHECKS_PER_MINUTE)
         return
     now = asked.index(pace["asked"])    # one question at a time: the one the teacher asks now
     right, answered = ex.first_answers(questions[:now + 1])
     st.caption(tr("live.student_now", n=now + 1, of=len(questions), right=right, answered=answered))
     if not pace["open"]:
         st.info(tr("live.paused"), icon=":material/pause_circle:")
-    ex.sheet(questions[now:now + 1], after=send, start=now + 1)
+    ex.sheet(questions[now:now + 1], after=send, start=now + 1, per_minute=CHECKS_PER_MINUTE)
     _follow(code, pace)
 
 

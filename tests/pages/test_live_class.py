@@ -223,3 +223,19 @@ def test_a_link_shared_from_a_board_carries_no_teacher_key():
     shown.run()
     address = next(c.value for c in shown.sidebar.code)
     assert "ex.mode=board" in address and board["key"] not in address and set(state.PRIVATE) == {"key", "me"}
+
+
+def test_a_student_checks_one_question_a_few_times_a_minute_at_most():
+    teacher = session({"ex.mode": "teach", **SHEET})
+    click(teacher, i18n.t("live.start", "en"))
+    student = session(from_link(teacher.main.code[0].value))
+    click(student, i18n.t("live.join", "en"))
+    for n in range(live.CHECKS_PER_MINUTE):
+        student.text_input[0].input(f"{n}, {n}")
+        click(student, i18n.t("ex.check", "en"))
+        assert not student.warning
+    student.text_input[0].input("9, 9")
+    click(student, i18n.t("ex.check", "en"))
+    assert [w.value for w in student.warning] == [i18n.t("ex.slow_down", "en")]
+    tries = next(iter(student.session_state["ex.attempts"].values()))
+    assert [typed for typed, _ in tries] == [f"{n}, {n}" for n in range(live.CHECKS_PER_MINUTE)]   # not checked

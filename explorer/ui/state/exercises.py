@@ -4,6 +4,7 @@ from __future__ import annotations
 KIND = "ex.kind"                    # a code of exercises.KINDS
 LEVEL = "ex.level"                  # 1–3
 SEED = "ex.seed"                    # the question's number: with the kind and level, the question
+CHECKED_AT = "_ex_checked_at"       # {(kind, seed, level): [time.monotonic() of each check]}: a class's limit
 ATTEMPTS = "ex.attempts"            # {(kind, seed, level): [(typed text, correct, mistake), …]} this session
 MAX_SEED = 999_999
 MODE = "ex.mode"                    # "practice", "worksheet" (a student's) or "make" (the teacher's)
