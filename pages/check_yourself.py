@@ -8,9 +8,12 @@ from explorer.ui.shell import tr
 from explorer.ui.sidebar import lead
 
 st.title(tr("page.check_yourself.title"))
-lead(tr("ex.intro"))
+intro = st.container()
 
 mode = ws.mode()
+if mode == "practice":             # how practice goes; a sheet and a class say their own
+    with intro:
+        lead(tr("ex.intro"))
 if mode == "worksheet":            # a student's: the sheet's settings are the link's, folded away
     ws.answer_sheet(ws.spec(st.expander(tr("ws.settings"), icon=":material/tune:")))
 elif mode == "make":               # the teacher's: the link and its QR code above the settings that make it
