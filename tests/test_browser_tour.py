@@ -1,7 +1,7 @@
-"""Every page and every tab in a real browser, in both languages: on a 1280×720 projector in presentation mode
-(each tab's key figure must end on the first screen) and on a 1600×1000 desktop (an axe-core accessibility audit:
-no serious or critical violation); no exception, no English sentence in the Chinese UI, no request leaving the
-machine. The screenshots land in artifacts/tour/."""
+"""Every page and every tab in a real browser: on a 1280×720 projector in presentation mode, in both languages (each
+tab's key figure must end on the first screen), and on a 1600×1000 desktop in English (an axe-core accessibility
+audit: no serious or critical violation); no exception, no English sentence in the Chinese UI, no request leaving
+the machine. The screenshots land in artifacts/tour/."""
 from pathlib import Path
 
 import pytest
@@ -65,7 +65,9 @@ def test_every_page_and_tab_on_a_projector_and_a_desktop(page, app_url, tmp_path
         photo.write_bytes(photo_bytes(640, 427))
     too_low, audit = [], []
     axe = Axe()
-    for present, size in (("true", PROJECTOR), ("false", DESKTOP)):
+    # the accessibility audit looks at structure, names and contrast, the same in both languages: on the desktop in
+    # English only (the Chinese UI is checked for English sentences on the projector, where it is also looked at)
+    for present, size in (("true", PROJECTOR), ("false", DESKTOP))[:2 if lang == "en" else 1]:
         page.set_viewport_size(size)
         for name, figures in KEY_FIGURES.items():
             page.goto(f"{app_url}/{name}?lang={lang}&present={present}")
