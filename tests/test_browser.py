@@ -439,8 +439,9 @@ def test_the_live_board_on_a_projector_counts_answers_as_they_come_in(page, app_
     page.get_by_text("Class code:").wait_for()
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "live_teacher.png"))
-    links = page.locator("[data-testid=stCode] code")
-    board = links.nth(1).inner_text().replace("\n", "")
+    expect(page.get_by_text("ex.mode=board")).to_be_hidden()      # the key is not on the projector…
+    page.get_by_text("Your board link (keep it private)").click()          # …until the teacher opens it
+    board = page.locator("[data-testid=stCode] code").nth(1).inner_text().replace("\n", "")
     code = urllib.parse.parse_qs(urllib.parse.urlsplit(board).query)["class"][0]
 
     page.goto(board + "&present=true")

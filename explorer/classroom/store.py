@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -198,7 +199,7 @@ class Store:
                                .where(students.c.code == found.code)).scalar()
             if count >= MAX_STUDENTS:
                 raise ClassError("err.classroom_full", most=MAX_STUDENTS)
-            db.execute(insert(students).values(id=student, code=found.code, nickname=nickname.strip()[:MAX_NICKNAME],
+            db.execute(insert(students).values(id=student, code=found.code, nickname=_text(nickname, MAX_NICKNAME),
                                                joined=self.clock()))
         return student
 
@@ -208,10 +209,10 @@ class Store:
         try:
             with self.engine.begin() as db:
                 found = self._open_class(db, code)
-                if found.asked is not None and (question[:80] != found.asked or not found.open):
+                if found.asked is not None and (_text(question, 80) != found.asked or not found.open):
                     raise ClassError("err.classroom_closed")
-                db.execute(insert(answers).values(code=found.code, student=student, question=question[:80],
-                                                  answer=str(answer)[:MAX_ANSWER], correct=bool(correct),
+                db.execute(insert(answers).values(code=found.code, student=student, question=_text(question, 80),
+                                                  answer=_text(answer, MAX_ANSWER), correct=bool(correct),
                                                   mistake=mistake, at=self.clock()))
             return True
         except IntegrityError:
@@ -244,7 +245,7 @@ class Store:
         with self.engine.begin() as db:
             found = self._teacher(db, code, teacher_key)
             db.execute(update(classes).where(classes.c.code == found.code)
-                       .values(asked=(asked or found.asked or "")[:80] or None, open=bool(open)))
+                       .values(asked=_text(asked or found.asked or "", 80) or None, open=bool(open)))
 
     def _teacher(self, db, code: str, teacher_key: str):
         found = self._find(db, code)
@@ -318,5 +319,16 @@ def normalise_code(code: str) -> str:
         >>> normalise_code(" ab-c2 3d ")
         'ABC23D'
     """
-    return "".join(ch for ch in str(code).upper() if ch.isalnum())[:CODE_LENGTH + 4]
+    return "".join(ch for ch in unicodedata.normalize("NFKC", str(code)).upper() if ch.isalnum())[:CODE_LENGTH + 4]
+
+
+def _text(value, most: int) -> str:
+    r"""Typed text as kept: without control characters (PostgreSQL refuses NUL in text; a newline ends a row in a
+    grid answer and is kept), at most ``most`` characters.
+
+    Example:
+        >>> _text(" a\x00b\tc\n1 2 ", 40)
+        'abc\n1 2'
+    """
+    return "".join(ch for ch in str(value) if ch == "\n" or unicodedata.category(ch)[0] != "C").strip()[:most]
 

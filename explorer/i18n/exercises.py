@@ -44,12 +44,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "live.paused": {"en": "Your teacher has paused the answers: answers given now are not counted. The next question "
                           "comes here by itself.",
                     "zh": "老师已暂停作答：现在提交的答案不计入。下一题会自动出现在这里。"},
+    "live.moved_on": {"en": "Your teacher has moved on to question {n}: answers to the one before are no longer "
+                            "counted.", "zh": "老师已进入第 {n} 题：上一题的答案不再计入。"},
     "live.code": {"en": "Class code: **{code}**", "zh": "课堂代码：**{code}**"},
     "live.board_link_help": {"en": "Your board, for the projector: this link holds your teacher key, keep it to "
                                    "yourself.", "zh": "你的看板（用于投影）：此链接包含教师密钥，请勿分享。"},
     "live.join_qr": {"en": "Scan to join", "zh": "扫码加入"},
-    "live.wrong_key": {"en": "This board link is not valid (a wrong or old teacher key).",
-                       "zh": "这个看板链接无效（教师密钥错误或已过期）。"},
+    "live.wrong_key": {"en": "This board link is not valid: a wrong or old teacher key, or its class has ended.",
+                        "zh": "这个看板链接无效：教师密钥错误或已过期，或者课堂已经结束。"},
+    "live.store_away": {"en": "The class's store cannot be reached just now: try again in a moment.",
+                        "zh": "暂时无法连接课堂的存储：请稍后再试。"},
+    "live.board_link": {"en": "Your board link (keep it private)", "zh": "你的看板链接（请勿公开）"},
     "live.ended": {"en": "This class has ended.", "zh": "这个课堂已经结束。"},
     "live.joined": {"en": "Joined", "zh": "已加入"},
     "live.answers": {"en": "Answers", "zh": "答案数"},

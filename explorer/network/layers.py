@@ -108,7 +108,7 @@ def _module(spec: dict, channels: int, row: int) -> nn.Module:
     return Inception(channels, _number(spec, "out", 16, 4, 256, row))
 
 
-def _receptive_layers(spec: dict, module: nn.Module) -> list[receptive.Layer] | None:
+def _receptive_layers(module: nn.Module) -> list[receptive.Layer] | None:
     """The geometry of one layer as far as the receptive field goes; None once the map is flattened."""
     if isinstance(module, nn.Conv2d):
         return [receptive.Layer(module.kernel_size[0], module.stride[0], module.dilation[0], module.padding[0])]
@@ -122,6 +122,18 @@ def _receptive_layers(spec: dict, module: nn.Module) -> list[receptive.Layer] | 
     if isinstance(module, (nn.Flatten, nn.Linear, nn.LazyLinear)):
         return None
     return []
+
+
+def field_layers(model: nn.Sequential, row: int) -> list[receptive.Layer] | None:
+    """The geometry of layers 1 … ``row`` of a built network, for :mod:`explorer.receptive` (where a unit of
+    that layer looks in the input); None once the map is flattened."""
+    geometry: list[receptive.Layer] = []
+    for module in list(model)[:row]:
+        extra = _receptive_layers(module)
+        if extra is None:
+            return None
+        geometry += extra
+    return geometry
 
 
 @dataclass
@@ -226,7 +238,7 @@ def describe(specs: list[dict], input_shape: tuple[int, int, int] = INPUT_SHAPE,
                                             shape=" × ".join(str(v) for v in x.shape[1:]), why=str(err).split("\n")[0])
                 return result
             params = sum(p.numel() for p in module.parameters())
-            extra = _receptive_layers(spec, module)
+            extra = _receptive_layers(module)
             geometry = None if geometry is None or extra is None else geometry + extra
             field_size = receptive.receptive_fields(geometry)[-1].size if geometry else (1 if geometry == [] else None)
             result.rows.append(LayerInfo(row, layer_name(spec, label), tuple(y.shape[1:]), params, macs, field_size))

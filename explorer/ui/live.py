@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from explorer import exercises
 from explorer.classroom import ClassError, normalise_code
-from explorer.exercises import Question
+from explorer.exercises import ExerciseError, Question
 from explorer.ui import caches, share, widgets
 from explorer.ui import exercises as ex
 from explorer.ui.shell import markdown_text, show_error, tr
@@ -56,12 +56,20 @@ def start(sheet: dict, where) -> None:
                           kind="segmented", prefix="live.pace", help=tr("live.pace_help"))
     if st.button(tr("live.start"), icon=":material/groups:", type="primary"):
         spec = {**{key: sheet[key] for key in ("kinds", "count", "level", "seed", "same")}, "paced": pace == "paced"}
-        store = caches.class_store()
-        code, key = store.create_class(spec)
-        if spec["paced"]:               # the first question is asked at once
-            store.set_pace(code, key, asked=question_id(1, _questions(spec)[0]))
-        st.session_state[state.LIVE_TEACHER] = (code, key)
+        try:
+            first = _questions(spec)[0]             # a sheet that cannot be made starts no class
+            store = caches.class_store()
+            code, key = store.create_class(spec)
+            if spec["paced"]:                       # the first question is asked at once
+                store.set_pace(code, key, asked=question_id(1, first))
+            st.session_state[state.LIVE_TEACHER] = (code, key)
+        except ExerciseError as err:
+            show_error(err)
+        except SQLAlchemyError:
+            st.warning(tr("live.store_away"), icon=":material/cloud_off:")
     if state.LIVE_TEACHER not in st.session_state:
+        if st.session_state.get(state.LIVE_ENDED):      # this session's class ended (here or on its board)
+            st.info(tr("live.ended"), icon=":material/info:")
         st.caption(tr("live.start_help"))
         return
     with where:
@@ -72,16 +80,17 @@ def _started(code: str, key: str) -> None:
     try:
         spec = caches.class_store().spec(code)
     except ClassError:                  # expired, or ended from the board on another screen
-        st.session_state.pop(state.LIVE_TEACHER, None)
+        _ended(code)
         st.info(tr("live.ended"), icon=":material/info:")
         return
     join = share.link([state.MODE], [], keep=False, **{state.MODE: "class", state.CLASS: code})
     left, right = st.columns([3, 1])
     left.markdown(tr("live.code", code=" ".join(code)))
     left.code(join, language=None, wrap_lines=True)
-    left.caption(tr("live.board_link_help"))
-    left.code(share.link([state.MODE], [], keep=False, **{state.MODE: "board", state.CLASS: code, state.KEY: key}),
-              language=None, wrap_lines=True)
+    with left.expander(tr("live.board_link"), icon=":material/key:"):     # closed: the class sees no key
+        st.caption(tr("live.board_link_help"))
+        st.code(share.link([state.MODE], [], keep=False, **{state.MODE: "board", state.CLASS: code, state.KEY: key}),
+                language=None, wrap_lines=True)
     right.image(share.qr_png(join), caption=tr("live.join_qr"), width="stretch")
     _board_body(code, key, spec)
 
@@ -109,10 +118,15 @@ def _result(one: dict, same: bool) -> None:
                                                              share=f"{one['right'] / one['answered']:.0%}"))
     for mistake, count in sorted(one["mistakes"].items(), key=lambda item: -item[1]):
         st.caption(tr("live.mistake_count", count=count, why=tr(f"ex.mistake.{mistake}")))
-    spread = ", ".join(f"`{markdown_text(answer)[:20]}` × {count}" for answer, count in
-                       sorted(one["answers"].items(), key=lambda item: -item[1])[:6])
+    spread = " · ".join(f"{markdown_text(_one_line(answer))} × {count}" for answer, count in
+                        sorted(one["answers"].items(), key=lambda item: -item[1])[:6])
     if spread and same:
         st.caption(tr("live.spread", spread=spread))
+
+
+def _one_line(answer: str, most: int = 24) -> str:
+    """An answer as the board lists it: a grid's rows joined by " / " on one line, cut to ``most`` characters."""
+    return " / ".join(" ".join(line.split()) for line in answer.splitlines() if line.strip())[:most]
 
 
 def _pace(code: str, key: str, now: int, questions: list[Question], taking: bool) -> None:
@@ -129,19 +143,36 @@ def _pace(code: str, key: str, now: int, questions: list[Question], taking: bool
 def _set_pace(code: str, key: str, asked: str | None, taking: bool) -> None:
     try:
         caches.class_store().set_pace(code, key, asked=asked, open=taking)
-    except (PermissionError, ClassError, SQLAlchemyError):
-        st.toast(tr("live.board_behind"), icon=":material/cloud_off:")
+    except (PermissionError, ClassError):       # ended from another screen meanwhile: the board says so
+        _ended(code)
+    except SQLAlchemyError:
+        st.toast(tr("live.store_away"), icon=":material/cloud_off:")
+
+
+def _ended(code: str) -> None:
+    """This session saw the class end (here or on another screen): its board says so, not "wrong key"."""
+    st.session_state.setdefault(state.LIVE_ENDED, set()).add(code)
+    st.session_state.pop(state.LIVE_TEACHER, None)
 
 
 def _end(code: str, key: str) -> None:
-    caches.class_store().end_class(code, key)
-    st.session_state.pop(state.LIVE_TEACHER, None)
+    try:
+        caches.class_store().end_class(code, key)
+    except (PermissionError, ClassError):       # ended already (another screen pressed End first)
+        pass
+    except SQLAlchemyError:
+        st.toast(tr("live.store_away"), icon=":material/cloud_off:")
+        return
+    _ended(code)
 
 
 def board() -> None:
     """The teacher's board for the class and key of its link, refreshed every couple of seconds while the page is
     open (a fragment, not the page)."""
     code, key = normalise_code(st.query_params.get(state.CLASS, "")), st.query_params.get(state.KEY, "")[:64]
+    if code in st.session_state.get(state.LIVE_ENDED, ()):
+        st.info(tr("live.ended"), icon=":material/info:")
+        return
     try:
         caches.class_store().board(code, key)                   # the key, checked first
         spec = caches.class_store().spec(code)
@@ -161,11 +192,17 @@ def board() -> None:
 
 @st.fragment(run_every=BOARD_EVERY_S)
 def _board_body(code: str, key: str, spec: dict) -> None:
-    shown, questions, same = st.session_state.setdefault(state.LIVE_BOARD, {}), _questions(spec), spec.get("same", True)
+    shown, same = st.session_state.setdefault(state.LIVE_BOARD, {}), spec.get("same", True)
+    try:
+        questions = _questions(spec)
+    except ExerciseError as err:        # a class stored by an older release with a sheet that cannot be made
+        show_error(err)
+        return
     try:
         found = caches.class_store().board(code, key)       # each refresh reads again
         shown[code] = (found, spec)
     except (PermissionError, ClassError):
+        _ended(code)
         st.info(tr("live.ended"), icon=":material/info:")
         return
     except SQLAlchemyError:             # the store is out of reach: the last board read, said to be behind
@@ -230,7 +267,7 @@ def join() -> tuple[str, str] | None:
     with st.form(state.LIVE_JOIN_FORM, border=True):
         c1, c2 = st.columns(2)
         code = c1.text_input(tr("live.code_box"), value=normalise_code(st.query_params.get(state.CLASS, "")),
-                             max_chars=12)
+                             max_chars=24)
         nickname = c2.text_input(tr("live.nickname"), max_chars=40, help=tr("live.nickname_help"))
         sent = st.form_submit_button(tr("live.join"), type="primary", icon=":material/login:")
     if not sent:
@@ -242,6 +279,9 @@ def join() -> tuple[str, str] | None:
         student = caches.class_store().join(code, nickname)
     except ClassError as err:
         show_error(err)
+        return None
+    except SQLAlchemyError:
+        st.warning(tr("live.store_away"), icon=":material/cloud_off:")
         return None
     st.session_state[state.LIVE_STUDENT] = (normalise_code(code), student)
     st.query_params[state.ME] = student             # a reloaded page finds this student again
@@ -271,7 +311,7 @@ def answer(joined: tuple[str, str]) -> None:
     code, student = joined
     try:
         questions = _questions(caches.class_store().spec(code), student)
-    except ClassError as err:
+    except (ClassError, ExerciseError) as err:
         show_error(err)
         st.session_state.pop(state.LIVE_STUDENT, None)
         return
@@ -308,6 +348,10 @@ def answer(joined: tuple[str, str]) -> None:
         ex.sheet(questions, after=send, per_minute=CHECKS_PER_MINUTE)
         return
     now = asked.index(pace["asked"])    # one question at a time: the one the teacher asks now
+    drawn = st.session_state.setdefault(state.LIVE_SHOWN, {})
+    if drawn.get(code, pace["asked"]) != pace["asked"]:    # an answer to the last one, sent now, would not count
+        st.info(tr("live.moved_on", n=now + 1), icon=":material/skip_next:")
+    drawn[code] = pace["asked"]
     right, answered = ex.first_answers(questions[:now + 1])
     st.caption(tr("live.student_now", n=now + 1, of=len(questions), right=right, answered=answered))
     if not pace["open"]:

@@ -54,6 +54,16 @@ def test_a_class_from_creation_to_its_end(url):
     s.close()
 
 
+def test_typed_text_is_kept_without_control_characters_and_codes_typed_full_width(url):
+    s = open_store(url)
+    code, key = s.create_class({})
+    full_width = "".join(chr(ord(ch) + 0xFEE0) for ch in code)          # as a Chinese input method types it
+    student = s.join(full_width, "a\x00b\u200bc")              # PostgreSQL refuses NUL in text
+    assert s.record(code, student, "q1", "1 2\x00\n3 4", True, None)
+    assert s.board(code, key)["rows"][0][:3] == ("abc", "q1", "1 2\n3 4")
+    s.close()
+
+
 def test_an_unknown_code_is_a_clear_message_in_both_languages(url):
     s = open_store(url)
     with pytest.raises(ValueError) as refused:

@@ -154,7 +154,8 @@ def test_one_question_at_a_time_the_teacher_pauses_and_moves_on(lang):
     for student, text in ((ada, show(next(iter(second.mistakes.values())), "pair")), (bo, second.answer_text())):
         student.run()                                 # what the page's follower does when the teacher moves on
         assert i18n.t("live.now", lang, n=2, of=2) not in [h.value for h in student.subheader]
-        assert not student.info and len(student.text_input) == 1 and i18n.t("ws.question_n", lang, n=2) in [
+        assert [i.value for i in student.info] == [i18n.t("live.moved_on", lang, n=2)]     # told, not paused
+        assert len(student.text_input) == 1 and i18n.t("ws.question_n", lang, n=2) in [
             h.value for h in student.subheader]
         student.text_input[0].input(text)
         click(student, i18n.t("ex.check", lang))
@@ -239,3 +240,23 @@ def test_a_student_checks_one_question_a_few_times_a_minute_at_most():
     assert [w.value for w in student.warning] == [i18n.t("ex.slow_down", "en")]
     tries = next(iter(student.session_state["ex.attempts"].values()))
     assert [typed for typed, _ in tries] == [f"{n}, {n}" for n in range(live.CHECKS_PER_MINUTE)]   # not checked
+
+
+def test_a_sheet_without_kinds_starts_no_class_and_a_second_end_is_calm():
+    teacher = session({"ex.mode": "teach", **SHEET, "ws.kinds": ""})
+    click(teacher, i18n.t("live.start", "en"))
+    assert [e.value for e in teacher.error] == [i18n.t("err.ex_no_kinds", "en")] and not teacher.exception
+    assert not teacher.main.code                                          # no class, no links
+
+    teacher = session({"ex.mode": "teach", **SHEET, "live.pace": "paced"})
+    click(teacher, i18n.t("live.start", "en"))
+    board = session(from_link(teacher.main.code[1].value))
+    click(board, i18n.t("live.end", "en"))                                # ended on the board…
+    assert [i.value for i in board.info] == [i18n.t("live.ended", "en")] and not board.exception
+    click(teacher, i18n.t("live.next", "en"))                             # …then Next on the teacher's stale page
+    assert i18n.t("live.ended", "en") in [i.value for i in teacher.info] and not teacher.exception
+
+
+def test_the_spread_of_grid_answers_stays_on_one_line():
+    assert live._one_line("1 2\n\n   3    4\n") == "1 2 / 3 4"
+    assert live._one_line("1. 2\n\n1. 2") == "1. 2 / 1. 2"        # no blank line left to start a Markdown list
