@@ -157,13 +157,22 @@ def _total_variation(images: torch.Tensor) -> torch.Tensor:
     return down + across
 
 
+def centre(shape: tuple[int, int]) -> tuple[int, int]:
+    """The middle place of a map ``(H, W)``: where :func:`visualise` looks with ``objective="neuron"``."""
+    return shape[0] // 2, shape[1] // 2
+
+
 def visualise(model: nn.Sequential, row: int, units: list[int], input_shape: tuple[int, int, int],
               steps: int = STEPS, strength: float = 1.0, seed: int = 0, rate: float = 0.05,
-              keep: tuple[int, ...] = (), progress: Callable[[int, int], None] | None = None) -> Visualised:
+              objective: str = "neuron", keep: tuple[int, ...] = (),
+              progress: Callable[[int, int], None] | None = None) -> Visualised:
     """Inputs that excite each of ``units`` of layer ``row``: one optimisation for all (a batch of images, image
-    ``i`` climbing unit ``units[i]``'s mean response), ``steps`` Adam steps from seeded noise, pixels kept in
-    [0, 1] by a sigmoid. ``strength`` scales the regularisers (0: none). ``keep``: the steps whose images are
-    returned in ``history``; ``progress(step, steps)`` after each. The same seed gives the same images."""
+    ``i`` climbing unit ``units[i]``), ``steps`` Adam steps from seeded noise, pixels kept in [0, 1] by a sigmoid.
+    For a channel, ``objective`` ``"neuron"`` climbs its value at the map's :func:`centre` (the picture shows what
+    one place looks for, inside its receptive field: small networks read best so), ``"channel"`` its mean over
+    the map (a pattern repeated everywhere). ``strength`` scales the regularisers (0: none). ``keep``: the steps
+    whose images are returned in ``history``; ``progress(step, steps)`` after each. The same seed gives the same
+    images."""
     if not 1 <= len(units) <= MAX_UNITS:
         raise ValueError(f"1 to {MAX_UNITS} units at once, not {len(units)}")
     steps = int(min(max(steps, 1), MAX_STEPS))
@@ -178,6 +187,8 @@ def visualise(model: nn.Sequential, row: int, units: list[int], input_shape: tup
         images = torch.sigmoid(logits)
         seen = _transformed(images, generator) if strength > 0 else images
         out = climbed(seen)[rows, chosen]
+        if out.dim() > 1 and objective == "neuron":
+            out = out[:, centre(tuple(out.shape[1:]))[0], centre(tuple(out.shape[1:]))[1]]
         response = out.flatten(1).mean(1) if out.dim() > 1 else out
         loss = -response.sum()
         if strength > 0:
