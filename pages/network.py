@@ -1,19 +1,20 @@
 """Network: build a small CNN for handwritten digits or for your own classes, train it here, see it think."""
 import streamlit as st
 
-from explorer.ui import exercises
-from explorer.ui.network import arch_tab, classes_tab, inside_tab, overview_tab, source, train_tab
+from explorer.ui import exercises, shell
+from explorer.ui.network import arch_tab, classes_tab, inside_tab, overview_tab, source, train_tab, units_tab
 from explorer.ui.network.model import Task, keep_per_source
-from explorer.ui.shell import tr
 from explorer.ui.state import network as state
 
 chosen = source.header()
 keep_per_source(chosen)                         # each source keeps the model trained on it
 
-names = ["net.tab_overview", "net.tab_arch", "net.tab_train", "net.tab_inside"]
+names = ["net.tab_overview", "net.tab_arch", "net.tab_train", "net.tab_inside", "net.tab_units"]
 if chosen == "classes":
     names.insert(0, "net.tab_classes")          # where your own classes start: make them
-tabs = dict(zip(names, st.tabs([tr(name) for name in names], default=tr(names[0]), key=state.tabs(chosen))))
+# the tabs before the last are drawn whether open or not (each needs what the one before it makes); the last
+# runs only while it is open
+tabs = shell.tabs(names, state.tabs(chosen))
 task = Task(chosen)
 if chosen == "classes":
     with tabs["net.tab_classes"]:
@@ -27,5 +28,8 @@ with tabs["net.tab_overview"]:
     picture = overview_tab.render(network, model, data, seed=seed)
 with tabs["net.tab_inside"]:
     inside_tab.render(network, model, data, picture)
+if tabs["net.tab_units"].open:
+    with tabs["net.tab_units"]:
+        units_tab.render(network, model, data, seed)
 
 exercises.panel("network")            # questions on this page's ideas, checked; run only when opened

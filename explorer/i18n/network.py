@@ -526,4 +526,64 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.backward_max": {"en": "Largest |gradient|", "zh": "|梯度| 的最大值"},
     "net.ov_tile": {"en": "{name} · {n}: values from {lo} to {hi} (click for one value's arithmetic)",
                     "zh": "{name} · {n}：数值从 {lo} 到 {hi}（点击查看某个值的计算过程）"},
+    # What units look for (explorer/ui/network/units_tab.py)
+    "net.tab_units": {"en": "What units look for", "zh": "单元在找什么"},
+    "net.lu_first": {"en": "Train the network first (the Training tab): then this tab shows what each of its units "
+                           "looks for.", "zh": "请先训练网络（训练标签页）：之后这里会显示每个单元在寻找什么。"},
+    "net.lu_intro": {"en": "A unit is one channel of a layer (its response to a picture: the largest value in its "
+                           "map) or one number of a dense layer. Below: the digits that excite it most, cut to "
+                           "what it saw, and a picture made to excite it.",
+                     "zh": "一个单元是某层的一个通道（它对图片的响应：特征图中的最大值），或全连接层的一个数。下面是最能激活它的"
+                           "数字（裁剪到它看到的区域），以及为激活它而生成的图片。"},
+    "net.lu_intro.own": {"en": "A unit is one channel of a layer (its response to a picture: the largest value in "
+                               "its map) or one number of a dense layer. Below: your pictures that excite it most, "
+                               "cut to what it saw, and a picture made to excite it.",
+                         "zh": "一个单元是某层的一个通道（它对图片的响应：特征图中的最大值），或全连接层的一个数。下面是最能激活它的"
+                               "你的图片（裁剪到它看到的区域），以及为激活它而生成的图片。"},
+    "net.lu_layer": {"en": "Layer", "zh": "层"},
+    "net.lu_unit": {"en": "Unit (1–{n})", "zh": "单元（1–{n}）"},
+    "net.lu_set": {"en": "Pictures", "zh": "图片"},
+    "net.lu_set.train": {"en": "Training", "zh": "训练集"},
+    "net.lu_set.val": {"en": "Validation", "zh": "验证集"},
+    "net.lu_count": {"en": "How many", "zh": "数量"},
+    "net.lu_class": {"en": "In the last layer each unit is a class's score: this one is **{name}**.",
+                     "zh": "最后一层的每个单元是一个类别的分数：这个是 **{name}**。"},
+    "net.lu_top": {"en": "The {n} that excite it most, cut to what it saw (its largest value under each)",
+                   "zh": "最能激活它的 {n} 张，裁剪到它看到的区域（下方是它的最大值）"},
+    "net.lu_field": {"en": "Each crop is the receptive field ({side} × {side} pixels at most) of the place where the "
+                           "unit's map was largest; below, that place outlined on the whole picture.",
+                     "zh": "每个裁剪是该单元特征图最大值所在位置的感受野（最多 {side} × {side} 像素）；下方是整张图片，"
+                           "并框出了这个区域。"},
+    "net.lu_where": {"en": "at row {row}, column {col}", "zh": "第 {row} 行，第 {col} 列"},
+    "net.lu_weakest": {"en": "The ones that excite it least", "zh": "最不能激活它的图片"},
+    "net.lu_dead": {"en": "This unit is never above zero on these pictures: it has died (a ReLU that never "
+                          "opens), so nothing excites it.",
+                    "zh": "这个单元在这些图片上从未大于零：它已经“死亡”（一个从不打开的 ReLU），没有图片能激活它。"},
+    "net.lu_opt_title": {"en": "A picture made to excite it", "zh": "为激活它而生成的图片"},
+    "net.lu_opt_note": {"en": "Start from noise and change the picture, step by step, in the direction that raises "
+                              "the unit (gradient ascent on the input, the weights fixed). The network sees "
+                              "{side} × {side} pixels, shown enlarged. Without regularisers the result is a pattern "
+                              "no real picture has; with them (each step sees the picture shifted, scaled and "
+                              "turned a little; rough or extreme pixels cost) it shows what the unit looks for.",
+                        "zh": "从噪声开始，一步一步地朝着让该单元变大的方向修改图片（对输入做梯度上升，权重固定不变）。网络看到的是 "
+                              "{side} × {side} 像素，这里放大显示。不加正则化时，结果是任何真实图片都没有的图案；加上正则化（每一步都把"
+                              "图片稍微平移、缩放、旋转；粗糙或极端的像素要付出代价）后，就能看出这个单元在找什么。"},
+    "net.lu_steps": {"en": "Steps", "zh": "步数"},
+    "net.lu_strength": {"en": "Regularisers' strength", "zh": "正则化强度"},
+    "net.lu_strength_help": {"en": "How much rough or extreme pixels cost, against how much the unit rises.",
+                             "zh": "粗糙或极端的像素代价有多大，与单元上升多少之间的权衡。"},
+    "net.lu_every": {"en": "Every unit of the layer", "zh": "这一层的所有单元"},
+    "net.lu_make": {"en": "Make the pictures", "zh": "生成图片"},
+    "net.lu_make_help": {"en": "Two optimisations, without and with regularisers: a second or two.",
+                         "zh": "两次优化，分别不加和加正则化：大约一两秒。"},
+    "net.lu_making": {"en": "Climbing the unit…", "zh": "正在让单元变大…"},
+    "net.lu_plain": {"en": "Without regularisers", "zh": "不加正则化"},
+    "net.lu_smooth": {"en": "With regularisers", "zh": "加正则化"},
+    "net.lu_reached": {"en": "The unit: {value}", "zh": "单元的值：{value}"},
+    "net.lu_ratio": {"en": "({times}× the best picture of the set)", "zh": "（数据集中最佳图片的 {times} 倍）"},
+    "net.lu_field_only": {"en": "What its centre place sees", "zh": "中心位置看到的区域"},
+    "net.lu_path": {"en": "On the way (with regularisers):", "zh": "过程中（加正则化）："},
+    "net.lu_step": {"en": "step {n}", "zh": "第 {n} 步"},
+    "net.lu_all": {"en": "All {n} units of the layer, with regularisers (the unit's value under each)",
+                   "zh": "这一层全部 {n} 个单元，加正则化（下方是单元的值）"},
 }

@@ -121,11 +121,19 @@ def top(found: Scores, unit: int, count: int = 9, geometry: list[receptive.Layer
         position = box = None
         if found.map_shape is not None:
             position = divmod(int(found.where[index, unit]), found.map_shape[1])
-            if geometry:
-                r0, c0, r1, c1 = receptive.field_box(geometry, position)
-                box = (max(r0, 0), max(c0, 0), min(r1, image_shape[0] - 1), min(c1, image_shape[1] - 1))
+            box = field(geometry, position, image_shape)
         examples.append(Example(index, float(values[index]), position, box))
     return examples
+
+
+def field(geometry: list[receptive.Layer] | None, position: tuple[int, int],
+          image_shape: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """The input pixels a place of a map sees ``(row0, col0, row1, col1)``, inclusive, cut to the image; None
+    without a geometry (a dense unit sees everything)."""
+    if not geometry:
+        return None
+    r0, c0, r1, c1 = receptive.field_box(geometry, position)
+    return max(r0, 0), max(c0, 0), min(r1, image_shape[0] - 1), min(c1, image_shape[1] - 1)
 
 
 def crop(image: torch.Tensor | np.ndarray, box: tuple[int, int, int, int] | None):

@@ -1,0 +1,171 @@
+"""Network tab: what a unit looks for. The pictures of a set that excite it most (each cut to where the unit
+looked, and outlined on the whole picture), the ones that excite it least, and the picture optimised to excite it,
+without and with the regularisers that make it readable; for the trained network or the one it started from.
+Runs only while the tab is open (``pages/network.py``)."""
+from __future__ import annotations
+
+import streamlit as st
+import torch
+from torch import nn
+
+from explorer import display
+from explorer.network import units
+from explorer.network.data import Data
+from explorer.network.layers import describe, field_layers
+from explorer.ui import widgets
+from explorer.ui.network import model as session
+from explorer.ui.network.model import Network
+from explorer.ui.shell import labels, markdown_text, presenting, tr
+from explorer.ui.state import network as state
+
+COUNTS = (9, 16)
+SETS = ("train", "val")
+KEEP = (16, 64)                 # the steps whose pictures are shown on the way (and the last)
+CROP_PX, FULL_PX = 96, 112
+KEPT = 6                        # optimisations a session keeps (each a few pictures of 28×28)
+
+
+def _layers(net: Network) -> dict[int, str]:
+    """Each layer's row and its label with its output's shape (``3. maxpool 2×2 · 4 × 12 × 12``)."""
+    rows = describe(net.specs, net.task.input_shape, label=labels("net.layer"), classes=len(net.task.names)).rows
+    return {r.row: f"{r.row}. {r.name} · {' × '.join(str(v) for v in r.shape)}" for r in rows}
+
+
+def _images(data: Data, which: str) -> torch.Tensor:
+    return data.x_train if which == "train" else data.x_val
+
+
+def _scores(model: nn.Module, data: Data, which: str, row: int, trained: bool) -> units.Scores:
+    """The set's scores for layer ``row``, computed once per model version, network, set and layer."""
+    key = (st.session_state.get(state.VERSION, 0), trained, id(data), which, row)
+    kept = st.session_state.get(state.LU_SCORES)
+    if kept is None or kept[0][:4] != key[:4]:
+        kept = (key, {})
+        st.session_state[state.LU_SCORES] = kept
+    if key not in kept[1]:
+        kept[1][key] = units.scores(model, _images(data, which), row)
+    return kept[1][key]
+
+
+def _examples(net: Network, data: Data, which: str, found: units.Scores, unit: int, count: int,
+              geometry) -> None:
+    """The top ``count`` and the weakest examples: the crops, then the whole pictures with the crop outlined."""
+    images, side = _images(data, which), net.task.input_shape[1]
+    best = units.top(found, unit, count, geometry, net.task.input_shape[1:])
+    per_row = 8 if count > 9 else 9
+    if best[0].value <= 0 and found.values[:, unit].max() <= 0:
+        st.info(tr("net.lu_dead"), icon=":material/block:")
+    st.markdown(f"**{tr('net.lu_top', n=count)}**")
+    crops = [display.from_chw(units.crop(images[e.index], e.box).numpy()) for e in best]
+    widgets.tiles(crops, [f"{e.value:.3g}" for e in best], per_row=per_row, target=CROP_PX)
+    if geometry:
+        st.caption(tr("net.lu_field", side=best[0].box[2] - best[0].box[0] + 1 if best[0].box else side))
+        whole = [display.zoom_box(display.to_display(display.from_chw(images[e.index].numpy()), "clip"),
+                                  (side // 2, side // 2), side, e.box, max(1, FULL_PX // side)) for e in best]
+        widgets.tiles(whole, [tr("net.lu_where", row=e.position[0] + 1, col=e.position[1] + 1) for e in best],
+                      per_row=per_row, target=FULL_PX)
+    weakest = units.top(found, unit, per_row, geometry, net.task.input_shape[1:], lowest=True)
+    st.markdown(f"**{tr('net.lu_weakest')}**")
+    widgets.tiles([display.from_chw(images[e.index].numpy()) for e in weakest], [f"{e.value:.3g}" for e in weakest],
+                  per_row=per_row, target=CROP_PX)
+
+
+def _optimised(model: nn.Module, net: Network, row: int, chosen: list[int], steps: int, strength: float,
+               trained: bool) -> tuple[units.Visualised, units.Visualised] | None:
+    """The pictures without and with the regularisers, from the session's store, or made when the button is
+    pressed (one optimisation per kind for all ``chosen`` units, with a progress bar)."""
+    key = (st.session_state.get(state.VERSION, 0), trained, net.signature, row, tuple(chosen), steps, strength)
+    kept = st.session_state.setdefault(state.LU_MADE, {})
+    if key in kept:
+        return kept[key]
+    if not st.button(tr("net.lu_make"), icon=":material/auto_awesome:", type="primary", key=state.LU_MAKE):
+        st.caption(tr("net.lu_make_help"))
+        return None
+    bar = st.progress(0.0, text=tr("net.lu_making"))
+
+    def advance(part: int):
+        def moved(step: int, total: int) -> None:
+            if step % 16 == 0 or step == total:
+                bar.progress((part + step / total) / 2, text=tr("net.lu_making"))
+        return moved
+
+    made = tuple(units.visualise(model, row, chosen, net.task.input_shape, steps=steps, strength=s,
+                                 keep=tuple(k for k in KEEP if k < steps), progress=advance(part))
+                 for part, s in enumerate((0.0, strength)))
+    bar.empty()
+    while len(kept) >= KEPT:
+        kept.pop(next(iter(kept)))
+    kept[key] = made
+    return made
+
+
+def _visualised(model: nn.Module, net: Network, found: units.Scores, row: int, unit: int, trained: bool,
+                geometry) -> None:
+    """Feature visualisation: the controls, the chosen unit without and with regularisers (and on the way), and
+    every unit of the layer."""
+    st.subheader(tr("net.lu_opt_title"))
+    st.caption(tr("net.lu_opt_note", side=net.task.input_shape[1]))
+    c1, c2, c3 = st.columns([1.2, 1.2, 1], vertical_alignment="bottom")
+    steps = widgets.slider(tr("net.lu_steps"), 32, units.MAX_STEPS, state.LU_STEPS, units.STEPS, step=32, where=c1)
+    strength = widgets.slider(tr("net.lu_strength"), 0.25, 3.0, state.LU_STRENGTH, 1.0, step=0.25, where=c2,
+                              help=tr("net.lu_strength_help"))
+    every = widgets.toggle(tr("net.lu_every"), state.LU_EVERY, False, where=c3)
+    count = found.values.shape[1]
+    chosen = list(range(min(count, units.MAX_UNITS))) if every else [unit]
+    made = _optimised(model, net, row, chosen, steps, strength, trained)
+    if made is None:
+        return
+    plain, smooth = made
+    at = chosen.index(unit) if unit in chosen else 0
+    best = float(found.values[:, unit].max())
+    box = units.field(geometry, units.centre(found.map_shape), net.task.input_shape[1:]) if found.map_shape \
+        else None                       # what the centre place sees: the picture's part that matters
+    left, right = st.columns(2, gap="large")
+    for col, result, title in ((left, plain, "net.lu_plain"), (right, smooth, "net.lu_smooth")):
+        with col:
+            st.markdown(f"**{tr(title)}**")
+            reached = float(result.reached[at])
+            ratio = tr("net.lu_ratio", times=f"{reached / best:.1f}") if best > 0 else ""
+            pictures = [display.from_chw(result.images[at])] + ([display.from_chw(units.crop(result.images[at], box))]
+                                                                if box is not None else [])
+            widgets.tiles(pictures, [tr("net.lu_reached", value=f"{reached:.3g}") + " " + ratio,
+                                     tr("net.lu_field_only")][:len(pictures)], per_row=2, target=FULL_PX * 2)
+    if smooth.history:
+        st.caption(tr("net.lu_path"))
+        steps_shown = [step for step, _ in smooth.history] + [steps]
+        widgets.tiles([display.from_chw(images[at]) for _, images in smooth.history] + [display.from_chw(
+            smooth.images[at])], [tr("net.lu_step", n=n) for n in steps_shown], per_row=8, target=CROP_PX)
+    if every:
+        st.markdown(f"**{tr('net.lu_all', n=len(chosen))}**")
+        widgets.tiles([display.from_chw(image) for image in smooth.images],
+                      [f"{u + 1} · {float(r):.3g}" for u, r in zip(chosen, smooth.reached)],
+                      per_row=8 if presenting() else 10, target=CROP_PX)
+
+
+def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) -> None:
+    """The whole tab (a note to train first without a model)."""
+    if model is None or data is None or not net.usable:
+        st.info(tr("net.lu_first"), icon=":material/school:")
+        return
+    task, rows = net.task, _layers(net)
+    st.caption(task.say("net.lu_intro"))
+    c1, c2, c3, c4, c5 = st.columns([2.4, 1, 1.2, 1.1, 1.3], vertical_alignment="bottom")
+    row = widgets.choice(tr("net.lu_layer"), list(rows), state.LU_LAYER, next(iter(rows)), format_func=rows.get,
+                         where=c1)
+    which = widgets.choice(tr("net.lu_set"), SETS, state.LU_SET, SETS[0], kind="segmented", prefix="net.lu_set",
+                           where=c3)
+    count = widgets.choice(tr("net.lu_count"), COUNTS, state.LU_COUNT, COUNTS[0], kind="segmented", where=c4)
+    networks = widgets.choice(tr("net.ov_state"), ["trained", "untrained"], state.LU_STATE, "trained",
+                              kind="segmented", prefix="net.ov_state", where=c5)
+    trained = networks == "trained"
+    shown = model if trained else session.untrained(net, seed)
+    found = _scores(shown, data, which, row, trained)
+    channels = found.values.shape[1]
+    if st.session_state.get(state.LU_UNIT, 1) > channels:      # another layer, with fewer units
+        st.session_state[state.LU_UNIT] = 1
+    unit = widgets.number(tr("net.lu_unit", n=channels), 1, channels, state.LU_UNIT, 1, where=c2) - 1
+    if row == len(rows):                                       # the last layer's units are the classes
+        st.caption(tr("net.lu_class", name=markdown_text(task.names[unit])))
+    geometry = field_layers(shown, row)
+    _examples(net, data, which, found, unit, count, geometry)
+    _visualised(shown, net, found, row, unit, trained, geometry)
