@@ -76,10 +76,11 @@ def _optimised(model: nn.Module, net: Network, row: int, chosen: list[int], step
     pressed (one optimisation per kind for all ``chosen`` units, with a progress bar)."""
     key = (st.session_state.get(state.VERSION, 0), trained, net.signature, row, tuple(chosen), steps, strength)
     kept = st.session_state.setdefault(state.LU_MADE, {})
-    if key in kept:
+    pressed = st.button(tr("net.lu_make"), icon=":material/auto_awesome:", type="primary", key=state.LU_MAKE,
+                        disabled=key in kept, help=tr("net.lu_make_help"))
+    if key in kept:                     # made for these settings already (the button waits for new ones)
         return kept[key]
-    if not st.button(tr("net.lu_make"), icon=":material/auto_awesome:", type="primary", key=state.LU_MAKE):
-        st.caption(tr("net.lu_make_help"))
+    if not pressed:
         return None
     bar = st.progress(0.0, text=tr("net.lu_making"))
 
@@ -149,7 +150,8 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
         return
     task, rows = net.task, _layers(net)
     st.caption(task.say("net.lu_intro"))
-    c1, c2, c3, c4, c5 = st.columns([2.4, 1, 1.2, 1.1, 1.3], vertical_alignment="bottom")
+    c1, c2, c4 = st.columns([2.6, 1, 1], vertical_alignment="bottom")     # the layer's label is long
+    c3, c5, _ = st.columns([1.2, 1.4, 1.4], vertical_alignment="bottom")
     row = widgets.choice(tr("net.lu_layer"), list(rows), state.LU_LAYER, next(iter(rows)), format_func=rows.get,
                          where=c1)
     which = widgets.choice(tr("net.lu_set"), SETS, state.LU_SET, SETS[0], kind="segmented", prefix="net.lu_set",
