@@ -30,6 +30,6 @@ with tabs["net.tab_inside"]:
     inside_tab.render(network, model, data, picture)
 if tabs["net.tab_units"].open:
     with tabs["net.tab_units"]:
-        units_tab.render(network, model, data, seed)
+        units_tab.render(network, model, data, seed, picture)
 
 exercises.panel("network")            # questions on this page's ideas, checked; run only when opened

@@ -586,4 +586,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.lu_step": {"en": "step {n}", "zh": "第 {n} 步"},
     "net.lu_all": {"en": "All {n} units of the layer, with regularisers (the unit's value under each)",
                    "zh": "这一层全部 {n} 个单元，加正则化（下方是单元的值）"},
+    "net.sc_title": {"en": "Do these explanations explain the network? A sanity check",
+                     "zh": "这些解释真的在解释网络吗？合理性检验"},
+    "net.sc_note": {"en": "The Overview's input, explained for the class the network chose (**{name}**). Then the "
+                          "trained weights are re-drawn at random, the top layer first, then the ones below "
+                          "(Adebayo et al., 2018): a map that does not change while the network is destroyed "
+                          "shows the picture, not the model. ρ: how alike each map is to the trained network's "
+                          "(Spearman's rank correlation: 1 the same, 0 unrelated).",
+                    "zh": "对概览中的输入、针对网络选择的类别（**{name}**）进行解释。然后把训练好的权重随机重新生成：先是最顶层，"
+                          "再往下逐层（Adebayo 等，2018）。如果网络被破坏而解释图不变，那它显示的是图片本身，而不是模型。"
+                          "ρ：每张图与训练好的网络的图有多相似（Spearman 秩相关：1 表示相同，0 表示无关）。"},
+    "net.sc_running": {"en": "Re-drawing the layers and explaining again…", "zh": "正在重新生成各层并再次解释…"},
+    "net.sc_method.saliency": {"en": "Saliency", "zh": "显著图"},
+    "net.sc_method.grad_cam": {"en": "Grad-CAM", "zh": "Grad-CAM"},
+    "net.sc_method.picture": {"en": "The class's optimised picture", "zh": "该类别的优化图片"},
+    "net.sc_method.edges": {"en": "Control: the picture's edges (no network)", "zh": "对照：图片的边缘（不用网络）"},
+    "net.sc_changes": {"en": "changes when the weights go: it explains this network",
+                       "zh": "权重被破坏后会改变：它在解释这个网络"},
+    "net.sc_same": {"en": "does not change when the weights go: it is not explaining the network",
+                    "zh": "权重被破坏后几乎不变：它并没有在解释网络"},
+    "net.sc_trained": {"en": "trained", "zh": "训练好的"},
+    "net.sc_step": {"en": "layer {row} and up re-drawn · ρ = {rho}", "zh": "第 {row} 层及以上重新生成 · ρ = {rho}"},
+    "net.confusion_click": {"en": "Click a cell to list its images.", "zh": "点击一个格子，列出其中的图片。"},
+    "net.cell_title": {"en": "{n} test images of {true} read as {guess}", "zh": "{n} 张 {true} 的测试图片被认成 {guess}"},
+    "net.cell_more": {"en": "The first {n}:", "zh": "前 {n} 张："},
+    "net.cell_image": {"en": "test image {n}", "zh": "测试图片 {n}"},
+    "net.cell_open": {"en": "Open", "zh": "打开"},
+    "net.cell_open_help": {"en": "Show it on the Overview, with why the network chose what it chose.",
+                           "zh": "在概览中显示它，以及网络为什么这样选择。"},
 }

@@ -131,11 +131,19 @@ def picture(image, caption: str, where=st, **kwargs) -> None:
     where.caption(caption)
 
 
-def matrix(values: np.ndarray, key: str, where=st, **kwargs) -> None:
+def matrix(values: np.ndarray, key: str, where=st, select: bool = False, **kwargs) -> tuple[int, int] | None:
     """``heatmaps.matrix_figure`` with tooltips in the user's language, built once per matrix and settings
-    (:func:`explorer.ui.caches.matrix_figure`)."""
+    (:func:`explorer.ui.caches.matrix_figure`). ``select``: a click on a cell selects it; returns its
+    ``(row, column)`` (None while none is)."""
     options = tuple(sorted({**kwargs, "lang": lang()}.items()))
-    where.plotly_chart(caches.matrix_figure(np.asarray(values), presenting(), options), key=key, **FIGURE)
+    picked = {"on_select": "rerun", "selection_mode": "points"} if select else {}
+    event = where.plotly_chart(caches.matrix_figure(np.asarray(values), presenting(), options), key=key, **FIGURE,
+                               **picked)
+    points = (event or {}).get("selection", {}).get("points") or [] if select else []
+    try:
+        return (int(round(float(points[0]["y"]))), int(round(float(points[0]["x"])))) if points else None
+    except (KeyError, TypeError, ValueError):      # not a cell (a click beside the matrix)
+        return None
 
 
 def matrices(panels: list[tuple[np.ndarray, str, bool]], where=st, **kwargs) -> None:

@@ -1,10 +1,12 @@
 """The Network page's "What units look for" tab through AppTest, in both languages: nothing runs while it is
 closed; after a short training the top examples of a layer are the set's true top (their values as captions), the
 pictures are made on request with a progress bar, and raise the unit above the set's best."""
+import numpy as np
 import pytest
 import torch
 
 from explorer import i18n
+from explorer.network.data import load_digits
 from tests.helpers import NETWORK, open_tab, start, untranslated
 
 
@@ -44,3 +46,35 @@ def test_the_units_tab_shows_the_true_top_examples_and_makes_its_pictures(lang):
     if lang == "zh":
         assert not untranslated(at), untranslated(at)
 
+
+
+def test_the_sanity_check_runs_when_opened_and_names_the_control_as_not_explaining():
+    at = trained("en")
+    at = open_tab(at, "net.tabs.digits", "net.tab_units", "en")
+    assert "net.sc_done" not in at.session_state                # folded: not run
+    at.session_state["net.sc_open"] = True
+    at.run()
+    assert not at.exception and not at.error
+    checks = {c.method: c for c in at.session_state["net.sc_done"][1]}
+    said = " ".join(m.value for m in at.main.markdown)
+    for method, check in checks.items():
+        verdict = i18n.t("net.sc_changes" if check.changes else "net.sc_same", "en")
+        assert f"**{i18n.t(f'net.sc_method.{method}', 'en')}** · {verdict}" in said
+    assert checks["saliency"].changes and not checks["edges"].changes
+
+
+def test_a_confusion_matrix_cell_lists_its_images_and_one_opens_on_the_overview():
+    at = trained("en")
+    at = open_tab(at, "net.tabs.digits", "net.tab_inside", "en")
+    predicted = at.session_state["net.evaluated"][1][2]
+    same = np.nonzero((load_digits().y_test.numpy() == 4) & (predicted == 4))[0]     # the 4s read as 4
+    at.session_state["net.confusion"] = {"selection": {"points": [{"x": 4, "y": 4}], "point_indices": [],
+                                                       "box": [], "lasso": []}}
+    at.run()
+    assert i18n.t("net.cell_title", "en", n=len(same), true="4", guess="4") in [m.value.strip("*")
+                                                                               for m in at.main.markdown]
+    opens = [b for b in at.button if b.label == i18n.t("net.cell_open", "en")]
+    assert len(opens) == min(len(same), 18) and len(same) > 0
+    opens[1].click().run()
+    assert not at.exception and at.session_state["net.test_index"] == same[1]
+    assert at.session_state["net.tabs.digits"] == i18n.t("net.tab_overview", "en")      # the Overview is open

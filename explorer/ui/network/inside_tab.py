@@ -21,6 +21,7 @@ from explorer.ui.state import network as state
 from explorer.views import charts
 
 SHOWN_MAPS = 8
+CELL_SHOWN, CELL_PER_ROW = 18, 6         # a confusion-matrix cell's images listed, and per row
 
 
 def _filters(model: nn.Module, task: Task) -> None:
@@ -109,10 +110,12 @@ def _test_set(model: nn.Module, data: Data, task: Task) -> None:
     _, _, predicted = session.test_results(model, data)
     truth = data.y_test.numpy()
     matrix, gallery = st.columns([1, 1.2], gap="large")
-    widgets.matrix(confusion(truth, predicted, len(task.names)), state.CONFUSION, matrix, sequential=True,
-                   colorscale="Blues", title=task.say("net.confusion"),
-                   labels=list(task.names))      # the digits named too: rows are the truth, columns the guess
-    matrix.caption(tr("net.confusion_note"))
+    cell = widgets.matrix(confusion(truth, predicted, len(task.names)), state.CONFUSION, matrix, select=True,
+                          sequential=True, colorscale="Blues", title=task.say("net.confusion"),
+                          labels=list(task.names))      # the digits named too: rows are the truth, columns the guess
+    matrix.caption(tr("net.confusion_note") + " " + tr("net.confusion_click"))
+    if cell is not None and all(0 <= v < len(task.names) for v in cell):
+        _cell(data, task, truth, predicted, *cell)
     wrong = np.nonzero(predicted != truth)[0]
     with gallery:
         said = task.say("net.mistakes" if len(wrong) else "net.mistakes_none", n=len(wrong), total=len(truth))
@@ -123,6 +126,32 @@ def _test_set(model: nn.Module, data: Data, task: Task) -> None:
                           [tr("net.mistake", true=markdown_text(task.names[int(truth[i])]),
                               pred=markdown_text(task.names[int(predicted[i])])) for i in shown],
                           per_row=6, target=84)
+
+
+def _open(index: int) -> None:
+    """Show test image ``index`` on the Overview (its why maps with it): a button's callback."""
+    widgets.set_choice(state.INPUT, "test")
+    st.session_state[state.TEST_INDEX] = index
+    st.session_state[state.tabs(st.session_state.get(state.SOURCE, state.DEFAULTS[state.SOURCE]))] = \
+        tr("net.tab_overview")
+
+
+def _cell(data: Data, task: Task, truth: np.ndarray, predicted: np.ndarray, true: int, guess: int) -> None:
+    """The test images of one cell of the confusion matrix, each (for the digits) with a button that opens it on
+    the Overview."""
+    found = np.nonzero((truth == true) & (predicted == guess))[0]
+    st.markdown("**" + tr("net.cell_title", n=len(found), true=markdown_text(task.names[true]),
+                          guess=markdown_text(task.names[guess])) + "**")
+    shown = found[:CELL_SHOWN]
+    if len(found) > CELL_SHOWN:
+        st.caption(tr("net.cell_more", n=CELL_SHOWN))
+    for start in range(0, len(shown), CELL_PER_ROW):
+        for column, index in zip(st.columns(CELL_PER_ROW, gap="small"), shown[start:start + CELL_PER_ROW]):
+            widgets.picture(display.blocky(display.from_chw(data.x_test[index].numpy()), 84),
+                            tr("net.cell_image", n=int(index)), where=column, width="stretch")
+            if not task.own:            # the Overview shows test digits; your own classes' shows validation images
+                column.button(tr("net.cell_open"), key=state.cell_open(int(index)), on_click=_open, args=(int(index),),
+                              icon=":material/open_in_new:", help=tr("net.cell_open_help"))
 
 
 def render(net: Network, model: nn.Module | None, data: Data | None, picture: np.ndarray | None) -> None:

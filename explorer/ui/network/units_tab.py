@@ -4,12 +4,13 @@ without and with the regularisers that make it readable; for the trained network
 Runs only while the tab is open (``pages/network.py``)."""
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 import torch
 from torch import nn
 
 from explorer import display
-from explorer.network import units
+from explorer.network import sanity, units
 from explorer.network.data import Data
 from explorer.network.layers import describe, field_layers
 from explorer.ui import widgets
@@ -143,8 +144,39 @@ def _visualised(model: nn.Module, net: Network, found: units.Scores, row: int, u
                       per_row=8 if presenting() else 10, target=CROP_PX)
 
 
-def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) -> None:
-    """The whole tab (a note to train first without a model)."""
+def _sanity(model: nn.Module, net: Network, picture: np.ndarray | None) -> None:
+    """Adebayo et al.'s check, folded (it runs only while open): the explanations of the Overview's input for its
+    predicted class, as the trained weights are re-drawn at random from the top layer down."""
+    box = st.expander(tr("net.sc_title"), icon=":material/fact_check:", key=state.SC_OPEN, on_change="rerun")
+    if not box.open:
+        return
+    with box:
+        if picture is None:
+            st.info(net.task.say("net.no_input"), icon=":material/draw:")
+            return
+        x = torch.from_numpy(np.asarray(picture, np.float32))
+        target = int(model(x[None].to(next(model.parameters()).device)).argmax())
+        st.caption(tr("net.sc_note", name=markdown_text(net.task.names[target])))
+        key = (st.session_state.get(state.VERSION, 0), net.signature, x.numpy().tobytes().__hash__(), target)
+        kept = st.session_state.get(state.SC_DONE)
+        if kept is None or kept[0] != key:
+            with st.spinner(tr("net.sc_running")):
+                kept = (key, sanity.check(model, x, target))
+            st.session_state[state.SC_DONE] = kept
+        for found in kept[1]:
+            said = "net.sc_changes" if found.changes else "net.sc_same"
+            st.markdown(f"**{tr(f'net.sc_method.{found.method}')}** · {tr(said)}")
+            maps = [found.trained] + [shown for _, shown, _ in found.steps]
+            captions = [tr("net.sc_trained")] + [tr("net.sc_step", row=row, rho=f"{rho:.2f}")
+                                                 for row, _, rho in found.steps]
+            widgets.tiles([display.to_display(m, "stretch") for m in maps], captions, per_row=len(maps),
+                          target=CROP_PX)
+
+
+def render(net: Network, model: nn.Module | None, data: Data | None, seed: int,
+           picture: np.ndarray | None = None) -> None:
+    """The whole tab (a note to train first without a model); ``picture``: the Overview's input, which the sanity
+    check explains."""
     if model is None or data is None or not net.usable:
         st.info(tr("net.lu_first"), icon=":material/school:")
         return
@@ -171,3 +203,4 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
     geometry = field_layers(shown, row)
     _examples(net, data, which, found, unit, count, geometry)
     _visualised(shown, net, found, row, unit, trained, geometry)
+    _sanity(model, net, picture)

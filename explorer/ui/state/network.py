@@ -116,6 +116,8 @@ LU_STRENGTH = "net.lu_strength"
 LU_EVERY = "net.lu_every"               # … every unit of the layer at once, …
 LU_MAKE = "net.lu_make"                 # … the button that makes the pictures, …
 LU_SCORES = "net.lu_scores"             # (model version, network, set; {layer: units.Scores}) …
+SC_OPEN = "net.sc_open"                 # the sanity check's expander (it runs only while open)
+SC_DONE = "net.sc_done"                 # (model version, network, input, class; its sanity.Check list)
 LU_MADE = "net.lu_made"                 # … and {settings: (without, with regularisers)} made, a few kept
 PROBS = "net.probs"                     # the probabilities' chart
 CONFUSION = "net.confusion"             # the confusion matrix's chart
@@ -174,6 +176,11 @@ def own_remove_button(version: int, index: int) -> str:
 def own_delete(version: int, index: int) -> str:
     """… and the button deleting the class."""
     return f"net.own_delete.{version}.{index}"
+
+
+def cell_open(index: int) -> str:
+    """The button that opens test image ``index`` (listed under a confusion-matrix cell) on the Overview."""
+    return f"net.cell_open.{index}"
 
 
 def own_camera(shots: int) -> str:
