@@ -62,6 +62,12 @@ def main() -> None:
             seconds = median_seconds(lambda row=row, chosen=chosen, strength=strength: units.visualise(
                 model, row, chosen, (1, 28, 28), steps=units.STEPS, strength=strength), args.repeat)
             print(f"  feature visualisation, {what}, {units.STEPS} steps, strength {strength:g}: {seconds:.2f} s")
+    wide = layers.build(presets.PRESETS["bn_net"], seed=0).eval()      # the widest preset (time: weights aside)
+    seconds = median_seconds(lambda: units.visualise(wide, 3, list(range(25)), (1, 28, 28)), args.repeat)
+    print(f"  feature visualisation, all 25 channels of bn_net's layer 3 (conv 3×3, 25 → BN → ReLU), batched, "
+          f"{units.STEPS} steps, strength 1: {seconds:.2f} s")
+    seconds = median_seconds(lambda: units.scores(wide, data.x_train, 7), args.repeat)
+    print(f"  scores, bn_net's layer 7 (conv 3×3, 50 → BN → ReLU), {len(data.x_train)} images: {seconds * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -161,12 +161,13 @@ def relative_error(ours, expected):
     return float(np.linalg.norm(ours - expected) / max(np.linalg.norm(expected), 1e-12))
 
 
-def settle(tab) -> None:
-    """Wait until the browser's script run is over and Plotly has drawn every chart."""
+def settle(tab, pause: int = 800) -> None:
+    """Wait until the browser's script run is over and Plotly has drawn every chart, then ``pause`` ms more
+    (images decoding, transitions)."""
     tab.wait_for_function("""() => !document.querySelector('[data-testid=stStatusWidget]')
         && [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
                .every(c => c.querySelector('.main-svg'))""")
-    tab.wait_for_timeout(800)
+    tab.wait_for_timeout(pause)
 
 
 def uploaded_bytes(url: str) -> int:

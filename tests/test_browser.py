@@ -276,6 +276,25 @@ def test_network_trains_and_reads_a_drawn_digit(page):
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "network_drawn_digit.png"))
 
+    # the same session on a 1280×720 projector in presentation mode: what the trained units look for
+    page.set_viewport_size(PROJECTOR)
+    page.get_by_text("Presentation mode", exact=True).click()
+    page.get_by_role("tab", name="What units look for").click()
+    page.get_by_text("The 9 that excite it most", exact=False).wait_for()
+    settle(page)
+    crops = page.locator("[data-testid=stMain] [data-testid=stImage]")
+    assert crops.nth(8).bounding_box()["y"] + crops.nth(8).bounding_box()["height"] <= PROJECTOR["height"]
+    assert_fits_the_width(page)
+    page.screenshot(path=str(ARTIFACTS / "network_units_presenting.png"))
+    page.get_by_role("button", name="Make the pictures").click()
+    page.get_by_text("With regularisers", exact=True).wait_for(timeout=120_000)
+    settle(page)
+    made = page.get_by_text("With regularisers", exact=True)
+    made.scroll_into_view_if_needed()
+    pictures = page.locator("[data-testid=stMain] [data-testid=stImage]")
+    assert pictures.count() >= 9 + 9 + 9 + 4          # the crops, the outlined pictures, the weakest, the made ones
+    page.screenshot(path=str(ARTIFACTS / "network_units_made.png"))
+
 
 def test_a_click_on_an_overview_tile_explains_it(page):
     """Train, click a feature map of the second convolution, read how its value was computed."""
