@@ -135,7 +135,7 @@ def matrix(values: np.ndarray, key: str, where=st, select: bool = False, **kwarg
     """``heatmaps.matrix_figure`` with tooltips in the user's language, built once per matrix and settings
     (:func:`explorer.ui.caches.matrix_figure`). ``select``: a click on a cell selects it; returns its
     ``(row, column)`` (None while none is)."""
-    options = tuple(sorted({**kwargs, "lang": lang()}.items()))
+    options = tuple(sorted({**kwargs, "lang": lang(), **({"clickable": True} if select else {})}.items()))
     picked = {"on_select": "rerun", "selection_mode": "points"} if select else {}
     event = where.plotly_chart(caches.matrix_figure(np.asarray(values), presenting(), options), key=key, **FIGURE,
                                **picked)

@@ -47,7 +47,8 @@ def matrix_trace(values: np.ndarray, *, sequential: bool, max_text_side: int = 2
 def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = False,
                   outlines: list[tuple[int, int, int, int]] = (), max_text_side: int = 20,
                   colorscale: str | None = None, zrange: tuple[float, float] | None = None,
-                  height: int | None = None, lang: str = "en", labels: list[str] | None = None) -> go.Figure:
+                  height: int | None = None, lang: str = "en", labels: list[str] | None = None,
+                  clickable: bool = False) -> go.Figure:
     """A small matrix as a heatmap with every entry written in its cell.
 
     Signed matrices (kernels, products) use a diverging scale centred on zero;
@@ -58,12 +59,23 @@ def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = Fal
     taller than ``max_text_side`` show colours only. ``zrange`` fixes the
     colour range (to compare figures); ``height`` fixes the figure's height
     (to line up figures of different sizes); ``lang`` is the tooltips' language; ``labels`` name the rows and
-    the columns (a confusion matrix's classes), written beside and above them.
+    the columns (a confusion matrix's classes), written beside and above them. ``clickable``: an invisible
+    square marker over each cell (a heatmap cannot be selected; a marker can), its point's ``x`` and ``y`` the
+    cell's column and row.
     """
     values = np.asarray(values, dtype=np.float64)
     rows, cols = values.shape
     fig = go.Figure(matrix_trace(values, sequential=sequential, max_text_side=max_text_side,
                                  colorscale=colorscale, zrange=zrange, lang=lang))
+    if clickable:
+        rr, cc = np.mgrid[0:rows, 0:cols]
+        fig.add_trace(go.Scatter(
+            x=cc.ravel().tolist(), y=rr.ravel().tolist(), mode="markers", customdata=values.ravel().tolist(),
+            hovertemplate=t("fig.cell_tip", lang, row="%{y}", col="%{x}", value="%{customdata:.6g}")
+            + "<extra></extra>",
+            marker={"symbol": "square", "size": cell_size(max(rows, cols))[0] - 2, "color": "rgba(0,0,0,0)",
+                    "line": {"width": 0}},
+            selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}}, showlegend=False))
     for r0, c0, r1, c1 in outlines:
         fig.add_shape(type="rect", x0=c0 - 0.5, x1=c1 + 0.5, y0=r0 - 0.5, y1=r1 + 0.5,
                       line={"color": HIGHLIGHT, "width": 3})
