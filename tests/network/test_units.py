@@ -123,3 +123,26 @@ def test_a_colour_network_and_the_limits():
         units.visualise(model, 2, [], (3, 28, 28))
     with pytest.raises(ValueError):
         units.scores(model, torch.zeros(2, 3, 28, 28), len(model) + 1)
+
+
+@pytest.mark.parametrize("name", sorted(presets.PRESETS))
+def test_every_preset_every_layer_scores_ranks_crops_and_climbs(name):
+    model = layers.build(presets.PRESETS[name], seed=0).eval()
+    x = torch.rand(12, *INPUT, generator=torch.Generator().manual_seed(1))
+    for row in range(1, len(model) + 1):
+        found = units.scores(model, x, row)
+        geometry = layers.field_layers(model, row)
+        best = units.top(found, found.values.shape[1] - 1, 3, geometry)
+        assert [e.value for e in best] == sorted((e.value for e in best), reverse=True)
+        for example in best:
+            if example.box is not None:                     # inside the picture, and all the unit depends on
+                r0, c0, r1, c1 = example.box
+                assert 0 <= r0 <= r1 < 28 and 0 <= c0 <= c1 < 28
+                given = x[example.index][None].clone().requires_grad_(True)
+                (grad,) = torch.autograd.grad(model[:row](given)[0, found.values.shape[1] - 1][example.position],
+                                              given)
+                outside = grad[0, 0].abs().clone()
+                outside[r0:r1 + 1, c0:c1 + 1] = 0
+                assert not outside.any(), (name, row)      # blocks (residual, Inception) included
+    made = units.visualise(model, len(model), [0, 1], INPUT, steps=4)
+    assert made.images.shape == (2, *INPUT) and np.isfinite(made.reached).all()

@@ -78,3 +78,24 @@ def test_a_confusion_matrix_cell_lists_its_images_and_one_opens_on_the_overview(
     opens[1].click().run()
     assert not at.exception and at.session_state["net.test_index"] == same[1]
     assert at.session_state["net.tabs.digits"] == i18n.t("net.tab_overview", "en")      # the Overview is open
+
+
+def test_your_own_classes_colour_pictures_their_units_and_a_cell_opened_on_the_overview():
+    at = start(NETWORK)
+    at.segmented_control(key="net.source").set_value("classes").run()
+    at.number_input(key="net.own_epochs").set_value(1)
+    next(b for b in at.button if b.label == i18n.t("net.train", "en")).click().run()
+    assert not at.exception and at.session_state["net.model"] is not None
+    at = open_tab(at, "net.tabs.classes", "net.tab_units", "en")
+    assert not at.exception and not at.error
+    next(b for b in at.button if b.label == i18n.t("net.lu_make", "en")).click().run()
+    plain, smooth = next(iter(at.session_state["net.lu_made"].values()))
+    assert smooth.images.shape == (1, 3, 48, 48)                 # the pictures in colour, at the classes' size
+    at.session_state["net.confusion"] = {"selection": {"points": [{"x": 0, "y": 0}], "point_indices": [],
+                                                       "box": [], "lasso": []}}
+    at.run()
+    opens = [b for b in at.button if b.label == i18n.t("net.cell_open", "en")]
+    assert opens and not at.exception
+    opens[0].click().run()
+    assert at.session_state["net.own_input"] == "val" and at.session_state["net.tabs.classes"] == i18n.t(
+        "net.tab_overview", "en")

@@ -128,17 +128,17 @@ def _test_set(model: nn.Module, data: Data, task: Task) -> None:
                           per_row=6, target=84)
 
 
-def _open(index: int) -> None:
-    """Show test image ``index`` on the Overview (its why maps with it): a button's callback."""
-    widgets.set_choice(state.INPUT, "test")
-    st.session_state[state.TEST_INDEX] = index
+def _open(index: int, own: bool) -> None:
+    """Show test image ``index`` on the Overview (its why maps with it): a button's callback. Your own classes'
+    test images are their validation images, which the Overview shows."""
+    widgets.set_choice(state.OWN_INPUT if own else state.INPUT, "val" if own else "test")
+    st.session_state[state.OWN_INDEX if own else state.TEST_INDEX] = index
     st.session_state[state.tabs(st.session_state.get(state.SOURCE, state.DEFAULTS[state.SOURCE]))] = \
         tr("net.tab_overview")
 
 
 def _cell(data: Data, task: Task, truth: np.ndarray, predicted: np.ndarray, true: int, guess: int) -> None:
-    """The test images of one cell of the confusion matrix, each (for the digits) with a button that opens it on
-    the Overview."""
+    """The test images of one cell of the confusion matrix, each with a button that opens it on the Overview."""
     found = np.nonzero((truth == true) & (predicted == guess))[0]
     st.markdown("**" + tr("net.cell_title", n=len(found), true=markdown_text(task.names[true]),
                           guess=markdown_text(task.names[guess])) + "**")
@@ -149,9 +149,8 @@ def _cell(data: Data, task: Task, truth: np.ndarray, predicted: np.ndarray, true
         for column, index in zip(st.columns(CELL_PER_ROW, gap="small"), shown[start:start + CELL_PER_ROW]):
             widgets.picture(display.blocky(display.from_chw(data.x_test[index].numpy()), 84),
                             tr("net.cell_image", n=int(index)), where=column, width="stretch")
-            if not task.own:            # the Overview shows test digits; your own classes' shows validation images
-                column.button(tr("net.cell_open"), key=state.cell_open(int(index)), on_click=_open, args=(int(index),),
-                              icon=":material/open_in_new:", help=tr("net.cell_open_help"))
+            column.button(tr("net.cell_open"), key=state.cell_open(int(index)), on_click=_open,
+                          args=(int(index), task.own), icon=":material/open_in_new:", help=tr("net.cell_open_help"))
 
 
 def render(net: Network, model: nn.Module | None, data: Data | None, picture: np.ndarray | None) -> None:
