@@ -45,6 +45,9 @@ def test_the_units_tab_shows_the_true_top_examples_and_makes_its_pictures(lang):
     assert any(i18n.t("net.lu_smooth", lang) in m.value for m in at.main.markdown)
     if lang == "zh":
         assert not untranslated(at), untranslated(at)
+    at.session_state["net.lu_layer"] = 12               # a layer the stack no longer has (a shorter preset chosen)
+    at.run()
+    assert not at.exception and at.session_state["net.lu_layer"] == 1
 
 
 

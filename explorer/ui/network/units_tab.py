@@ -184,6 +184,8 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int,
     st.caption(task.say("net.lu_intro"))
     c1, c2, c4 = st.columns([2.6, 1, 1], vertical_alignment="bottom")     # the layer's label is long
     c3, c5, _ = st.columns([1.2, 1.4, 1.4], vertical_alignment="bottom")
+    if state.LU_LAYER in st.session_state and st.session_state[state.LU_LAYER] not in rows:   # a shorter stack now
+        widgets.set_choice(state.LU_LAYER, next(iter(rows)))
     row = widgets.choice(tr("net.lu_layer"), list(rows), state.LU_LAYER, next(iter(rows)), format_func=rows.get,
                          where=c1)
     which = widgets.choice(tr("net.lu_set"), SETS, state.LU_SET, SETS[0], kind="segmented", prefix="net.lu_set",
