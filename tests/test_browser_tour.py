@@ -27,7 +27,8 @@ KEY_FIGURES = {
     "im2col": ["[data-testid=stDataFrame] >> nth=0", ".st-key-ic-dw00", "[data-testid=stDataFrame] >> nth=0",
                "[data-testid=stMetric] >> nth=0"],
     "network": [".st-key-net-overview", "[data-testid=stDataFrame] >> nth=0", "[data-testid=stButton] >> nth=0",
-                "[data-testid=stAlertContainer], [data-testid=stImage]"],     # before training: what to do
+                "[data-testid=stAlertContainer], [data-testid=stImage]",      # before training: what to do
+                "[data-testid=stAlertContainer]"],                           # what units look for: train first
     "check_yourself": ["[data-testid=stTextInput]"],                      # the question and its answer box
 }
 OUT = ARTIFACTS / "tour"
