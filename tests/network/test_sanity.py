@@ -5,16 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.network import layers, presets, sanity, training
-from explorer.network.data import load_digits
-
-
-@pytest.fixture(scope="module")
-def trained():
-    data = load_digits()
-    model = layers.build(presets.PRESETS["lenet_small"], seed=0)
-    training.train(model, data, epochs=3, seed=0)
-    return model.eval(), data
+from explorer.network import sanity
 
 
 def test_the_cascade_redraws_from_the_top_and_leaves_the_trained_model_alone(trained):

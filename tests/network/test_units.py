@@ -5,19 +5,9 @@ import pytest
 import torch
 
 from explorer import receptive
-from explorer.network import layers, presets, training, units
-from explorer.network.data import load_digits
+from explorer.network import layers, presets, units
 
 INPUT = (1, 28, 28)
-
-
-@pytest.fixture(scope="module")
-def trained():
-    """The notes' small LeNet, trained three epochs on the digits (deterministic on the CPU), and its data."""
-    data = load_digits()
-    model = layers.build(presets.PRESETS["lenet_small"], seed=0)
-    training.train(model, data, epochs=3, seed=0)
-    return model.eval(), data
 
 
 def test_scores_are_each_images_largest_value_and_its_place_as_a_loop_finds_them(trained):
