@@ -159,7 +159,9 @@ def test_serve_starts_replicas_behind_one_port_and_keeps_each_student_on_one(ser
             reply = interact(opener, url, {"session_id": session, "widget_state": {"conv.stride": 2}})
             assert reply["session_id"] == session
         homes.append(knows[0])
-    assert 3 <= homes.count(replicas[0]) <= 9                   # about half on each
+    # both replicas have students (the cookie is random: 10 of 12 on one side happens 4 % of the time, which
+    # the old bound 3–9 failed on; all 12 on one side, 1 in 2,048)
+    assert 1 <= homes.count(replicas[0]) <= 11
 
 
 def test_an_upload_goes_through_the_proxy_to_the_student_s_own_process(served):
