@@ -1,7 +1,7 @@
 """Transposed and dilated convolution: upsampling, three equal readings, checkerboards, holes, receptive fields."""
 import streamlit as st
 
-from explorer.ui import exercises
+from explorer.ui import exercises, shell
 from explorer.ui.shell import panel, tr
 from explorer.ui.sidebar import lead
 from explorer.ui.source import current_image, working_copy
@@ -13,8 +13,8 @@ lead(tr("td.intro"))
 
 image = current_image()
 work = working_copy(image)
-up_tab, grid_tab, inverse_tab, board_tab, dilated_tab, field_tab = st.tabs(
-    [tr(f"td.tab_{name}") for name in ("upsample", "grid", "inverse", "checkerboard", "dilated", "field")])
+names = [f"td.tab_{name}" for name in ("upsample", "grid", "inverse", "checkerboard", "dilated", "field")]
+tabs = shell.tabs(names, state.TABS)                # only the open one runs
 
 
 @panel
@@ -23,17 +23,15 @@ def upsampling_tab(work) -> None:
     upsampling.unpooling_panel()
 
 
-with up_tab:                    # each tab reruns alone when one of its own widgets changes
-    upsampling_tab(work)
-with grid_tab:
-    panel(three_ways.render, shown_elsewhere=(state.G_SEED,))()    # the unpooling grid's seed too
-with inverse_tab:
-    panel(inverse.render)()
-with board_tab:
-    panel(checkerboard.render)(work)
-with dilated_tab:
-    panel(dilation.render)(image, work)
-with field_tab:
-    panel(receptive_field.render)(work)
+parts = {"td.tab_upsample": lambda: upsampling_tab(work),
+         "td.tab_grid": lambda: panel(three_ways.render)(),
+         "td.tab_inverse": lambda: panel(inverse.render)(),
+         "td.tab_checkerboard": lambda: panel(checkerboard.render)(work),
+         "td.tab_dilated": lambda: panel(dilation.render)(image, work),
+         "td.tab_field": lambda: panel(receptive_field.render)(work)}
+for name, tab in tabs.items():
+    if tab.open:                # each tab reruns alone when one of its own widgets changes
+        with tab:
+            parts[name]()
 
 exercises.panel("transposed_dilated")            # questions on this page's ideas, checked; run only when opened

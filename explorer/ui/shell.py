@@ -139,23 +139,18 @@ def tabs(names: list[str], key: str, where=st) -> dict:
     return drawn
 
 
-def panel(render, *, shown_elsewhere: tuple[str, ...] = ()):
+def panel(render):
     """``render`` as a part of the page that reruns alone when one of its own widgets changes (``st.fragment``):
-    a tab's slider redraws that tab, not the five others (Transposed & Dilated took 100 ms a change). Whatever
-    it draws from outside comes in as arguments, which a rerun of the part alone reuses. ``shown_elsewhere``: the
-    keys of its widgets that another part of the page also reads; a change to one reruns the whole page."""
+    a tab's slider redraws that tab, not the others (Transposed & Dilated took 100 ms a change). Whatever it
+    draws from outside comes in as arguments, which a rerun of the part alone reuses. (A widget that another part
+    of the page also reads belongs to the whole page, not to a part: tabs that run only while open have none.)"""
     @functools.wraps(render)
     def timed(*args, **kwargs):
         started = time.perf_counter()
         context = get_script_run_ctx()
-        alone = context is not None and bool(context.fragment_ids_this_run)       # not a run of the whole page
-        name, seen = f"{render.__module__}.{render.__qualname__}", st.session_state.setdefault(shared.PANELS, {})
-        if alone and seen.get(name, []) != [st.session_state.get(key) for key in shown_elsewhere]:
-            st.rerun()                                                            # the whole page
         try:
             return render(*args, **kwargs)
         finally:
-            seen[name] = [st.session_state.get(key) for key in shown_elsewhere]  # as drawn
-            if alone:
+            if context is not None and bool(context.fragment_ids_this_run):       # a run of the part alone
                 log_run(started)
     return st.fragment(timed)

@@ -16,7 +16,7 @@ HOME = str(Path(__file__).resolve().parents[2] / "explorer" / "Home.py")
 KINDS = ("number_input", "slider", "toggle", "segmented_control", "selectbox", "select_slider")
 # per page: a setting the link hides and one it locks (both drawn there when no link says otherwise)
 RULES = {"kernel_lab": ("conv.stride", "conv.dilation"), "sliding_window": ("sw.stride", "sw.dilation"),
-         "pooling": ("pool.padding", "pool.k"), "transposed_dilated": ("td.g_stride", "td.g_k"),
+         "pooling": ("pool.padding", "pool.k"), "transposed_dilated": ("td.resize", "td.up_stride"),
          "channels": ("ch.s_k", "ch.s_stride"), "im2col": ("ic.k", "ic.stride"),
          "network": ("net.epochs", "net.seed"), "check_yourself": ("ex.seed", "ex.level")}
 

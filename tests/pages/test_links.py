@@ -23,8 +23,8 @@ def kernel_lab_view(at, lang="en"):
     (POOLING, {"pool.k": "3", "pool.ceil": "true", "pool.zoom": "8"},
      lambda at: at.slider(key="pool.k").value == 3 and at.toggle(key="pool.ceil").value
      and at.select_slider(key="pool.zoom").value == 8),
-    (TRANSPOSED, {"td.g_stride": "2", "td.cb_k": "4", "td.up_kernel": "box"},
-     lambda at: at.number_input(key="td.g_stride").value == 2 and at.number_input(key="td.cb_k").value == 4
+    (TRANSPOSED, {"td.up_stride": "3", "td.exact": "false", "td.up_kernel": "box"},       # its first tab's
+     lambda at: at.segmented_control(key="td.up_stride").value == 3 and not at.toggle(key="td.exact").value
      and at.selectbox(key="td.up_kernel@en").value == "box"),
     (CHANNELS, {"ch.bias": "0.5", "ch.g_out": "32", "ch.bank": "blur,emboss"},
      lambda at: at.slider(key="ch.bias").value == 0.5 and at.slider(key="ch.g_out").value == 32

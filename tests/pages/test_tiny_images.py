@@ -17,7 +17,10 @@ from tests.helpers import CHANNELS, IM2COL, KERNEL_LAB, NETWORK, POOLING, SLIDIN
 
 SIZES = [(1, 1), (2, 2), (3, 3), (5, 4), (8, 8), (16, 16), (1, 32), (32, 1)]    # width × height; aspect ≤ 32
 # the tab whose message a page's notes expect, where only the open tab runs: (its tabs' key, its name)
-OPEN = {POOLING: ("pool.tabs", "pool.tab_shift")}
+# the tabs that run only while open: each visited in turn (every one must work on a tiny picture)
+OPEN = {POOLING: ("pool.tabs", ["pool.tab_side", "pool.tab_rounds", "pool.tab_shift"]),
+        TRANSPOSED: ("td.tabs", [f"td.tab_{name}" for name in ("upsample", "grid", "inverse", "checkerboard",
+                                                                 "dilated", "field")])}
 
 # Each page, and the messages (i18n key, parameters) it must show on a w × h picture; with the default settings
 NOTES = [
@@ -56,11 +59,14 @@ def test_every_page_works_on_a_tiny_image(w, h):
         at.segmented_control(key="lang").set_value(lang).run()
         for page, notes in NOTES:
             at.switch_page(page).run()
-            if page in OPEN:
-                open_tab(at, *OPEN[page], lang)
+            shown = messages(at)
+            key, tabs = OPEN.get(page, (None, []))
+            for tab in tabs:
+                open_tab(at, key, tab, lang)
+                assert not at.exception, (page, tab, lang, at.exception[0].message)
+                shown += messages(at)
             assert not at.exception, (page, lang, at.exception[0].message)
             assert f"{w}×{h}" in " ".join(c.value for c in at.sidebar.caption), "the upload is in use"
-            shown = messages(at)
             for key, params in notes(w, h):
                 assert i18n.t(key, lang, **params) in shown, (page, lang, key, shown)
 

@@ -5,13 +5,15 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from explorer import display
+from explorer import display, i18n
 from explorer.lessons import sliding, transposed
-from tests.helpers import HOME, POOLING, TRANSPOSED, chart, heatmap, photo_bytes, start
+from tests.helpers import HOME, POOLING, TRANSPOSED, chart, heatmap, open_tab, photo_bytes, start
+
+TABS = "td.tabs"
 
 
 def test_transposed_page_three_ways_agree_with_torch():
-    at = start(TRANSPOSED)
+    at = open_tab(start(TRANSPOSED), TABS, "td.tab_grid")
     assert not at.exception and not at.error
     assert any("All three results are the same" in s.value for s in at.success)
     scatter = chart(at, "td.scatter.figure")
@@ -26,7 +28,7 @@ def test_transposed_page_three_ways_agree_with_torch():
 
 @pytest.mark.parametrize("stride, padding, output_padding", [(2, 0, 1), (3, 1, 2), (2, 2, 0)])
 def test_transposed_grid_settings_stay_equal_to_torch(stride, padding, output_padding):
-    at = start(TRANSPOSED)
+    at = open_tab(start(TRANSPOSED), TABS, "td.tab_grid")
     at.number_input(key="td.g_side").set_value(3)
     at.number_input(key="td.g_stride").set_value(stride).run()
     at.number_input(key="td.g_padding").set_value(padding)
@@ -60,17 +62,19 @@ def test_transposed_page_with_an_uploaded_photo():
     at.number_input(key="td.up_padding").set_value(0).run()
     assert not at.exception and not at.error
     assert f"Transposed convolution, {(piece[1] - 1) * 4 + 8}×" in " ".join(c.value for c in at.caption)
+    at = open_tab(at, TABS, "td.tab_field")                    # the photo's receptive field, on its own tab
     assert any("Backpropagating from one output pixel" in s.value for s in at.success)
     assert at.metric[0].value == "32 × 32"
 
 
 def test_checkerboard_and_dilation_panels():
-    at = start(TRANSPOSED)
+    at = open_tab(start(TRANSPOSED), TABS, "td.tab_checkerboard")
     assert any("uneven overlap" in w.value for w in at.warning)
     assert np.ptp(heatmap(at, "td.flat_t")) > 0.1 and np.ptp(heatmap(at, "td.flat_r")) == 0
     at.number_input(key="td.cb_k").set_value(4).run()
     assert any("every output pixel gets the same number" in s.value for s in at.success)
     assert np.ptp(heatmap(at, "td.flat_t")) == 0
+    at = open_tab(at, TABS, "td.tab_dilated")
     assert [c.value for c in at.caption if c.value.startswith("Spans")] == [
         f"Spans {e}×{e} pixels with 9 weights; blank cells of the kernel are holes." for e in (3, 5, 9, 17)]
     same = heatmap(at, "td.gridding3 layers, dilation 2 each")
@@ -82,12 +86,14 @@ def test_receptive_field_stack_from_the_session_and_its_errors():
     at = AppTest.from_file(HOME, default_timeout=60)
     at.session_state["td.rf_saved"] = [{"kernel": 5, "stride": 2, "dilation": 1, "padding": 2},
                                        {"kernel": 3, "stride": 1, "dilation": 4, "padding": 4}]
+    at.session_state[TABS] = i18n.t("td.tab_field", "en")
     at.run().switch_page(TRANSPOSED).run()
     assert not at.exception
     assert at.metric[0].value == "21 × 21"      # 5, then (3−1)·4 = 8 more at jump 2
     assert "RF(1) = 2·(9 − 1) + 5 = 21" in " ".join(c.value for c in at.code)
     at = AppTest.from_file(HOME, default_timeout=60)
     at.session_state["td.rf_saved"] = [{"kernel": 15, "stride": 8, "dilation": 1, "padding": 0}] * 3
+    at.session_state[TABS] = i18n.t("td.tab_field", "en")
     at.run().switch_page(TRANSPOSED).run()
     assert not at.exception
     assert "Layer 3 has no output" in at.error[0].value
@@ -100,11 +106,12 @@ def test_pooling_and_transposed_pages_in_chinese():
     assert not at.exception and at.title[0].value == "池化"
     at.switch_page(TRANSPOSED).run()
     assert not at.exception and at.title[0].value == "转置卷积与空洞卷积"
+    at = open_tab(at, TABS, "td.tab_grid", "zh")
     assert any("三种结果完全相同" in s.value for s in at.success)
 
 
 def test_transposed_convolution_is_not_an_inverse():
-    at = start(TRANSPOSED)
+    at = open_tab(start(TRANSPOSED), TABS, "td.tab_inverse")
     grid = sliding.generate_grid("random", 5, 5, 5)
     kernel = transposed.grid_kernel("integers", 3, 1, 6)
     x, k = torch.from_numpy(grid)[None, None], torch.from_numpy(kernel)[None, None]

@@ -13,7 +13,6 @@ LANG = "lang"                       # the interface language: a code of i18n.LAN
 PRESENT = "present"                 # presentation mode; its first value is the link's (shell.presenting)
 IGNORED = "_ignored_links"          # "key=value" settings of a link that could not be used, told once per run
 DEVICE_IMAGES = "device_images"     # this session's images kept on the GPU between runs (caches.device_images)
-PANELS = "_panels"                  # {part of a page: its values other parts read, as last drawn} (shell.panel)
 HIDE = "hide"                       # a link's settings students do not see (?hide=conv.stride,conv.dilation)
 LOCK = "lock"                       # and those they see but cannot change (?lock=conv.padding)
 LINK_RULES = "_link_rules"          # {HIDE: names, LOCK: names}: the session's first link's, read once (links.rules)

@@ -3,6 +3,8 @@ their first values, tab by tab. The region of the photo is in ``shared``.
 """
 from __future__ import annotations
 
+TABS = "td.tabs"                    # the page's tabs (only the open one runs)
+
 # Upsampling (upsampling.py)
 UP_STRIDE = "td.up_stride"          # the enlargement: 2, 3 or 4
 UP_KERNEL = "td.up_kernel"          # a code of lessons.transposed.UPSAMPLE_KERNELS
