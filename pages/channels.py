@@ -2,17 +2,18 @@
 import streamlit as st
 
 from explorer.ui import channels as ch
-from explorer.ui import exercises
+from explorer.ui import exercises, shell
 from explorer.ui.shell import panel, tr
 from explorer.ui.sidebar import lead
 from explorer.ui.source import current_image, working_copy
+from explorer.ui.state import channels as state
 
 st.title(tr("page.channels.title"))
 lead(tr("ch.intro"))
 
 image = current_image()
 work = working_copy(image)
-one_tab, many_tab, groups_tab, sharing_tab = st.tabs([tr(f"ch.tab_{t}") for t in ("one", "many", "groups", "sharing")])
+tabs = shell.tabs([f"ch.tab_{t}" for t in ("one", "many", "groups", "sharing")], state.TABS)   # the open one runs
 
 
 @panel
@@ -21,13 +22,12 @@ def sharing(image, work) -> None:
     ch.template_panel(work)
 
 
-with one_tab:                   # each tab reruns alone when one of its own widgets changes
-    panel(ch.one_filter_panel)(work)
-with many_tab:
-    panel(ch.many_filters_panel)(work)
-with groups_tab:
-    panel(ch.groups_panel)(work)
-with sharing_tab:
-    sharing(image, work)
+parts = {"ch.tab_one": lambda: panel(ch.one_filter_panel)(work),
+         "ch.tab_many": lambda: panel(ch.many_filters_panel)(work),
+         "ch.tab_groups": lambda: panel(ch.groups_panel)(work), "ch.tab_sharing": lambda: sharing(image, work)}
+for name, tab in tabs.items():
+    if tab.open:                # and reruns alone when one of its own widgets changes
+        with tab:
+            parts[name]()
 
 exercises.panel("channels")            # questions on this page's ideas, checked; run only when opened

@@ -25,7 +25,7 @@ def test_a_tab_s_own_widget_redraws_that_tab_only(url):
     student = SocketStudent(url, "one")
     try:
         assert student.open("channels").error is None and len(student.runs_shown()) == 1
-        changed = student.set({channels.S_N: 2})
+        changed = student.set({channels.BIAS: 0.5})        # the first tab's
         assert changed.error is None and len(student.runs_shown()) == 2        # the tab now, the rest before
         assert student.open("channels").error is None and len(student.runs_shown()) == 1
     finally:

@@ -7,23 +7,28 @@ import torch
 
 from explorer import kernels
 from explorer.ui import channels as ui_channels
-from tests.helpers import CHANNELS, heatmap, open_link, photo_bytes, start, untranslated
+from tests.helpers import CHANNELS, heatmap, open_link, open_tab, photo_bytes, start, untranslated
+
+TABS = "ch.tabs"
 
 
 def test_channels_page_defaults_and_counts():
     at = start(CHANNELS)
     assert not at.exception and not at.error
-    assert any("nn.Conv2d gives exactly the step-by-step sums" in s.value for s in at.success)
     # the default filter drawn kernel by kernel: R +Sobel x, G −Sobel x, B off
     for channel, weight in enumerate((1, -1, 0)):
         np.testing.assert_array_equal(heatmap(at, f"ch.kfig{channel}"), kernels.SOBEL_X * weight)
+    captions = " ".join(c.value for c in at.caption)
+    assert "R channel, shape (300, 451)" in captions and "= one feature map (300, 451)" in captions
+    at = open_tab(at, TABS, "ch.tab_many")
+    assert any("nn.Conv2d gives exactly the step-by-step sums" in s.value for s in at.success)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Weight tensor (out, in, kh, kw)"] == "(4, 3, 3, 3)"
     assert [m.value for m in at.metric if m.label == "Parameters"][0] == "112"     # 4·27 + 4
     code = next(c.value for c in at.code if "nn.Conv2d(in_channels=3, out_channels=4" in c.value)
     assert "layer.weight.copy_" in code
-    captions = " ".join(c.value for c in at.caption)
-    assert "R channel, shape (300, 451)" in captions and "= one feature map (300, 451)" in captions
+    at = open_tab(at, TABS, "ch.tab_sharing")
+    metrics = {m.label: m.value for m in at.metric}
     assert metrics["Convolution"] == "27" and metrics["Fully connected"] == "54.9 G"
 
 
@@ -34,11 +39,13 @@ def test_channels_page_with_an_upload_and_changed_filters():
     at.slider(key="ch.bias").set_value(0.5).run()
     assert not at.exception and not at.error
     assert "Sum of the three + bias 0.5 = one feature map (240, 320)" in [c.value for c in at.caption]
+    at = open_tab(at, TABS, "ch.tab_many")
     at.pills(key="ch.bank").set_value(["blur", "emboss"]).run()
     assert {m.label: m.value for m in at.metric}["Weight tensor (out, in, kh, kw)"] == "(2, 3, 3, 3)"
     assert any("step-by-step sums" in s.value for s in at.success)
     at.pills(key="ch.bank").set_value([]).run()
     assert any("Pick at least one filter" in i.value for i in at.info)
+    at = open_tab(at, TABS, "ch.tab_groups")
     at.slider(key="ch.g_out").set_value(32).run()
     params = [m.value for m in at.metric if m.label == "Parameters"]
     assert params[:4] == ["896", "30", "128", "158"]     # 3·32·9+32, 3·9+3, 3·32+32, both
@@ -56,7 +63,7 @@ def test_channels_custom_kernel_starts_from_the_preset_it_replaces():
 
 
 def test_a_patch_of_the_photo_is_found_where_it_was_cut():
-    at = start(CHANNELS)
+    at = open_tab(start(CHANNELS), TABS, "ch.tab_sharing")
     message = next(s.value for s in at.success if "largest normalised response" in s.value)
     found = re.search(r"at x=(\d+), y=(\d+): where the patch was cut \(x=(\d+), y=(\d+)\)", message)
     assert found and found.group(1) == found.group(3) and found.group(2) == found.group(4)
@@ -94,6 +101,7 @@ def test_any_layers_shapes_open_on_the_notes_conv2d_5_10_3(lang):
     at = start(CHANNELS)
     if lang == "zh":
         at.segmented_control(key="lang").set_value("zh").run()
+    at = open_tab(at, TABS, "ch.tab_many", lang)
     assert not at.exception
     layer = torch.nn.Conv2d(5, 10, 3)
     out = layer(torch.zeros(1, 5, 100, 100))

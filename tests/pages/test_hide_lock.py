@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import i18n
 from explorer.ui.state import shared
+from tests.helpers import open_tab
 
 HOME = str(Path(__file__).resolve().parents[2] / "explorer" / "Home.py")
 KINDS = ("number_input", "slider", "toggle", "segmented_control", "selectbox", "select_slider")
@@ -19,6 +20,7 @@ RULES = {"kernel_lab": ("conv.stride", "conv.dilation"), "sliding_window": ("sw.
          "pooling": ("pool.padding", "pool.k"), "transposed_dilated": ("td.resize", "td.up_stride"),
          "channels": ("ch.s_k", "ch.s_stride"), "im2col": ("ic.k", "ic.stride"),
          "network": ("net.epochs", "net.seed"), "check_yourself": ("ex.seed", "ex.level")}
+OPEN = {"channels": ("ch.tabs", "ch.tab_many")}     # where those settings are, on a page that runs its open tab only
 
 
 def widgets(at: AppTest) -> dict:
@@ -38,6 +40,8 @@ def opened(page: str, **link) -> AppTest:
 def test_a_link_hides_one_setting_and_locks_another_on_every_page(page):
     hidden, locked = RULES[page]
     at = opened(page, hide=hidden, lock=locked)
+    if page in OPEN:
+        at = open_tab(at, *OPEN[page])
     shown = widgets(at)
     assert not at.exception and hidden not in shown and shown[locked].disabled
     assert hidden in at.session_state[shared.OFFERED]          # the page reached it: its helper ran, drew nothing

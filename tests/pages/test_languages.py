@@ -5,7 +5,18 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import i18n
 from explorer.ui.shell import PAGES
-from tests.helpers import CJK, ENGLISH, HOME, KERNEL_LAB, NETWORK, TRANSPOSED, shown_texts, start, untranslated
+from tests.helpers import (
+    CJK,
+    ENGLISH,
+    HOME,
+    KERNEL_LAB,
+    NETWORK,
+    TRANSPOSED,
+    open_tab,
+    shown_texts,
+    start,
+    untranslated,
+)
 
 
 def visit(page: str, lang: str) -> AppTest:
@@ -74,6 +85,9 @@ def test_the_notes_word_lessons_are_on_their_pages(lang):
             at.selectbox(key=f"net.preset@{lang}").set_value(preset).run()
         assert not at.exception
         texts.append(" ".join(shown_texts(at)))
+        if page == CHANNELS:                # its tabs run only while open: each in turn
+            for tab in ("ch.tab_many", "ch.tab_groups", "ch.tab_sharing"):
+                texts.append(" ".join(shown_texts(open_tab(at, "ch.tabs", tab, lang))))
     everything = " ".join(texts)
     for words in said:
         assert words in everything, words

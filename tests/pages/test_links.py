@@ -26,9 +26,8 @@ def kernel_lab_view(at, lang="en"):
     (TRANSPOSED, {"td.up_stride": "3", "td.exact": "false", "td.up_kernel": "box"},       # its first tab's
      lambda at: at.segmented_control(key="td.up_stride").value == 3 and not at.toggle(key="td.exact").value
      and at.selectbox(key="td.up_kernel@en").value == "box"),
-    (CHANNELS, {"ch.bias": "0.5", "ch.g_out": "32", "ch.bank": "blur,emboss"},
-     lambda at: at.slider(key="ch.bias").value == 0.5 and at.slider(key="ch.g_out").value == 32
-     and at.pills(key="ch.bank").value == ["blur", "emboss"]),
+    (CHANNELS, {"ch.bias": "0.5", "ch.w.R": "-0.5"},                                      # its first tab's
+     lambda at: at.slider(key="ch.bias").value == 0.5 and at.slider(key="ch.w.R").value == -0.5),
     (IM2COL, {"ic.c": "3", "ic.k": "2"},
      lambda at: at.number_input(key="ic.c").value == 3 and at.number_input(key="ic.k").value == 2),
     (NETWORK, {"net.preset": "vgg_small", "net.epochs": "3", "net.optimizer": "sgd"},

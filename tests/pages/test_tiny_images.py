@@ -20,7 +20,8 @@ SIZES = [(1, 1), (2, 2), (3, 3), (5, 4), (8, 8), (16, 16), (1, 32), (32, 1)]    
 # the tabs that run only while open: each visited in turn (every one must work on a tiny picture)
 OPEN = {POOLING: ("pool.tabs", ["pool.tab_side", "pool.tab_rounds", "pool.tab_shift"]),
         TRANSPOSED: ("td.tabs", [f"td.tab_{name}" for name in ("upsample", "grid", "inverse", "checkerboard",
-                                                                 "dilated", "field")])}
+                                                                 "dilated", "field")]),
+        CHANNELS: ("ch.tabs", [f"ch.tab_{name}" for name in ("one", "many", "groups", "sharing")])}
 
 # Each page, and the messages (i18n key, parameters) it must show on a w × h picture; with the default settings
 NOTES = [

@@ -4,6 +4,8 @@ Each input channel (``R``, ``G``, ``B``) keeps its own kernel, weight and typed 
 """
 from __future__ import annotations
 
+TABS = "ch.tabs"                    # the page's tabs (only the open one runs)
+
 
 def kernel(channel: str) -> str:
     """The kernel chosen for ``channel``: a code of lessons.channels.CHANNEL_KERNELS, or "custom"."""
