@@ -586,6 +586,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "net.lu_step": {"en": "step {n}", "zh": "第 {n} 步"},
     "net.lu_all": {"en": "All {n} units of the layer, with regularisers (the unit's value under each)",
                    "zh": "这一层全部 {n} 个单元，加正则化（下方是单元的值）"},
+    "net.lu_some": {"en": "{n} of the layer's {total} units (one optimisation takes at most that many), with "
+                          "regularisers (the unit's value under each)",
+                    "zh": "这一层 {total} 个单元中的 {n} 个（一次优化最多处理这么多），加正则化（下方是单元的值）"},
     "net.sc_title": {"en": "Do these explanations explain the network? A sanity check",
                      "zh": "这些解释真的在解释网络吗？合理性检验"},
     "net.sc_note": {"en": "The Overview's input, explained for the class the network chose (**{name}**). Then the "

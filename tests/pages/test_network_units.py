@@ -6,6 +6,7 @@ import pytest
 import torch
 
 from explorer import i18n
+from explorer.network import units
 from explorer.network.data import load_digits
 from tests.helpers import NETWORK, open_tab, start, untranslated
 
@@ -102,3 +103,19 @@ def test_your_own_classes_colour_pictures_their_units_and_a_cell_opened_on_the_o
     opens[0].click().run()
     assert at.session_state["net.own_input"] == "val" and at.session_state["net.tabs.classes"] == i18n.t(
         "net.tab_overview", "en")
+
+
+def test_every_unit_of_a_wide_layer_is_capped_and_keeps_the_chosen_one():
+    at = start(NETWORK)
+    at.selectbox(key="net.preset@en").set_value("simple_convnet").run()
+    at.number_input(key="net.epochs").set_value(1)
+    next(b for b in at.button if b.label == i18n.t("net.train", "en")).click().run()
+    at = open_tab(at, "net.tabs.digits", "net.tab_units", "en")
+    at.selectbox(key="net.lu_layer@en").set_value(5).run()          # linear 100
+    at.number_input(key="net.lu_unit").set_value(90).run()
+    at.toggle(key="net.lu_every").set_value(True).run()
+    next(b for b in at.button if b.label == i18n.t("net.lu_make", "en")).click().run()
+    assert not at.exception
+    key, (plain, smooth) = next(iter(at.session_state["net.lu_made"].items()))
+    assert len(key[4]) == units.MAX_UNITS and 89 in key[4]            # 63 from the start, and the chosen one
+    assert f"**{i18n.t('net.lu_some', 'en', n=units.MAX_UNITS, total=100)}**" in [m.value for m in at.main.markdown]

@@ -113,12 +113,13 @@ def _visualised(model: nn.Module, net: Network, found: units.Scores, row: int, u
                               help=tr("net.lu_strength_help"))
     every = widgets.toggle(tr("net.lu_every"), state.LU_EVERY, False, where=c3)
     count = found.values.shape[1]
-    chosen = list(range(min(count, units.MAX_UNITS))) if every else [unit]
+    # every unit at once, up to the most one optimisation takes (the chosen one always among them)
+    chosen = sorted(set(range(min(count, units.MAX_UNITS - 1))) | {unit}) if every else [unit]
     made = _optimised(model, net, row, chosen, steps, strength, trained)
     if made is None:
         return
     plain, smooth = made
-    at = chosen.index(unit) if unit in chosen else 0
+    at = chosen.index(unit)
     best = float(found.values[:, unit].max())
     box = units.field(geometry, units.centre(found.map_shape), net.task.input_shape[1:]) if found.map_shape \
         else None                       # what the centre place sees: the picture's part that matters
@@ -138,7 +139,8 @@ def _visualised(model: nn.Module, net: Network, found: units.Scores, row: int, u
         widgets.tiles([display.from_chw(images[at]) for _, images in smooth.history] + [display.from_chw(
             smooth.images[at])], [tr("net.lu_step", n=n) for n in steps_shown], per_row=8, target=CROP_PX)
     if every:
-        st.markdown(f"**{tr('net.lu_all', n=len(chosen))}**")
+        said = tr("net.lu_all", n=count) if len(chosen) == count else tr("net.lu_some", n=len(chosen), total=count)
+        st.markdown(f"**{said}**")
         widgets.tiles([display.from_chw(image) for image in smooth.images],
                       [f"{u + 1} · {float(r):.3g}" for u, r in zip(chosen, smooth.reached)],
                       per_row=8 if presenting() else 10, target=CROP_PX)
