@@ -1,10 +1,11 @@
 """im2col: a convolution layer as one matrix product, forward and backward, and what that costs."""
 import streamlit as st
 
-from explorer.ui import exercises
+from explorer.ui import exercises, shell
 from explorer.ui import im2col as ic
 from explorer.ui.shell import tr
 from explorer.ui.sidebar import figure_and_controls, lead
+from explorer.ui.state import im2col as state
 
 st.title(tr("page.im2col.title"))
 lead(tr("ic.intro"))
@@ -13,17 +14,13 @@ panels, settings = figure_and_controls(tr("ic.settings_title"))     # on a proje
 with settings:
     example = ic.settings()        # a message and a stop when the kernel does not fit
 with panels:
-    forward_tab, backward_tab, pool_tab, cost_tab = st.tabs([tr("ic.tab_forward"), tr("ic.tab_backward"),
-                                                             tr("ic.tab_pool"), tr("ic.tab_cost")])
-with forward_tab:
-    ic.forward_panel(example)
-    ic.border_panel(example)
-    ic.code_panel()
-with backward_tab:
-    ic.backward_panel(example)
-with pool_tab:
-    ic.pooling_panel(example)
-with cost_tab:
-    ic.cost_panel()
+    tabs = shell.tabs(["ic.tab_forward", "ic.tab_backward", "ic.tab_pool", "ic.tab_cost"], state.TABS)
+parts = {"ic.tab_forward": lambda: (ic.forward_panel(example), ic.border_panel(example), ic.code_panel()),
+         "ic.tab_backward": lambda: ic.backward_panel(example), "ic.tab_pool": lambda: ic.pooling_panel(example),
+         "ic.tab_cost": ic.cost_panel}
+for name, tab in tabs.items():
+    if tab.open:                # only the open tab runs
+        with tab:
+            parts[name]()
 
 exercises.panel("im2col")            # questions on this page's ideas, checked; run only when opened

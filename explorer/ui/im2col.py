@@ -88,7 +88,9 @@ def forward_panel(ex: Example) -> None:
     _, _, out_h, out_w = ex.forward.out.shape
     rows = ex.n * out_h * out_w
     st.session_state[state.ROW] = min(st.session_state.get(state.ROW, state.DEFAULTS[state.ROW]), rows)
-    row = st.slider(tr("ic.row"), 1, rows, key=state.ROW, persist_state="session", help=tr("ic.row_help")) - 1
+    # one window only (a 1×1 output of one image): nothing to choose, and a slider from 1 to 1 is refused
+    row = st.slider(tr("ic.row"), 1, rows, key=state.ROW, persist_state="session", help=tr("ic.row_help")) - 1 \
+        if rows > 1 else 0
     image, (oy, ox) = row // (out_h * out_w), divmod(row % (out_h * out_w), out_w)
     window = [geometry.window_box(oy, ox, (ex.k, ex.k), stride=ex.stride, pads=(ex.pad,) * 4,
                                   clip_to=(ex.side, ex.side))]
@@ -232,7 +234,8 @@ def pooling_panel(ex: Example) -> None:
     _, c, out_h, out_w = forward.out.shape
     rows = len(forward.col)
     st.session_state[state.POOL_PICK] = min(st.session_state.get(state.POOL_PICK, defaults[state.POOL_PICK]), rows)
-    row = body.slider(tr("ic.pool_row"), 1, rows, key=state.POOL_PICK, persist_state="session") - 1
+    row = body.slider(tr("ic.pool_row"), 1, rows, key=state.POOL_PICK, persist_state="session") - 1 if rows > 1 \
+        else 0                                          # one window only: nothing to choose
     body.markdown(f"**{tr('ic.pool_col', rows=rows, cols=forward.col.shape[1])}**")
     with body:
         table(forward.col, row, [f"{i},{j}" for i in range(size) for j in range(size)], height=260)

@@ -5,14 +5,15 @@ import torch
 import torch.nn.functional as F
 
 from explorer import im2col
-from tests.helpers import IM2COL, heatmap, photo_bytes, start, untranslated
+from tests.helpers import IM2COL, heatmap, open_tab, photo_bytes, start, untranslated
+
+TABS = "ic.tabs"
 
 
 def test_im2col_page_forward_backward_equal_torch():
     at = start(IM2COL)
     assert not at.exception and not at.error
-    success = " ".join(s.value for s in at.success)
-    assert "Equal to torch.nn.functional.conv2d" in success and "equal torch autograd" in success
+    assert "Equal to torch.nn.functional.conv2d" in " ".join(s.value for s in at.success)
     # the feature maps drawn are torch's for the page's default example (2 channels, 5×5, 2 filters 3×3, seed 7)
     x, weight, bias = (torch.from_numpy(a) for a in im2col.example(2, 5, 2, 3, 7))
     expected = F.conv2d(x, weight, bias)[0].numpy()
@@ -27,12 +28,14 @@ def test_im2col_page_forward_backward_equal_torch():
     at.number_input(key="ic.pad").set_value(1).run()
     assert not at.exception and not at.error
     assert any("= (16, 27)" in m.value for m in at.markdown)    # ⌊(7 + 2 − 3)/2⌋ + 1 = 4
+    at = open_tab(at, TABS, "ic.tab_backward")
     assert "equal torch autograd" in " ".join(s.value for s in at.success)
 
 
 def test_im2col_page_cost_table_with_an_upload():
     at = start(IM2COL)
     at.sidebar.file_uploader[0].upload("photo.jpg", photo_bytes(320, 240), "image/jpeg").run()
+    at = open_tab(at, TABS, "ic.tab_cost")
     assert at.metric[0].value == "7.91 MB"          # 320·240 rows × 27 columns × 4 bytes = 8,294,400 B
     next(b for b in at.button if "Measure" in b.label).click().run()
     assert not at.exception
@@ -61,6 +64,7 @@ def test_the_notes_batch_and_pooling_as_im2col():
     assert any("= (90, 75)" in m.value for m in at.markdown)
     assert any("(N, C, H, W) = (10, 3, 7, 7)" in m.value for m in at.markdown)
     assert any("(FN, C, FH, FW) = (2, 3, 5, 5)" in m.value for m in at.markdown)
+    at = open_tab(at, TABS, "ic.tab_pool")
     x = torch.from_numpy(im2col.example(3, 7, 2, 5, 7, batch=10)[0]).requires_grad_()
     pooled = F.max_pool2d(x, 2, 2)
     pooled.sum().backward()
@@ -91,3 +95,10 @@ def test_the_notes_examples_in_one_click_and_what_padding_does_for_the_border(la
     assert any("def col2im" in c.value for c in at.code)
     if lang == "zh":
         assert not untranslated(at)
+
+
+def test_a_single_window_has_no_row_to_choose():
+    at = start(IM2COL)
+    at.number_input(key="ic.side").set_value(3).run()           # 3×3 input, 3×3 kernel: one window, one row
+    assert not at.exception and not at.error
+    assert not [s for s in at.slider if s.key == "ic.row"] and any("= (1, 18)" in m.value for m in at.markdown)

@@ -21,7 +21,8 @@ SIZES = [(1, 1), (2, 2), (3, 3), (5, 4), (8, 8), (16, 16), (1, 32), (32, 1)]    
 OPEN = {POOLING: ("pool.tabs", ["pool.tab_side", "pool.tab_rounds", "pool.tab_shift"]),
         TRANSPOSED: ("td.tabs", [f"td.tab_{name}" for name in ("upsample", "grid", "inverse", "checkerboard",
                                                                  "dilated", "field")]),
-        CHANNELS: ("ch.tabs", [f"ch.tab_{name}" for name in ("one", "many", "groups", "sharing")])}
+        CHANNELS: ("ch.tabs", [f"ch.tab_{name}" for name in ("one", "many", "groups", "sharing")]),
+        IM2COL: ("ic.tabs", [f"ic.tab_{name}" for name in ("forward", "backward", "pool", "cost")])}
 
 # Each page, and the messages (i18n key, parameters) it must show on a w × h picture; with the default settings
 NOTES = [

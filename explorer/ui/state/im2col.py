@@ -1,6 +1,8 @@
 """im2col's session-state keys (``pages/im2col.py``, ``explorer/ui/im2col.py``) and their first values."""
 from __future__ import annotations
 
+TABS = "ic.tabs"                    # the page's tabs (only the open one runs)
+
 # the small example: N, C, side, k, FN, stride, padding, seed
 N = "ic.n"
 C = "ic.c"
