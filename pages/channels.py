@@ -25,9 +25,6 @@ def sharing(image, work) -> None:
 parts = {"ch.tab_one": lambda: panel(ch.one_filter_panel)(work),
          "ch.tab_many": lambda: panel(ch.many_filters_panel)(work),
          "ch.tab_groups": lambda: panel(ch.groups_panel)(work), "ch.tab_sharing": lambda: sharing(image, work)}
-for name, tab in tabs.items():
-    if tab.open:                # and reruns alone when one of its own widgets changes
-        with tab:
-            parts[name]()
+shell.draw_open(tabs, parts)   # the open tab, which reruns alone when one of its own widgets changes
 
 exercises.panel("channels")            # questions on this page's ideas, checked; run only when opened

@@ -15,12 +15,17 @@ with settings:
     example = ic.settings()        # a message and a stop when the kernel does not fit
 with panels:
     tabs = shell.tabs(["ic.tab_forward", "ic.tab_backward", "ic.tab_pool", "ic.tab_cost"], state.TABS)
-parts = {"ic.tab_forward": lambda: (ic.forward_panel(example), ic.border_panel(example), ic.code_panel()),
+
+
+def forward() -> None:
+    ic.forward_panel(example)
+    ic.border_panel(example)
+    ic.code_panel()
+
+
+parts = {"ic.tab_forward": forward,
          "ic.tab_backward": lambda: ic.backward_panel(example), "ic.tab_pool": lambda: ic.pooling_panel(example),
          "ic.tab_cost": ic.cost_panel}
-for name, tab in tabs.items():
-    if tab.open:                # only the open tab runs
-        with tab:
-            parts[name]()
+shell.draw_open(tabs, parts)
 
 exercises.panel("im2col")            # questions on this page's ideas, checked; run only when opened

@@ -19,16 +19,19 @@ with settings:
 with figures:
     results = pool.pooled(work, window)      # a message and a stop when the window cannot work
     tabs = shell.tabs(["pool.tab_side", "pool.tab_rounds", "pool.tab_shift"], state.TABS)   # only the open one runs
-if tabs["pool.tab_side"].open:
-    with tabs["pool.tab_side"]:
-        pool.side_panel(work, results, window)
-        pool.grid_panel(image, window)
-if tabs["pool.tab_rounds"].open:
-    with tabs["pool.tab_rounds"]:
-        pool.rounds_panel(work, window)
-if tabs["pool.tab_shift"].open:
-    with tabs["pool.tab_shift"]:
-        pool.shift_panel(image, work, window)
-        pool.equivariance_panel(work)
+
+
+def side_by_side() -> None:
+    pool.side_panel(work, results, window)
+    pool.grid_panel(image, window)
+
+
+def shift() -> None:
+    pool.shift_panel(image, work, window)
+    pool.equivariance_panel(work)
+
+
+shell.draw_open(tabs, {"pool.tab_side": side_by_side, "pool.tab_rounds": lambda: pool.rounds_panel(work, window),
+                       "pool.tab_shift": shift})
 
 exercises.panel("pooling")            # questions on this page's ideas, checked; run only when opened

@@ -29,9 +29,6 @@ parts = {"td.tab_upsample": lambda: upsampling_tab(work),
          "td.tab_checkerboard": lambda: panel(checkerboard.render)(work),
          "td.tab_dilated": lambda: panel(dilation.render)(image, work),
          "td.tab_field": lambda: panel(receptive_field.render)(work)}
-for name, tab in tabs.items():
-    if tab.open:                # each tab reruns alone when one of its own widgets changes
-        with tab:
-            parts[name]()
+shell.draw_open(tabs, parts)   # the open tab, which reruns alone when one of its own widgets changes
 
 exercises.panel("transposed_dilated")            # questions on this page's ideas, checked; run only when opened

@@ -46,6 +46,7 @@ CODE_LENGTH = 6                                       # 31⁶ ≈ 887 million co
 MAX_STUDENTS = 200
 MAX_NICKNAME = 40
 MAX_ANSWER = 400
+MAX_QUESTION = 80                                     # a question's name (``3 conv_value``)
 KEEP_HOURS = 24.0                                     # CNN_EXPLORER_CLASS_HOURS
 
 metadata = MetaData()
@@ -58,7 +59,7 @@ classes = Table(
     Column("created", Float, nullable=False),
     # one question at a time (version 2): the question now asked (None: the whole sheet at once) and whether its
     # answers are taken (the teacher pauses and moves on)
-    Column("asked", String(80)),
+    Column("asked", String(MAX_QUESTION)),
     Column("open", Boolean, nullable=False, server_default=true()),
 )
 students = Table(
@@ -72,7 +73,7 @@ answers = Table(
     "answers", metadata,
     Column("code", String(CODE_LENGTH), ForeignKey("classes.code", ondelete="CASCADE"), primary_key=True),
     Column("student", String(32), ForeignKey("students.id", ondelete="CASCADE"), primary_key=True),
-    Column("question", String(80), primary_key=True),        # once per student and question: the first counts
+    Column("question", String(MAX_QUESTION), primary_key=True),        # once per student and question: the first counts
     Column("answer", String(MAX_ANSWER), nullable=False),
     Column("correct", Boolean, nullable=False),
     Column("mistake", String(40)),
@@ -89,7 +90,7 @@ class ClassError(LocalizedError):
 
 def _v2(op: Operations) -> None:
     """One question at a time: the question asked now, and whether its answers are taken."""
-    op.add_column("classes", Column("asked", String(80)))
+    op.add_column("classes", Column("asked", String(80)))          # as version 2 wrote it, whatever comes later
     op.add_column("classes", Column("open", Boolean, nullable=False, server_default=true()))
 
 
@@ -138,9 +139,9 @@ class Store:
             new = not inspect(db).has_table(classes.name)
             metadata.create_all(db)             # what is missing; an existing table is left as it is
             version = db.execute(select(schema.c.version)).scalar()
-            if version is None:
-                db.execute(insert(schema).values(version=SCHEMA_VERSION if new else 1))
+            if version is None:                 # a new database (schema 1 always wrote its version)
                 version = SCHEMA_VERSION if new else 1
+                db.execute(insert(schema).values(version=version))
             if version > SCHEMA_VERSION:
                 raise RuntimeError(f"the class database {self.url!r} was written by a newer release "
                                    f"(schema {version}, this one knows {SCHEMA_VERSION})")
@@ -206,12 +207,13 @@ class Store:
     def record(self, code: str, student: str, question: str, answer: str, correct: bool,
                mistake: str | None) -> bool:
         """A student's answer to a question; ``False`` when they already answered it (the first answer counts)."""
+        question = _text(question, MAX_QUESTION)
         try:
             with self.engine.begin() as db:
                 found = self._open_class(db, code)
-                if found.asked is not None and (_text(question, 80) != found.asked or not found.open):
+                if found.asked is not None and (question != found.asked or not found.open):
                     raise ClassError("err.classroom_closed")
-                db.execute(insert(answers).values(code=found.code, student=student, question=_text(question, 80),
+                db.execute(insert(answers).values(code=found.code, student=student, question=question,
                                                   answer=_text(answer, MAX_ANSWER), correct=bool(correct),
                                                   mistake=mistake, at=self.clock()))
             return True
@@ -245,7 +247,7 @@ class Store:
         with self.engine.begin() as db:
             found = self._teacher(db, code, teacher_key)
             db.execute(update(classes).where(classes.c.code == found.code)
-                       .values(asked=_text(asked or found.asked or "", 80) or None, open=bool(open)))
+                       .values(asked=_text(asked or found.asked or "", MAX_QUESTION) or None, open=bool(open)))
 
     def _teacher(self, db, code: str, teacher_key: str):
         found = self._find(db, code)

@@ -139,6 +139,14 @@ def tabs(names: list[str], key: str, where=st) -> dict:
     return drawn
 
 
+def draw_open(drawn: dict, parts: dict) -> None:
+    """Run the part of the tab that is open, in it: ``drawn`` from :func:`tabs`, ``parts`` ``{name: callable}``."""
+    for name, tab in drawn.items():
+        if tab.open:
+            with tab:
+                parts[name]()
+
+
 def panel(render):
     """``render`` as a part of the page that reruns alone when one of its own widgets changes (``st.fragment``):
     a tab's slider redraws that tab, not the others (Transposed & Dilated took 100 ms a change). Whatever it

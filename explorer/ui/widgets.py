@@ -156,12 +156,16 @@ def formula_box(formulas: tuple[str, str], where=st) -> None:
     where.code(f"H: {formulas[0]}\nW: {formulas[1]}", language=None, wrap_lines=True)
 
 
-def tiles(images, captions, per_row: int = 8, target: int = 112, where=st) -> None:
-    """Small pictures in rows (floats in [0, 1] or ready uint8), each enlarged by whole pixels."""
+def tiles(images, captions, per_row: int = 8, target: int = 112, where=st, below=None) -> None:
+    """Small pictures in rows (floats in [0, 1] or ready uint8), each enlarged by whole pixels; ``below(column,
+    i)`` draws more under picture ``i`` (a button)."""
     for start in range(0, len(images), per_row):
-        for col, image, caption in zip(where.columns(per_row, gap="small"), images[start:start + per_row],
-                                       captions[start:start + per_row]):
+        for i, (col, image, caption) in enumerate(zip(where.columns(per_row, gap="small"),
+                                                      images[start:start + per_row], captions[start:start + per_row]),
+                                                  start=start):
             picture(display.blocky(image, target), caption, where=col, width="stretch")
+            if below is not None:
+                below(col, i)
 
 
 # ---------------------------------------------------------------- an editable grid of numbers

@@ -31,6 +31,15 @@ def cell_tooltip(lang: str) -> str:
     return t("fig.cell_tip", lang, row="%{y}", col="%{x}", value="%{z:.6g}") + "<extra></extra>"
 
 
+def click_targets(xs: list, ys: list, size, **kwargs) -> go.Scatter:
+    """An invisible square marker (``size`` pixels, one or one per point) at each ``(x, y)``: what a click selects
+    in Streamlit (a heatmap or an image cannot be selected), the point's ``x``, ``y`` and ``customdata`` telling
+    which. ``kwargs``: the trace's hover and data (``customdata``, ``hovertemplate``, …)."""
+    return go.Scatter(x=xs, y=ys, mode="markers", showlegend=False,
+                      marker={"symbol": "square", "size": size, "color": "rgba(0,0,0,0)", "line": {"width": 0}},
+                      selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}}, **kwargs)
+
+
 def matrix_trace(values: np.ndarray, *, sequential: bool, max_text_side: int = 20, colorscale: str | None = None,
                  zrange: tuple[float, float] | None = None, lang: str = "en") -> go.Heatmap:
     """One matrix as a heatmap trace with its numbers written in (see :func:`matrix_figure`)."""
@@ -69,13 +78,11 @@ def matrix_figure(values: np.ndarray, *, title: str = "", sequential: bool = Fal
                                  colorscale=colorscale, zrange=zrange, lang=lang))
     if clickable:
         rr, cc = np.mgrid[0:rows, 0:cols]
-        fig.add_trace(go.Scatter(
-            x=cc.ravel().tolist(), y=rr.ravel().tolist(), mode="markers", customdata=values.ravel().tolist(),
+        fig.add_trace(click_targets(
+            cc.ravel().tolist(), rr.ravel().tolist(), cell_size(max(rows, cols))[0] - 2,
+            customdata=values.ravel().tolist(),
             hovertemplate=t("fig.cell_tip", lang, row="%{y}", col="%{x}", value="%{customdata:.6g}")
-            + "<extra></extra>",
-            marker={"symbol": "square", "size": cell_size(max(rows, cols))[0] - 2, "color": "rgba(0,0,0,0)",
-                    "line": {"width": 0}},
-            selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}}, showlegend=False))
+            + "<extra></extra>"))
     for r0, c0, r1, c1 in outlines:
         fig.add_shape(type="rect", x0=c0 - 0.5, x1=c1 + 0.5, y0=r0 - 0.5, y1=r1 + 0.5,
                       line={"color": HIGHLIGHT, "width": 3})

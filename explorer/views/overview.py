@@ -18,7 +18,7 @@ from PIL import Image
 
 from explorer import display
 from explorer.network.overview import Column, Overview
-from explorer.views.heatmaps import text_width
+from explorer.views.heatmaps import click_targets, text_width
 
 TILE = 42           # side of a feature-map tile, px
 INPUT_TILE = 96
@@ -167,11 +167,8 @@ def overview_figure(found: Overview, labels: dict[str, str], selected: tuple[int
     fig = go.Figure([
         go.Image(source=_png(canvas), x0=0, y0=0, dx=1, dy=1, hoverinfo="skip"),
         # every tile's numbers on hover (its lowest and highest value): the colours are not the only reading
-        go.Scatter(x=xs, y=ys, customdata=data, mode="markers", hovertext=tips,
-                   hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
-                   hoverlabel={"bgcolor": "white", "bordercolor": "#444", "font": {"color": "#111"}},   # opaque
-                   marker={"symbol": "square", "size": sizes_px, "color": "rgba(0,0,0,0)", "line": {"width": 0}},
-                   selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}}),
+        click_targets(xs, ys, sizes_px, customdata=data, hovertext=tips, hovertemplate="%{hovertext}<extra></extra>",
+                      hoverlabel={"bgcolor": "white", "bordercolor": "#444", "font": {"color": "#111"}}),   # opaque
     ])
     fig.update_layout(width=width, height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, dragmode=False,
                       xaxis={"visible": False, "range": [0, width], "fixedrange": True},

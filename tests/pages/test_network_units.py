@@ -40,7 +40,7 @@ def test_the_units_tab_shows_the_true_top_examples_and_makes_its_pictures(lang):
     next(b for b in at.button if b.label == i18n.t("net.lu_make", lang)).click().run()
     assert not at.exception and not at.error
     plain, smooth = next(iter(at.session_state["net.lu_made"].values()))
-    layer5 = next(found for key, found in at.session_state["net.lu_scores"][1].items() if key[-1] == 5)
+    layer5 = at.session_state["net.lu_scores"][1][5]
     assert smooth.reached[0] > layer5.values[:, 1].max() > 0   # above the set's best picture
     assert plain.images.shape == smooth.images.shape == (1, 1, 28, 28)
     assert any(i18n.t("net.lu_smooth", lang) in m.value for m in at.main.markdown)

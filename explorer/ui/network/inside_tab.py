@@ -145,12 +145,12 @@ def _cell(data: Data, task: Task, truth: np.ndarray, predicted: np.ndarray, true
     shown = found[:CELL_SHOWN]
     if len(found) > CELL_SHOWN:
         st.caption(tr("net.cell_more", n=CELL_SHOWN))
-    for start in range(0, len(shown), CELL_PER_ROW):
-        for column, index in zip(st.columns(CELL_PER_ROW, gap="small"), shown[start:start + CELL_PER_ROW]):
-            widgets.picture(display.blocky(display.from_chw(data.x_test[index].numpy()), 84),
-                            tr("net.cell_image", n=int(index)), where=column, width="stretch")
-            column.button(tr("net.cell_open"), key=state.cell_open(int(index)), on_click=_open,
-                          args=(int(index), task.own), icon=":material/open_in_new:", help=tr("net.cell_open_help"))
+    def button(column, i: int) -> None:
+        column.button(tr("net.cell_open"), key=state.cell_open(int(shown[i])), on_click=_open,
+                      args=(int(shown[i]), task.own), icon=":material/open_in_new:", help=tr("net.cell_open_help"))
+
+    widgets.tiles([display.from_chw(data.x_test[i].numpy()) for i in shown],
+                  [tr("net.cell_image", n=int(i)) for i in shown], per_row=CELL_PER_ROW, target=84, below=button)
 
 
 def render(net: Network, model: nn.Module | None, data: Data | None, picture: np.ndarray | None) -> None:

@@ -38,14 +38,14 @@ def _images(data: Data, which: str) -> torch.Tensor:
 
 def _scores(model: nn.Module, data: Data, which: str, row: int, trained: bool) -> units.Scores:
     """The set's scores for layer ``row``, computed once per model version, network, set and layer."""
-    key = (st.session_state.get(state.VERSION, 0), trained, id(data), which, row)
+    key = (st.session_state.get(state.VERSION, 0), trained, id(data), which)
     kept = st.session_state.get(state.LU_SCORES)
-    if kept is None or kept[0][:4] != key[:4]:
+    if kept is None or kept[0] != key:          # another model, network or set: the layers scored so far go
         kept = (key, {})
         st.session_state[state.LU_SCORES] = kept
-    if key not in kept[1]:
-        kept[1][key] = units.scores(model, _images(data, which), row)
-    return kept[1][key]
+    if row not in kept[1]:
+        kept[1][row] = units.scores(model, _images(data, which), row)
+    return kept[1][row]
 
 
 def _examples(net: Network, data: Data, which: str, found: units.Scores, unit: int, count: int,
