@@ -7,6 +7,9 @@ one 5×5, the 1×1 bottleneck's saving, …) on real ``torch.nn`` modules.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from types import MappingProxyType
+
 import torch
 from torch import nn
 
@@ -78,9 +81,12 @@ def _macs(module: nn.Module, channels: int, side: int) -> int:
         return count_macs(module, x)
 
 
-def facts(name: str, input_shape: tuple[int, int, int] = INPUT_SHAPE, classes: int = CLASSES) -> dict[str, str]:
+@lru_cache(maxsize=256)
+def facts(name: str, input_shape: tuple[int, int, int] = INPUT_SHAPE,
+          classes: int = CLASSES) -> MappingProxyType[str, str]:
     """The numbers the preset's note quotes, measured on real modules (formatted with thousands separators), for
-    the task's input and classes (the digits' 1×28×28 and 10 unless told).
+    the task's input and classes (the digits' 1×28×28 and 10 unless told); measured once per preset, input and
+    number of classes (the Network page quotes them on every run), read-only.
 
     Example:
         >>> facts("vgg_small")["two_3x3"], facts("vgg_small")["one_5x5"]
@@ -104,4 +110,4 @@ def facts(name: str, input_shape: tuple[int, int, int] = INPUT_SHAPE, classes: i
                                                                                          padding=2)), cin, side),
                     "without_1x1": _macs(nn.Conv2d(cin, quarter, 5, padding=2), cin, side),
                     "notes_params": _params(Inception(cin, 88))}
-    return {key: f"{value:,}" for key, value in numbers.items()}
+    return MappingProxyType({key: f"{value:,}" for key, value in numbers.items()})

@@ -1,6 +1,7 @@
 """Weights files: safetensors or a state dict of plain tensors, loaded only after checking, never unpickled."""
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import struct
@@ -30,6 +31,25 @@ def save_weights(model: nn.Module, fmt: str = "safetensors", metadata: dict[str,
     buffer = io.BytesIO()
     torch.save(state, buffer)
     return buffer.getvalue()
+
+
+def fingerprint(model: nn.Module) -> str:
+    """A digest of what ``model`` computes: its layers as PyTorch prints them and every weight and buffer (name,
+    type, shape, values). Two models with the same fingerprint give the same outputs for the same input, so what
+    is computed from one (the why maps, the overview) serves the other.
+
+    Example:
+        >>> from explorer.network.layers import build
+        >>> stack = [{"type": "conv", "out": 2, "k": 3}, {"type": "flatten"}, {"type": "linear", "out": 10}]
+        >>> fingerprint(build(stack, seed=0)) == fingerprint(build(stack, seed=0)) != fingerprint(build(stack, seed=1))
+        True
+    """
+    digest = hashlib.blake2b(str(model).encode(), digest_size=16)
+    for name, tensor in model.state_dict().items():
+        values = tensor.detach().cpu().contiguous().reshape(-1)
+        digest.update(f"{name}:{values.dtype}:{tuple(tensor.shape)};".encode())
+        digest.update(values.view(torch.uint8).numpy().tobytes())
+    return digest.hexdigest()
 
 
 def _safetensors_header(data: bytes) -> dict | None:

@@ -11,16 +11,20 @@ image set) is cached here: only pure functions of their arguments.
 from __future__ import annotations
 
 import hashlib
+from types import MappingProxyType
 
 import numpy as np
 import streamlit as st
 
 from explorer import classroom, display, imaging, kernels, limits, ops
-from explorer.network import archive, classes, slots
+from explorer.lessons import sliding
+from explorer.network import anatomy, archive, classes, layers, overview, slots, why
 from explorer.ui.janitor import Janitor, end_expired_sessions
-from explorer.ui.shell import PROJECTOR_FONT, tr
+from explorer.ui.shell import PROJECTOR_FONT, labels, presenting, tr
 from explorer.ui.state import shared
 from explorer.views import heatmaps
+from explorer.views.overview import overview_figure
+from explorer.views.sliding import sliding_figure
 
 PREVIEW_SIDE = 960           # longest side of the interactive preview (panels are ~450 px on a projector)
 COMPARE_SIDE = 512           # side-by-side pages: panels are ~300 px wide on a projector
@@ -135,11 +139,95 @@ def matrix_figure(values: np.ndarray, presenting: bool, options: tuple):
     return figure
 
 
+@st.cache_resource(max_entries=4 * CLASS_SIZE, ttl="1h", show_spinner=False)
+def description(specs: str, input_shape: tuple[int, int, int], classes: int, language: str,
+                _specs: list[dict]) -> layers.Description:
+    """``layers.describe`` of the layer table ``_specs`` (``specs``: its ``repr``), its layers named in
+    ``language``: it builds every layer and runs it on a dummy input (the Network page did that on every run)."""
+    return layers.describe(_specs, input_shape, label=labels("net.layer"), classes=classes)
+
+
+@st.cache_resource(max_entries=4 * CLASS_SIZE, ttl="1h", show_spinner=False)
+def big_picture(specs: str, input_shape: tuple[int, int, int], classes: int, language: str,
+                _specs: list[dict]) -> anatomy.Anatomy:
+    """``anatomy.big_picture`` of the layer table ``_specs`` (``specs``: its ``repr``) for this input: it
+    measures the stack once more without its pooling, building those layers."""
+    return anatomy.big_picture(_specs, description(specs, input_shape, classes, language, _specs), input_shape)
+
+
+@st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
+def why_maps(weights: str, picture: str, target: int, patch: int, stride: int, _model,
+             _x) -> MappingProxyType:
+    """Saliency, Grad-CAM and occlusion of class ``target`` for the input ``_x`` (``picture``: its
+    :func:`settings_key`) through ``_model`` (``weights``: its ``weights.fingerprint``, which covers its layers).
+    A class of students opening the Network page on the same untrained network and digit makes them once."""
+    maps = {"saliency": why.saliency(_model, _x, target), "gradcam": why.grad_cam(_model, _x, target),
+            "occlusion": why.occlusion(_model, _x, target, patch, stride)}
+    for heat in maps.values():
+        _read_only(heat.values)
+    return MappingProxyType(maps)
+
+
+@st.cache_resource(max_entries=CLASS_SIZE, ttl="1h", show_spinner=False)
+def network_overview(weights: str, picture: str, names: tuple[str, ...], _model, _x) -> overview.Overview:
+    """``network.overview.overview`` of the input ``_x`` (``picture``: its :func:`settings_key`) through
+    ``_model`` (``weights``: its fingerprint); ``names`` are the input's, each layer's (from 1) and the output's
+    column names. Its activations name the modules of the model that made it: an adopted model is never trained
+    again (training builds a fresh one), so they are the same as any other model of this fingerprint."""
+    return overview.overview(_model, _x, lambda row: names[row] if 0 < row < len(names) - 1 else None, names[0],
+                             names[-1])
+
+
+@st.cache_resource(max_entries=4 * CLASS_SIZE, ttl="1h", show_spinner=False)
+def network_figure(weights: str, picture: str, language: str, words: tuple, selected: tuple[int, int],
+                   rows: int, names: tuple[str, ...], _found: overview.Overview):
+    """``views.overview.overview_figure`` of ``_found`` (the overview of the input ``picture`` through the model
+    ``weights``), its words ``words`` (``(key, text)`` pairs) in ``language``: a PNG of every tile inside a Plotly
+    figure, built once per network, input, chosen tile and screen. Nobody changes it (Streamlit sends a copy)."""
+    return overview_figure(_found, dict(words), selected=selected, rows=rows, names=names)
+
+
+def sliding_run(grid: np.ndarray, kernel: np.ndarray, mode: str, **params) -> sliding.Run:
+    """``lessons.sliding.build_run``, made once per input, kernel, mode and settings and shared (a run is made of
+    them alone; the grids are at most 16×16): the Sliding Window and a unit's slide rebuilt it on every run.
+    Raises what ``build_run`` raises (not kept)."""
+    return _sliding_run(settings_key(grid, kernel, mode, sorted(params.items())), grid, kernel, mode,
+                        tuple(sorted(params.items())))
+
+
+@st.cache_resource(max_entries=4 * CLASS_SIZE, ttl="1h", show_spinner=False)
+def _sliding_run(key: str, _grid: np.ndarray, _kernel: np.ndarray, mode: str, params: tuple) -> sliding.Run:
+    run = sliding.build_run(_grid, _kernel, mode, **dict(params))
+    for value in vars(run).values():
+        if isinstance(value, np.ndarray):
+            _read_only(value)
+    return run
+
+
+def run_figure(run: sliding.Run, labels: dict[str, str], step: int):
+    """``views.sliding.sliding_figure`` of step ``step``, built once per run, words and screen and shared (the
+    run is named by what it is made of; playing draws each step once for the whole class)."""
+    key = settings_key(run.mode, run.padded, run.kernel, run.dilated, run.stride, run.dilation, run.pads,
+                       run.output_padding)
+    return _run_figure(key, tuple(labels.items()), step, presenting(), run)
+
+
+@st.cache_resource(max_entries=512, ttl="1h", show_spinner=False)
+def _run_figure(key: str, labels: tuple, step: int, projected: bool, _run: sliding.Run):
+    figure = sliding_figure(_run, dict(labels), step)
+    if projected:
+        figure.update_layout(font=PROJECTOR_FONT)
+    return figure
+
+
 def settings_key(*parts) -> str:
     """A short stable key for a combination of settings (arrays included)."""
     digest = hashlib.sha1()
     for part in parts:
-        digest.update(part.tobytes() if isinstance(part, np.ndarray) else repr(part).encode())
+        if isinstance(part, np.ndarray):
+            digest.update(f"{part.dtype}{part.shape}".encode())
+            part = np.ascontiguousarray(part).data
+        digest.update(part if isinstance(part, memoryview) else repr(part).encode())
     return digest.hexdigest()[:16]
 
 
@@ -156,4 +244,6 @@ def janitor() -> Janitor:
     of students' pictures and results above are cleared and the memory handed back; the bundled data stays.
     Sessions whose students have gone end at every look (``IDLE_S / 4``)."""
     return Janitor([preview_of.clear, compare_image.clear, feature_map.clear, half_of.clear, _filtered.clear,
-                    full_resolution_png.clear, matrix_figure.clear], IDLE_S, sweeps=[end_expired_sessions])
+                    full_resolution_png.clear, matrix_figure.clear, description.clear, big_picture.clear,
+                    network_overview.clear, why_maps.clear, network_figure.clear, _sliding_run.clear,
+                    _run_figure.clear], IDLE_S, sweeps=[end_expired_sessions])

@@ -133,7 +133,7 @@ def params_panel(mode: str) -> dict:
 def run_of(grid: np.ndarray, mode: str, kernel: np.ndarray, params: dict) -> sliding.Run:
     """Every step of the run; stops with a message when the settings cannot work."""
     try:
-        return sliding.build_run(grid, kernel, mode, pool_size=kernel.shape[0], **params)
+        return caches.sliding_run(grid, kernel, mode, pool_size=kernel.shape[0], **params)
     except (sliding.GridError, ParamError) as err:
         show_error(err)
         stop()

@@ -19,11 +19,10 @@ import streamlit as st
 
 from explorer.exercises import answers
 from explorer.numtext import format_number
-from explorer.ui import widgets
+from explorer.ui import caches, widgets
 from explorer.ui.shell import labels as labels_of
 from explorer.ui.shell import markdown_text, tr
 from explorer.ui.state import shared
-from explorer.views.sliding import sliding_figure
 
 SPEEDS = {"slow": 1.2, "normal": 0.6, "fast": 0.3}   # seconds per step
 _now = time.monotonic                                  # the tests move this clock
@@ -109,7 +108,7 @@ def _draw(run, labels: dict[str, str], key: str, predict: bool = False) -> None:
     finished = _tick(key, steps)
     at = min(st.session_state[names.at], steps - 1)
     playing = bool(st.session_state.get(names.play))
-    widgets.chart(sliding_figure(run, labels, at), names.figure)
+    widgets.shared_chart(caches.run_figure(run, labels, at), names.figure)
     st.code(f"{tr('sw.step_of', i=at + 1, n=steps)}:  {run.steps[at].text}", language=None, wrap_lines=True)
     back, play, forward, where, speed = st.columns([1, 1, 1, 1.8, 1.9], vertical_alignment="center")
     back.button(tr("sw.back"), icon=":material/skip_previous:", disabled=at == 0, width="stretch",

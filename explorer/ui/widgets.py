@@ -124,6 +124,12 @@ def chart(figure, key: str, where=st, **kwargs):
     return where.plotly_chart(figure, key=key, **FIGURE, **kwargs)
 
 
+def shared_chart(figure, key: str, where=st, **kwargs):
+    """A Plotly figure from ``caches`` at the column's width, without the mode bar: shared between sessions, it
+    comes with the projector's text already set (``chart`` would change it for everybody)."""
+    return where.plotly_chart(figure, key=key, **FIGURE, **kwargs)
+
+
 def picture(image, caption: str, where=st, **kwargs) -> None:
     """An image and its caption under it; the caption, without its Markdown, is the image's text alternative
     (images without one were the accessibility audit's critical finding on every page)."""

@@ -256,3 +256,13 @@ def test_each_source_keeps_the_model_trained_on_it():
     assert not any("Train the network (or load weights)" in i.value for i in at.info)
     at.segmented_control(key="net.source").set_value("digits").run()
     assert next(m.value for m in at.metric if m.label == "Test accuracy") == digits_accuracy
+
+
+def test_the_big_picture_counts_the_inputs_of_your_pictures_not_a_digits():
+    """The Architecture tab's "local connectivity" line for 3×48×48 pictures: the first convolution's window
+    spans the three colour channels, out of 6,912 input values (it quoted a digit's 1 channel and 784)."""
+    at = own()
+    conv = next(spec for spec in presets.PRESETS[classes.DEFAULTS["preset"]] if spec["type"] == "conv")
+    k = conv["k"]
+    expected = i18n.t("net.big_local", "en", row=1, k=k, c=3, window=f"{k * k * 3:,}", inputs=f"{3 * 48 * 48:,}")
+    assert any(expected in m.value for m in at.markdown), [m.value for m in at.markdown if "window" in m.value]

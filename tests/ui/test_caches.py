@@ -54,3 +54,47 @@ def test_a_matrix_figure_is_built_once_per_matrix_and_settings_and_the_projector
     projected = caches.matrix_figure(values, True, options)
     assert projected is not first and projected.layout.font.size == 16 and first.layout.font.size is None
     assert caches.matrix_figure(values + 1, False, options) is not first
+
+
+def test_what_is_computed_from_a_network_is_shared_by_its_fingerprint_and_only_by_it():
+    import torch
+
+    from explorer.network import layers, weights, why
+    stack = [{"type": "conv", "out": 2, "k": 3}, {"type": "relu"}, {"type": "maxpool", "k": 2},
+             {"type": "flatten"}, {"type": "linear", "out": 10}]
+    mine, yours = (layers.build(stack, (1, 12, 12), seed=0) for _ in range(2))
+    x = torch.rand(1, 12, 12, generator=torch.Generator().manual_seed(0))
+    picture = caches.settings_key(x.numpy())
+    assert weights.fingerprint(mine) == weights.fingerprint(yours)
+    maps = caches.why_maps(weights.fingerprint(mine), picture, 3, 4, 1, mine, x)
+    assert caches.why_maps(weights.fingerprint(yours), picture, 3, 4, 1, yours, x) is maps     # made once
+    np.testing.assert_allclose(maps["occlusion"].values, why.occlusion(yours, x, 3, 4, 1).values)
+    np.testing.assert_allclose(maps["saliency"].values, why.saliency(yours, x, 3).values)
+    assert not maps["gradcam"].values.flags.writeable
+    # the same weights in another stack (average instead of max pooling): another fingerprint, other maps
+    averaged = layers.build([*stack[:2], {"type": "avgpool", "k": 2}, *stack[3:]], (1, 12, 12), seed=0)
+    assert weights.fingerprint(averaged) != weights.fingerprint(mine)
+    with torch.no_grad():
+        yours[0].weight[0, 0, 0, 0] += 1e-3                      # one weight changed: another network
+    assert weights.fingerprint(yours) != weights.fingerprint(mine)
+    other = caches.why_maps(weights.fingerprint(yours), picture, 3, 4, 1, yours, x)
+    assert other is not maps
+    np.testing.assert_allclose(other["saliency"].values, why.saliency(yours, x, 3).values)
+
+
+def test_a_sliding_run_and_its_figures_are_made_once_and_shared_read_only():
+    from explorer.lessons import sliding
+    from explorer.views.sliding import sliding_figure
+    grid, kernel = np.arange(25.0).reshape(5, 5), np.array([[1.0, 0.0], [0.0, -1.0]])
+    run = caches.sliding_run(grid, kernel, "correlation", stride=2, padding=1)
+    assert caches.sliding_run(grid.copy(), kernel.copy(), "correlation", padding=1, stride=2) is run
+    fresh = sliding.build_run(grid, kernel, "correlation", stride=2, padding=1)
+    np.testing.assert_array_equal(run.output, fresh.output)
+    assert [s.value for s in run.steps] == [s.value for s in fresh.steps]
+    assert not run.output.flags.writeable and not run.padded.flags.writeable
+    assert caches.sliding_run(grid, kernel, "correlation", stride=1, padding=1) is not run
+    labels = {"input": "in", "kernel": "k", "output": "out", "step": "step"}
+    figure = caches.run_figure(run, labels, 2)
+    assert caches.run_figure(fresh, labels, 2) is figure                        # the same run, made again
+    assert figure.to_dict() == sliding_figure(fresh, labels, 2).to_dict()
+    assert caches.run_figure(run, labels, 3) is not figure

@@ -8,13 +8,13 @@ import streamlit as st
 from torch import nn
 
 from explorer.lessons import snippets
-from explorer.network import anatomy, layers, presets
+from explorer.network import layers, presets
 from explorer.numtext import format_count
-from explorer.ui import widgets
+from explorer.ui import caches, widgets
 from explorer.ui.network import model as session
 from explorer.ui.network import source
 from explorer.ui.network.model import Network, Task
-from explorer.ui.shell import labels, presenting, show_error, tr
+from explorer.ui.shell import labels, lang, presenting, show_error, tr
 from explorer.ui.sidebar import lead
 from explorer.ui.state import network as state
 
@@ -56,7 +56,7 @@ def render(task: Task) -> Network:
         note += " " + tr("net.preset_digit_sizes", shape=" × ".join(str(v) for v in task.input_shape))
     right.caption(note)
     specs = _editor(preset, len(task.names))
-    description = layers.describe(specs, task.input_shape, label=labels("net.layer"), classes=len(task.names))
+    description = caches.description(repr(specs), task.input_shape, len(task.names), lang(), specs)
     if description.rows:
         st.dataframe(pd.DataFrame({
             tr("net.t_layer"): [r.row for r in description.rows],
@@ -74,7 +74,7 @@ def render(task: Task) -> Network:
         m1.metric(tr("net.total_params"), f"{description.params:,}", border=True)
         m2.metric(tr("net.total_macs"), format_count(description.macs), border=True, help=f"{description.macs:,}")
         m3.metric(tr("net.input_shape"), " × ".join(str(v) for v in task.input_shape), border=True)
-        big_picture(specs, description, task)
+        big_picture(specs, task)
     net = Network(preset, specs, description, task)
     if description.error is None:
         as_code(net)
@@ -106,9 +106,9 @@ def _shape(shape: tuple[int, ...]) -> str:
     return "×".join(str(v) for v in shape)
 
 
-def big_picture(specs: list[dict], description: layers.Description, task: Task) -> None:
+def big_picture(specs: list[dict], task: Task) -> None:
     """Features then classifier, and the three properties, in this stack's own numbers."""
-    found = anatomy.big_picture(specs, description)
+    found = caches.big_picture(repr(specs), task.input_shape, len(task.names), lang(), specs)
     lines = []
     if found.features and found.classifier:
         lines.append(task.say("net.big_parts", features=_span(found.features), classifier=_span(found.classifier),

@@ -76,7 +76,7 @@ def _slide(found: explain.ConvUnit, act: Activation) -> None:
     top, left = top - top % stride, left - left % stride        # keep the window grid of the layer
     crop = plane[top:top + SLIDE_SIDE, left:left + SLIDE_SIDE]
     try:
-        run = sliding.build_run(np.round(crop, 3), np.round(term.kernel, 3), "correlation", stride=stride)
+        run = caches.sliding_run(np.round(crop, 3), np.round(term.kernel, 3), "correlation", stride=stride)
     except (ParamError, sliding.GridError):
         return
     chosen = (i - top // stride, j - left // stride)

@@ -10,13 +10,12 @@ from torch import nn
 from explorer import display
 from explorer.network import inside
 from explorer.network.data import Data
-from explorer.network.layers import describe
 from explorer.network.training import confusion
 from explorer.ui import widgets
 from explorer.ui.network import explain_panel
 from explorer.ui.network import model as session
 from explorer.ui.network.model import Network, Task
-from explorer.ui.shell import labels, markdown_text, tr
+from explorer.ui.shell import markdown_text, tr
 from explorer.ui.state import network as state
 from explorer.views import charts
 
@@ -55,7 +54,7 @@ def _through(net: Network, model: nn.Module, picture: np.ndarray) -> None:
     _backward(net, model, x, int(probs.argmax()))
     st.subheader(tr("net.maps_title"))
     st.caption(tr("fig.scale_note", scale="s", percentile=display.ROBUST_PERCENTILE))
-    rows = {r.row: r for r in describe(net.specs, label=labels("net.layer")).rows}
+    rows = {r.row: r for r in net.description.rows}
     for number, output in inside.feature_maps(model, x):
         if output.ndim != 3:
             continue
@@ -73,9 +72,7 @@ def _backward(net: Network, model: nn.Module, x: torch.Tensor, target: int) -> N
     """The backward pass layer by layer: dout = 1 at the predicted score, each layer's gradient in reverse."""
     with st.expander(tr("net.backward_title"), icon=":material/undo:"):
         chain = inside.backward_chain(model, x, target)
-        names = {r.row: f"{r.row}. {r.name}" for r in describe(net.specs, net.task.input_shape,
-                                                             label=labels("net.layer"),
-                                                             classes=len(net.task.names)).rows}
+        names = {r.row: f"{r.row}. {r.name}" for r in net.description.rows}
         st.markdown(tr("net.backward_note", name=markdown_text(net.task.names[target]), n=len(chain) - 1))
         st.dataframe(pd.DataFrame({
             tr("net.backward_layer"): [names.get(s.row, tr("net.ov_input")) for s in chain],

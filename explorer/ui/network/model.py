@@ -7,6 +7,7 @@ computed once per model and data set, not on every rerun.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +16,7 @@ from torch import nn
 
 from explorer import i18n
 from explorer.i18n import LocalizedError
-from explorer.network import inside, layers, training
+from explorer.network import inside, layers, training, weights
 from explorer.network.augment import Augment
 from explorer.network.data import Data
 from explorer.network.layers import INPUT_SHAPE, Description
@@ -102,6 +103,18 @@ def current(net: Network) -> nn.Module | None:
 def _version() -> int:
     """The model's version: bumped whenever its weights change."""
     return st.session_state.get(state.VERSION, state.DEFAULTS[state.VERSION])
+
+
+def fingerprint(model: nn.Module) -> str:
+    """``weights.fingerprint(model)``, worked out once per model and model version (training changes the
+    session's model in place and bumps the version); the key under which what is computed from this model is
+    shared (``caches``). Kept weakly: a model that is gone takes its entry with it."""
+    kept = st.session_state.setdefault(state.FINGERPRINTS, weakref.WeakKeyDictionary())
+    version = _version()
+    known = kept.get(model)
+    if known is None or known[0] != version:
+        known = kept[model] = (version, weights.fingerprint(model))
+    return known[1]
 
 
 def starting_point(model: nn.Module) -> tuple[dict, np.ndarray | None]:

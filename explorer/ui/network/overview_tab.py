@@ -12,33 +12,35 @@ from torch import nn
 
 from explorer import display
 from explorer.display import LUMA
-from explorer.network import explain, overview, why
+from explorer.network import explain, overview
 from explorer.network.data import Data
-from explorer.ui import widgets
+from explorer.ui import caches, widgets
 from explorer.ui.network import explain_panel, inputs
 from explorer.ui.network import model as session
 from explorer.ui.network.model import Network, Task
-from explorer.ui.shell import markdown_text, presenting, tr
+from explorer.ui.shell import lang, markdown_text, presenting, tr
 from explorer.ui.state import network as state
-from explorer.views.overview import overview_figure
 
 SMALL_PATCHES, LARGE_PATCHES = [2, 4, 6, 8], [4, 8, 12, 16]     # occlusion squares: up to 32 px, then larger
 HEAT = np.array([255, 127, 14], np.float64)      # the orange the maps are drawn in
 
 
-def _overview(net: Network, model: nn.Module, x: torch.Tensor) -> overview.Overview:
-    names = {r.row: f"{r.row}. {r.name}" for r in net.description.rows}
-    return overview.overview(model, x, names.get, tr("net.ov_input"), tr("net.ov_output"))
+def _overview(net: Network, model: nn.Module, x: torch.Tensor, picture: str) -> overview.Overview:
+    """The overview of ``x`` (``picture``: its key) through ``model``, shared by every session with this model."""
+    rows = net.description.rows
+    names = (tr("net.ov_input"), *(f"{r.row}. {r.name}" for r in rows), tr("net.ov_output"))
+    return caches.network_overview(session.fingerprint(model), picture, names, model, x)
 
 
 def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple[int, int],
-            names: tuple[str, ...]) -> None:
-    """Draw the overview in a container that scrolls sideways; a click on a tile is read on the next run.
+            names: tuple[str, ...], weights: str, picture: str) -> None:
+    """Draw the overview (of the input ``picture`` through the model ``weights``, keys of ``caches``) in a
+    container that scrolls sideways; a click on a tile is read on the next run.
     An untrained network is said so above it (inside the figure the words ran into the column titles in zh)."""
     if untrained:
         st.warning(tr("net.ov_untrained"), icon=":material/casino:")
-    figure = overview_figure(found, {"range": tr("net.ov_range"), "tile": tr("net.ov_tile")}, selected=selected,
-                             rows=4 if presenting() else 8, names=names)
+    words = (("range", tr("net.ov_range")), ("tile", tr("net.ov_tile")))
+    figure = caches.network_figure(weights, picture, lang(), words, selected, 4 if presenting() else 8, names, found)
     # the column's width, scaled down where the column is narrower than the figure (in a block that scrolled
     # sideways, the probabilities were cut off at 1400 px with the sidebar open); never scaled up
     st.html(f"<style>.st-key-{key}{{max-width:{figure.layout.width}px}}</style>")
@@ -124,8 +126,7 @@ def _why(model: nn.Module, x: torch.Tensor, picture: np.ndarray, target: int, pa
     """Saliency, Grad-CAM and occlusion for class ``target`` (called ``name``), overlaid on the input."""
     side = picture.shape[1]
     stride = _stride(side)
-    maps = {"saliency": why.saliency(model, x, target), "gradcam": why.grad_cam(model, x, target),
-            "occlusion": why.occlusion(model, x, target, patch, stride)}
+    maps = caches.why_maps(session.fingerprint(model), caches.settings_key(picture), target, patch, stride, model, x)
     if title:
         st.markdown(f"**{title}**")
     positions = ((picture.shape[1] - patch) // stride + 1) * ((picture.shape[2] - patch) // stride + 1)
@@ -158,7 +159,8 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
                                   state.DEFAULTS[state.OV_STATE], prefix="net.ov_state", where=weights)
     shown = {"trained": [(model, state.OVERVIEW)], "untrained": [(before, state.OVERVIEW)],
              "both": [(model, state.OVERVIEW), (before, state.OVERVIEW_BEFORE)]}[networks]
-    results = [_overview(net, network, x) for network, _ in shown]
+    key = caches.settings_key(picture)
+    results = [_overview(net, network, x, key) for network, _ in shown]
     found = results[0]
     _pick(found, _clicked(shown[0][1]))
     figures, unit = st.container(), st.container()        # the figure shows the tile chosen below
@@ -168,7 +170,8 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
         for number, ((network, key), result) in enumerate(zip(shown, results)):
             if len(shown) > 1:
                 st.markdown(f"**{tr('net.why_after' if number == 0 else 'net.why_before')}**")
-            _figure(result, key, untrained=network is before and model is None, selected=selected, names=task.names)
+            _figure(result, key, untrained=network is before and model is None, selected=selected, names=task.names,
+                    weights=session.fingerprint(network), picture=key)
             st.caption(tr("net.ov_prediction", digit=markdown_text(task.names[result.predicted]),
                           p=f"{result.probabilities.max() * 100:.1f}") + " " + task.say("net.ov_intro"))
     st.subheader(tr("net.why_title"))

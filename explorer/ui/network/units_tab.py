@@ -12,11 +12,11 @@ from torch import nn
 from explorer import display
 from explorer.network import sanity, units
 from explorer.network.data import Data
-from explorer.network.layers import describe, field_layers
+from explorer.network.layers import field_layers
 from explorer.ui import widgets
 from explorer.ui.network import model as session
 from explorer.ui.network.model import Network
-from explorer.ui.shell import labels, markdown_text, presenting, tr
+from explorer.ui.shell import markdown_text, presenting, tr
 from explorer.ui.state import network as state
 
 COUNTS = (9, 16)
@@ -28,8 +28,7 @@ KEPT = 6                        # optimisations a session keeps (each a few pict
 
 def _layers(net: Network) -> dict[int, str]:
     """Each layer's row and its label with its output's shape (``3. maxpool 2×2 · 4 × 12 × 12``)."""
-    rows = describe(net.specs, net.task.input_shape, label=labels("net.layer"), classes=len(net.task.names)).rows
-    return {r.row: f"{r.row}. {r.name} · {' × '.join(str(v) for v in r.shape)}" for r in rows}
+    return {r.row: f"{r.row}. {r.name} · {' × '.join(str(v) for v in r.shape)}" for r in net.description.rows}
 
 
 def _images(data: Data, which: str) -> torch.Tensor:

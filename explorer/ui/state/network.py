@@ -37,6 +37,7 @@ MODEL_SOURCE = "net.model_source"       # the source the session's model was tra
 VERSION = "net.version"                 # bumped whenever the model's weights change
 UNTRAINED = "net.untrained"             # (what it was built from, the network before training)
 EVALUATED = "net.evaluated"             # (model version and data, the test results)
+FINGERPRINTS = "net.fingerprints"       # {model: (model version, weights.fingerprint)}, weakly keyed
 
 
 def models_of(source: str) -> str:

@@ -37,7 +37,7 @@ def render() -> None:
     kernel = transposed.grid_kernel(kind, k, stride, seed + 1)
     settings = dict(stride=stride, padding=padding, output_padding=int(output_padding))
     try:
-        run = sliding.build_run(grid, kernel, "transposed", **settings)
+        run = caches.sliding_run(grid, kernel, "transposed", **settings)
     except (ParamError, sliding.GridError) as err:
         show_error(err)
         return
