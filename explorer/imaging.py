@@ -279,6 +279,21 @@ def to_grey(image: np.ndarray) -> np.ndarray:
 
 def to_png(picture: np.ndarray) -> bytes:
     """Encode a uint8 ``(H, W)`` or ``(H, W, 3)`` picture as PNG bytes."""
+    return encode(picture, "PNG")
+
+
+def encode(picture: np.ndarray, image_format: str = "PNG", quality: int = 100) -> bytes:
+    """A uint8 ``(H, W)``, ``(H, W, 3)`` or ``(H, W, 4)`` picture as ``PNG`` or ``JPEG`` bytes (``quality`` for
+    JPEG; a JPEG has no transparency, so a fourth channel is dropped).
+
+    Example:
+        >>> data = encode(np.zeros((2, 3), np.uint8), "JPEG")
+        >>> data[:2], Image.open(io.BytesIO(data)).size
+        (b'\\xff\\xd8', (3, 2))
+    """
+    image = Image.fromarray(picture)
+    if image_format == "JPEG" and image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")
     buffer = io.BytesIO()
-    Image.fromarray(picture).save(buffer, format="PNG")
+    image.save(buffer, format=image_format, quality=quality)
     return buffer.getvalue()

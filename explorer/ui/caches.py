@@ -22,7 +22,7 @@ from explorer.network import anatomy, archive, classes, layers, overview, slots,
 from explorer.ui.janitor import Janitor, end_expired_sessions
 from explorer.ui.shell import PROJECTOR_FONT, labels, presenting, tr
 from explorer.ui.state import shared
-from explorer.views import heatmaps
+from explorer.views import charts, heatmaps
 from explorer.views.overview import overview_figure
 from explorer.views.sliding import sliding_figure
 
@@ -122,6 +122,39 @@ def full_resolution_png(digest: str, _pixels: np.ndarray, grey: bool, kernel_lis
     return imaging.to_png(display.to_display(out, display_mode))
 
 
+@st.cache_resource(max_entries=2 * CLASS_SIZE, ttl="1h", show_spinner=False)
+def as_picture(key: str, _values: np.ndarray, mode: str) -> np.ndarray:
+    """``display.to_display(_values, mode)``, read-only, made once per result ``key`` and mode (Kernel Lab drew
+    its output anew on every run, for the picture, the close-up and the pixel lesson)."""
+    return _read_only(display.to_display(_values, mode), _values)
+
+
+@st.cache_resource(max_entries=3 * CLASS_SIZE, ttl="1h", show_spinner=False)
+def encoded(key: str, _image, image_format: str, quality: int) -> bytes:
+    """The picture ``_image`` (``key`` names what it shows; an array as ``st.image`` takes it, or a function
+    making one) as bytes, made once: Streamlit encodes an array again on every run (a JPEG of a 960-pixel photo,
+    at quality 100, on every rerun of every student). Shared: the same sample and setting give every student the
+    same picture. ``image_format``: ``JPEG``, ``PNG`` or ``auto`` (as Streamlit: PNG where there is
+    transparency)."""
+    picture = _image() if callable(_image) else _image
+    picture = picture if picture.dtype == np.uint8 else display.to_uint8(picture)
+    if image_format.upper() not in ("JPEG", "JPG", "PNG"):
+        image_format = "PNG" if picture.ndim == 3 and picture.shape[2] == 4 else "JPEG"
+    return imaging.encode(picture, "PNG" if image_format.upper() == "PNG" else "JPEG", quality)
+
+
+def histogram(key: str, values: np.ndarray, y_title: str):
+    """``views.charts.histogram_figure`` of ``values`` (``key`` names them), made once per values, words and
+    screen and shared (Kernel Lab's outputs: a preset chosen again, or by the next student, is not counted
+    again)."""
+    return _histogram(key, y_title, presenting(), values)
+
+
+@st.cache_resource(max_entries=2 * CLASS_SIZE, ttl="1h", show_spinner=False)
+def _histogram(key: str, y_title: str, projected: bool, _values: np.ndarray):
+    return _projected(charts.histogram_figure(_values, y_title=y_title), projected)
+
+
 def device_images() -> ops.DeviceImages:
     """This session's images kept on the GPU between reruns (:class:`explorer.device.DeviceImages`); they go
     with the session's state, so no other session ever reads them."""
@@ -133,10 +166,7 @@ def matrix_figure(values: np.ndarray, presenting: bool, options: tuple):
     """``heatmaps.matrix_figure(values, **dict(options))``, with the projector's larger text when ``presenting``,
     built once and shared: Plotly checks every property it is given, and the small matrices of Transposed &
     Dilated took 38 % of that page's server time. Nobody changes it: Streamlit sends a copy (``to_dict``)."""
-    figure = heatmaps.matrix_figure(values, **dict(options))
-    if presenting:
-        figure.update_layout(font=PROJECTOR_FONT)
-    return figure
+    return _projected(heatmaps.matrix_figure(values, **dict(options)), presenting)
 
 
 @st.cache_resource(max_entries=4 * CLASS_SIZE, ttl="1h", show_spinner=False)
@@ -214,7 +244,11 @@ def run_figure(run: sliding.Run, labels: dict[str, str], step: int):
 
 @st.cache_resource(max_entries=512, ttl="1h", show_spinner=False)
 def _run_figure(key: str, labels: tuple, step: int, projected: bool, _run: sliding.Run):
-    figure = sliding_figure(_run, dict(labels), step)
+    return _projected(sliding_figure(_run, dict(labels), step), projected)
+
+
+def _projected(figure, projected: bool):
+    """``figure`` with the projector's larger text when ``projected``: a shared figure is made for one screen."""
     if projected:
         figure.update_layout(font=PROJECTOR_FONT)
     return figure
@@ -244,6 +278,7 @@ def janitor() -> Janitor:
     of students' pictures and results above are cleared and the memory handed back; the bundled data stays.
     Sessions whose students have gone end at every look (``IDLE_S / 4``)."""
     return Janitor([preview_of.clear, compare_image.clear, feature_map.clear, half_of.clear, _filtered.clear,
-                    full_resolution_png.clear, matrix_figure.clear, description.clear, big_picture.clear,
-                    network_overview.clear, why_maps.clear, network_figure.clear, _sliding_run.clear,
-                    _run_figure.clear], IDLE_S, sweeps=[end_expired_sessions])
+                    full_resolution_png.clear, matrix_figure.clear, as_picture.clear, encoded.clear,
+                    _histogram.clear, description.clear, big_picture.clear, network_overview.clear,
+                    why_maps.clear, network_figure.clear, _sliding_run.clear, _run_figure.clear],
+                   IDLE_S, sweeps=[end_expired_sessions])

@@ -1,6 +1,7 @@
 """Kernel Lab's panels: controls, the input and output pictures, formula and kernel, the pixel inspector, downloads."""
 from __future__ import annotations
 
+import functools
 import inspect
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from explorer.ui import caches, picker, widgets
 from explorer.ui.shell import show_error, stop, tr
 from explorer.ui.source import CurrentImage
 from explorer.ui.state import kernel_lab as state
-from explorer.views import charts, tables
+from explorer.views import tables
 
 # what zero padding does to the border, by kernels.zero_border_effect
 CLOSE_UP = 32       # pixels on each side of the close-up under the input
@@ -39,7 +40,8 @@ class Result:
     is_preview: bool
     output: np.ndarray
     mode: str                   # the resolved display mode
-    picture: np.ndarray         # the output as a picture
+    picture: np.ndarray         # the output as a picture (read-only, shared)
+    key: str                    # names the output and its display mode (what the picture shows)
 
     @property
     def out_size(self) -> tuple[int, int]:
@@ -76,8 +78,9 @@ def compute(image: CurrentImage, settings: Settings, shown_in, shown_out) -> Res
         show_error(err, where=shown_out)
         stop()
     mode = display.resolve_display_mode(settings.display_mode, output, choice.total)
+    key = caches.settings_key(work_key, *choice.kernels, choice.combine, sorted(settings.conv_args.items()), mode)
     return Result(work, work_key, work.shape[:2] != image.pixels.shape[:2], output, mode,
-                  display.to_display(output, mode))
+                  caches.as_picture(key, output, mode), key)
 
 
 def _position(result: Result) -> tuple[int, int]:
@@ -102,14 +105,17 @@ def pictures(image: CurrentImage, settings: Settings, result: Result, shown_in, 
     with shown_in:
         # a photo: JPEG is 5–10× smaller than PNG
         note = tr("kl.preview_of", w=image.pixels.shape[1], h=image.pixels.shape[0]) if result.is_preview else ""
-        widgets.picture(display.mark(display.to_uint8(result.work), left, top, right, bottom),
+        widgets.picture(lambda: display.mark(display.to_uint8(result.work), left, top, right, bottom),
                         tr("kl.input_caption", w=result.work.shape[1], h=result.work.shape[0],
                            kind=tr("kl.grey_word" if settings.grey else "kl.rgb_word")) + note,
-                        width="stretch", output_format="JPEG")
+                        content=f"{result.work_key}:{left},{top},{right},{bottom}", width="stretch",
+                        output_format="JPEG")
         _close_up(result, x, y, (top, left, bottom, right))
     with shown_out:
-        click = streamlit_image_coordinates(display.mark(result.picture, x, y, x, y), key=state.CLICK,
-                                            width="stretch", image_format="JPEG", jpeg_quality=92, cursor="crosshair")
+        marked = caches.encoded(f"{result.key}:{x},{y}", lambda: display.mark(result.picture, x, y, x, y), "JPEG",
+                                92)
+        click = streamlit_image_coordinates(widgets.Encoded(marked), key=state.CLICK, width="stretch",
+                                            image_format="JPEG", cursor="crosshair")
         st.caption(tr("kl.output_caption", w=result.out_size[0], h=result.out_size[1],
                       mode=tr(f"display.{result.mode}"), label=settings.choice.label))
         effect = kernels.zero_border_effect(settings.choice.kernels) if args["padding_mode"] == "zeros" \
@@ -134,11 +140,12 @@ def _close_up(result: Result, x: int, y: int, box: tuple[int, int, int, int]) ->
     centre = ((top + bottom) // 2, (left + right) // 2)
     st.markdown(f"**{tr('kl.close_up', x=x, y=y)}**")
     shown = st.columns(2, gap="small")
-    for col, picture, near, outlined, caption in (
-            (shown[0], display.to_uint8(result.work), centre, box, "kl.close_in"),
-            (shown[1], result.picture, (y, x), (y, x, y, x), "kl.close_out")):
-        widgets.picture(display.zoom_box(picture, near, CLOSE_UP, outlined, factor), tr(caption), where=col,
-                        width="stretch")
+    for col, picture, near, outlined, caption, content in (
+            (shown[0], lambda: display.to_uint8(result.work), centre, box, "kl.close_in", result.work_key),
+            (shown[1], lambda: result.picture, (y, x), (y, x, y, x), "kl.close_out", result.key)):
+        widgets.picture(lambda picture=picture, near=near, outlined=outlined:
+                        display.zoom_box(picture(), near, CLOSE_UP, outlined, factor), tr(caption), where=col,
+                        content=f"{content}:close:{near}:{outlined}", width="stretch")
     value = result.output[y, x]
     text = ", ".join(format_number(round(float(v), 4)) for v in np.atleast_1d(value))
     st.markdown(tr("kl.close_value", x=x, y=y, value=text))
@@ -173,11 +180,12 @@ def summary(image: CurrentImage, settings: Settings, result: Result) -> None:
             st.caption(tr("kl.numbers_below" if max(kh, kw) <= tables.MATRIX_TEXT_SIDE else "kl.hover_values"))
     with right:
         st.subheader(tr("kl.histogram"))
-        _histogram(result.output)
+        _histogram(result.output, result.key)
 
 
-def _histogram(output: np.ndarray) -> None:
-    """The histogram of the finite outputs, and how many are not finite (huge typed numbers overflow float32)."""
+def _histogram(output: np.ndarray, key: str) -> None:
+    """The histogram of the finite outputs (``key`` names them), and how many are not finite (huge typed numbers
+    overflow float32)."""
     lo, hi = float(output.min()), float(output.max())
     if not np.isfinite(lo + hi):        # NaN and ±inf reach the min or the max: only then are they counted
         finite = output[np.isfinite(output)]
@@ -188,7 +196,7 @@ def _histogram(output: np.ndarray) -> None:
         if not finite.size:
             return
         lo, hi = float(finite.min()), float(finite.max())
-    widgets.chart(charts.histogram_figure(output, y_title=tr("kl.histogram_count")), state.HISTOGRAM)
+    widgets.shared_chart(caches.histogram(key, output, tr("kl.histogram_count")), state.HISTOGRAM)
     st.caption(tr("kl.histogram_note", lo=format_number(lo), hi=format_number(hi)))
 
 
@@ -222,7 +230,10 @@ def inspector_panel(settings: Settings, result: Result) -> None:
 
 def pixel_lesson(image: CurrentImage, settings: Settings, result: Result) -> None:
     """What the inspected pixel's numbers are (RGB, luma), and the same kernel at half the resolution."""
-    with st.expander(tr("kl.pixel_title"), icon=":material/grid_4x4:"):
+    box = st.expander(tr("kl.pixel_title"), icon=":material/grid_4x4:", key=state.PIXEL_OPEN, on_change="rerun")
+    if not box.open:            # its pictures and the half-resolution filter are made only while it is open
+        return
+    with box:
         st.markdown(tr("kl.pixel_lesson"))
         x, y = st.session_state[state.X], st.session_state[state.Y]
         args = settings.conv_args
@@ -251,9 +262,10 @@ def pixel_lesson(image: CurrentImage, settings: Settings, result: Result) -> Non
             return
         full_col, half_col = st.columns(2)
         widgets.picture(result.picture, tr("kl.resolution_full", w=result.out_size[0], h=result.out_size[1]),
-                        where=full_col, width="stretch")
-        widgets.picture(display.to_display(coarse, result.mode),
-                        tr("kl.resolution_half", w=coarse.shape[1], h=coarse.shape[0]), where=half_col, width="stretch")
+                        where=full_col, content=result.key, width="stretch")
+        widgets.picture(lambda: display.to_display(coarse, result.mode),
+                        tr("kl.resolution_half", w=coarse.shape[1], h=coarse.shape[0]), where=half_col,
+                        content=f"{result.key}:half", width="stretch")
 
 
 def downloads(image: CurrentImage, settings: Settings, result: Result) -> None:
@@ -285,11 +297,19 @@ def downloads(image: CurrentImage, settings: Settings, result: Result) -> None:
                        mime="application/json", icon=":material/data_object:")
 
 
+@functools.cache
+def _loop_source() -> str:
+    return inspect.getsource(reference.conv2d)
+
+
 def code(settings: Settings, result: Result) -> None:
     """The PyTorch code for these settings, and the loop version it agrees with."""
-    with st.expander(tr("kl.code"), icon=":material/code:"):
+    box = st.expander(tr("kl.code"), icon=":material/code:", key=state.CODE_OPEN, on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.caption(tr("kl.code_torch"))
         st.code(snippets.kernel_lab(settings.choice.kernels, settings.choice.combine, settings.conv_args,
                                     result.work.shape), language="python", wrap_lines=True)
         st.caption(tr("kl.code_loop"))
-        st.code(inspect.getsource(reference.conv2d), language="python")
+        st.code(_loop_source(), language="python")

@@ -130,11 +130,29 @@ def shared_chart(figure, key: str, where=st, **kwargs):
     return where.plotly_chart(figure, key=key, **FIGURE, **kwargs)
 
 
-def picture(image, caption: str, where=st, **kwargs) -> None:
+def picture(image, caption: str, where=st, content: str | None = None, **kwargs) -> None:
     """An image and its caption under it; the caption, without its Markdown, is the image's text alternative
-    (images without one were the accessibility audit's critical finding on every page)."""
+    (images without one were the accessibility audit's critical finding on every page). ``content``: a key naming
+    what ``image`` shows, under which its encoding is kept (``caches.encoded``): not encoded again on the next
+    run, nor for the next student with the same picture; ``image`` may then be a function that makes it, called
+    only when it is not kept."""
+    if content is not None:
+        image_format = kwargs.pop("output_format", "auto")
+        image = caches.encoded(content, image, image_format, 100)      # Streamlit's own quality for arrays
+        kwargs["output_format"] = "PNG" if image[:4] == b"\x89PNG" else "JPEG"
     where.image(image, alt=plain_text(caption), **kwargs)
     where.caption(caption)
+
+
+class Encoded:
+    """Picture bytes already encoded, for ``streamlit_image_coordinates`` (which encodes whatever has a
+    ``save(buffer, format=…, quality=…)``: these bytes are written as they are)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def save(self, buffer, **_) -> None:
+        buffer.write(self.data)
 
 
 def matrix(values: np.ndarray, key: str, where=st, select: bool = False, **kwargs) -> tuple[int, int] | None:

@@ -23,6 +23,8 @@ OPEN = {POOLING: ("pool.tabs", ["pool.tab_side", "pool.tab_rounds", "pool.tab_sh
                                                                  "dilated", "field")]),
         CHANNELS: ("ch.tabs", [f"ch.tab_{name}" for name in ("one", "many", "groups", "sharing")]),
         IM2COL: ("ic.tabs", [f"ic.tab_{name}" for name in ("forward", "backward", "pool", "cost")])}
+# the expanders that run only while open, opened in turn
+EXPANDERS = {KERNEL_LAB: ["kl.pixel_open", "kl.code_open"]}
 
 # Each page, and the messages (i18n key, parameters) it must show on a w × h picture; with the default settings
 NOTES = [
@@ -67,6 +69,11 @@ def test_every_page_works_on_a_tiny_image(w, h):
                 open_tab(at, key, tab, lang)
                 assert not at.exception, (page, tab, lang, at.exception[0].message)
                 shown += messages(at)
+            for expander in EXPANDERS.get(page, []):
+                at.session_state[expander] = True
+                at.run()
+                assert not at.exception, (page, expander, lang, at.exception[0].message)
+                shown += messages(at)
             assert not at.exception, (page, lang, at.exception[0].message)
             assert f"{w}×{h}" in " ".join(c.value for c in at.sidebar.caption), "the upload is in use"
             for key, params in notes(w, h):
@@ -103,6 +110,8 @@ def typed(page: str, grid: list[list[str]]):
 @pytest.mark.parametrize("name", HUGE)
 def test_kernel_lab_shows_overflowing_outputs_as_such(name):
     at = typed(KERNEL_LAB, HUGE[name])
+    at.session_state["kl.code_open"] = True
+    at.run()
     assert not at.exception and not at.error
     snippet = next(c.value for c in at.code if c.value.startswith("import torch"))
     assert "inf" not in snippet                       # the code holds the typed numbers, not float32's overflow

@@ -14,5 +14,7 @@ LAST_CLICK = "kl.last_click"        # the time of the last click taken (a click 
 CHANNEL = "kl.channel"              # the inspected colour channel, 0–2
 HISTOGRAM = "kl.hist"               # the histogram chart of the outputs
 FULL_READY = "kl.full_ready"        # the settings whose full-resolution PNG is made (its download button stays)
+PIXEL_OPEN = "kl.pixel_open"        # whether "What is a pixel?" is open (its pictures are made only then)
+CODE_OPEN = "kl.code_open"          # whether the code expander is open
 
 DEFAULTS: dict[str, object] = {GREY: False, DISPLAY: "auto", CHANNEL: 0}
