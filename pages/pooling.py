@@ -17,12 +17,12 @@ figures, settings = figure_and_controls(tr("pool.settings_title"))   # on a proj
 with settings:
     window = pool.controls()
 with figures:
-    results = pool.pooled(work, window)      # a message and a stop when the window cannot work
+    results = pool.pooled(image, work, window)      # a message and a stop when the window cannot work
     tabs = shell.tabs(["pool.tab_side", "pool.tab_rounds", "pool.tab_shift"], state.TABS)   # only the open one runs
 
 
 def side_by_side() -> None:
-    pool.side_panel(work, results, window)
+    pool.side_panel(image, work, results, window)
     pool.grid_panel(image, window)
 
 

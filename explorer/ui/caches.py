@@ -143,6 +143,14 @@ def encoded(key: str, _image, image_format: str, quality: int) -> bytes:
     return imaging.encode(picture, "PNG" if image_format.upper() == "PNG" else "JPEG", quality)
 
 
+@st.cache_resource(max_entries=2 * CLASS_SIZE, ttl="1h", show_spinner=False)
+def pooled(key: str, _image: np.ndarray, k: int, args: tuple) -> MappingProxyType:
+    """``{mode: ops.pool2d(_image, mode, k, **dict(args))}`` for max and average (``key`` names the image),
+    read-only, made once per image and window: Pooling pooled the picture twice on every run."""
+    return MappingProxyType({mode: _read_only(ops.pool2d(_image, mode, k, **dict(args)), _image)
+                             for mode in ops.POOL_MODES})
+
+
 def histogram(key: str, values: np.ndarray, y_title: str):
     """``views.charts.histogram_figure`` of ``values`` (``key`` names them), made once per values, words and
     screen and shared (Kernel Lab's outputs: a preset chosen again, or by the next student, is not counted
@@ -279,6 +287,6 @@ def janitor() -> Janitor:
     Sessions whose students have gone end at every look (``IDLE_S / 4``)."""
     return Janitor([preview_of.clear, compare_image.clear, feature_map.clear, half_of.clear, _filtered.clear,
                     full_resolution_png.clear, matrix_figure.clear, as_picture.clear, encoded.clear,
-                    _histogram.clear, description.clear, big_picture.clear, network_overview.clear,
+                    _histogram.clear, pooled.clear, description.clear, big_picture.clear, network_overview.clear,
                     why_maps.clear, network_figure.clear, _sliding_run.clear, _run_figure.clear],
                    IDLE_S, sweeps=[end_expired_sessions])

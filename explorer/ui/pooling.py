@@ -47,16 +47,17 @@ def controls() -> Window:
     return Window(k, stride, padding, ceil_mode)
 
 
-def pooled(work: np.ndarray, window: Window) -> dict[str, np.ndarray]:
-    """Max and average pooling of the working image; stops with a message when the window cannot work."""
+def pooled(image: CurrentImage, work: np.ndarray, window: Window) -> dict[str, np.ndarray]:
+    """Max and average pooling of the working image (made once per picture and window, shared read-only); stops
+    with a message when the window cannot work."""
     try:
-        return {mode: ops.pool2d(work, mode, window.k, **window.args) for mode in ops.POOL_MODES}
+        return caches.pooled(f"{image.digest}:compare", work, window.k, tuple(sorted(window.args.items())))
     except ops.ParamError as err:
         show_error(err)
         stop()
 
 
-def side_panel(work: np.ndarray, results: dict[str, np.ndarray], window: Window) -> None:
+def side_panel(image: CurrentImage, work: np.ndarray, results: dict[str, np.ndarray], window: Window) -> None:
     """The photo, max and average pooled (zoomed so pixels show), and global average pooling."""
     pictures, settings = figure_and_controls(tr("pool.zoom_settings"))
     with settings:
@@ -67,7 +68,7 @@ def side_panel(work: np.ndarray, results: dict[str, np.ndarray], window: Window)
             region_sliders(size_help=tr("pool.size_help"))
     x, y, _ = region()
     with pictures:
-        _side_pictures(work, results, x, y, zoom)
+        _side_pictures(work, results, x, y, zoom, f"{image.digest}:{window}:{x:.4f},{y:.4f},{zoom}")
     left, right = st.columns([1, 1], gap="large")
     with left:
         st.markdown(f"**{tr('kl.formula')}**")
@@ -76,14 +77,17 @@ def side_panel(work: np.ndarray, results: dict[str, np.ndarray], window: Window)
     right.info(tr("pool.side_note"), icon=":material/lightbulb:")
 
 
-def _side_pictures(work: np.ndarray, results: dict[str, np.ndarray], x: float, y: float, zoom: int) -> None:
+def _side_pictures(work: np.ndarray, results: dict[str, np.ndarray], x: float, y: float, zoom: int,
+                   content: str) -> None:
+    """``content`` names what they show (the picture, the window, the region and the zoom)."""
     panels = st.columns([1, 1, 1, 0.55], gap="small")
-    widgets.picture(display.blocky(display.crop_fraction(work, x, y, zoom)),
-                    tr("pool.input_caption", w=work.shape[1], h=work.shape[0]), where=panels[0], width="stretch")
+    widgets.picture(lambda: display.blocky(display.crop_fraction(work, x, y, zoom)),
+                    tr("pool.input_caption", w=work.shape[1], h=work.shape[0]), where=panels[0],
+                    content=f"{content}:input", width="stretch")
     for col, mode in zip(panels[1:3], ops.POOL_MODES):
-        widgets.picture(display.blocky(display.crop_fraction(results[mode], x, y, zoom)),
+        widgets.picture(lambda mode=mode: display.blocky(display.crop_fraction(results[mode], x, y, zoom)),
                         tr(f"pool.{mode}_caption", w=results[mode].shape[1], h=results[mode].shape[0]), where=col,
-                        width="stretch")
+                        content=f"{content}:{mode}", width="stretch")
     means = pooling.global_average(work)
     widgets.picture(np.full((64, 64, 3), display.to_uint8(means), np.uint8), tr("pool.global_caption", values=", ".join(
         f"{name} {format_number(round(float(v), 3))}" for name, v in zip("RGB", means))), where=panels[3],
