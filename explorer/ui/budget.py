@@ -52,8 +52,8 @@ def weigh(value: object, seen: set[int] | None = None, depth: int = 0) -> int:
         return value.nelement() * value.element_size() if value.device.type == "cpu" else 0
     if isinstance(value, (bytes, bytearray, memoryview)):
         return len(value)
-    if isinstance(value, torch.nn.Module):
-        value = value.state_dict()
+    if isinstance(value, torch.nn.Module):            # its tensors as they are (state_dict() copies each one)
+        value = [*value.parameters(), *value.buffers()]
     if isinstance(value, Mapping):
         value = list(value.values())
     elif hasattr(value, "__dict__"):
@@ -86,11 +86,11 @@ def _drop_set() -> None:
     st.session_state[net.SET_VERSION] = st.session_state.get(net.SET_VERSION, net.DEFAULTS[net.SET_VERSION]) + 1
 
 
-def _session_things() -> list[Kept]:
-    """Everything this session keeps, weighed; what a return can do without comes with a label and a way to go."""
-    ss = st.session_state
+def _session_things(ss: Mapping) -> list[Kept]:
+    """Everything this session keeps (``ss``: its state, read once), weighed; what a return can do without comes
+    with a label and a way to go."""
     files, remove = source.stored_files()
-    held = source.held_files()
+    held = source.held_files(ss)
     seen: set[int] = set()
     kept = []
     for file_id, rec in files.items():
@@ -113,10 +113,11 @@ def _session_things() -> list[Kept]:
 
 def keep_within_share(share_mb: float = SHARE_MB) -> None:
     """Let go of the oldest of what this session keeps past its share, and say what went (at the end of a run)."""
-    kept = _session_things()
+    state = st.session_state.to_dict()      # one read of the whole state (each lookup through the proxy is slow)
+    kept = _session_things(state)
     # a thing's age: when this session first kept it (a new object under the same key is a new thing)
-    now, known = time.monotonic(), st.session_state.get(shared.KEPT, {})
-    identities = {k.name: id(st.session_state[k.name]) if k.name in st.session_state else k.name for k in kept}
+    now, known = time.monotonic(), state.get(shared.KEPT, {})
+    identities = {k.name: id(state[k.name]) if k.name in state else k.name for k in kept}
     ages = {name: known[name][1] if known.get(name, (None,))[0] == identity else now
             for name, identity in identities.items()}
     going = to_let_go(kept, ages, int(share_mb * 2 ** 20))

@@ -9,7 +9,7 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
@@ -173,9 +173,10 @@ def stored_files() -> tuple[dict, Callable[[str], None]]:
     return stored, lambda file_id: manager.remove_file(context.session_id, file_id)
 
 
-def held_files() -> set[str]:
-    """The ids of the files this session's uploaders hold now (their values in the session's state)."""
-    return {f.file_id for value in st.session_state.values()
+def held_files(state: Mapping | None = None) -> set[str]:
+    """The ids of the files this session's uploaders hold now (their values in the session's ``state``, read
+    here unless given)."""
+    return {f.file_id for value in (st.session_state.to_dict() if state is None else state).values()
             for f in (value if isinstance(value, list) else [value]) if isinstance(f, UploadedFile)}
 
 
