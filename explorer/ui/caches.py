@@ -23,6 +23,7 @@ from explorer.ui.janitor import Janitor, end_expired_sessions
 from explorer.ui.shell import PROJECTOR_FONT, labels, presenting, tr
 from explorer.ui.state import shared
 from explorer.views import charts, heatmaps
+from explorer.views.frozen import freeze
 from explorer.views.overview import overview_figure
 from explorer.views.sliding import sliding_figure
 
@@ -222,7 +223,7 @@ def network_figure(weights: str, picture: str, language: str, words: tuple, sele
     """``views.overview.overview_figure`` of ``_found`` (the overview of the input ``picture`` through the model
     ``weights``), its words ``words`` (``(key, text)`` pairs) in ``language``: a PNG of every tile inside a Plotly
     figure, built once per network, input, chosen tile and screen. Nobody changes it (Streamlit sends a copy)."""
-    return overview_figure(_found, dict(words), selected=selected, rows=rows, names=names)
+    return freeze(overview_figure(_found, dict(words), selected=selected, rows=rows, names=names))
 
 
 def sliding_run(grid: np.ndarray, kernel: np.ndarray, mode: str, **params) -> sliding.Run:
@@ -256,10 +257,11 @@ def _run_figure(key: str, labels: tuple, step: int, projected: bool, _run: slidi
 
 
 def _projected(figure, projected: bool):
-    """``figure`` with the projector's larger text when ``projected``: a shared figure is made for one screen."""
+    """``figure`` with the projector's larger text when ``projected`` (a shared figure is made for one screen),
+    finished (``views.frozen``: Streamlit's copy of it on every run is made once)."""
     if projected:
         figure.update_layout(font=PROJECTOR_FONT)
-    return figure
+    return freeze(figure)
 
 
 def settings_key(*parts) -> str:

@@ -134,7 +134,8 @@ def read(key: str, spec: Number | Switch | Options, default):
     """
     old_keys = ([key] + [shared.per_language(key, language) for language in i18n.LANGUAGES]
                 + list(shared.RENAMED.get(key, ())))
-    present = [k for k in old_keys if k in st.query_params]
+    shown = st.query_params.to_dict()          # one read (a missing key raised inside Streamlit)
+    present = [k for k in old_keys if k in shown]
     if not present:
         return default
     raws = st.query_params.get_all(present[0])
@@ -148,13 +149,16 @@ def read(key: str, spec: Number | Switch | Options, default):
 
 
 def publish(key: str, current, default) -> None:
-    """Write the widget's value to the address bar as a code (nothing when it is the default)."""
+    """Write the widget's value to the address bar as a code (nothing when it is the default). The address bar is
+    read in one go: a lookup of a key it lacks raised (and formatted) a KeyError inside Streamlit, for every
+    widget at its default on every run."""
+    shown = st.query_params.to_dict()
     if current == default:
-        if key in st.query_params:
+        if key in shown:
             del st.query_params[key]
         return
     wanted = ",".join(code(v) for v in current) if isinstance(current, (list, tuple)) else code(current)
-    if st.query_params.get(key) != wanted:
+    if shown.get(key) != wanted:
         st.query_params[key] = wanted
 
 
