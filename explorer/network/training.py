@@ -6,7 +6,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
+
+# torch._dynamo: torch.optim imports it on the first optimizer, 1 s holding the GIL, which froze every student of
+# that server when the first one pressed Train; imported here, the server's first page pays it
 import torch
+import torch._dynamo  # noqa: F401
 import torch.nn.functional as F
 from torch import nn
 
