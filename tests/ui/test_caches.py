@@ -98,3 +98,21 @@ def test_a_sliding_run_and_its_figures_are_made_once_and_shared_read_only():
     assert caches.run_figure(fresh, labels, 2) is figure                        # the same run, made again
     assert figure.to_dict() == sliding_figure(fresh, labels, 2).to_dict()
     assert caches.run_figure(run, labels, 3) is not figure
+
+
+def test_a_photo_is_converted_and_scaled_down_once_for_every_view_of_it():
+    """The grey preview is the colour preview in grey, and above a megapixel the side-by-side pages' copy is
+    made from the preview (not from the 12 MP floats again)."""
+    from explorer import imaging
+    yy, xx = np.mgrid[0:1200, 0:1600]
+    smooth = np.stack([np.sin(xx / 90.0), np.cos(yy / 70.0), np.sin((xx + yy) / 150.0)], axis=2)
+    pixels = ((smooth + 1) * 127.5).astype(np.uint8)          # a photo's colours change smoothly; noise would not
+    colour = caches.preview_of("once-digest", pixels, False)
+    np.testing.assert_array_equal(caches.preview_of("once-digest", pixels, True), imaging.to_grey(colour))
+    compared = caches.compare_image("once-digest", pixels)
+    assert compared.shape == (384, 512, 3) and not compared.flags.writeable
+    np.testing.assert_array_equal(compared, imaging.fit_side(colour, 512))
+    np.testing.assert_allclose(compared, imaging.fit_side(imaging.to_float(pixels), 512), atol=0.02)
+    small = pixels[:600, :800]                               # at most a megapixel: straight from the pixels
+    np.testing.assert_array_equal(caches.compare_image("once-small", small),
+                                  imaging.fit_side(imaging.to_float(small), 512))
