@@ -4,9 +4,16 @@ Arrays are cached with ``st.cache_resource``, not ``st.cache_data``:
 cache_data pickles every result it stores and unpickles a copy on every hit
 (8 MB for a 960-px colour preview, on every rerun of every student). The
 arrays are returned read-only instead, so no page can change what another
-session will be given. Sized for a class: each of forty students' images and
-recent results stay cached for an hour at most. Nothing per-user (a model, an
-image set) is cached here: only pure functions of their arguments.
+session will be given; figures are shared finished (``views.frozen``) and
+nobody changes them. Sized for a class: each of forty students' images and
+recent results stay cached for an hour at most.
+
+Everything here is a pure function of its arguments, kept under a key that is
+what it was made from: an image's digest, a network's ``weights.fingerprint``
+(its layers and every weight), a grid's bytes. A student's photo or trained
+network is therefore only ever found again by a session that has the very same
+photo or weights; a class on the same sample and untrained network shares the
+work. Nothing is looked up by a session's name or a student's choice alone.
 """
 from __future__ import annotations
 
