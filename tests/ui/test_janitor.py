@@ -63,5 +63,15 @@ def test_the_app_s_janitor_clears_the_cached_pictures_and_keeps_the_bundled_data
     assert caches.janitor() is caches.janitor()
 
 
+def test_the_app_s_janitor_clears_every_bounded_cache_of_the_app():
+    """Each cache of a class's pictures and results (one with a size bound) is let go when the class has gone; a
+    cache added without telling the janitor would keep its memory all day."""
+    from streamlit.runtime.caching.cache_utils import CachedFunc
+    bounded = {name: f for name, f in vars(caches).items() if isinstance(f, CachedFunc) and f._info.max_entries}
+    assert len(bounded) >= 15
+    cleared = {getattr(clear, "__self__", None) for clear in caches.janitor().caches}
+    assert {name for name, f in bounded.items() if f not in cleared} == set()
+
+
 def test_the_heap_can_be_trimmed_here():
     assert trim_heap()          # glibc, as on every machine the app is served from
