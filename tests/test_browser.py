@@ -37,6 +37,21 @@ def test_kernel_lab_upload_result_and_screenshot(page, tmp_path):
     assert saved.format == "PNG" and saved.size == (800, 600)
 
 
+def test_a_click_on_the_output_picture_inspects_that_pixel(page):
+    """The output reaches the click-to-inspect component as bytes encoded once (widgets.Encoded): it is drawn,
+    and a click a quarter of the way across inspects a pixel a quarter of the way across (the cat is 451×300)."""
+    open_page(page, "Kernel Lab")
+    expect(page.get_by_text("Close-up around pixel (225, 150)")).to_be_visible(timeout=60_000)
+    picture = page.frame_locator("iframe[title*=streamlit_image_coordinates]").locator("img")
+    expect(picture).to_be_visible()
+    box = picture.bounding_box()
+    picture.click(position={"x": box["width"] / 4, "y": box["height"] / 2})
+    heading = page.get_by_text(re.compile(r"Close-up around pixel \((\d+), (\d+)\)"))
+    expect(heading).not_to_have_text("Close-up around pixel (225, 150)", timeout=30_000)
+    x, y = (int(v) for v in re.search(r"\((\d+), (\d+)\)", heading.inner_text()).groups())
+    assert abs(x - 451 // 4) <= 3 and abs(y - 150) <= 3, (x, y)
+
+
 def test_language_switch_reaches_every_page(page):
     open_page(page, "Kernel Lab")
     expect(page.get_by_text("the same number as the sum above")).to_be_visible()
