@@ -20,7 +20,7 @@ import torch.nn.functional as F
 from scipy.stats import spearmanr
 from torch import nn
 
-from explorer.network import units, why
+from explorer.network import layers, units, why
 
 SOBEL = torch.tensor([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]])
 CHANGED = 0.5           # below this rank correlation with the trained network's map, the map has changed
@@ -31,22 +31,24 @@ def weighted_rows(model: nn.Sequential) -> list[int]:
     return [row for row, module in enumerate(model, start=1) if any(True for _ in module.parameters())]
 
 
-def _redraw(module: nn.Module) -> None:
+def _redraw(module: nn.Module, generator: torch.Generator) -> None:
+    """``module``'s weights drawn afresh from ``generator`` (``layers.draw_weights``; torch's global generator is
+    shared with every other session's work), its normalisations reset."""
     for part in module.modules():
-        if hasattr(part, "reset_parameters"):
+        if hasattr(part, "reset_parameters") and not isinstance(part, (nn.Conv2d, nn.Linear)):
             part.reset_parameters()
+    layers.draw_weights(module, generator)
 
 
 def cascade(model: nn.Sequential, seed: int = 0) -> list[tuple[int, nn.Sequential]]:
     """Copies of ``model`` with its weighted layers re-drawn at random from the top down: the first copy has only
     the last one re-drawn, the last copy all of them; ``(the lowest layer re-drawn, copy)`` each. ``model`` is
     not changed."""
-    rows, copies = weighted_rows(model), []
-    torch.manual_seed(seed)
+    rows, copies, generator = weighted_rows(model), [], torch.Generator().manual_seed(seed)
     for count in range(1, len(rows) + 1):
         randomised = copy.deepcopy(model).eval()
         for row in rows[-count:]:
-            _redraw(randomised[row - 1])
+            _redraw(randomised[row - 1], generator)
         copies.append((rows[-count], randomised))
     return copies
 

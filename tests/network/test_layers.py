@@ -125,3 +125,31 @@ def test_pooling_cuts_the_classifiers_weights_as_the_big_picture_says():
         return next(m for m in layers.build(stack) if isinstance(m, nn.Linear)).weight.numel()
     assert found.dense_weights == first_dense(specs) == 1280
     assert found.dense_unpooled == first_dense(specs[:pool] + specs[pool + 1:]) == 8000
+
+
+def test_a_build_draws_its_seed_s_weights_however_many_sessions_build_at_once():
+    """The weights are PyTorch's own initialisation for the seed (the numbers that seeding torch and making the
+    modules gives), drawn from the build's own generator: threads building at once (two students opening the
+    Network page) took each other's draws from torch's global generator, 39 times in 40 for bn_net."""
+    import threading
+
+    from explorer.network import weights
+    stack = [{"type": "conv", "out": 4, "k": 5}, {"type": "relu"}, {"type": "flatten"}, {"type": "linear", "out": 10}]
+    built = layers.build(stack, seed=3)
+    torch.manual_seed(3)
+    conv, dense = nn.Conv2d(1, 4, 5), nn.Linear(4 * 24 * 24, 10)
+    for mine, torch_own in ((built[0], conv), (built[3], dense)):
+        assert torch.equal(mine.weight, torch_own.weight) and torch.equal(mine.bias, torch_own.bias)
+    specs = layers.for_classes(presets.PRESETS["bn_net"], 10)
+    expected = {seed: weights.fingerprint(layers.build(specs, seed=seed)) for seed in (0, 1)}
+    def build(seed: int, found: dict) -> None:
+        found[seed] = weights.fingerprint(layers.build(specs, seed=seed))
+
+    for _ in range(10):
+        found = {}
+        threads = [threading.Thread(target=build, args=(seed, found)) for seed in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert found == expected
