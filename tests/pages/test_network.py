@@ -317,3 +317,23 @@ def test_a_training_waits_for_a_free_core_told_its_place_then_runs(monkeypatch):
     assert told and told[0].place == 1 and told[0].running == 1
     assert any(m.label == "Test accuracy" for m in at.metric)
     assert pool.running == 0 and pool.waiting == 0
+
+
+def test_a_session_sees_what_was_computed_for_its_own_network_and_no_other():
+    """The overview and the why maps are shared between sessions under the network's fingerprint (its layers and
+    every weight): a student who trained sees their network's, the others the untrained one's, the same for
+    each of them as for a session opened afresh."""
+    def overview(at) -> str:
+        return next(c.proto.spec for c in at.get("plotly_chart") if "net-overview" in c.proto.id)
+
+    def why(at) -> list[str]:
+        return [image.url for element in at.get("image") for image in element.proto.imgs]
+
+    mine, yours = start(NETWORK), start(NETWORK)
+    mine.number_input(key="net.epochs").set_value(1)
+    next(b for b in mine.button if b.label == "Train").click().run()
+    yours.run()
+    assert not mine.exception and not yours.exception
+    assert overview(mine) != overview(yours) and why(mine) != why(yours)
+    fresh = start(NETWORK)
+    assert overview(fresh) == overview(yours) and why(fresh) == why(yours)

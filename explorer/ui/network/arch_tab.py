@@ -94,7 +94,7 @@ def as_code(net: Network) -> None:
         if first is not None:
             fan_in = first.weight[0].numel()
             st.markdown(tr("net.init_note", fan_in=fan_in, bound=f"{1 / math.sqrt(fan_in):.3f}",
-                           std=f"{float(first.weight.std()):.3f}"))
+                           std=f"{float(first.weight.detach().std()):.3f}"))
 
 
 def _span(rows: tuple[int, int]) -> str:
