@@ -337,3 +337,8 @@ def test_a_session_sees_what_was_computed_for_its_own_network_and_no_other():
     assert overview(mine) != overview(yours) and why(mine) != why(yours)
     fresh = start(NETWORK)
     assert overview(fresh) == overview(yours) and why(fresh) == why(yours)
+    # and another digit is another input: its own overview and maps (the figure's key once named the chart, not
+    # the digit, and the first digit's overview stayed on screen)
+    before = overview(yours), why(yours)
+    yours.slider(key="net.test_index").set_value(5).run()
+    assert not yours.exception and overview(yours) != before[0] and why(yours) != before[1]

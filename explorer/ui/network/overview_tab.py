@@ -121,12 +121,13 @@ def _stride(side: int) -> int:
     return 1 if side <= 32 else 2
 
 
-def _why(model: nn.Module, x: torch.Tensor, picture: np.ndarray, target: int, patch: int, title: str,
-         name: str) -> None:
-    """Saliency, Grad-CAM and occlusion for class ``target`` (called ``name``), overlaid on the input."""
+def _why(model: nn.Module, x: torch.Tensor, picture: np.ndarray, picture_key: str, target: int, patch: int,
+         title: str, name: str) -> None:
+    """Saliency, Grad-CAM and occlusion for class ``target`` (called ``name``), overlaid on the input
+    (``picture_key``: its key in ``caches``)."""
     side = picture.shape[1]
     stride = _stride(side)
-    maps = caches.why_maps(session.fingerprint(model), caches.settings_key(picture), target, patch, stride, model, x)
+    maps = caches.why_maps(session.fingerprint(model), picture_key, target, patch, stride, model, x)
     if title:
         st.markdown(f"**{title}**")
     positions = ((picture.shape[1] - patch) // stride + 1) * ((picture.shape[2] - patch) // stride + 1)
@@ -159,8 +160,8 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
                                   state.DEFAULTS[state.OV_STATE], prefix="net.ov_state", where=weights)
     shown = {"trained": [(model, state.OVERVIEW)], "untrained": [(before, state.OVERVIEW)],
              "both": [(model, state.OVERVIEW), (before, state.OVERVIEW_BEFORE)]}[networks]
-    key = caches.settings_key(picture)
-    results = [_overview(net, network, x, key) for network, _ in shown]
+    picture_key = caches.settings_key(picture)
+    results = [_overview(net, network, x, picture_key) for network, _ in shown]
     found = results[0]
     _pick(found, _clicked(shown[0][1]))
     figures, unit = st.container(), st.container()        # the figure shows the tile chosen below
@@ -171,7 +172,7 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
             if len(shown) > 1:
                 st.markdown(f"**{tr('net.why_after' if number == 0 else 'net.why_before')}**")
             _figure(result, key, untrained=network is before and model is None, selected=selected, names=task.names,
-                    weights=session.fingerprint(network), picture=key)
+                    weights=session.fingerprint(network), picture=picture_key)
             st.caption(tr("net.ov_prediction", digit=markdown_text(task.names[result.predicted]),
                           p=f"{result.probabilities.max() * 100:.1f}") + " " + task.say("net.ov_intro"))
     st.subheader(tr("net.why_title"))
@@ -197,5 +198,6 @@ def render(net: Network, model: nn.Module | None, data: Data | None, seed: int) 
                            format_func=lambda k: f"{k}×{k}", where=c2)
     for number, (network, _) in enumerate(shown):
         title = "" if len(shown) == 1 else tr("net.why_after" if number == 0 else "net.why_before")
-        _why(network, x, picture, int(target), int(patch), title, markdown_text(task.names[int(target)]))
+        _why(network, x, picture, picture_key, int(target), int(patch), title,
+             markdown_text(task.names[int(target)]))
     return picture
