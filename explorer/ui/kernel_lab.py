@@ -140,12 +140,11 @@ def _close_up(result: Result, x: int, y: int, box: tuple[int, int, int, int]) ->
     centre = ((top + bottom) // 2, (left + right) // 2)
     st.markdown(f"**{tr('kl.close_up', x=x, y=y)}**")
     shown = st.columns(2, gap="small")
-    for col, picture, near, outlined, caption, content in (
-            (shown[0], lambda: display.to_uint8(result.work), centre, box, "kl.close_in", result.work_key),
-            (shown[1], lambda: result.picture, (y, x), (y, x, y, x), "kl.close_out", result.key)):
-        widgets.picture(lambda picture=picture, near=near, outlined=outlined:
-                        display.zoom_box(picture(), near, CLOSE_UP, outlined, factor), tr(caption), where=col,
-                        content=f"{content}:close:{near}:{outlined}", width="stretch")
+    widgets.picture(lambda: display.zoom_box(display.to_uint8(result.work), centre, CLOSE_UP, box, factor),
+                    tr("kl.close_in"), where=shown[0], content=f"{result.work_key}:close:{centre}:{box}",
+                    width="stretch")
+    widgets.picture(lambda: display.zoom_box(result.picture, (y, x), CLOSE_UP, (y, x, y, x), factor),
+                    tr("kl.close_out"), where=shown[1], content=f"{result.key}:close:{(y, x)}", width="stretch")
     value = result.output[y, x]
     text = ", ".join(format_number(round(float(v), 4)) for v in np.atleast_1d(value))
     st.markdown(tr("kl.close_value", x=x, y=y, value=text))

@@ -162,8 +162,7 @@ def matrix(values: np.ndarray, key: str, where=st, select: bool = False, **kwarg
     ``(row, column)`` (None while none is)."""
     options = tuple(sorted({**kwargs, "lang": lang(), **({"clickable": True} if select else {})}.items()))
     picked = {"on_select": "rerun", "selection_mode": "points"} if select else {}
-    event = where.plotly_chart(caches.matrix_figure(np.asarray(values), presenting(), options), key=key, **FIGURE,
-                               **picked)
+    event = shared_chart(caches.matrix_figure(np.asarray(values), presenting(), options), key, where, **picked)
     points = (event or {}).get("selection", {}).get("points") or [] if select else []
     try:
         return (int(round(float(points[0]["y"]))), int(round(float(points[0]["x"])))) if points else None

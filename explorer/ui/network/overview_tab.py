@@ -45,8 +45,7 @@ def _figure(found: overview.Overview, key: str, untrained: bool, selected: tuple
     # sideways, the probabilities were cut off at 1400 px with the sidebar open); never scaled up
     st.html(f"<style>.st-key-{key}{{max-width:{figure.layout.width}px}}</style>")
     with st.container(key=key):
-        st.plotly_chart(figure, key=state.overview_chart(key), on_select="rerun", selection_mode="points",
-                        width="stretch", config={"displayModeBar": False})
+        widgets.shared_chart(figure, state.overview_chart(key), on_select="rerun", selection_mode="points")
 
 
 def _clicked(key: str) -> tuple[int, int] | None:
