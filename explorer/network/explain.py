@@ -38,14 +38,15 @@ def activations(model: nn.Sequential, x: torch.Tensor) -> list[Activation]:
     device = next(model.parameters()).device
     model.eval()
     seen: list[tuple[nn.Module, torch.Tensor, torch.Tensor]] = []
-    handles = [module.register_forward_hook(lambda m, inputs, output: seen.append((m, inputs[0], output)))
-               for module in model]
-    try:
-        with torch.no_grad():
-            model(x[None].to(device))
-    finally:
-        for handle in handles:
-            handle.remove()
+    # layer by layer, as nn.Sequential's forward runs them; not through forward hooks, which every thread running
+    # the same model meanwhile calls too (a rerun of the same page while the last one finishes: its gradients'
+    # forward passes landed among these layers, and the page stopped on "numpy() on a Tensor that requires grad")
+    with torch.no_grad():
+        given = x[None].to(device)
+        for module in model:
+            output = module(given)
+            seen.append((module, given, output))
+            given = output
     return [Activation(row, module, given[0].double().cpu().numpy(), output[0].double().cpu().numpy())
             for row, (module, given, output) in enumerate(seen, start=1)]
 

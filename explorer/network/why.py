@@ -64,14 +64,14 @@ def grad_cam(model: nn.Sequential, x: torch.Tensor, target: int) -> Heat:
     if row is None:
         return Heat(np.zeros(x.shape[1:]), 0.0, None)
     model.eval()
-    kept = {}
-    handle = model[row - 1].register_forward_hook(lambda module, inputs, output: kept.update(maps=output))
-    try:
-        logit = model(x[None].to(_device(model)))[0, target]
-    finally:
-        handle.remove()
-    maps = kept["maps"]
-    (gradient,) = torch.autograd.grad(logit, maps)
+    # layer by layer as nn.Sequential runs them, keeping that layer's maps (a forward hook would also catch
+    # another thread's pass through the same model)
+    given = x[None].to(_device(model))
+    for number, module in enumerate(model, start=1):
+        given = module(given)
+        if number == row:
+            maps = given
+    (gradient,) = torch.autograd.grad(given[0, target], maps)
     weights = gradient[0].mean(dim=(1, 2))                       # α_c: the mean gradient over each map
     cam = F.relu((weights[:, None, None] * maps[0]).sum(0))
     cam = F.interpolate(cam[None, None], size=tuple(x.shape[1:]), mode="bilinear", align_corners=False)[0, 0]

@@ -133,3 +133,31 @@ def test_every_branch_of_the_notes_inception_module_is_explained():
     for channel, branch in ((0, 0), (15, 0), (16, 1), (39, 1), (40, 2), (64, 3), (87, 3)):
         unit = explain.explain(found.acts, 4, (channel, 3, 5))
         assert unit.agrees and unit.branch == branch, (channel, branch)
+
+
+def test_activations_and_grad_cam_ignore_another_thread_running_the_same_model():
+    """A rerun of the Network page starts while the last one finishes (Streamlit's fast reruns): both run the
+    session's model at once. Forward hooks on its layers caught the other thread's passes too (a batch, with
+    gradients): the page stopped on "numpy() on a Tensor that requires grad"."""
+    import threading
+
+    from explorer.network import why
+    model = layers.build(layers.for_classes(presets.PRESETS["lenet_small"], 10), seed=0).eval()
+    x, batch = torch.rand(1, 28, 28), torch.rand(16, 1, 28, 28)
+    expected = [a.output.shape for a in explain.activations(model, x)]
+    cam = why.grad_cam(model, x, 3).values
+    done = threading.Event()
+
+    def other() -> None:
+        while not done.is_set():
+            model(batch).sum().backward()
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    try:
+        for _ in range(200):
+            assert [a.output.shape for a in explain.activations(model, x)] == expected
+            np.testing.assert_allclose(why.grad_cam(model, x, 3).values, cam, atol=1e-6)
+    finally:
+        done.set()
+        thread.join()
